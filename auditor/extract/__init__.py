@@ -1,0 +1,60 @@
+"""Extraction: a PDF file in, a typed Document out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.errors import InputError
+from auditor.extract.budget import BUDGET_KINDS, build_budget_table
+from auditor.extract.layout import PageLayout, read_page
+from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
+from auditor.extract.pdf import file_sha256, open_pdf
+from auditor.extract.tables import find_runs
+from auditor.model.document import Document
+
+MIN_TEXT_CHARS = 200  # fewer characters than this in the whole file: a scan without text
+
+
+def read_layouts(path: Path) -> list[PageLayout]:
+    pdf = open_pdf(path)
+    try:
+        return [read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+    finally:
+        pdf.close()
+
+
+def extract_document(path: Path) -> Document:
+    """Read ``path`` into the document model, or raise InputError saying why not."""
+    layouts = read_layouts(path)
+    chars = sum(len(ln.text) for lay in layouts for ln in lay.lines) + sum(
+        len(c.text) for lay in layouts for t in lay.tables for r in t.rows for c in r.cells
+    )
+    if chars < MIN_TEXT_CHARS:
+        raise InputError(
+            "no_text",
+            f"PDF tidak berisi teks (hasil pindai/gambar?); jalankan OCR lebih dulu: {path}",
+            f"The PDF has no text layer (a scan?); run OCR on it first: {path}",
+        )
+    runs = find_runs(layouts)
+    tables = [build_budget_table(run) for run in runs if run.kind in BUDGET_KINDS]
+    if not tables:
+        raise InputError(
+            "not_renja",
+            f"Tidak ditemukan tabel Renja (T-C.33 atau Tabel 4.1) dalam berkas ini; apakah ini dokumen Renja? {path}",
+            f"No Renja table (T-C.33 or Tabel 4.1) was found in this file; is it a Renja document? {path}",
+        )
+    meta = document_meta(layouts)
+    plan_year = meta["plan_year"][0] if "plan_year" in meta else None
+    if plan_year is None:
+        plan_year = plan_year_from_headers([h for t in tables for h in t.column_headers.values()])
+    return Document(
+        path=str(path),
+        sha256=file_sha256(path),
+        pages=len(layouts),
+        plan_year=int(plan_year) if plan_year is not None else None,
+        unit=str(meta["unit"][0]) if "unit" in meta else None,
+        region=str(meta["region"][0]) if "region" in meta else None,
+        tables=tables,
+        narrative=read_narrative(layouts),
+        meta_sources={k: v[1] for k, v in meta.items()},
+    )

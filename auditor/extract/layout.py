@@ -1,0 +1,176 @@
+"""Page layout with pdfplumber: ruled tables as cell grids, and text lines outside them.
+
+This is the only module that touches pdfplumber's page objects; everything after
+it works on the small structures below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.model.document import BBox, TextSpan
+
+# Bordered Word/Excel exports: cells come from the ruling lines.
+TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+LINE_TOLERANCE = 2.0  # words whose tops differ less than this share a line
+
+
+@dataclass
+class Word:
+    text: str
+    bbox: BBox
+
+
+@dataclass
+class GridCell:
+    """A cell of a page table: its text, box, and the grid columns it spans."""
+
+    text: str
+    bbox: BBox
+    col0: int
+    col1: int  # exclusive
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GridRow:
+    cells: list[GridCell]
+    bbox: BBox
+
+    def at(self, col: int) -> GridCell | None:
+        for c in self.cells:
+            if c.col0 <= col < c.col1:
+                return c
+        return None
+
+
+@dataclass
+class PageTable:
+    page: int  # 1-based
+    bbox: BBox
+    col_edges: list[float]  # x of each column boundary, len = columns + 1
+    rows: list[GridRow]
+
+    @property
+    def ncols(self) -> int:
+        return len(self.col_edges) - 1
+
+
+@dataclass
+class PageLayout:
+    page: int
+    width: float
+    height: float
+    tables: list[PageTable]
+    lines: list[TextSpan]  # text lines outside tables, top to bottom
+    words: list[tuple[Word, int]]  # words outside tables with their line index
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    cx = (word.bbox.x0 + word.bbox.x1) / 2
+    cy = (word.bbox.top + word.bbox.bottom) / 2
+    return box.x0 <= cx <= box.x1 and box.top <= cy <= box.bottom
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Group words into lines by their top coordinate, each line left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w.bbox.top, 1), w.bbox.x0)):
+        if lines and abs(lines[-1][0].bbox.top - w.bbox.top) <= LINE_TOLERANCE:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.bbox.x0) for line in lines]
+
+
+def cell_text(words: list[Word], box: BBox) -> tuple[str, list[str]]:
+    """Join a cell's words into text, undoing line wrapping.
+
+    A line that is a single word running up to the cell's right edge was broken
+    inside the word (a long code or name in a narrow column), so the next line is
+    glued to it without a space; other lines are joined with a space.
+    """
+    lines = group_lines(words)
+    texts = [" ".join(w.text for w in line) for line in lines]
+    if not lines:
+        return "", []
+    # The cell's inner padding: the smallest gap between its left border and a line.
+    pad = max(0.0, min(min(line[0].bbox.x0 - box.x0 for line in lines), 6.0))
+    out = texts[0]
+    for i in range(1, len(lines)):
+        prev = lines[i - 1]
+        word = prev[0]
+        char_w = (word.bbox.x1 - word.bbox.x0) / max(len(word.text), 1)
+        # A word broken by force fills the line: no room left on either side.
+        forced_break = (
+            len(prev) == 1
+            and box.x1 - pad - word.bbox.x1 < 0.8 * char_w
+            and word.bbox.x0 - box.x0 - pad < 0.8 * char_w
+        )
+        out += ("" if forced_break else " ") + texts[i]
+    return out, texts
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _edge_index(edges: list[float], x: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+
+def _page_table(page_no: int, table: Any, words: list[Word]) -> PageTable | None:
+    boxes = [BBox(*c) for row in table.rows for c in row.cells if c is not None]
+    if not boxes:
+        return None
+    edges = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
+    rows: list[GridRow] = []
+    for prow in table.rows:
+        cells: list[GridCell] = []
+        for raw in prow.cells:
+            if raw is None:
+                continue
+            box = BBox(*raw)
+            inside = [w for w in words if _inside(w, box)]
+            text, lines = cell_text(inside, box)
+            c0, c1 = _edge_index(edges, box.x0), _edge_index(edges, box.x1)
+            cells.append(GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=lines))
+        if cells:
+            rows.append(GridRow(cells=cells, bbox=BBox(*prow.bbox)))
+    return PageTable(page=page_no, bbox=BBox(*table.bbox), col_edges=edges, rows=rows)
+
+
+def read_page(page: Any, page_no: int) -> PageLayout:
+    """Read one pdfplumber page into tables and text lines."""
+    words = [
+        Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]))
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    ]
+    tables: list[PageTable] = []
+    for found in page.find_tables(TABLE_SETTINGS):
+        pt = _page_table(page_no, found, words)
+        if pt is not None and pt.rows:
+            tables.append(pt)
+    tables.sort(key=lambda t: t.bbox.top)
+    outside = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
+    spans: list[TextSpan] = []
+    indexed: list[tuple[Word, int]] = []
+    for i, line in enumerate(group_lines(outside)):
+        box = line[0].bbox
+        for w in line[1:]:
+            box = box.union(w.bbox)
+        spans.append(TextSpan(" ".join(w.text for w in line), page_no, box))
+        indexed.extend((w, i) for w in line)
+    return PageLayout(page=page_no, width=float(page.width), height=float(page.height), tables=tables, lines=spans, words=indexed)

@@ -1,0 +1,196 @@
+"""Dataclasses of the document model.
+
+Every value keeps where it was read (page and bounding box), so a finding can point
+at the exact cell. Coordinates are PDF points with the origin at the top-left of the
+page (pdfplumber's convention): ``x0, top, x1, bottom``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class BBox:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: BBox) -> BBox:
+        return BBox(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def contains(self, other: BBox, slack: float = 0.5) -> bool:
+        return (
+            self.x0 - slack <= other.x0
+            and self.top - slack <= other.top
+            and other.x1 <= self.x1 + slack
+            and other.bottom <= self.bottom + slack
+        )
+
+    def as_list(self) -> list[float]:
+        return [round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Text of one table cell as read, with its place on the page.
+
+    A cell that continues on the next page (a row broken by a page break) has one
+    part per page; ``page``/``bbox`` are the first part's, ``parts`` lists all.
+    """
+
+    text: str
+    page: int
+    bbox: BBox
+    parts: tuple[tuple[int, BBox], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money cell: ``value`` in rupiah, None for an empty cell or a null token."""
+
+    value: int | None
+    cell: Cell
+    parse_error: bool = False
+
+
+class Level(StrEnum):
+    PROGRAM = "program"
+    KEGIATAN = "kegiatan"
+    SUB_KEGIATAN = "sub_kegiatan"
+    AKTIVITAS = "aktivitas"
+    TOTAL = "total"
+    OTHER = "other"
+
+
+# Parent level of each level in the program hierarchy (a total has none).
+PARENT_LEVEL: dict[Level, Level] = {
+    Level.KEGIATAN: Level.PROGRAM,
+    Level.SUB_KEGIATAN: Level.KEGIATAN,
+    Level.AKTIVITAS: Level.SUB_KEGIATAN,
+}
+
+
+@dataclass
+class Row:
+    """One logical row of a program/kegiatan table (merged over page breaks)."""
+
+    index: int
+    level: Level
+    code: str | None  # canonical code, None for aktivitas / total rows
+    code_written: str | None  # the code as the document writes it
+    cells: dict[str, Cell] = field(default_factory=dict)
+    amounts: dict[str, Amount] = field(default_factory=dict)
+    # Extra indicator lines of a row with several indicators (merged cells).
+    extra_indicators: list[dict[str, Cell]] = field(default_factory=list)
+
+    def text(self, column: str) -> str:
+        cell = self.cells.get(column)
+        return cell.text if cell else ""
+
+    def amount(self, column: str) -> int | None:
+        a = self.amounts.get(column)
+        return a.value if a else None
+
+    @property
+    def label(self) -> str:
+        """Short human name of the row: its name, or its activity text."""
+        return self.text("name") or self.text("aktivitas")
+
+    @property
+    def page(self) -> int:
+        return min(c.page for c in self.cells.values()) if self.cells else 0
+
+
+@dataclass
+class Table:
+    """A recognised standard table, stitched across its pages."""
+
+    kind: str  # "T-C.33", "Tabel 4.1", ...
+    caption: str
+    pages: list[int]
+    columns: list[str]  # column keys, left to right
+    column_headers: dict[str, str]  # key -> header text as read
+    rows: list[Row]
+    confidence: float
+    notes: list[str] = field(default_factory=list)
+
+    def rows_at(self, level: Level) -> list[Row]:
+        return [r for r in self.rows if r.level == level]
+
+    def total_rows(self) -> list[Row]:
+        return self.rows_at(Level.TOTAL)
+
+    def children(self, row: Row) -> list[Row]:
+        """Direct children of ``row`` in document order.
+
+        Program/kegiatan children are found by code prefix; aktivitas have no code
+        and belong to the sub kegiatan above them.
+        """
+        if row.level == Level.SUB_KEGIATAN:
+            out: list[Row] = []
+            for r in self.rows[row.index + 1 :]:
+                if r.level != Level.AKTIVITAS:
+                    break
+                out.append(r)
+            return out
+        child_level = {Level.PROGRAM: Level.KEGIATAN, Level.KEGIATAN: Level.SUB_KEGIATAN}.get(row.level)
+        if child_level is None or row.code is None:
+            return []
+        prefix = row.code + "."
+        return [r for r in self.rows if r.level == child_level and r.code and r.code.startswith(prefix)]
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of narrative text and where it is."""
+
+    text: str
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class StatedAmount:
+    """A Rupiah amount stated in the narrative (``Rp. 1.916.446.189``)."""
+
+    value: int
+    span: TextSpan  # the amount as written
+    label: str  # words naming it, e.g. "Jumlah Anggaran", "Belanja Pegawai"
+    role: str  # "total" | "component" | "other"
+    sentence: str
+    sentence_id: int
+
+
+@dataclass
+class Narrative:
+    lines: list[TextSpan]
+    stated_amounts: list[StatedAmount]
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str
+    pages: int
+    plan_year: int | None
+    unit: str | None
+    region: str | None
+    tables: list[Table]
+    narrative: Narrative
+    meta_sources: dict[str, TextSpan] = field(default_factory=dict)
+    extractor: str = "pdfplumber"
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]

@@ -1,0 +1,51 @@
+"""The HTML report: one self-contained, autoescaped page per document."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from auditor.findings import CATEGORIES, SEVERITIES
+from auditor.i18n import t
+from auditor.model.amounts import format_rupiah
+
+_ENV = Environment(
+    loader=PackageLoader("auditor.report", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _money(value: str | None) -> str:
+    """Expected/actual values are plain digit strings; show them the Indonesian way."""
+    if value is None:
+        return "-"
+    if value.lstrip("-").isdigit():
+        return format_rupiah(int(value))
+    return value
+
+
+def render_html(report: dict[str, Any], lang: str) -> str:
+    template = _ENV.get_template("report.html.j2")
+    summary = report["summary"]
+    verdict = (
+        t("report.verdict_ok", lang)
+        if summary["error"] + summary["warning"] == 0
+        else t("report.verdict_bad", lang, error=summary["error"], warning=summary["warning"])
+    )
+    by_category: dict[str, list[dict[str, Any]]] = {c: [] for c in CATEGORIES}
+    for f in report["findings"]:
+        by_category[f["category"]].append(f)
+    return template.render(
+        r=report,
+        lang=lang,
+        tr=lambda key, **kw: t(key, lang, **kw),
+        money=_money,
+        verdict=verdict,
+        severities=SEVERITIES,
+        by_category={c: fs for c, fs in by_category.items() if fs},
+        generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+    )

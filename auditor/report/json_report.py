@@ -1,0 +1,51 @@
+"""The JSON report: the public contract other tools read (extend, never rename)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from auditor import __version__
+from auditor.findings import summarize
+from auditor.model.document import Document
+from auditor.rules.engine import AuditResult
+from auditor.rules.ruleset import RuleSet
+
+SCHEMA_VERSION = 1
+
+
+def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "renja-audit", "version": __version__},
+        "ruleset": {"id": ruleset.id, "version": ruleset.version, "sha256": ruleset.sha256},
+        "lang": lang,
+        "document": {
+            "path": doc.path,
+            "sha256": doc.sha256,
+            "pages": doc.pages,
+            "plan_year": doc.plan_year,
+            "unit": doc.unit,
+            "region": doc.region,
+            "extractor": doc.extractor,
+        },
+        "tables": [
+            {
+                "kind": t.kind,
+                "caption": t.caption,
+                "pages": t.pages,
+                "rows": len(t.rows),
+                "columns": t.columns,
+                "confidence": t.confidence,
+                "notes": t.notes,
+            }
+            for t in doc.tables
+        ],
+        "findings": [f.to_dict() for f in result.findings],
+        "not_evaluated": [n.to_dict() for n in result.not_evaluated],
+        "summary": summarize(result.findings),
+    }
+
+
+def to_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

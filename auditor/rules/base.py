@@ -1,0 +1,102 @@
+"""What a check type yields, and helpers shared by check types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Protocol
+
+from auditor.findings import Evidence, Location
+from auditor.i18n import both
+from auditor.model.amounts import format_rupiah
+from auditor.model.document import Amount, Cell, Document, Row, Table
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A check's raw result; the engine adds the rule's id, severity and message."""
+
+    location: Location
+    expected: str | None
+    actual: str | None
+    # Message template fields. A dict {"id": ..., "en": ...} is picked per language.
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skip:
+    """The check could not be evaluated on this document."""
+
+    reasons: dict[str, str]
+
+
+Result = Violation | Skip
+
+
+class CheckType(Protocol):
+    ID: str
+    PARAMS: dict[str, Any]
+    FIELDS: tuple[str, ...]
+
+    def check(self, doc: Document, params: dict[str, Any]) -> Iterator[Result]: ...
+
+
+def table_not_found(kinds: list[str]) -> Skip:
+    names = ", ".join(kinds)
+    return Skip(
+        {
+            "id": f"Tabel {names} tidak ditemukan dalam dokumen.",
+            "en": f"Table {names} not found in the document.",
+        }
+    )
+
+
+def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
+    return Location(
+        page=cell.page if cell else row.page,
+        table=table.kind,
+        code=row.code,
+        column=column,
+        row=row.label or None,
+        bbox=cell.bbox if cell else None,
+    )
+
+
+def amount_evidence(role: str, table: Table, row: Row, column: str) -> Evidence | None:
+    amount: Amount | None = row.amounts.get(column)
+    cell = amount.cell if amount else row.cells.get(column)
+    if cell is None:
+        return None
+    return Evidence(
+        role=role,
+        text=cell.text,
+        value=None if amount is None or amount.value is None else str(amount.value),
+        location=cell_location(table, row, column, cell),
+    )
+
+
+def rupiah(value: int | None) -> dict[str, str] | str:
+    """Amount for a message: Indonesian formatting, or the word for 'empty'."""
+    return both("empty") if value is None else format_rupiah(value)
+
+
+def plain(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def table_total(table: Table, column: str) -> tuple[int | None, Row | None]:
+    """The table's own total: its last total row with a value, else Σ programs."""
+    for row in reversed(table.total_rows()):
+        if row.amount(column) is not None:
+            return row.amount(column), row
+    programs = [r for r in table.rows if r.level.value == "program"]
+    if not programs:
+        return None, None
+    return sum(p.amount(column) or 0 for p in programs), None
+
+
+def total_location(table: Table, row: Row | None, column: str) -> Location:
+    if row is not None:
+        amount = row.amounts.get(column)
+        return cell_location(table, row, column, amount.cell if amount else None)
+    return Location(page=table.pages[0] if table.pages else None, table=table.kind, code=None, column=column)

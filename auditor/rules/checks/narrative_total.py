@@ -1,0 +1,78 @@
+"""narrative_total: a total stated in the narrative equals the table total.
+
+Looks for Rupiah amounts the narrative presents as the total budget (a sentence
+whose wording matches one of ``keywords``, e.g. "Jumlah Anggaran ... sebesar
+Rp. 1.916.446.189") and compares each with the total of the first table of
+``tables`` present in the document.
+
+PASS::  "Jumlah Anggaran ... sebesar Rp. 1.916.486.189" ; T-C.33 total 1,916,486,189
+FAIL::  "Jumlah Anggaran ... sebesar Rp. 1.916.446.189" ; T-C.33 total 1,916,486,189
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from auditor.findings import Evidence, Location
+from auditor.model.document import Document
+from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_not_found, table_total, total_location
+from auditor.rules.params import Param
+
+ID = "narrative_total"
+PARAMS = {
+    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"]),
+    "column": Param(str, default="amount", choices=("amount", "amount_next")),
+    "keywords": Param(
+        list, item=str,
+        default=["jumlah anggaran", "total anggaran", "dialokasikan", "pagu anggaran", "jumlah pagu"],
+        doc="words (case-insensitive) that mark a sentence stating the total",
+    ),
+    "tolerance": Param(int, default=0, minimum=0),
+}
+FIELDS = ("stated", "table", "table_total", "difference", "page", "sentence")
+
+
+def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
+    column = params["column"]
+    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    if not tables:
+        yield table_not_found(params["tables"])
+        return
+    table = tables[0]
+    total, total_row = table_total(table, column)
+    if total is None:
+        yield Skip({"id": f"{table.kind} tidak memiliki jumlah.", "en": f"{table.kind} has no total."})
+        return
+    pattern = re.compile("|".join(re.escape(k) for k in params["keywords"]), re.IGNORECASE)
+    stated = [s for s in doc.narrative.stated_amounts if s.role == "total" and pattern.search(s.sentence)]
+    if not stated:
+        yield Skip(
+            {
+                "id": "Narasi tidak menyebutkan jumlah anggaran dalam Rupiah.",
+                "en": "The narrative states no total budget in Rupiah.",
+            }
+        )
+        return
+    table_loc = total_location(table, total_row, column)
+    for s in stated:
+        if abs(s.value - total) <= params["tolerance"]:
+            continue
+        loc = Location(page=s.span.page, table=None, code=None, column="narasi", row=s.label, bbox=s.span.bbox)
+        yield Violation(
+            location=loc,
+            expected=plain(total),
+            actual=plain(s.value),
+            fields={
+                "stated": rupiah(s.value),
+                "table": table.kind,
+                "table_total": rupiah(total),
+                "difference": rupiah(s.value - total),
+                "page": s.span.page,
+                "sentence": s.sentence,
+            },
+            evidence=(
+                Evidence("stated", s.span.text, plain(s.value), loc),
+                Evidence("table_total", str(rupiah(total)), plain(total), table_loc),
+            ),
+        )

@@ -1,0 +1,84 @@
+"""sum_children: a parent's amount equals the sum of its children's amounts.
+
+Program = Σ kegiatan, kegiatan = Σ sub kegiatan, sub kegiatan = Σ aktivitas, for
+one money column (plan year ``amount`` or forward estimate ``amount_next``).
+A parent without children is not compared. An empty child counts as zero and is
+reported in the message.
+
+PASS (tolerance 0)::
+
+    7.01.01.2.01     12.000.000
+    7.01.01.2.01.01   4.000.000
+    7.01.01.2.01.02   8.000.000
+
+FAIL::
+
+    7.01.01.2.09.06  13.200.000      <- stated
+      Pemeliharaan AC       4.200.000
+      Personal Komputer    10.200.000
+      Peralatan PC          5.850.000   (sum 20.250.000)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from auditor.i18n import both
+from auditor.model.document import Document, Level
+from auditor.rules.base import Result, Violation, amount_evidence, cell_location, plain, rupiah, table_not_found
+from auditor.rules.params import Param
+
+ID = "sum_children"
+PARAMS = {
+    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"], doc="table kinds to check"),
+    "column": Param(str, default="amount", choices=("amount", "amount_next")),
+    "levels": Param(
+        list, item=str, default=["program", "kegiatan", "sub_kegiatan"],
+        choices=("program", "kegiatan", "sub_kegiatan"), doc="parent levels to check",
+    ),
+    "tolerance": Param(int, default=0, minimum=0, doc="allowed difference in rupiah"),
+}
+FIELDS = ("code", "level", "column", "table", "stated", "computed", "difference", "children", "empty_children")
+
+
+def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
+    column = params["column"]
+    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    if not tables:
+        yield table_not_found(params["tables"])
+        return
+    levels = {Level(v) for v in params["levels"]}
+    for table in tables:
+        for row in table.rows:
+            if row.level not in levels:
+                continue
+            children = table.children(row)
+            if not children:
+                continue
+            stated = row.amount(column)
+            values = [c.amount(column) for c in children]
+            if stated is None and all(v is None for v in values):
+                continue
+            computed = sum(v or 0 for v in values)
+            if stated is not None and abs(stated - computed) <= params["tolerance"]:
+                continue
+            amount = row.amounts.get(column)
+            evidence = [amount_evidence("child", table, c, column) for c in children]
+            parent = amount_evidence("parent", table, row, column)
+            yield Violation(
+                location=cell_location(table, row, column, amount.cell if amount else row.cells.get(column)),
+                expected=plain(computed),
+                actual=plain(stated),
+                fields={
+                    "code": row.code or "",
+                    "level": both(f"level.{row.level.value}"),
+                    "column": both(f"col.{column}"),
+                    "table": table.kind,
+                    "stated": rupiah(stated),
+                    "computed": rupiah(computed),
+                    "difference": rupiah(None if stated is None else stated - computed),
+                    "children": len(children),
+                    "empty_children": sum(1 for v in values if v is None),
+                },
+                evidence=tuple(e for e in [parent, *evidence] if e is not None),
+            )

@@ -1,0 +1,73 @@
+"""tables_agree: tables that present the same budget have the same total.
+
+The first table found in ``tables`` is the reference; every other one must match
+it. A table's total is its total row (the last one with a value) or, without one,
+the sum of its programs.
+
+PASS::  T-C.33 total 1.916.486.189 ; Tabel 4.1 total 1.916.486.189
+FAIL::  T-C.33 total 1.916.486.189 ; Tabel 4.1 total 1.961.486.189
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from auditor.findings import Evidence
+from auditor.i18n import both
+from auditor.model.document import Document
+from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_total, total_location
+from auditor.rules.params import Param
+
+ID = "tables_agree"
+PARAMS = {
+    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"]),
+    "column": Param(str, default="amount", choices=("amount", "amount_next")),
+    "tolerance": Param(int, default=0, minimum=0),
+}
+FIELDS = ("table", "reference_table", "column", "stated", "reference", "difference")
+
+
+def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
+    column = params["column"]
+    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    if len(tables) < 2:
+        found = ", ".join(t.kind for t in tables) or "-"
+        yield Skip(
+            {
+                "id": f"Perlu sedikitnya dua dari tabel {', '.join(params['tables'])}; ditemukan: {found}.",
+                "en": f"Needs at least two of the tables {', '.join(params['tables'])}; found: {found}.",
+            }
+        )
+        return
+    reference = tables[0]
+    ref_value, ref_row = table_total(reference, column)
+    if ref_value is None:
+        yield Skip({"id": f"{reference.kind} tidak memiliki jumlah.", "en": f"{reference.kind} has no total."})
+        return
+    ref_loc = total_location(reference, ref_row, column)
+    for table in tables[1:]:
+        value, row = table_total(table, column)
+        if value is None or abs(value - ref_value) <= params["tolerance"]:
+            continue
+        loc = total_location(table, row, column)
+        yield Violation(
+            location=loc,
+            expected=plain(ref_value),
+            actual=plain(value),
+            fields={
+                "table": table.kind,
+                "reference_table": reference.kind,
+                "column": both(f"col.{column}"),
+                "stated": rupiah(value),
+                "reference": rupiah(ref_value),
+                "difference": rupiah(value - ref_value),
+            },
+            evidence=(
+                Evidence("table_total", rupiah_text(value), plain(value), loc),
+                Evidence("reference_total", rupiah_text(ref_value), plain(ref_value), ref_loc),
+            ),
+        )
+
+
+def rupiah_text(value: int) -> str:
+    return str(rupiah(value))

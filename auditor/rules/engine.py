@@ -1,0 +1,75 @@
+"""Runs a rule set over a document. Knows nothing about any one check type."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from auditor.findings import Finding, NotEvaluated, sort_key
+from auditor.i18n import LANGS
+from auditor.model.document import Document
+from auditor.rules.base import Skip, Violation
+from auditor.rules.checks import registry
+from auditor.rules.ruleset import Rule, RuleSet
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AuditResult:
+    findings: list[Finding]
+    not_evaluated: list[NotEvaluated]
+
+
+def _pick(value: Any, lang: str) -> Any:
+    return value[lang] if isinstance(value, dict) and set(value) == set(LANGS) else value
+
+
+def _render(rule: Rule, violation: Violation, lang: str) -> str:
+    fields = {k: _pick(v, lang) for k, v in violation.fields.items()}
+    return rule.message[lang].format_map(fields)
+
+
+def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id") -> AuditResult:
+    checks = registry()
+    findings: list[Finding] = []
+    skipped: list[NotEvaluated] = []
+    for rule in ruleset.rules:
+        module = checks[rule.check]
+        reasons: list[dict[str, str]] = []
+        try:
+            results = list(module.check(doc, rule.params))
+        except Exception as exc:  # a check bug must not lose the document: report it as not evaluated
+            log.exception("check %s failed on %s", rule.id, doc.path)
+            results = [Skip({"id": f"Kesalahan internal pemeriksaan: {exc!r}", "en": f"Internal check error: {exc!r}"})]
+        for result in results:
+            if isinstance(result, Skip):
+                reasons.append(result.reasons)
+                continue
+            messages = {lg: _render(rule, result, lg) for lg in LANGS}
+            findings.append(
+                Finding(
+                    rule=rule.id,
+                    category=rule.category,
+                    severity=rule.severity,
+                    title=rule.title[lang],
+                    message=messages[lang],
+                    messages=messages,
+                    location=result.location,
+                    expected=result.expected,
+                    actual=result.actual,
+                    evidence=result.evidence,
+                )
+            )
+        if reasons:
+            skipped.append(
+                NotEvaluated(
+                    rule=rule.id,
+                    title=rule.title[lang],
+                    reason=" ".join(r[lang] for r in reasons),
+                    reasons={lg: " ".join(r[lg] for r in reasons) for lg in LANGS},
+                )
+            )
+    findings.sort(key=sort_key)
+    return AuditResult(findings=findings, not_evaluated=skipped)

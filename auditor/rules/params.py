@@ -1,0 +1,59 @@
+"""Option schemas of check types (yamllint's CONF, made explicit).
+
+A check type declares ``PARAMS: dict[str, Param]``; the loader validates a rule's
+``params`` against it and refuses unknown keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    kind: type  # int, float, str, bool or list
+    default: Any = _MISSING
+    item: type | None = None  # element type of a list
+    choices: tuple[Any, ...] | None = None
+    minimum: float | None = None
+    doc: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is _MISSING
+
+    def validate(self, name: str, value: Any) -> Any:
+        """Return the value if valid, else raise ValueError naming the problem."""
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
+            raise ValueError(f"'{name}' must be {self.kind.__name__}, got {type(value).__name__}")
+        if self.kind is list:
+            for v in value:
+                if self.item is not None and not isinstance(v, self.item):
+                    raise ValueError(f"items of '{name}' must be {self.item.__name__}")
+                if self.choices is not None and v not in self.choices:
+                    raise ValueError(f"'{v}' in '{name}' is not one of {list(self.choices)}")
+        elif self.choices is not None and value not in self.choices:
+            raise ValueError(f"'{name}' must be one of {list(self.choices)}, got {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"'{name}' must be >= {self.minimum}")
+        return value
+
+
+def resolve(schema: dict[str, Param], given: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(given) - set(schema))
+    if unknown:
+        raise ValueError(f"unknown parameter(s) {unknown}; allowed: {sorted(schema)}")
+    out: dict[str, Any] = {}
+    for name, param in schema.items():
+        if name in given:
+            out[name] = param.validate(name, given[name])
+        elif param.required:
+            raise ValueError(f"missing required parameter '{name}'")
+        else:
+            out[name] = param.default
+    return out
