@@ -84,7 +84,10 @@ def _label(before: str) -> str:
         if re.search(r"\d", w) or w.lower() in {"dari", "atas", "terdiri", "yaitu", "meliputi"}:
             break
         picked.append(w)
-    return " ".join(reversed(picked))
+    label = list(reversed(picked))
+    while label and label[0].lower() in {"dan", "serta", "untuk", "yang"}:
+        label.pop(0)
+    return " ".join(label)
 
 
 def stated_amounts(flow: _Flow) -> list[StatedAmount]:

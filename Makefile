@@ -1,0 +1,37 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+# Each creates .venv and installs the package with its dev extra when needed.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+SAMPLES = samples/pdf/randuagung-2024.pdf samples/pdf/randuagung-2024-repaired.pdf
+SPECS   = samples/specs/randuagung-2024.yaml samples/specs/randuagung-2024-repaired.yaml
+
+.PHONY: demo test samples install clean
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Audit the bundled samples; reports go to reports/ (findings do not fail the demo).
+demo: $(STAMP)
+	$(BIN)/renja-audit check $(SAMPLES) --out reports --format json,html --fail-on never
+	@echo "Laporan / reports: $$(ls reports/*.html | tr '\n' ' ')"
+
+## Run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Re-render the sample PDFs from their specs (needs LibreOffice; installs it on Debian).
+samples: $(STAMP)
+	command -v soffice >/dev/null || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui fonts-liberation)
+	$(BIN)/python -m samples.generator $(SPECS) --out-dir samples/pdf
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info reports/*.html reports/*.json

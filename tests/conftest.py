@@ -1,0 +1,52 @@
+"""Shared paths and CLI runners. Tests run against the committed sample PDFs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+REFERENCE_PDF = SAMPLES / "pdf" / "randuagung-2024.pdf"
+REPAIRED_PDF = SAMPLES / "pdf" / "randuagung-2024-repaired.pdf"
+REFERENCE_SPEC = SAMPLES / "specs" / "randuagung-2024.yaml"
+REPAIRED_SPEC = SAMPLES / "specs" / "randuagung-2024-repaired.yaml"
+SAMPLE_PAIRS = [(REFERENCE_PDF, REFERENCE_SPEC), (REPAIRED_PDF, REPAIRED_SPEC)]
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "auditor", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@pytest.fixture(scope="session")
+def audit(tmp_path_factory: pytest.TempPathFactory):
+    """Run ``renja-audit check`` once per (pdf, lang) and return (process, json report)."""
+    cache: dict[tuple[Path, str], tuple[subprocess.CompletedProcess[str], dict[str, Any], Path]] = {}
+
+    def _run(pdf: Path, lang: str = "id") -> tuple[subprocess.CompletedProcess[str], dict[str, Any], Path]:
+        key = (pdf, lang)
+        if key not in cache:
+            out = tmp_path_factory.mktemp(f"{pdf.stem}-{lang}")
+            proc = run_cli("check", pdf, "--out", out, "--lang", lang)
+            report = json.loads((out / f"{pdf.stem}.json").read_text(encoding="utf-8"))
+            cache[key] = (proc, report, out)
+        return cache[key]
+
+    return _run

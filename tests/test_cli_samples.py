@@ -1,0 +1,89 @@
+"""The check command on the committed samples, asserting on its JSON report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import REFERENCE_PDF, REPAIRED_PDF
+
+CATEGORIES = {"totals", "cross_table", "narrative", "nomenclature", "year", "indicator_target", "structure"}
+
+
+def _find(report: dict[str, Any], rule: str, code: str | None, column: str | None = None) -> dict[str, Any]:
+    hits = [
+        f
+        for f in report["findings"]
+        if f["rule"] == rule and f["location"]["code"] == code and (column is None or f["location"]["column"] == column)
+    ]
+    assert hits, f"no {rule} finding for {code}"
+    return hits[0]
+
+
+def test_reference_sample_reports_its_known_mistakes(audit) -> None:
+    proc, report, _ = audit(REFERENCE_PDF)
+    assert proc.returncode == 1, proc.stderr  # errors found, --fail-on error
+    assert "Traceback" not in proc.stderr
+
+    sub = _find(report, "TOT-001", "7.01.01.2.09.06", "amount")
+    assert (sub["expected"], sub["actual"]) == ("20250000", "13200000")
+    assert sub["location"]["table"] == "T-C.33"
+    assert sub["category"] == "totals" and sub["severity"] == "error"
+
+    forward = _find(report, "TOT-002", "7.01.01.2.06.01", "amount_next")
+    assert (forward["expected"], forward["actual"]) == ("1057430", "2200000")
+
+    narrative = _find(report, "NAR-001", None)
+    assert (narrative["expected"], narrative["actual"]) == ("1916486189", "1916446189")
+    assert narrative["category"] == "narrative"
+    assert narrative["location"]["page"] >= 1 and narrative["location"]["bbox"]
+
+
+def test_report_shape_is_the_public_contract(audit) -> None:
+    _, report, _ = audit(REFERENCE_PDF)
+    assert report["tool"]["name"] == "renja-audit" and report["tool"]["version"]
+    doc = report["document"]
+    assert set(doc) >= {"path", "sha256", "pages", "plan_year", "unit", "region"}
+    assert (doc["plan_year"], doc["unit"], doc["region"]) == (2024, "Kecamatan Randuagung", "Kabupaten Lumajang")
+    assert len(doc["sha256"]) == 64 and doc["pages"] > 20
+    assert set(report["summary"]) == {"error", "warning", "info"}
+    assert report["summary"]["error"] == sum(1 for f in report["findings"] if f["severity"] == "error")
+    for f in report["findings"]:
+        assert set(f) >= {"rule", "category", "severity", "message", "location", "expected", "actual"}
+        assert f["category"] in CATEGORIES
+        assert set(f["location"]) >= {"page", "table", "code", "column"}
+        assert f["location"]["page"] >= 1
+        code = f["location"]["code"]
+        assert code is None or code.count(".") in (2, 4, 5)
+
+
+def test_every_finding_points_at_a_value(audit) -> None:
+    _, report, _ = audit(REFERENCE_PDF)
+    for f in report["findings"]:
+        assert f["location"]["bbox"], f
+        assert f["evidence"], f
+        for e in f["evidence"]:
+            assert e["location"]["page"] >= 1 and e["location"]["bbox"]
+
+
+def test_repaired_sample_is_clean(audit) -> None:
+    proc, report, _ = audit(REPAIRED_PDF)
+    bad = [f["message"] for f in report["findings"] if f["severity"] in ("error", "warning")]
+    assert bad == []
+    assert report["not_evaluated"] == []
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_english_report(audit) -> None:
+    _, report, out = audit(REFERENCE_PDF, "en")
+    sub = _find(report, "TOT-001", "7.01.01.2.09.06", "amount")
+    assert "children add up to Rp20.250.000" in sub["message"]
+    html = (out / f"{REFERENCE_PDF.stem}.html").read_text(encoding="utf-8")
+    assert "Renja Audit Report" in html and "Rp20.250.000" in html
+
+
+def test_html_report_lists_findings(audit) -> None:
+    _, report, out = audit(REFERENCE_PDF)
+    html = (out / f"{REFERENCE_PDF.stem}.html").read_text(encoding="utf-8")
+    assert "Laporan Pemeriksaan Renja" in html
+    assert html.count('class="finding"') == len(report["findings"])
+    assert "7.01.01.2.09.06" in html and "Rp13.200.000" in html

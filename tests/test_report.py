@@ -1,0 +1,49 @@
+"""Report rendering: everything from the PDF is escaped, labels follow --lang."""
+
+from __future__ import annotations
+
+from auditor.findings import Finding, Location
+from auditor.model.document import BBox, Document, Narrative
+from auditor.report.html_report import render_html
+from auditor.report.json_report import build_report
+from auditor.rules import load_ruleset
+from auditor.rules.engine import AuditResult
+
+EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+
+
+def _report(lang: str) -> dict:
+    doc = Document("x.pdf", "0" * 64, 3, 2024, EVIL, "Kabupaten Y", [], Narrative([], []))
+    finding = Finding(
+        rule="TOT-001",
+        category="totals",
+        severity="error",
+        title="judul",
+        message=f"pesan {EVIL}",
+        location=Location(2, "T-C.33", "7.01.01.2.09.06", "amount", row=EVIL, bbox=BBox(1, 2, 3, 4)),
+        expected="20250000",
+        actual="13200000",
+    )
+    return build_report(doc, AuditResult([finding], []), load_ruleset(), lang)
+
+
+def test_html_escapes_document_text() -> None:
+    html = render_html(_report("id"), "id")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Rp20.250.000" in html and "Rp13.200.000" in html
+
+
+def test_html_language() -> None:
+    assert "Seharusnya" in render_html(_report("id"), "id")
+    html_en = render_html(_report("en"), "en")
+    assert "Expected" in html_en and 'lang="en"' in html_en
+
+
+def test_json_report_has_the_contract_fields() -> None:
+    report = _report("id")
+    assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
+    f = report["findings"][0]
+    assert f["location"] == {
+        "page": 2, "table": "T-C.33", "code": "7.01.01.2.09.06", "column": "amount", "row": EVIL, "bbox": [1, 2, 3, 4]
+    }
