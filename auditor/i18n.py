@@ -16,11 +16,12 @@ _TEXT: dict[str, dict[str, str]] = {
     "col.narrative": {"id": "narasi", "en": "narrative"},
     # levels
     "level.program": {"id": "program", "en": "program"},
-    "level.kegiatan": {"id": "kegiatan", "en": "activity (kegiatan)"},
-    "level.sub_kegiatan": {"id": "sub kegiatan", "en": "sub-activity (sub kegiatan)"},
-    "level.aktivitas": {"id": "aktivitas", "en": "line item (aktivitas)"},
+    "level.kegiatan": {"id": "kegiatan", "en": "kegiatan"},
+    "level.sub_kegiatan": {"id": "sub kegiatan", "en": "sub kegiatan"},
+    "level.aktivitas": {"id": "aktivitas", "en": "aktivitas"},
     "level.total": {"id": "jumlah", "en": "total"},
     "empty": {"id": "kosong", "en": "empty"},
+    "empty_children": {"id": "; {n} rincian tanpa nilai", "en": "; {n} of them without a value"},
     # report labels
     "report.title": {"id": "Laporan Pemeriksaan Renja", "en": "Renja Audit Report"},
     "report.document": {"id": "Dokumen", "en": "Document"},

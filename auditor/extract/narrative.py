@@ -108,10 +108,15 @@ def stated_amounts(flow: _Flow) -> list[StatedAmount]:
             if value is None:
                 continue
             before = sentence[prev_end : m.start()]
+            total_word = _TOTAL_WORDS.search(before)
+            label = _label(before)
             if split and m.start() > split.end() and i > 0:
                 role = "component"
-            elif _TOTAL_WORDS.search(sentence[: m.start()]):
+            elif total_word:
                 role = "total"
+                # Name a total by its subject ("Jumlah Anggaran yang ..."), not the verb before it.
+                label = " ".join(re.split(r"\s+", before[total_word.start():].strip())[:4])
+                label = re.split(r"\s+(?:yang|untuk|sebesar|direncanakan)\b", label)[0]
             else:
                 role = "other"
             span = flow.locate(s0 + m.start(), s0 + m.end())
@@ -119,7 +124,7 @@ def stated_amounts(flow: _Flow) -> list[StatedAmount]:
                 StatedAmount(
                     value=value,
                     span=TextSpan(re.sub(r"\s+", " ", span.text), span.page, span.bbox),
-                    label=_label(before),
+                    label=label,
                     role=role,
                     sentence=clean_sentence,
                     sentence_id=sid,

@@ -38,7 +38,7 @@ PARAMS = {
     ),
     "tolerance": Param(int, default=0, minimum=0, doc="allowed difference in rupiah"),
 }
-FIELDS = ("code", "level", "column", "table", "stated", "computed", "difference", "children", "empty_children")
+FIELDS = ("code", "level", "column", "table", "stated", "computed", "difference", "children", "empty_children", "empty_note")
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
@@ -62,6 +62,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             computed = sum(v or 0 for v in values)
             if stated is not None and abs(stated - computed) <= params["tolerance"]:
                 continue
+            empty = sum(1 for v in values if v is None)
             amount = row.amounts.get(column)
             evidence = [amount_evidence("child", table, c, column) for c in children]
             parent = amount_evidence("parent", table, row, column)
@@ -78,7 +79,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                     "computed": rupiah(computed),
                     "difference": rupiah(None if stated is None else stated - computed),
                     "children": len(children),
-                    "empty_children": sum(1 for v in values if v is None),
+                    "empty_children": empty,
+                    "empty_note": both("empty_children", n=empty) if empty else "",
                 },
                 evidence=tuple(e for e in [parent, *evidence] if e is not None),
             )

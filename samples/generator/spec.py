@@ -1,0 +1,504 @@
+"""Load and validate a Renja sample spec (format: samples/specs/SCHEMA.md).
+
+Validation is strict about *structure* (unknown block types, unknown keys, wrong value
+types, header cells that do not tile the column grid): a typo in a spec would otherwise
+silently drop content from the ground truth. Rules about *content* (level vs. code
+pattern, codes on aktivitas rows, ...) only produce warnings, because the documents
+being transcribed contain mistakes on purpose and a half-written spec should still render.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# A table cell value: int = money (formatted with style.thousands), str = verbatim.
+CellValue = int | str
+
+BLOCK_KEYS: dict[str, frozenset[str]] = {
+    "cover": frozenset({"lines"}),
+    "heading": frozenset({"level", "text"}),
+    "paragraph": frozenset({"text"}),
+    "list": frozenset({"items"}),
+    "caption": frozenset({"lines"}),
+    "table": frozenset({"ref"}),
+    "signature": frozenset({"lines"}),
+    "page_break": frozenset(),
+    "section": frozenset({"orientation"}),
+}
+TOP_KEYS = frozenset({"id", "meta", "style", "body", "tables"})
+META_KEYS = frozenset({"unit", "region", "plan_year", "place_date"})
+STYLE_KEYS = frozenset({"font", "body_pt", "table_pt", "thousands"})
+TABLE_KEYS = frozenset({"kind", "caption", "columns", "header", "number_row", "rows"})
+COLUMN_KEYS = frozenset({"key", "width", "align"})
+HEADER_CELL_KEYS = frozenset({"text", "rowspan", "colspan"})
+ROW_KEYS = frozenset({"level", "code", "cells", "split"})
+
+TABLE_KINDS = frozenset(
+    {"T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1", "Tabel 3.2", "Tabel 3.3", "other"}
+)
+ROW_LEVELS = frozenset({"total", "program", "kegiatan", "sub_kegiatan", "aktivitas", "other"})
+ALIGNS = frozenset({"left", "center", "right"})
+ORIENTATIONS = frozenset({"portrait", "landscape"})
+
+# Canonical code shapes (Kepmendagri 050-5889) per row level, used for warnings only.
+CODE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "program": re.compile(r"^\d\.\d{2}\.\d{2}$"),
+    "kegiatan": re.compile(r"^\d\.\d{2}\.\d{2}\.\d\.\d{2}$"),
+    "sub_kegiatan": re.compile(r"^\d\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{2}$"),
+}
+PROGRAM_KINDS = frozenset({"T-C.33", "Tabel 4.1"})
+
+
+class SpecError(ValueError):
+    """The spec breaks SCHEMA.md; the message says where (file and YAML path)."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    unit: str | None = None
+    region: str | None = None
+    plan_year: int | None = None
+    place_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Style:
+    font: str = "Liberation Sans"
+    body_pt: float = 11.0
+    table_pt: float = 7.5
+    thousands: str = ","
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body block; only the fields its `type` uses are set."""
+
+    type: str
+    text: str | None = None
+    level: int | None = None
+    lines: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    ref: str | None = None
+    orientation: str | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    width: float  # cm
+    align: str | None = None
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class PlacedHeaderCell:
+    """A header cell with its position in the header grid (0-based)."""
+
+    row: int
+    col: int
+    cell: HeaderCell
+
+
+@dataclass(frozen=True)
+class Row:
+    level: str
+    code: str | None
+    cells: Mapping[str, CellValue]
+    split: tuple[Mapping[str, CellValue], ...] = ()
+
+    def split_keys(self, columns: Sequence[Column]) -> list[str]:
+        """Keys that get one cell per sub-row, in column order."""
+        named = {key for sub in self.split for key in sub}
+        return [col.key for col in columns if col.key in named]
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    kind: str | None
+    caption: tuple[str, ...]
+    columns: tuple[Column, ...]
+    header: tuple[tuple[HeaderCell, ...], ...]
+    number_row: tuple[str, ...] | None
+    rows: tuple[Row, ...]
+
+    @property
+    def width_cm(self) -> float:
+        return sum(col.width for col in self.columns)
+
+    def placed_header(self) -> list[PlacedHeaderCell]:
+        return place_header_cells(self.header, len(self.columns))
+
+
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    meta: Meta
+    style: Style
+    body: tuple[Block, ...]
+    tables: Mapping[str, Table]
+    source: Path | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _fail(where: str, message: str) -> SpecError:
+    return SpecError(f"{where}: {message}")
+
+
+def _mapping(value: Any, where: str, allowed: frozenset[str], required: Sequence[str] = ()) -> dict[str, Any]:
+    """Check that `value` is a mapping with only `allowed` keys and all `required` ones."""
+    if not isinstance(value, Mapping):
+        raise _fail(where, f"expected a mapping, got {type(value).__name__}")
+    unknown = sorted(str(k) for k in value if k not in allowed)
+    if unknown:
+        allowed_txt = ", ".join(sorted(allowed)) or "(none)"
+        raise _fail(where, f"unknown key(s) {', '.join(unknown)}; allowed: {allowed_txt}")
+    missing = [k for k in required if k not in value]
+    if missing:
+        raise _fail(where, f"missing required key(s) {', '.join(missing)}")
+    return dict(value)
+
+
+def _str(value: Any, where: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        hint = " (quote it so YAML keeps it as text)" if isinstance(value, (int, float, bool)) else ""
+        raise _fail(where, f"expected a string, got {type(value).__name__} {value!r}{hint}")
+    return value
+
+
+def _int(value: Any, where: str, *, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise _fail(where, f"expected an integer >= {minimum}, got {value!r}")
+    return value
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise _fail(where, f"expected a positive number, got {value!r}")
+    return float(value)
+
+
+def _choice(value: Any, where: str, choices: frozenset[str]) -> str:
+    if value not in choices:
+        raise _fail(where, f"{value!r} is not one of {', '.join(sorted(choices))}")
+    return value
+
+
+def _lines(value: Any, where: str) -> tuple[str, ...]:
+    """A list of text lines; a YAML null item is an empty (spacer) line."""
+    if not isinstance(value, list):
+        raise _fail(where, f"expected a list of strings, got {type(value).__name__}")
+    return tuple("" if item is None else _str(item, f"{where}[{i}]") for i, item in enumerate(value))
+
+
+def _cell_value(value: Any, where: str) -> CellValue | None:
+    """int = money, str = verbatim text, null = empty cell."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _fail(
+        where,
+        f"cell values must be an int (money) or a string, got {type(value).__name__} {value!r}"
+        " (quote it to print it verbatim)",
+    )
+
+
+# --------------------------------------------------------------------------- header grid
+
+
+def place_header_cells(header: Sequence[Sequence[HeaderCell]], ncols: int) -> list[PlacedHeaderCell]:
+    """Place header cells on the column grid like HTML does with rowspan/colspan.
+
+    Each cell goes to the first column of its row not already taken by a rowspan from
+    above. Raises ValueError if cells overflow, overlap, leave holes, or a rowspan runs
+    past the last header row, since any of those means the header was mistranscribed.
+    """
+    taken: set[tuple[int, int]] = set()
+    placed: list[PlacedHeaderCell] = []
+    nrows = len(header)
+    for r, cells in enumerate(header):
+        col = 0
+        for i, cell in enumerate(cells):
+            while (r, col) in taken:
+                col += 1
+            if col + cell.colspan > ncols:
+                raise ValueError(f"row {r} cell {i} ({cell.text!r}) runs past the last of {ncols} columns")
+            if r + cell.rowspan > nrows:
+                raise ValueError(f"row {r} cell {i} ({cell.text!r}) has rowspan {cell.rowspan} past the header end")
+            for rr in range(r, r + cell.rowspan):
+                for cc in range(col, col + cell.colspan):
+                    if (rr, cc) in taken:
+                        raise ValueError(f"row {r} cell {i} ({cell.text!r}) overlaps another cell")
+                    taken.add((rr, cc))
+            placed.append(PlacedHeaderCell(r, col, cell))
+            col += cell.colspan
+    holes = [(r, c) for r in range(nrows) for c in range(ncols) if (r, c) not in taken]
+    if holes:
+        r, c = holes[0]
+        raise ValueError(f"header row {r} leaves column {c} (and {len(holes) - 1} more) without a cell")
+    return placed
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse_meta(value: Any) -> Meta:
+    if value is None:
+        return Meta()
+    data = _mapping(value, "meta", META_KEYS)
+    year = data.get("plan_year")
+    return Meta(
+        unit=_str(data.get("unit"), "meta.unit", optional=True),
+        region=_str(data.get("region"), "meta.region", optional=True),
+        plan_year=None if year is None else _int(year, "meta.plan_year"),
+        place_date=_str(data.get("place_date"), "meta.place_date", optional=True),
+    )
+
+
+def _parse_style(value: Any) -> Style:
+    if value is None:
+        return Style()
+    data = _mapping(value, "style", STYLE_KEYS)
+    default = Style()
+    return Style(
+        font=_str(data.get("font", default.font), "style.font") or default.font,
+        body_pt=_number(data.get("body_pt", default.body_pt), "style.body_pt"),
+        table_pt=_number(data.get("table_pt", default.table_pt), "style.table_pt"),
+        thousands=_choice(data.get("thousands", default.thousands), "style.thousands", frozenset({",", "."})),
+    )
+
+
+def _parse_block(value: Any, where: str) -> Block:
+    if not isinstance(value, Mapping) or "type" not in value:
+        raise _fail(where, "expected a mapping with a 'type' key")
+    btype = value["type"]
+    if btype not in BLOCK_KEYS:
+        raise _fail(where, f"unknown block type {btype!r}; known: {', '.join(BLOCK_KEYS)}")
+    allowed = BLOCK_KEYS[btype] | {"type"}
+    data = _mapping(value, f"{where} ({btype})", allowed, required=sorted(BLOCK_KEYS[btype]))
+    w = f"{where} ({btype})"
+    match btype:
+        case "heading":
+            level = _int(data["level"], f"{w}.level")
+            if level > 3:
+                raise _fail(f"{w}.level", f"level must be 1, 2 or 3, got {level}")
+            return Block(btype, text=_str(data["text"], f"{w}.text"), level=level)
+        case "paragraph":
+            return Block(btype, text=_str(data["text"], f"{w}.text"))
+        case "list":
+            return Block(btype, items=_lines(data["items"], f"{w}.items"))
+        case "cover" | "caption" | "signature":
+            return Block(btype, lines=_lines(data["lines"], f"{w}.lines"))
+        case "table":
+            return Block(btype, ref=_str(data["ref"], f"{w}.ref"))
+        case "section":
+            return Block(btype, orientation=_choice(data["orientation"], f"{w}.orientation", ORIENTATIONS))
+        case _:  # page_break
+            return Block(btype)
+
+
+def _parse_column(value: Any, where: str) -> Column:
+    data = _mapping(value, where, COLUMN_KEYS, required=("key", "width"))
+    align = data.get("align")
+    return Column(
+        key=_str(data["key"], f"{where}.key"),
+        width=_number(data["width"], f"{where}.width"),
+        align=None if align is None else _choice(align, f"{where}.align", ALIGNS),
+    )
+
+
+def _parse_header_cell(value: Any, where: str) -> HeaderCell:
+    data = _mapping(value, where, HEADER_CELL_KEYS, required=("text",))
+    return HeaderCell(
+        text=_str(data["text"], f"{where}.text"),
+        rowspan=_int(data.get("rowspan", 1), f"{where}.rowspan"),
+        colspan=_int(data.get("colspan", 1), f"{where}.colspan"),
+    )
+
+
+def _parse_cells(value: Any, where: str, column_keys: frozenset[str]) -> dict[str, CellValue]:
+    if value is None:
+        return {}
+    data = _mapping(value, where, column_keys)
+    cells = {key: _cell_value(v, f"{where}.{key}") for key, v in data.items()}
+    return {key: v for key, v in cells.items() if v is not None}
+
+
+def _parse_row(value: Any, where: str, column_keys: frozenset[str]) -> Row:
+    data = _mapping(value, where, ROW_KEYS)
+    split_raw = data.get("split") or []
+    if not isinstance(split_raw, list):
+        raise _fail(f"{where}.split", "expected a list of mappings (one per sub-row)")
+    split = tuple(_parse_cells(sub, f"{where}.split[{i}]", column_keys) for i, sub in enumerate(split_raw))
+    cells = _parse_cells(data.get("cells"), f"{where}.cells", column_keys)
+    both = sorted({key for sub in split for key in sub} & cells.keys())
+    if both:
+        raise _fail(where, f"column(s) {', '.join(both)} appear both in cells and in split")
+    return Row(
+        level=_choice(data.get("level", "other"), f"{where}.level", ROW_LEVELS),
+        code=_str(data.get("code"), f"{where}.code", optional=True),
+        cells=cells,
+        split=split,
+    )
+
+
+def _parse_table(table_id: str, value: Any) -> Table:
+    where = f"tables.{table_id}"
+    data = _mapping(value, where, TABLE_KEYS, required=("columns", "rows"))
+    kind = data.get("kind")
+    columns_raw = data["columns"]
+    if not isinstance(columns_raw, list) or not columns_raw:
+        raise _fail(f"{where}.columns", "expected a non-empty list")
+    columns = tuple(_parse_column(c, f"{where}.columns[{i}]") for i, c in enumerate(columns_raw))
+    keys = [c.key for c in columns]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise _fail(f"{where}.columns", f"duplicate column key(s) {', '.join(duplicates)}")
+    header = _parse_header(data.get("header"), f"{where}.header", len(columns))
+    number_row = _parse_number_row(data.get("number_row"), f"{where}.number_row", len(columns))
+    rows_raw = data["rows"]
+    if not isinstance(rows_raw, list):
+        raise _fail(f"{where}.rows", "expected a list")
+    column_keys = frozenset(keys)
+    rows = tuple(_parse_row(r, f"{where}.rows[{i}]", column_keys) for i, r in enumerate(rows_raw))
+    caption = data.get("caption")
+    return Table(
+        id=table_id,
+        kind=None if kind is None else _choice(kind, f"{where}.kind", TABLE_KINDS),
+        caption=() if caption is None else _lines(caption, f"{where}.caption"),
+        columns=columns,
+        header=header,
+        number_row=number_row,
+        rows=rows,
+    )
+
+
+def _parse_header(value: Any, where: str, ncols: int) -> tuple[tuple[HeaderCell, ...], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(row, list) for row in value):
+        raise _fail(where, "expected a list of rows, each a list of cells")
+    header = tuple(
+        tuple(_parse_header_cell(cell, f"{where}[{r}][{c}]") for c, cell in enumerate(row))
+        for r, row in enumerate(value)
+    )
+    try:
+        place_header_cells(header, ncols)
+    except ValueError as exc:
+        raise _fail(where, str(exc)) from None
+    return header
+
+
+def _parse_number_row(value: Any, where: str, ncols: int) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    items = _lines(value, where)
+    if len(items) != ncols:
+        raise _fail(where, f"has {len(items)} entries but the table has {ncols} columns")
+    return items
+
+
+# --------------------------------------------------------------------------- content checks
+
+
+def _row_warnings(table: Table) -> list[str]:
+    """SCHEMA.md rules for T-C.33 / Tabel 4.1 rows that a generator can still render."""
+    if table.kind not in PROGRAM_KINDS:
+        return []
+    out: list[str] = []
+    for i, row in enumerate(table.rows):
+        where = f"tables.{table.id}.rows[{i}] ({row.level})"
+        pattern = CODE_PATTERNS.get(row.level)
+        if pattern is not None and (row.code is None or not pattern.match(row.code)):
+            out.append(f"{where}: canonical code {row.code!r} does not have the {row.level} shape")
+        if row.level in ("aktivitas", "total", "other") and row.code is not None:
+            out.append(f"{where}: code should be null, got {row.code!r}")
+        if row.level == "aktivitas":
+            keys = set(row.cells) | {key for sub in row.split for key in sub}
+            if i == 0:
+                out.append(f"{where}: aktivitas row has no sub kegiatan row above it")
+            if "aktivitas" not in keys:
+                out.append(f"{where}: aktivitas row has no 'aktivitas' cell")
+            if "code" in keys:
+                out.append(f"{where}: aktivitas row prints a code {row.cells.get('code')!r}")
+    return out
+
+
+def _spec_warnings(body: Sequence[Block], tables: Mapping[str, Table]) -> list[str]:
+    refs = {b.ref for b in body if b.type == "table"}
+    out = [f"tables.{tid}: defined but not placed by any table block" for tid in tables if tid not in refs]
+    for table in tables.values():
+        out.extend(_row_warnings(table))
+    return out
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def parse_spec(data: Any, source: Path | None = None) -> Spec:
+    """Validate an already-loaded YAML document and build a Spec."""
+    try:
+        return _parse_spec(data, source)
+    except SpecError as exc:
+        if source is None:
+            raise
+        raise SpecError(f"{source}: {exc}") from None
+
+
+def _parse_spec(data: Any, source: Path | None) -> Spec:
+    top = _mapping(data, "spec", TOP_KEYS, required=("id", "body"))
+    spec_id = _str(top["id"], "id")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", spec_id):
+        raise _fail("id", f"{spec_id!r} must be usable as a file name (letters, digits, . _ -)")
+    body_raw = top["body"]
+    if not isinstance(body_raw, list):
+        raise _fail("body", "expected a list of blocks")
+    body = tuple(_parse_block(b, f"body[{i}]") for i, b in enumerate(body_raw))
+    tables_raw = top.get("tables") or {}
+    if not isinstance(tables_raw, Mapping):
+        raise _fail("tables", "expected a mapping of table id -> table")
+    tables = {str(tid): _parse_table(str(tid), t) for tid, t in tables_raw.items()}
+    for i, block in enumerate(body):
+        if block.type == "table" and block.ref not in tables:
+            raise _fail(f"body[{i}] (table)", f"ref {block.ref!r} is not in tables ({', '.join(tables) or 'none'})")
+    return Spec(
+        id=spec_id,
+        meta=_parse_meta(top.get("meta")),
+        style=_parse_style(top.get("style")),
+        body=body,
+        tables=tables,
+        source=source,
+        warnings=tuple(_spec_warnings(body, tables)),
+    )
+
+
+def load_spec(path: str | Path) -> Spec:
+    """Read a spec file with yaml.safe_load and validate it."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read spec: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise SpecError(f"{path}: invalid YAML: {exc}") from None
+    return parse_spec(data, source=path)
