@@ -104,5 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"Cannot read/write file: {exc.filename or ''} ({exc.strerror})\n"
             )
             code = EXIT_INPUT
+        except Exception as exc:  # a bug must cost one file, not the whole run
+            sys.stderr.write(
+                f"Kesalahan internal saat memeriksa {path} ({type(exc).__name__}: {exc}); mohon laporkan.\n"
+                f"Internal error while auditing {path} ({type(exc).__name__}: {exc}); please report it.\n"
+            )
+            code = EXIT_INPUT
         status = max(status, code)
     return status

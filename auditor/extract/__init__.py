@@ -8,7 +8,7 @@ from auditor.errors import InputError
 from auditor.extract.budget import BUDGET_KINDS, build_budget_table
 from auditor.extract.layout import PageLayout, read_page
 from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
-from auditor.extract.pdf import file_sha256, open_pdf
+from auditor.extract.pdf import READ_ERRORS, file_sha256, open_pdf
 from auditor.extract.tables import find_runs
 from auditor.model.document import Document
 
@@ -17,8 +17,19 @@ MIN_TEXT_CHARS = 200  # fewer characters than this in the whole file: a scan wit
 
 def read_layouts(path: Path) -> list[PageLayout]:
     pdf = open_pdf(path)
+    page_no = 0
     try:
-        return [read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+        layouts = []
+        for page_no, page in enumerate(pdf.pages, start=1):
+            layouts.append(read_page(page, page_no))
+        return layouts
+    except READ_ERRORS as exc:
+        # The file opened but a page's content is broken (truncated stream, bad object).
+        raise InputError(
+            "corrupt",
+            f"PDF rusak: halaman {page_no} tidak dapat dibaca ({type(exc).__name__}): {path}",
+            f"The PDF is damaged: page {page_no} cannot be read ({type(exc).__name__}): {path}",
+        ) from None
     finally:
         pdf.close()
 

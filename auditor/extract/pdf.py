@@ -14,6 +14,11 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from auditor.errors import InputError
 
 MAX_BYTES = 300 * 1024 * 1024  # larger than any real Renja; protects batch workers
+# What pdfminer/pdfplumber raise on malformed content.
+READ_ERRORS = (
+    PdfminerException, MalformedPDFException, PDFSyntaxError, PSException,
+    ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+)
 
 
 def file_sha256(path: Path) -> str:
@@ -52,11 +57,9 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
         pdf = pdfplumber.open(path)
         # Touch the page tree now, so a broken or encrypted file fails here.
         _ = len(pdf.pages)
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
+    except READ_ERRORS as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         raise _open_error(cause, name) from None
-    except (MalformedPDFException, PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise _open_error(exc, name) from None
     if len(pdf.pages) == 0:
         pdf.close()
         raise InputError("no_pages", f"PDF tidak memiliki halaman: {name}", f"The PDF has no pages: {name}")
