@@ -9,6 +9,13 @@ from auditor.findings import Evidence, Location
 from auditor.i18n import both
 from auditor.model.amounts import format_rupiah
 from auditor.model.document import Amount, Cell, Document, Row, Table
+from auditor.rules.params import Param
+
+
+# Parameters shared by the money check types.
+TABLES_PARAM = Param(list, item=str, default=["T-C.33", "Tabel 4.1"], doc="table kinds to check")
+COLUMN_PARAM = Param(str, default="amount", choices=("amount", "amount_next"), doc="money column")
+TOLERANCE_PARAM = Param(int, default=0, minimum=0, doc="allowed difference in rupiah")
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,15 @@ def table_not_found(kinds: list[str]) -> Skip:
             "en": f"Table {names} not found in the document.",
         }
     )
+
+
+def money_tables(doc: Document, params: dict[str, Any]) -> list[Table]:
+    """The document's tables of the kinds in ``params['tables']`` that have ``params['column']``."""
+    return [t for kind in params["tables"] for t in doc.tables_of(kind) if params["column"] in t.columns]
+
+
+def no_total(table: Table) -> Skip:
+    return Skip({"id": f"{table.kind} tidak memiliki jumlah.", "en": f"{table.kind} has no total."})
 
 
 def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:

@@ -13,21 +13,23 @@ from typing import Any, Iterator
 
 from auditor.i18n import both
 from auditor.model.document import Document, Level
-from auditor.rules.base import Result, Skip, Violation, amount_evidence, cell_location, plain, rupiah, table_not_found
-from auditor.rules.params import Param
+from auditor.rules.base import (
+    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, amount_evidence,
+    cell_location, money_tables, plain, rupiah, table_not_found,
+)
 
 ID = "grand_total"
 PARAMS = {
-    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"]),
-    "column": Param(str, default="amount", choices=("amount", "amount_next")),
-    "tolerance": Param(int, default=0, minimum=0),
+    "tables": TABLES_PARAM,
+    "column": COLUMN_PARAM,
+    "tolerance": TOLERANCE_PARAM,
 }
 FIELDS = ("table", "column", "stated", "computed", "difference", "programs")
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     column = params["column"]
-    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    tables = money_tables(doc, params)
     if not tables:
         yield table_not_found(params["tables"])
         return

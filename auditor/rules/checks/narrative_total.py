@@ -16,33 +16,36 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_not_found, table_total, total_location
+from auditor.rules.base import (
+    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
+    plain, rupiah, table_not_found, table_total, total_location,
+)
 from auditor.rules.params import Param
 
 ID = "narrative_total"
 PARAMS = {
-    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"]),
-    "column": Param(str, default="amount", choices=("amount", "amount_next")),
+    "tables": TABLES_PARAM,
+    "column": COLUMN_PARAM,
     "keywords": Param(
         list, item=str,
         default=["jumlah anggaran", "total anggaran", "dialokasikan", "pagu anggaran", "jumlah pagu"],
         doc="words (case-insensitive) that mark a sentence stating the total",
     ),
-    "tolerance": Param(int, default=0, minimum=0),
+    "tolerance": TOLERANCE_PARAM,
 }
 FIELDS = ("stated", "table", "table_total", "difference", "page", "sentence")
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     column = params["column"]
-    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    tables = money_tables(doc, params)
     if not tables:
         yield table_not_found(params["tables"])
         return
     table = tables[0]
     total, total_row = table_total(table, column)
     if total is None:
-        yield Skip({"id": f"{table.kind} tidak memiliki jumlah.", "en": f"{table.kind} has no total."})
+        yield no_total(table)
         return
     pattern = re.compile("|".join(re.escape(k) for k in params["keywords"]), re.IGNORECASE)
     stated = [s for s in doc.narrative.stated_amounts if s.role == "total" and pattern.search(s.sentence)]

@@ -25,25 +25,28 @@ from typing import Any, Iterator
 
 from auditor.i18n import both
 from auditor.model.document import Document, Level
-from auditor.rules.base import Result, Violation, amount_evidence, cell_location, plain, rupiah, table_not_found
+from auditor.rules.base import (
+    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Violation, amount_evidence, cell_location,
+    money_tables, plain, rupiah, table_not_found,
+)
 from auditor.rules.params import Param
 
 ID = "sum_children"
 PARAMS = {
-    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"], doc="table kinds to check"),
-    "column": Param(str, default="amount", choices=("amount", "amount_next")),
+    "tables": TABLES_PARAM,
+    "column": COLUMN_PARAM,
     "levels": Param(
         list, item=str, default=["program", "kegiatan", "sub_kegiatan"],
         choices=("program", "kegiatan", "sub_kegiatan"), doc="parent levels to check",
     ),
-    "tolerance": Param(int, default=0, minimum=0, doc="allowed difference in rupiah"),
+    "tolerance": TOLERANCE_PARAM,
 }
 FIELDS = ("code", "level", "column", "table", "stated", "computed", "difference", "children", "empty_children", "empty_note")
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     column = params["column"]
-    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    tables = money_tables(doc, params)
     if not tables:
         yield table_not_found(params["tables"])
         return

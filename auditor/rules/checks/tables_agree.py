@@ -15,21 +15,23 @@ from typing import Any, Iterator
 from auditor.findings import Evidence
 from auditor.i18n import both
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_total, total_location
-from auditor.rules.params import Param
+from auditor.rules.base import (
+    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
+    plain, rupiah, table_total, total_location,
+)
 
 ID = "tables_agree"
 PARAMS = {
-    "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1"]),
-    "column": Param(str, default="amount", choices=("amount", "amount_next")),
-    "tolerance": Param(int, default=0, minimum=0),
+    "tables": TABLES_PARAM,
+    "column": COLUMN_PARAM,
+    "tolerance": TOLERANCE_PARAM,
 }
 FIELDS = ("table", "reference_table", "column", "stated", "reference", "difference")
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     column = params["column"]
-    tables = [t for kind in params["tables"] for t in doc.tables_of(kind) if column in t.columns]
+    tables = money_tables(doc, params)
     if len(tables) < 2:
         found = ", ".join(t.kind for t in tables) or "-"
         yield Skip(
@@ -42,7 +44,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     reference = tables[0]
     ref_value, ref_row = table_total(reference, column)
     if ref_value is None:
-        yield Skip({"id": f"{reference.kind} tidak memiliki jumlah.", "en": f"{reference.kind} has no total."})
+        yield no_total(reference)
         return
     ref_loc = total_location(reference, ref_row, column)
     for table in tables[1:]:
