@@ -25,25 +25,28 @@ _TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
 
 
 def column_key(header: str) -> str | None:
-    """Map a column's header wording to a model column key."""
-    h = norm(header)
+    """Map a column's header wording to a model column key.
+
+    Spaces are ignored when matching, because a narrow header cell may wrap a word
+    ("Sumber / Dana") or glue two ("SumberDana") depending on the font.
+    """
+    h = norm(header).replace(" ", "")
     if not h:
         return None
     forward = any(w in h for w in ("prakiraan", "perkiraan", "maju", "n+1"))
-    if "kode" in h:
-        return "code"
-    if "aktivitas" in h:
-        return "aktivitas"
-    if "prioritas" in h:
-        return "priority"
-    if "formula" in h or "rumus" in h:
-        return "formula"
-    if "indikator" in h:
-        return "indicator"
-    if "lokasi" in h:
-        return "lokasi"
-    if "sumber dana" in h:
-        return "sumber_dana"
+    rules = (
+        ("kode", "code"),
+        ("aktivitas", "aktivitas"),
+        ("prioritas", "priority"),
+        ("formula", "formula"),
+        ("rumus", "formula"),
+        ("indikator", "indicator"),
+        ("lokasi", "lokasi"),
+        ("sumberdana", "sumber_dana"),
+    )
+    for word, key in rules:
+        if word in h:
+            return key
     if "dana" in h or "pagu" in h or "anggaran" in h:
         return "amount_next" if forward else "amount"
     if "target" in h:
@@ -73,11 +76,13 @@ def _row_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, Cel
         key = next((keys[c] for c in range(gc.col0, min(gc.col1, len(keys))) if keys[c]), None)
         if key is None or not gc.text.strip():
             continue
+        # A code never contains spaces: its lines are pieces of one wrapped code.
+        text = "".join(gc.lines) if key == "code" else gc.text
         if key in cells:  # two grid cells under one header: keep both texts
             prev = cells[key]
-            cells[key] = Cell(prev.text + " " + gc.text, prev.page, prev.bbox.union(gc.bbox))
+            cells[key] = Cell(prev.text + " " + text, prev.page, prev.bbox.union(gc.bbox))
         else:
-            cells[key] = Cell(gc.text, page, gc.bbox)
+            cells[key] = Cell(text, page, gc.bbox)
     return cells
 
 

@@ -103,17 +103,16 @@ def cell_text(words: list[Word], box: BBox) -> tuple[str, list[str]]:
         return "", []
     # The cell's inner padding: the smallest gap between its left border and a line.
     pad = max(0.0, min(min(line[0].bbox.x0 - box.x0 for line in lines), 6.0))
+    # Only left-aligned cells can be judged: in a centred cell the widest line
+    # always looks as if it filled the cell.
+    left_aligned = max(line[0].bbox.x0 for line in lines) - min(line[0].bbox.x0 for line in lines) < 1.0
     out = texts[0]
     for i in range(1, len(lines)):
         prev = lines[i - 1]
         word = prev[0]
         char_w = (word.bbox.x1 - word.bbox.x0) / max(len(word.text), 1)
-        # A word broken by force fills the line: no room left on either side.
-        forced_break = (
-            len(prev) == 1
-            and box.x1 - pad - word.bbox.x1 < 0.8 * char_w
-            and word.bbox.x0 - box.x0 - pad < 0.8 * char_w
-        )
+        # A word broken by force fills the line: no room was left on its right.
+        forced_break = left_aligned and len(prev) == 1 and box.x1 - pad - word.bbox.x1 < 0.8 * char_w
         out += ("" if forced_break else " ") + texts[i]
     return out, texts
 
