@@ -22,6 +22,7 @@ def read_layouts(path: Path) -> list[PageLayout]:
         layouts = []
         for page_no, page in enumerate(pdf.pages, start=1):
             layouts.append(read_page(page, page_no))
+            page.close()  # drop the page's parsed objects: memory stays flat on long documents
         return layouts
     except READ_ERRORS as exc:
         # The file opened but a page's content is broken (truncated stream, bad object).

@@ -130,39 +130,44 @@ def _edge_index(edges: list[float], x: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
 
 
-def _page_table(page_no: int, table: Any, words: list[Word]) -> PageTable | None:
-    boxes = [BBox(*c) for row in table.rows for c in row.cells if c is not None]
+def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], words: list[Word]) -> PageTable | None:
+    """A grid from cell boxes grouped in rows (top to bottom), with each cell's text.
+
+    Backends differ only in how they find the cell boxes; text is always taken from
+    the PDF's words, so both read exactly the same characters.
+    """
+    boxes = [b for row in rows for b in row]
     if not boxes:
         return None
     edges = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
-    rows: list[GridRow] = []
-    for prow in table.rows:
+    grid_rows: list[GridRow] = []
+    for row in rows:
         cells: list[GridCell] = []
-        for raw in prow.cells:
-            if raw is None:
-                continue
-            box = BBox(*raw)
+        for box in sorted(row, key=lambda b: b.x0):
             inside = [w for w in words if _inside(w, box)]
             text, lines = cell_text(inside, box)
             c0, c1 = _edge_index(edges, box.x0), _edge_index(edges, box.x1)
             cells.append(GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=lines))
         if cells:
-            rows.append(GridRow(cells=cells, bbox=BBox(*prow.bbox)))
-    return PageTable(page=page_no, bbox=BBox(*table.bbox), col_edges=edges, rows=rows)
+            row_box = cells[0].bbox
+            for c in cells[1:]:
+                row_box = row_box.union(c.bbox)
+            grid_rows.append(GridRow(cells=cells, bbox=row_box))
+    if not grid_rows:
+        return None
+    return PageTable(page=page_no, bbox=table_bbox, col_edges=edges, rows=grid_rows)
 
 
-def read_page(page: Any, page_no: int) -> PageLayout:
-    """Read one pdfplumber page into tables and text lines."""
-    words = [
+def page_words(page: Any) -> list[Word]:
+    return [
         Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]))
         for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
     ]
-    tables: list[PageTable] = []
-    for found in page.find_tables(TABLE_SETTINGS):
-        pt = _page_table(page_no, found, words)
-        if pt is not None and pt.rows:
-            tables.append(pt)
-    tables.sort(key=lambda t: t.bbox.top)
+
+
+def page_layout(page_no: int, width: float, height: float, tables: list[PageTable], words: list[Word]) -> PageLayout:
+    """Assemble a page: its tables, and the words outside them grouped into lines."""
+    tables = sorted(tables, key=lambda t: t.bbox.top)
     outside = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
     spans: list[TextSpan] = []
     indexed: list[tuple[Word, int]] = []
@@ -172,4 +177,16 @@ def read_page(page: Any, page_no: int) -> PageLayout:
             box = box.union(w.bbox)
         spans.append(TextSpan(" ".join(w.text for w in line), page_no, box))
         indexed.extend((w, i) for w in line)
-    return PageLayout(page=page_no, width=float(page.width), height=float(page.height), tables=tables, lines=spans, words=indexed)
+    return PageLayout(page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed)
+
+
+def read_page(page: Any, page_no: int) -> PageLayout:
+    """Read one pdfplumber page: tables from its ruling lines."""
+    words = page_words(page)
+    tables: list[PageTable] = []
+    for found in page.find_tables(TABLE_SETTINGS):
+        rows = [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows]
+        pt = build_page_table(page_no, BBox(*found.bbox), rows, words)
+        if pt is not None:
+            tables.append(pt)
+    return page_layout(page_no, float(page.width), float(page.height), tables, words)
