@@ -78,7 +78,8 @@ def test_header_rows_never_become_data() -> None:
         for row in table.rows:
             text = " ".join(c.text for c in row.cells.values()).lower()
             assert "kebutuhan dana" not in text and "indikator kinerja" not in text
-            assert row.level != Level.OTHER, f"unclassified row {row.index} on page {row.page}: {text[:80]}"
+            if "code" in table.columns:
+                assert row.level != Level.OTHER, f"unclassified row {row.index} on page {row.page}: {text[:80]}"
 
 
 @pytest.mark.parametrize(("pdf", "spec_path"), SAMPLE_PAIRS, ids=lambda p: p.stem)

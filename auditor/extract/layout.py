@@ -20,6 +20,7 @@ TABLE_SETTINGS: dict[str, Any] = {
     "intersection_tolerance": 3,
 }
 LINE_TOLERANCE = 2.0  # words whose tops differ less than this share a line
+DEFAULT_PAD = 3.0  # cell padding (points) when a table shows none to measure
 
 
 @dataclass
@@ -57,6 +58,7 @@ class PageTable:
     bbox: BBox
     col_edges: list[float]  # x of each column boundary, len = columns + 1
     rows: list[GridRow]
+    confidence: float | None = None  # the finder's own quality figure, if it gives one (camelot)
 
     @property
     def ncols(self) -> int:
@@ -90,31 +92,45 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.bbox.x0) for line in lines]
 
 
-def cell_text(words: list[Word], box: BBox) -> tuple[str, list[str]]:
+def _char_width(word: Word) -> float:
+    return (word.bbox.x1 - word.bbox.x0) / max(len(word.text), 1)
+
+
+def cell_text(words: list[Word], box: BBox, pad: float = DEFAULT_PAD) -> tuple[str, list[str]]:
     """Join a cell's words into text, undoing line wrapping.
 
-    A line that is a single word running up to the cell's right edge was broken
-    inside the word (a long code or name in a narrow column), so the next line is
-    glued to it without a space; other lines are joined with a space.
+    A line that is one word filling the cell from padding to padding was broken
+    inside the word (a long code or name in a narrow column: "Kec.Randu" + "agung"),
+    so the next line is glued to it; after a line ending in a hyphen ("RKA-" +
+    "SKPD") likewise. Other lines are joined with a space.
     """
     lines = group_lines(words)
     texts = [" ".join(w.text for w in line) for line in lines]
     if not lines:
         return "", []
-    # The cell's inner padding: the smallest gap between its left border and a line.
-    pad = max(0.0, min(min(line[0].bbox.x0 - box.x0 for line in lines), 6.0))
-    # Only left-aligned cells can be judged: in a centred cell the widest line
-    # always looks as if it filled the cell.
-    left_aligned = max(line[0].bbox.x0 for line in lines) - min(line[0].bbox.x0 for line in lines) < 1.0
     out = texts[0]
     for i in range(1, len(lines)):
-        prev = lines[i - 1]
-        word = prev[0]
-        char_w = (word.bbox.x1 - word.bbox.x0) / max(len(word.text), 1)
-        # A word broken by force fills the line: no room was left on its right.
-        forced_break = left_aligned and len(prev) == 1 and box.x1 - pad - word.bbox.x1 < 0.8 * char_w
-        out += ("" if forced_break else " ") + texts[i]
+        prev, nxt = lines[i - 1], lines[i][0]
+        word = prev[-1]
+        room = 1.1 * _char_width(nxt)  # the next character did not fit
+        forced_break = (
+            len(prev) == 1
+            and box.x1 - pad - word.bbox.x1 < room
+            and word.bbox.x0 - box.x0 - pad < room
+        )
+        hyphen = texts[i - 1].endswith("-") and len(texts[i - 1]) > 1
+        out += ("" if forced_break or hyphen else " ") + texts[i]
     return out, texts
+
+
+def _table_pad(cells: list[tuple[BBox, list[Word]]]) -> float:
+    """The cells' inner padding: the usual gap between a left-aligned cell's border and its text."""
+    gaps = []
+    for box, words in cells:
+        lines = group_lines(words)
+        if len(lines) >= 2 and max(ln[0].bbox.x0 for ln in lines) - min(ln[0].bbox.x0 for ln in lines) < 0.5:
+            gaps.append(lines[0][0].bbox.x0 - box.x0)
+    return sorted(gaps)[len(gaps) // 2] if gaps else DEFAULT_PAD
 
 
 def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
@@ -140,12 +156,13 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
     if not boxes:
         return None
     edges = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
+    with_words = [[(box, [w for w in words if _inside(w, box)]) for box in sorted(row, key=lambda b: b.x0)] for row in rows]
+    pad = _table_pad([c for row in with_words for c in row])
     grid_rows: list[GridRow] = []
-    for row in rows:
+    for row in with_words:
         cells: list[GridCell] = []
-        for box in sorted(row, key=lambda b: b.x0):
-            inside = [w for w in words if _inside(w, box)]
-            text, lines = cell_text(inside, box)
+        for box, inside in row:
+            text, lines = cell_text(inside, box, pad)
             c0, c1 = _edge_index(edges, box.x0), _edge_index(edges, box.x1)
             cells.append(GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=lines))
         if cells:

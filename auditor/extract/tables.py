@@ -19,6 +19,7 @@ _TABEL = re.compile(r"\bTABEL\s+(4\.1|3\.2|3\.3)\b", re.IGNORECASE)
 CAPTION_LINES = 5  # how many text lines above a table may hold its caption
 _NUMBER_CELL = re.compile(r"^\d{1,2}(\s*=.*)?$")
 _HEADER_WORDS = ("kode", "indikator", "program", "kegiatan", "target", "lokasi", "dana", "no")
+_YEAR_CELL = re.compile(r"^(tahun\s+)?(19|20)\d\d$", re.IGNORECASE)
 
 
 def kind_from_caption(text: str) -> str | None:
@@ -63,7 +64,10 @@ def header_row_count(table: PageTable) -> int:
         texts = [norm(c.text) for c in row.cells if c.text.strip()]
         if not texts or any(parse_code(t) for t in texts):
             break
-        if not any(word in t for t in texts for word in _HEADER_WORDS):
+        # A row of only years under a header ("2024", "Tahun 2025") belongs to it.
+        if not any(word in t for t in texts for word in _HEADER_WORDS) and not (
+            count and all(_YEAR_CELL.match(t) for t in texts)
+        ):
             break
         count += 1
     return count

@@ -28,7 +28,18 @@ class Code:
 
 
 def parse_code(written: str) -> Code | None:
-    """Return the canonical code of ``written``, or None if it is not a code."""
+    """Return the canonical code of ``written``, or None if it is not a valid code."""
+    return _parse(written, strict=True)
+
+
+def code_shape_level(written: str) -> Level | None:
+    """The level a written code claims by its shape, even when it is malformed
+    ("7.01.01.202.0" is a sub kegiatan whose number was cut off)."""
+    code = _parse(written, strict=False)
+    return code.level if code else None
+
+
+def _parse(written: str, strict: bool) -> Code | None:
     text = _JUNK.sub("", written).strip(".")
     if not text or not _SHAPE.match(text) or "." not in text:
         return None
@@ -63,10 +74,10 @@ def parse_code(written: str) -> Code | None:
             width_i += 1
     if current:
         return None  # ends in the middle of a component ("7.01.01.20")
-    return _canonical(parts)
+    return _canonical(parts, strict)
 
 
-def _canonical(parts: list[str]) -> Code | None:
+def _canonical(parts: list[str], strict: bool = True) -> Code | None:
     n = len(parts)
     if n == 3:
         return Code(".".join(parts), Level.PROGRAM)
@@ -75,7 +86,7 @@ def _canonical(parts: list[str]) -> Code | None:
     if n == 6:
         sub = parts[5]
         if not sub.isdigit() or len(sub) > 4 or int(sub) == 0:
-            return None
+            return Code("", Level.SUB_KEGIATAN) if not strict else None
         number = int(sub)
         sub_text = f"{number:02d}" if number <= 99 else f"{number:04d}"
         return Code(".".join(parts[:5] + [sub_text]), Level.SUB_KEGIATAN)

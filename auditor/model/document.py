@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from auditor.model.quantities import Quantity, parse_quantity
+
 
 @dataclass(frozen=True)
 class BBox:
@@ -92,8 +94,10 @@ class Row:
     code_written: str | None  # the code as the document writes it
     cells: dict[str, Cell] = field(default_factory=dict)
     amounts: dict[str, Amount] = field(default_factory=dict)
-    # Extra indicator lines of a row with several indicators (merged cells).
-    extra_indicators: list[dict[str, Cell]] = field(default_factory=list)
+    # Stacked sub-rows of a row whose other cells are merged over them, e.g. a
+    # program with three indicators, each with its own target.
+    sub_rows: list[dict[str, Cell]] = field(default_factory=list)
+    code_valid: bool = True  # False: a code was written but is malformed ("7.01.01.202.0")
 
     def text(self, column: str) -> str:
         cell = self.cells.get(column)
@@ -102,6 +106,15 @@ class Row:
     def amount(self, column: str) -> int | None:
         a = self.amounts.get(column)
         return a.value if a else None
+
+    def quantity(self, column: str) -> Quantity | None:
+        """The column's value with its unit; a separate ``<column>_unit`` cell is joined."""
+        cell = self.cells.get(column)
+        unit = self.cells.get(column + "_unit")
+        if cell is None and unit is None:
+            return None
+        text = " ".join(c.text for c in (cell, unit) if c is not None and not (c is unit and c.text.strip() == "-"))
+        return parse_quantity(text)
 
     @property
     def label(self) -> str:
@@ -125,6 +138,9 @@ class Table:
     rows: list[Row]
     confidence: float
     notes: list[str] = field(default_factory=list)
+    # Multiplier stated by a money column's header: "(Rp.000)" -> 1000.
+    money_units: dict[str, int] = field(default_factory=dict)
+    nihil: bool = False  # the table says it has nothing to list ("NIHIL")
 
     def rows_at(self, level: Level) -> list[Row]:
         return [r for r in self.rows if r.level == level]

@@ -1,0 +1,193 @@
+"""A recognised table's page grids into model rows, guided by its profile.
+
+Steps: name each grid column from its header wording, drop the header and number
+rows every page repeats, glue a row broken by a page break back together, attach
+stacked sub-rows (merged cells) to their row, classify rows by code, read money.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.layout import GridRow, PageTable
+from auditor.extract.profiles import Profile
+from auditor.extract.tables import TableRun, column_headers, header_row_count, norm
+from auditor.model.amounts import AmountError, is_null_token, parse_amount
+from auditor.model.codes import code_shape_level, parse_code
+from auditor.model.document import Amount, Cell, Level, Row, Table
+
+_NUMERIC = re.compile(r"^[\d.,\s]+$")
+_TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"rp\.?\s*0{3}\b|\(\s*0{3}\s*\)|ribuan|ribu\b", re.IGNORECASE)
+_MILLIONS = re.compile(r"juta", re.IGNORECASE)
+
+
+def column_keys(part: PageTable, header_n: int, profile: Profile) -> tuple[list[str | None], dict[str, str]]:
+    """One key per grid column (None: not ours), and the header text of each key."""
+    keys: list[str | None] = []
+    headers: dict[str, str] = {}
+    for header in column_headers(part, header_n):
+        key = profile.key_for(header)
+        if key is not None and key in headers:
+            # A header spanning two grid columns: the second holds the unit (T-C.29),
+            # elsewhere a duplicate meaning is not ours to guess.
+            key = key + "_unit" if profile.paired_units and keys and keys[-1] == key else None
+        if key is not None:
+            headers[key] = header
+        keys.append(key)
+    return keys, headers
+
+
+def _row_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, Cell]:
+    cells: dict[str, Cell] = {}
+    for gc in row.cells:
+        key = next((keys[c] for c in range(gc.col0, min(gc.col1, len(keys))) if keys[c]), None)
+        if key is None or not gc.text.strip():
+            continue
+        # A code never contains spaces: its lines are pieces of one wrapped code.
+        text = "".join(gc.lines) if key == "code" else gc.text
+        if key in cells:  # two grid cells under one header: keep both texts
+            prev = cells[key]
+            cells[key] = Cell(prev.text + " " + text, prev.page, prev.bbox.union(gc.bbox))
+        else:
+            cells[key] = Cell(text, page, gc.bbox)
+    return cells
+
+
+def _starts_row(cells: dict[str, Cell], profile: Profile) -> bool:
+    key_cell = cells.get(profile.row_key)
+    if key_cell is None:
+        return False
+    if profile.row_key == "code":
+        return code_shape_level(key_cell.text) is not None
+    return bool(key_cell.text.strip())
+
+
+def _is_continuation(cells: dict[str, Cell], previous: dict[str, Cell] | None, profile: Profile) -> bool:
+    """First row on a page that only carries the rest of the previous row's text."""
+    if previous is None or not cells or _starts_row(cells, profile):
+        return False
+    if any(k in cells for k in profile.money):
+        return False
+    return set(cells) <= set(previous)
+
+
+def _merge(previous: dict[str, Cell], cells: dict[str, Cell]) -> None:
+    for key, cell in cells.items():
+        prev = previous[key]
+        glue = "" if key == "code" else " "
+        parts = prev.parts or ((prev.page, prev.bbox),)
+        previous[key] = Cell(prev.text + glue + cell.text, prev.page, prev.bbox, parts + ((cell.page, cell.bbox),))
+
+
+def _amount(cell: Cell) -> Amount:
+    try:
+        return Amount(parse_amount(cell.text), cell)
+    except AmountError:
+        return Amount(None, cell, parse_error=True)
+
+
+def _money_unit(header: str) -> int:
+    if _MILLIONS.search(header):
+        return 1_000_000
+    return 1000 if _THOUSANDS.search(header) else 1
+
+
+def _raw_rows(run: TableRun, profile: Profile) -> tuple[list[dict[str, Cell]], list[str], dict[str, str]]:
+    raw: list[dict[str, Cell]] = []
+    columns: list[str] = []
+    headers: dict[str, str] = {}
+    for part_i, part in enumerate(run.parts):
+        header_n = header_row_count(part)
+        keys, seen = column_keys(part, header_n, profile)
+        if part_i == 0:
+            headers = seen
+            columns = [k for k in keys if k]
+        for row_i, row in enumerate(part.rows[header_n:]):
+            cells = _row_cells(row, keys, part.page)
+            if not cells:
+                continue
+            if row_i == 0 and part_i > 0 and _is_continuation(cells, raw[-1] if raw else None, profile):
+                _merge(raw[-1], cells)
+                continue
+            raw.append(cells)
+    return raw, columns, headers
+
+
+def _classify(cells: dict[str, Cell], profile: Profile, amounts: dict[str, Amount]) -> tuple[Level, str | None, bool]:
+    """Level, canonical code and whether the written code is valid."""
+    written = cells["code"].text if "code" in cells else None
+    if written:
+        code = parse_code(written)
+        if code is not None:
+            return code.level, code.canonical, True
+        return code_shape_level(written) or Level.OTHER, None, False
+    has_money = any(a.value is not None for a in amounts.values())
+    activity = cells.get("aktivitas")
+    name = cells.get("name")
+    if has_money and (activity is None or _NUMERIC.match(activity.text)) and (name is None or _TOTAL_LABEL.match(name.text)):
+        return Level.TOTAL, None, True
+    if activity is not None and not is_null_token(activity.text):
+        return Level.AKTIVITAS, None, True
+    return Level.OTHER, None, True
+
+
+def build_table(run: TableRun, profile: Profile) -> Table:
+    raw, columns, headers = _raw_rows(run, profile)
+    rows: list[Row] = []
+    notes: list[str] = []
+    last_keyed: Row | None = None
+    for cells in raw:
+        amounts = {k: _amount(cells[k]) for k in profile.money if k in cells}
+        starts = _starts_row(cells, profile)
+        if (
+            not starts
+            and last_keyed is not None
+            and profile.sub_rows
+            and not set(cells) & (profile.not_in_sub_rows | set(profile.money))
+        ):
+            # Sub-row of a row whose code/name cells are merged over several lines.
+            last_keyed.sub_rows.append(cells)
+            continue
+        level, canonical, valid = _classify(cells, profile, amounts) if profile.row_key == "code" else (Level.OTHER, None, True)
+        if not valid:
+            notes.append(f"malformed code {cells['code'].text!r} on page {cells['code'].page}")
+        row = Row(
+            index=len(rows),
+            level=level,
+            code=canonical,
+            code_written=cells["code"].text if "code" in cells else None,
+            cells=cells,
+            amounts=amounts,
+            code_valid=valid,
+        )
+        rows.append(row)
+        if starts:
+            last_keyed = row
+
+    found = sum(1 for k in profile.required if k in columns)
+    money_cells = [a for r in rows for a in r.amounts.values()]
+    bad_money = sum(1 for a in money_cells if a.parse_error)
+    unclassified = sum(1 for r in rows if r.level == Level.OTHER) if profile.row_key == "code" else 0
+    confidence = (
+        (found / len(profile.required))
+        * (1 - bad_money / max(len(money_cells), 1))
+        * (1 - unclassified / max(len(rows), 1))
+    )
+    missing = [k for k in profile.required if k not in columns]
+    if missing:
+        notes.append(f"columns not found: {', '.join(missing)}")
+    if bad_money:
+        notes.append(f"{bad_money} money cells could not be read")
+    return Table(
+        kind=run.kind,
+        caption=run.caption,
+        pages=sorted({p.page for p in run.parts}),
+        columns=columns,
+        column_headers=headers,
+        rows=rows,
+        confidence=round(confidence, 3),
+        notes=notes,
+        money_units={k: _money_unit(headers[k]) for k in profile.money if k in headers},
+        nihil=any(norm(c.text) == "nihil" for r in rows for c in r.cells.values()),
+    )
