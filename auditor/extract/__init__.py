@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from pathlib import Path
+
+import pdfplumber
 
 from auditor.errors import InputError
 from auditor.extract.budget import BUDGET_KINDS, build_budget_table
@@ -13,31 +17,63 @@ from auditor.extract.tables import find_runs
 from auditor.model.document import Document
 
 MIN_TEXT_CHARS = 200  # fewer characters than this in the whole file: a scan without text
+BACKENDS = ("pdfplumber", "camelot")  # how page tables are found; words always come from pdfplumber
+ReadErrors = tuple[type[BaseException], ...]
+Layouts = Generator[PageLayout, None, None]
 
 
-def read_layouts(path: Path) -> list[PageLayout]:
+def _pdfplumber_layouts(pdf: pdfplumber.PDF) -> Layouts:
+    for page_no, page in enumerate(pdf.pages, start=1):
+        layout = read_page(page, page_no)
+        page.close()  # drop the page's parsed objects: memory stays flat on long documents
+        yield layout
+
+
+def iter_layouts(path: Path, pdf: pdfplumber.PDF, backend: str) -> tuple[Layouts, ReadErrors]:
+    """The backend's page layouts, one page at a time, and the errors a broken page raises in it."""
+    if backend == "camelot":
+        # Imported here: camelot loads pandas and OpenCV (0.3 s) that pdfplumber runs never need.
+        from auditor.extract.camelot_backend import CAMELOT_READ_ERRORS, iter_layouts_camelot
+
+        return iter_layouts_camelot(path, pdf), CAMELOT_READ_ERRORS
+    if backend == "pdfplumber":
+        return _pdfplumber_layouts(pdf), READ_ERRORS
+    raise ValueError(f"unknown extraction backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+
+
+def read_layouts(path: Path, backend: str = "pdfplumber") -> list[PageLayout]:
     pdf = open_pdf(path)
-    page_no = 0
     try:
-        layouts = []
-        for page_no, page in enumerate(pdf.pages, start=1):
-            layouts.append(read_page(page, page_no))
-            page.close()  # drop the page's parsed objects: memory stays flat on long documents
-        return layouts
-    except READ_ERRORS as exc:
+        pages, errors = iter_layouts(path, pdf, backend)
+        with closing(pages):  # a failed run releases the backend's resources too
+            return _collect(pages, errors, path)
+    finally:
+        pdf.close()
+
+
+def _collect(pages: Iterator[PageLayout], errors: ReadErrors, path: Path) -> list[PageLayout]:
+    layouts: list[PageLayout] = []
+    try:
+        for layout in pages:
+            layouts.append(layout)
+    except errors as exc:
         # The file opened but a page's content is broken (truncated stream, bad object).
+        # Pages come in order, one layout each: the failing page is the next one.
+        page_no = len(layouts) + 1
         raise InputError(
             "corrupt",
             f"PDF rusak: halaman {page_no} tidak dapat dibaca ({type(exc).__name__}): {path}",
             f"The PDF is damaged: page {page_no} cannot be read ({type(exc).__name__}): {path}",
         ) from None
-    finally:
-        pdf.close()
+    return layouts
 
 
-def extract_document(path: Path) -> Document:
-    """Read ``path`` into the document model, or raise InputError saying why not."""
-    layouts = read_layouts(path)
+def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
+    """Read ``path`` into the document model, or raise InputError saying why not.
+
+    ``backend`` names the table finder (one of BACKENDS) and is recorded as the extractor.
+    """
+    layouts = read_layouts(path, backend)
     chars = sum(len(ln.text) for lay in layouts for ln in lay.lines) + sum(
         len(c.text) for lay in layouts for t in lay.tables for r in t.rows for c in r.cells
     )
@@ -67,6 +103,9 @@ def extract_document(path: Path) -> Document:
         unit=str(meta["unit"][0]) if "unit" in meta else None,
         region=str(meta["region"][0]) if "region" in meta else None,
         tables=tables,
-        narrative=read_narrative(layouts),
+        narrative=read_narrative(layouts, tables),
         meta_sources={k: v[1] for k, v in meta.items()},
+        extractor=backend,
+        place=str(meta["place"][0]) if "place" in meta else None,
+        date=str(meta["date"][0]) if "date" in meta else None,
     )

@@ -27,6 +27,7 @@ DEFAULT_PAD = 3.0  # cell padding (points) when a table shows none to measure
 class Word:
     text: str
     bbox: BBox
+    bold: bool = False
 
 
 @dataclass
@@ -177,8 +178,8 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
 
 def page_words(page: Any) -> list[Word]:
     return [
-        Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]))
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]), bold="bold" in str(w.get("fontname", "")).lower())
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"])
     ]
 
 
@@ -192,7 +193,7 @@ def page_layout(page_no: int, width: float, height: float, tables: list[PageTabl
         box = line[0].bbox
         for w in line[1:]:
             box = box.union(w.bbox)
-        spans.append(TextSpan(" ".join(w.text for w in line), page_no, box))
+        spans.append(TextSpan(" ".join(w.text for w in line), page_no, box, bold=all(w.bold for w in line)))
         indexed.extend((w, i) for w in line)
     return PageLayout(page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed)
 

@@ -1,19 +1,51 @@
-"""Narrative text: document meta (plan year, unit, region) and stated Rupiah amounts."""
+"""Narrative text: meta, headings, sentences, lists, captions, and what they state
+(Rupiah amounts, counts written with words, years).
+
+Text outside tables is cut into blocks — heading, caption, list item, paragraph —
+from line patterns and bold type; sentences are found inside blocks, and every
+value found keeps the page and bounding box of its words.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditor.extract.layout import PageLayout, Word
+from auditor.extract.tables import kind_from_caption
 from auditor.model.amounts import AmountError, parse_amount
-from auditor.model.document import BBox, Narrative, StatedAmount, TextSpan
+from auditor.model.document import (
+    BBox,
+    Caption,
+    Count,
+    Heading,
+    ListItem,
+    Narrative,
+    NarrativeList,
+    Sentence,
+    StatedAmount,
+    Table,
+    TextSpan,
+    YearMention,
+)
+from auditor.model.numwords import words_to_number
 
 _AMOUNT = re.compile(r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+(?:,\d{1,2})?|\d+)", re.IGNORECASE)
 _SPLIT_MARK = re.compile(r"\b(terdiri\s+(?:dari|atas)|meliputi|yaitu|antara\s+lain|dengan\s+rincian)\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"\b(jumlah|total|pagu|dialokasikan|anggaran)\b", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"\b(sebesar|senilai|adalah|yaitu|terdiri\s+(?:dari|atas)|dan|serta|,)\s*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z(])")
+_COUNT = re.compile(r"\b(\d{1,4})\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*([A-Za-z][\w/-]*)?")
+_YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?![\d.,]\d)")
+_LEGAL = re.compile(r"\b(?:Nomor|No\.?)\s*:?\s*[\w./-]+\s+(?:Tahun|tahun)\s*$")
+_HEADING_BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
+_HEADING_NUM = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$")
+_CAPTION = re.compile(r"^(?:TABEL|Tabel|GAMBAR|Gambar|T\s*[-.]?\s*C\b)\s*([\d.]+\d)?")
+_MARKER = re.compile(r"^(?P<m>(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,2})[.)]|[a-z]\)|[-•–])\s+(?P<t>\S.*)$")
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]+),\s+(?P<date>(?:\d{1,2}\s+)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|"
+    r"Agustus|September|Oktober|Nopember|November|Desember)\s+\d{4})"
+)
 _UNIT = re.compile(
     r"\b(KECAMATAN|KELURAHAN|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN POLISI PAMONG PRAJA|RUMAH SAKIT|RSUD)"
     r"((?:\s+[A-Z][A-Z.'-]*)+)"
@@ -22,54 +54,146 @@ _REGION = re.compile(r"\b(KABUPATEN|KOTA|PROVINSI)\s+([A-Z][A-Z'-]+(?:\s+[A-Z][A
 _PLAN_YEAR = re.compile(r"RENCANA\s+KERJA.{0,80}?TAHUN\s+(20\d\d)", re.IGNORECASE | re.DOTALL)
 _HEADER_YEAR = re.compile(r"Rencana\s+Tahun\s+(20\d\d)\s*\(\s*Tahun\s+Rencana", re.IGNORECASE)
 # Words after a unit name on a cover line that are not part of the name.
-_NAME_STOP = {"JL", "JL.", "JALAN", "TELP", "TELP.", "KODE", "KABUPATEN", "KOTA", "PROVINSI", "TAHUN"}
+_NAME_STOP = {"JL", "JL.", "JALAN", "TELP", "TELP.", "KODE", "KABUPATEN", "KOTA", "PROVINSI", "TAHUN", "KECAMATAN"}
+_LINE_GAP = 1.6  # a vertical gap over this many line heights ends a paragraph
 
 
 @dataclass
-class _Flow:
-    """All narrative words in reading order, as one string with offsets back to words."""
+class _Block:
+    kind: str  # heading | caption | list_item | paragraph | footer
+    words: list[tuple[Word, int]] = field(default_factory=list)  # word, page
+    marker: str = ""
+    section: str | None = None
+    indent: float = 0.0  # x where a list item's text starts; its wrapped lines align there
+    mark_x: float = 0.0  # x of a list item's marker
 
-    text: str
-    spans: list[tuple[int, int, Word, int]]  # start, end, word, page
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w, _ in self.words)
+
+
+class _Flow:
+    """A block's words as one string, with offsets back to words for locating matches."""
+
+    def __init__(self, words: list[tuple[Word, int]]) -> None:
+        parts: list[str] = []
+        self.spans: list[tuple[int, int, Word, int]] = []
+        pos = 0
+        for i, (word, page) in enumerate(words):
+            if i:
+                parts.append(" ")
+                pos += 1
+            self.spans.append((pos, pos + len(word.text), word, page))
+            parts.append(word.text)
+            pos += len(word.text)
+        self.text = "".join(parts)
 
     def locate(self, start: int, end: int) -> TextSpan:
-        hits = [(w, p) for s, e, w, p in self.spans if s < end and e > start]
+        hits = [(w, p) for s, e, w, p in self.spans if s < end and e > start] or [
+            (self.spans[-1][2], self.spans[-1][3])
+        ]
         page = hits[0][1]
         box: BBox = hits[0][0].bbox
         for w, p in hits[1:]:
             if p == page:
                 box = box.union(w.bbox)
-        return TextSpan(self.text[start:end], page, box)
+        return TextSpan(re.sub(r"\s+", " ", self.text[start:end]), page, box)
 
 
-def _flow(layouts: list[PageLayout]) -> _Flow:
-    parts: list[str] = []
-    spans: list[tuple[int, int, Word, int]] = []
-    pos = 0
+def _lines(layouts: list[PageLayout]) -> list[tuple[list[Word], int, TextSpan]]:
+    """Every narrative line in reading order: its words, page and span."""
+    out: list[tuple[list[Word], int, TextSpan]] = []
     for layout in layouts:
-        last_line = -1
+        by_line: dict[int, list[Word]] = {}
         for word, line_i in layout.words:
-            sep = "" if pos == 0 else (" " if line_i == last_line else "\n")
-            parts.append(sep)
-            pos += len(sep)
-            spans.append((pos, pos + len(word.text), word, layout.page))
-            parts.append(word.text)
-            pos += len(word.text)
-            last_line = line_i
-        parts.append("\n")
-        pos += 1
-    return _Flow("".join(parts), spans)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split at sentence ends and at blank-ish paragraph breaks."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
+            by_line.setdefault(line_i, []).append(word)
+        for line_i, span in enumerate(layout.lines):
+            words = by_line.get(line_i, [])
+            if words:
+                out.append((words, layout.page, span))
     return out
+
+
+def _is_footer(span: TextSpan, layouts: list[PageLayout]) -> bool:
+    layout = layouts[span.page - 1]
+    return span.bbox.top > layout.height * 0.9 and bool(re.fullmatch(r"[\divxlIVXL-]+", span.text.strip()))
+
+
+def _right_edges(layouts: list[PageLayout]) -> dict[int, float]:
+    """Each page's text column right edge (the furthest narrative line end)."""
+    return {lay.page: max((ln.bbox.x1 for ln in lay.lines), default=0.0) for lay in layouts}
+
+
+def _blocks(layouts: list[PageLayout]) -> list[_Block]:
+    blocks: list[_Block] = []
+    section: str | None = None
+    prev_span: TextSpan | None = None
+    right = _right_edges(layouts)
+    for words, page, span in _lines(layouts):
+        text = span.text.strip()
+        if _is_footer(span, layouts):
+            continue
+        pairs = [(w, page) for w in words]
+        near = prev_span is not None and (
+            prev_span.page != page
+            or span.bbox.top - prev_span.bbox.bottom < _LINE_GAP * (span.bbox.bottom - span.bbox.top)
+        )
+        # A wrapped line runs to the right edge; a short line ends its paragraph or item.
+        prev_full = prev_span is not None and prev_span.bbox.x1 >= right[prev_span.page] - 0.12 * (
+            right[prev_span.page] - 40.0
+        )
+        last = blocks[-1] if blocks else None
+        heading = _HEADING_BAB.match(text) or (span.bold and _HEADING_NUM.match(text))
+        marker = _MARKER.match(text)
+        if span.bold and heading:
+            section = _section_number(text)
+            blocks.append(_Block("heading", pairs, section=section))
+        elif _CAPTION.match(text) and (span.bold or kind_from_caption(text)):
+            blocks.append(_Block("caption", pairs, section=section))
+        elif span.bold and last is not None and last.kind in ("heading", "caption") and near and prev_span and prev_span.bold:
+            last.words.extend(pairs)  # a heading or caption wrapped onto a second line
+        elif marker:
+            indent = words[1].bbox.x0 if len(words) > 1 else words[0].bbox.x1
+            blocks.append(
+                _Block("list_item", pairs, marker=marker.group("m"), section=section, indent=indent, mark_x=words[0].bbox.x0)
+            )
+        elif (
+            last is not None
+            and last.kind in ("paragraph", "list_item")
+            and near
+            and prev_full
+            and not span.bold
+            and (last.kind == "paragraph" or words[0].bbox.x0 >= last.indent - 2.0)
+        ):
+            last.words.extend(pairs)  # the paragraph or item wraps onto this line
+        elif (
+            last is not None
+            and last.kind == "list_item"
+            and not last.marker
+            and near
+            and prev_full
+            and not span.bold
+            and words[0].bbox.x0 < last.indent - 2.0
+        ):
+            # An indented first line wrapping back to the margin: a paragraph after the list.
+            last.kind = "paragraph"
+            last.words.extend(pairs)
+        elif last is not None and last.kind == "list_item" and near and words[0].bbox.x0 >= last.mark_x - 2.0:
+            # An item whose marker the author left out, inside a list.
+            x = words[0].bbox.x0
+            blocks.append(_Block("list_item", pairs, marker="", section=section, indent=x, mark_x=x))
+        else:
+            blocks.append(_Block("paragraph", pairs, section=section))
+        prev_span = span
+    return blocks
+
+
+def _section_number(text: str) -> str | None:
+    m = _HEADING_BAB.match(text)
+    if m:
+        return m.group(1).upper()
+    m = _HEADING_NUM.match(text)
+    return m.group(1) if m else None
 
 
 def _label(before: str) -> str:
@@ -77,10 +201,8 @@ def _label(before: str) -> str:
     tail = before
     for _ in range(3):
         tail = _LABEL_STOP.sub("", tail.rstrip()).rstrip()
-    words = re.split(r"\s+", tail.strip())
-    # Stop at the previous amount or clause mark.
     picked: list[str] = []
-    for w in reversed(words[-8:]):
+    for w in reversed(re.split(r"\s+", tail.strip())[-8:]):
         if re.search(r"\d", w) or w.lower() in {"dari", "atas", "terdiri", "yaitu", "meliputi"}:
             break
         picked.append(w)
@@ -90,48 +212,186 @@ def _label(before: str) -> str:
     return " ".join(label)
 
 
-def stated_amounts(flow: _Flow) -> list[StatedAmount]:
+def _amounts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[StatedAmount]:
     found: list[StatedAmount] = []
-    for sid, (s0, s1) in enumerate(_sentences(flow.text)):
-        sentence = flow.text[s0:s1]
-        matches = list(_AMOUNT.finditer(sentence))
-        if not matches:
+    split = _SPLIT_MARK.search(sentence)
+    clean = re.sub(r"\s+", " ", sentence).strip()
+    prev_end = 0
+    for i, m in enumerate(_AMOUNT.finditer(sentence)):
+        try:
+            value = parse_amount(m.group(0))
+        except AmountError:
             continue
-        split = _SPLIT_MARK.search(sentence)
-        clean_sentence = re.sub(r"\s+", " ", sentence).strip()
-        prev_end = 0
-        for i, m in enumerate(matches):
-            try:
-                value = parse_amount(m.group(0))
-            except AmountError:
-                continue
-            if value is None:
-                continue
-            before = sentence[prev_end : m.start()]
-            total_word = _TOTAL_WORDS.search(before)
-            label = _label(before)
-            if split and m.start() > split.end() and i > 0:
-                role = "component"
-            elif total_word:
-                role = "total"
-                # Name a total by its subject ("Jumlah Anggaran yang ..."), not the verb before it.
-                label = " ".join(re.split(r"\s+", before[total_word.start():].strip())[:4])
-                label = re.split(r"\s+(?:yang|untuk|sebesar|direncanakan)\b", label)[0]
-            else:
-                role = "other"
-            span = flow.locate(s0 + m.start(), s0 + m.end())
-            found.append(
-                StatedAmount(
-                    value=value,
-                    span=TextSpan(re.sub(r"\s+", " ", span.text), span.page, span.bbox),
-                    label=label,
-                    role=role,
-                    sentence=clean_sentence,
-                    sentence_id=sid,
-                )
-            )
-            prev_end = m.end()
+        if value is None:
+            continue
+        before = sentence[prev_end : m.start()]
+        total_word = _TOTAL_WORDS.search(before)
+        label = _label(before)
+        if split and m.start() > split.end() and i > 0:
+            role = "component"
+        elif total_word:
+            role = "total"
+            # Name a total by its subject ("Jumlah Anggaran yang ..."), not the verb before it.
+            label = " ".join(re.split(r"\s+", before[total_word.start() :].strip())[:4])
+            label = re.split(r"\s+(?:yang|untuk|sebesar|direncanakan)\b", label)[0]
+        else:
+            role = "other"
+        found.append(StatedAmount(value, flow.locate(s0 + m.start(), s0 + m.end()), label, role, clean, sid))
+        prev_end = m.end()
     return found
+
+
+def _counts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[Count]:
+    out: list[Count] = []
+    for m in _COUNT.finditer(sentence):
+        words = m.group(2).strip()
+        words_value = words_to_number(words)
+        if words_value is None and not re.search(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|ratus)\b", words, re.IGNORECASE):
+            continue  # "(Rp.000)", "(LKjIP)": not a number in words
+        out.append(Count(int(m.group(1)), words, words_value, m.group(3) or "", flow.locate(s0 + m.start(), s0 + m.end()), sid))
+    return out
+
+
+def _years_in(text: str, locate, context: str, **where: str | None) -> list[YearMention]:
+    out: list[YearMention] = []
+    for m in _YEAR.finditer(text):
+        start_year = int(m.group(1))
+        end_year = int(m.group(2)) if m.group(2) else None
+        legal = bool(_LEGAL.search(text[: m.start()]))
+        out.append(
+            YearMention(
+                year=start_year,
+                context=context,
+                text=re.sub(r"\s+", " ", text).strip(),
+                span=locate(m.start(), m.end()),
+                legal=legal,
+                period=(start_year, end_year) if end_year else None,
+                **where,
+            )
+        )
+    return out
+
+
+def _table_years(tables: list[Table]) -> list[YearMention]:
+    """Years in table captions, headers and cells (activity names, titles)."""
+    out: list[YearMention] = []
+    for table in tables:
+        first_cell = next((c for r in table.rows for c in r.cells.values()), None)
+        for key, header in table.column_headers.items():
+            if first_cell is not None:
+                span = TextSpan(header, table.pages[0], first_cell.bbox)
+                out += _years_in(header, lambda a, b, s=span: s, "table_header", table=table.kind, column=key)
+        for row in table.rows:
+            for key, cell in [*row.cells.items(), *[kv for sub in row.sub_rows for kv in sub.items()]]:
+                if key in ("code", "amount", "amount_next", "pagu", "kebutuhan_dana") or not _YEAR.search(cell.text):
+                    continue
+                span = TextSpan(cell.text, cell.page, cell.bbox)
+                out += _years_in(cell.text, lambda a, b, s=span: s, "table_cell", table=table.kind, column=key, code=row.code)
+    return out
+
+
+def _lists(blocks: list[_Block]) -> list[NarrativeList]:
+    """Runs of list items; depth follows the order in which marker styles appear."""
+    lists: list[NarrativeList] = []
+    current: NarrativeList | None = None
+    styles: list[str] = []
+    for block in blocks:
+        if block.kind != "list_item":
+            if block.kind != "paragraph" or len(block.text) > 200:
+                current = None
+            continue
+        if current is None or current.section != block.section:
+            current = NarrativeList(block.section, [])
+            lists.append(current)
+            styles = []
+        flow = _Flow(block.words)
+        text = block.text[len(block.marker) :].strip()
+        if block.marker:
+            style = _marker_style(block.marker)
+            if style not in styles:
+                styles.append(style)
+            depth = styles.index(style) + 1
+        else:
+            # No marker: one level below the item above, within the depths in use.
+            above = current.items[-1].depth if current.items else 1
+            depth = min(above + 1, max(len(styles), 1))
+        current.items.append(ListItem(block.marker, text, depth, flow.locate(0, len(flow.text))))
+    return lists
+
+
+def _marker_style(marker: str) -> str:
+    core, end = marker.rstrip(".)"), marker[-1]
+    if re.fullmatch(r"[IVX]+", core):
+        return "roman-upper"
+    if re.fullmatch(r"[ivx]{2,}", core):
+        return "roman-lower"
+    if core.isdigit():
+        return "digit" + end
+    if core.isalpha() and core.isupper():
+        return "alpha-upper"
+    if core.isalpha():
+        return "alpha-lower" + end
+    return "bullet"
+
+
+def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
+    blocks = _blocks(layouts)
+    headings: list[Heading] = []
+    sentences: list[Sentence] = []
+    amounts: list[StatedAmount] = []
+    counts: list[Count] = []
+    years: list[YearMention] = []
+    captions: list[Caption] = []
+    for block in blocks:
+        flow = _Flow(block.words)
+        whole = flow.locate(0, len(flow.text))
+        if block.kind == "heading":
+            text = flow.text
+            m = _HEADING_BAB.match(text)
+            level = 1 if m else (block.section or "").count(".") + 1
+            title = (m.group(2) if m else _HEADING_NUM.match(text).group(2)) if (m or _HEADING_NUM.match(text)) else text
+            headings.append(Heading(level, block.section or "", title.strip(), whole))
+            years += _years_in(text, flow.locate, "heading")
+            continue
+        if block.kind == "caption":
+            m = _CAPTION.match(flow.text)
+            captions.append(Caption(m.group(1) if m else None, kind_from_caption(flow.text), flow.text, whole))
+            years += _years_in(flow.text, flow.locate, "caption")
+            continue
+        # A list item's marker ("2.") is not a sentence of its own.
+        skip = len(block.marker) if block.kind == "list_item" else 0
+        for m_start, m_end in _sentence_spans(flow.text, skip):
+            sentence = flow.text[m_start:m_end]
+            if not sentence.strip():
+                continue
+            sid = len(sentences)
+            span = flow.locate(m_start, m_end)
+            sentences.append(Sentence(sid, re.sub(r"\s+", " ", sentence).strip(), block.section, block.kind, span))
+            amounts += _amounts(flow, m_start, sentence, sid)
+            counts += _counts(flow, m_start, sentence, sid)
+            context = "list_item" if block.kind == "list_item" else "sentence"
+            years += _years_in(sentence, lambda a, b, o=m_start: flow.locate(o + a, o + b), context)
+    return Narrative(
+        lines=[ln for layout in layouts for ln in layout.lines],
+        stated_amounts=amounts,
+        headings=headings,
+        sentences=sentences,
+        counts=counts,
+        years=years + _table_years(tables),
+        lists=_lists(blocks),
+        captions=captions,
+    )
+
+
+def _sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while start < len(text) and text[start] == " ":
+        start += 1
+    for m in _SENTENCE_END.finditer(text, start):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
 
 
 def _title(text: str) -> str:
@@ -139,13 +399,13 @@ def _title(text: str) -> str:
 
 
 def document_meta(layouts: list[PageLayout]) -> dict[str, tuple[str | int, TextSpan]]:
-    """Plan year, unit and region from the cover and title pages."""
+    """Plan year, unit and region from the cover and title pages; place and date of signing."""
     meta: dict[str, tuple[str | int, TextSpan]] = {}
     front = [ln for layout in layouts[:2] for ln in layout.lines]
     joined = "\n".join(ln.text for ln in front)
     m = _PLAN_YEAR.search(joined)
     if m:
-        meta["plan_year"] = (int(m.group(1)), _line_of(front, m.group(1)))
+        meta["plan_year"] = (int(m.group(1)), next((ln for ln in front if m.group(1) in ln.text), front[0]))
     for ln in front:
         if "unit" not in meta and (u := _UNIT.search(ln.text)):
             name_words: list[str] = []
@@ -156,7 +416,14 @@ def document_meta(layouts: list[PageLayout]) -> dict[str, tuple[str | int, TextS
             if name_words:
                 meta["unit"] = (_title(f"{u.group(1)} {' '.join(name_words)}"), ln)
         if "region" not in meta and (r := _REGION.search(ln.text)):
-            meta["region"] = (_title(f"{r.group(1)} {r.group(2).split()[0]}"), ln)
+            words = [w for w in r.group(2).split() if w.upper() not in _NAME_STOP and not _UNIT.match(w)]
+            meta["region"] = (_title(f"{r.group(1)} {words[0] if words else r.group(2)}"), ln)
+    for layout in layouts:
+        for ln in layout.lines:
+            pd = _PLACE_DATE.match(ln.text.strip())
+            if pd and "place" not in meta:
+                meta["place"] = (pd.group("place").strip(), ln)
+                meta["date"] = (pd.group("date"), ln)
     return meta
 
 
@@ -166,16 +433,3 @@ def plan_year_from_headers(headers: list[str]) -> int | None:
         if m:
             return int(m.group(1))
     return None
-
-
-def _line_of(lines: list[TextSpan], needle: str) -> TextSpan:
-    for ln in lines:
-        if needle in ln.text:
-            return ln
-    return lines[0]
-
-
-def read_narrative(layouts: list[PageLayout]) -> Narrative:
-    flow = _flow(layouts)
-    lines = [ln for layout in layouts for ln in layout.lines]
-    return Narrative(lines=lines, stated_amounts=stated_amounts(flow))

@@ -175,6 +175,7 @@ class TextSpan:
     text: str
     page: int
     bbox: BBox
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,10 +190,84 @@ class StatedAmount:
     sentence_id: int
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A chapter ("BAB III") or numbered section ("3.2.1") heading."""
+
+    level: int  # 1 = BAB, 2 = x.y, 3 = x.y.z ...
+    number: str  # "III", "3.2", "3.2.1"
+    title: str
+    span: TextSpan
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: int
+    text: str
+    section: str | None  # number of the heading it sits under
+    kind: str  # "paragraph" | "list_item" | "caption" | "heading" | "other"
+    span: TextSpan
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count written with its words: ``6 (enam) program``."""
+
+    value: int
+    words: str
+    words_value: int | None  # what the words say, None if not a number word
+    noun: str
+    span: TextSpan
+    sentence_id: int
+
+
+@dataclass(frozen=True)
+class YearMention:
+    year: int
+    context: str  # "heading" | "caption" | "sentence" | "list_item" | "table_header" | "table_cell" | "cover" | "signature"
+    text: str  # the sentence, heading, caption or cell the year is in
+    span: TextSpan
+    legal: bool = False  # part of a legal reference: "Nomor 86 Tahun 2017"
+    period: tuple[int, int] | None = None  # "2024-2026"
+    table: str | None = None
+    column: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class ListItem:
+    marker: str  # "A.", "I.", "1.", "a)", "-"
+    text: str
+    depth: int  # 1 = outermost marker style of its list
+    span: TextSpan
+
+
+@dataclass
+class NarrativeList:
+    section: str | None
+    items: list[ListItem]
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A table or figure caption line: ``TABEL 3.4 T-C.33 ...``."""
+
+    number: str | None  # "3.4"
+    kind: str | None  # standard table named in it, e.g. "T-C.33"
+    text: str
+    span: TextSpan
+
+
 @dataclass
 class Narrative:
     lines: list[TextSpan]
     stated_amounts: list[StatedAmount]
+    headings: list[Heading] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    years: list[YearMention] = field(default_factory=list)
+    lists: list[NarrativeList] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
 
 
 @dataclass
@@ -207,6 +282,8 @@ class Document:
     narrative: Narrative
     meta_sources: dict[str, TextSpan] = field(default_factory=dict)
     extractor: str = "pdfplumber"
+    place: str | None = None  # where it was signed: "Lumajang"
+    date: str | None = None  # as written: "Juni 2023"
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

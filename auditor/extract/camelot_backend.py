@@ -1,0 +1,378 @@
+"""Page layout with camelot's lattice parser: table cells from the rendered page image.
+
+A second way to find ruled tables, for documents whose vector drawing defeats
+pdfplumber's ruling-line finder (borders drawn as many tiny pieces, lines hidden
+under fills, ...). camelot renders the page and finds the ruling lines that are
+actually visible. Only the cell boxes come from camelot: words and text lines come
+from pdfplumber exactly as in layout.py, so both backends read the same characters.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import camelot
+import cv2
+import numpy as np
+import pdfplumber
+import pypdfium2 as pdfium
+from playa.exceptions import PDFException
+
+from auditor.errors import InputError
+from auditor.extract.layout import PageLayout, PageTable, Word, build_page_table, page_layout, page_words
+from auditor.extract.pdf import READ_ERRORS
+from auditor.model.document import BBox
+
+RESOLUTION = 300  # dpi of the page image; camelot's own default, thin Word borders survive it
+LATTICE_SETTINGS: dict[str, Any] = {
+    # Lines found in the image only. camelot's default "combined" engine also stamps
+    # the PDF's vector lines into the image, which would bring back exactly the
+    # drawing that may have confused pdfplumber.
+    "engine": "raster",
+    # Shortest line kept = page side / line_scale: 21 pt across, 15 pt down an A4
+    # landscape page. camelot's default 15 (56 pt / 40 pt) loses the rules between
+    # the sub-rows of a multi-indicator row and under single-cell rows (pages 30,
+    # 31, 47 of the samples); 40 is the value camelot's docs give for short lines.
+    # Much larger values start to read glyph strokes and underlines as rules.
+    "line_scale": 40,
+    # Word/Excel exports draw borders in the foreground, dark on white.
+    "process_background": False,
+    # Copy a merged cell's text into the grid cells it covers, so camelot's
+    # whitespace figure (part of the confidence) counts only truly empty cells.
+    "copy_text": ["h", "v"],
+    # Text crossing a detected line stays whole and counts as an error, which is
+    # what the accuracy figure should show.
+    "split_text": False,
+    # A failed render must raise, not fall through to other converters.
+    "use_fallback": False,
+}
+# What camelot's stack raises on a broken page, on top of pdfminer's READ_ERRORS.
+CAMELOT_READ_ERRORS: tuple[type[BaseException], ...] = READ_ERRORS + (PDFException, pdfium.PdfiumError, cv2.error)
+# camelot warns on pages without text or without tables; the pdfplumber side
+# already decides about scans (MIN_TEXT_CHARS), and a page without tables is normal.
+_QUIET = (r"No tables found on page-\d+", r"page-\d+ is image-based")
+FRAME_TOLERANCE = 0.5  # points: camelot's page size must match pdfplumber's
+REFINE_RADIUS = 1.0  # points either side of camelot's line position searched for the drawn line
+MIN_LINE_DARKNESS = 64  # mean darkness (0..255) below which no line is measured there
+
+
+class PageRenderer:
+    """Renders pages of one PDF for camelot, keeping the document open across pages.
+
+    camelot's own pdfium converter opens the file again for every page and goes
+    through a PIL image; this one opens it once and hands over the BGR pixels
+    pdfium drew. camelot finds it through ``to_array`` and requires ``convert``.
+    """
+
+    def __init__(self, path: Path, resolution: int = RESOLUTION) -> None:
+        self.path = path
+        self.scale = resolution / 72
+        self._doc = pdfium.PdfDocument(str(path))
+        self._last: tuple[int, np.ndarray] | None = None
+
+    def to_array(self, pdf_path: str, page: int = 1) -> np.ndarray:
+        """Page ``page`` (1-based) as a BGR image, the layout camelot's thresholding expects."""
+        self._check_path(pdf_path)
+        pdf_page = self._doc[page - 1]
+        try:
+            bitmap = pdf_page.render(scale=self.scale)  # pdfium draws BGR by default
+            try:
+                # Copy out of pdfium's buffer, which is freed with the bitmap.
+                image = np.array(bitmap.to_numpy(), copy=True)
+            finally:
+                bitmap.close()
+        finally:
+            pdf_page.close()
+        self._last = (page, image)  # kept for take_gray: the lines are measured on the same pixels
+        return image
+
+    def take_gray(self, page: int) -> np.ndarray | None:
+        """The image camelot just used for ``page``, in grey, and forget it (one page in memory)."""
+        last, self._last = self._last, None
+        if last is None or last[0] != page:
+            return None
+        return cv2.cvtColor(last[1], cv2.COLOR_BGR2GRAY)
+
+    def convert(self, pdf_path: str, png_path: str, page: int = 1) -> None:
+        """Write page ``page`` as PNG; camelot's interface requires it, plotting uses it."""
+        if not cv2.imwrite(png_path, self.to_array(pdf_path, page)):
+            raise OSError(f"could not write {png_path}")
+
+    def _check_path(self, pdf_path: str) -> None:
+        if Path(pdf_path).resolve() != self.path.resolve():
+            raise ValueError(f"renderer for {self.path} asked to render {pdf_path}")
+
+    def close(self) -> None:
+        self._last = None
+        self._doc.close()
+
+    def __enter__(self) -> PageRenderer:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One real cell as a block of camelot grid cells: rows r0..r1, columns c0..c1 (inclusive)."""
+
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+
+
+def _find(parent: dict[tuple[int, int], tuple[int, int]], x: tuple[int, int]) -> tuple[int, int]:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _regions(cells: list[list[Any]]) -> list[set[tuple[int, int]]]:
+    """Group grid cells that no detected line separates: each group is one visible cell."""
+    nr, nc = len(cells), len(cells[0])
+    parent = {(r, c): (r, c) for r in range(nr) for c in range(nc)}
+    for r in range(nr):
+        for c in range(nc):
+            # A line seen from either side separates the two cells.
+            if c + 1 < nc and not (cells[r][c].right or cells[r][c + 1].left):
+                parent[_find(parent, (r, c + 1))] = _find(parent, (r, c))
+            if r + 1 < nr and not (cells[r][c].bottom or cells[r + 1][c].top):
+                parent[_find(parent, (r + 1, c))] = _find(parent, (r, c))
+    groups: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    for key in parent:
+        groups.setdefault(_find(parent, key), set()).add(key)
+    return list(groups.values())
+
+
+def _rectangles(region: set[tuple[int, int]]) -> list[_Span]:
+    """Cover a group with rectangles: itself if it is one, else greedy row-major blocks.
+
+    A group that is not a rectangle comes from a partly detected line (an L-shaped
+    hole); splitting it keeps boxes from overlapping their neighbours.
+    """
+    todo = set(region)
+    out: list[_Span] = []
+    for r, c in sorted(region):
+        if (r, c) not in todo:
+            continue
+        c1 = c
+        while (r, c1 + 1) in todo:
+            c1 += 1
+        r1 = r
+        while all((r1 + 1, k) in todo for k in range(c, c1 + 1)):
+            r1 += 1
+        for rr in range(r, r1 + 1):
+            for k in range(c, c1 + 1):
+                todo.discard((rr, k))
+        out.append(_Span(r, c, r1, c1))
+    return out
+
+
+def merged_spans(cells: list[list[Any]]) -> list[_Span]:
+    """camelot's grid cells merged into one span per visible cell, top-left first."""
+    spans = [s for region in _regions(cells) for s in _rectangles(region)]
+    return sorted(spans, key=lambda s: (s.r0, s.c0))
+
+
+@dataclass
+class Grid:
+    """Where camelot's grid lines are, in our coordinates (points, origin top-left)."""
+
+    xs: list[float]  # column boundaries, left to right: len = columns + 1
+    tops: list[float]  # row boundaries, top to bottom: len = rows + 1
+
+
+def camelot_grid(table: Any, page_height: float) -> Grid:
+    """camelot's ``cols`` are (left, right) and ``rows`` (top, bottom) in PDF points, origin bottom-left."""
+    xs = [float(table.cols[0][0])] + [float(c[1]) for c in table.cols]
+    tops = [page_height - float(table.rows[0][0])] + [page_height - float(r[1]) for r in table.rows]
+    return Grid(xs, tops)
+
+
+def _line_centre(profile: np.ndarray) -> float | None:
+    """Sub-pixel centre of the dark band around the darkest pixel column/row, or None if faint."""
+    peak_i = int(np.argmax(profile))
+    peak = float(profile[peak_i])
+    if peak < MIN_LINE_DARKNESS:
+        return None
+    lo, hi = peak_i, peak_i
+    while lo > 0 and profile[lo - 1] >= peak / 2:
+        lo -= 1
+    while hi < len(profile) - 1 and profile[hi + 1] >= peak / 2:
+        hi += 1
+    band = profile[lo : hi + 1]
+    # +0.5: pixel j covers [j, j + 1), its centre is j + 0.5.
+    return float((np.arange(lo, hi + 1) * band).sum() / band.sum()) + 0.5
+
+
+def _measure(
+    gray: np.ndarray, at: float, spans: list[tuple[float, float]], across: float, along: float, vertical: bool
+) -> float | None:
+    """Centre (points) of the line near ``at`` (points), measured along ``spans`` of its length.
+
+    ``across`` and ``along`` are pixels per point across and along the line. Each
+    span stops short of its ends, so the crossing lines there do not darken the
+    whole window.
+    """
+    radius = max(2, int(np.ceil(REFINE_RADIUS * across)))
+    c = int(round(at * across))
+    lo = max(0, c - radius)
+    hi = min(gray.shape[1] if vertical else gray.shape[0], c + radius + 1)
+    total = np.zeros(max(hi - lo, 0))
+    count = 0
+    margin = max(2, int(np.ceil(REFINE_RADIUS * along)))
+    for a, b in spans:
+        a_px, b_px = int(a * along) + margin, int(b * along) - margin
+        if b_px <= a_px:
+            continue
+        strip = gray[a_px:b_px, lo:hi] if vertical else gray[lo:hi, a_px:b_px].T
+        total += (255 - strip.astype(np.int32)).sum(axis=0)  # darkness, so a line is a peak
+        count += strip.shape[0]
+    if count == 0 or hi <= lo:
+        return None
+    centre = _line_centre(total / count)
+    return None if centre is None else (lo + centre) / across
+
+
+def _vertical_spans(table: Any, grid: Grid, k: int) -> list[tuple[float, float]]:
+    """Stretches (tops) where camelot saw the vertical line at column boundary ``k``."""
+    nc = len(table.cols)
+    out = []
+    for r, row in enumerate(table.cells):
+        if k in (0, nc) or row[k - 1].right or row[k].left:
+            out.append((grid.tops[r], grid.tops[r + 1]))
+    return out
+
+
+def _horizontal_spans(table: Any, grid: Grid, k: int) -> list[tuple[float, float]]:
+    """Stretches (x) where camelot saw the horizontal line at row boundary ``k``."""
+    nr = len(table.rows)
+    out = []
+    for c in range(len(table.cols)):
+        if k in (0, nr) or table.cells[k - 1][c].bottom or table.cells[k][c].top:
+            out.append((grid.xs[c], grid.xs[c + 1]))
+    return out
+
+
+def refine_grid(table: Any, grid: Grid, gray: np.ndarray, page_width: float, page_height: float) -> Grid:
+    """Move each grid line to the centre of the drawn line, measured on the page image.
+
+    camelot truncates line positions to whole pixels (up to 0.35 pt off at 300 dpi).
+    Cell text joining in layout.py compares a word's end with the cell border to a
+    tenth of a point, so unrefined boxes read wrapped words differently from
+    pdfplumber, whose edges come from the vector drawing. Measured, a line lands
+    within about 0.05 pt of the stroke's centre. A line too faint to measure keeps
+    camelot's position.
+    """
+    sx, sy = gray.shape[1] / page_width, gray.shape[0] / page_height
+    xs = [_measure(gray, x, _vertical_spans(table, grid, k), sx, sy, vertical=True) for k, x in enumerate(grid.xs)]
+    tops = [_measure(gray, y, _horizontal_spans(table, grid, k), sy, sx, vertical=False) for k, y in enumerate(grid.tops)]
+    new = Grid(
+        [x if m is None else m for x, m in zip(grid.xs, xs)],
+        [y if m is None else m for y, m in zip(grid.tops, tops)],
+    )
+    ordered = all(a < b for a, b in zip(new.xs, new.xs[1:])) and all(a < b for a, b in zip(new.tops, new.tops[1:]))
+    return new if ordered else grid
+
+
+def table_rows(table: Any, grid: Grid) -> list[list[BBox]]:
+    """One box per visible cell, grouped in rows of cells sharing a top edge, top to bottom."""
+    rows: dict[int, list[BBox]] = {}
+    for s in merged_spans(table.cells):
+        rows.setdefault(s.r0, []).append(BBox(grid.xs[s.c0], grid.tops[s.r0], grid.xs[s.c1 + 1], grid.tops[s.r1 + 1]))
+    return [rows[r] for r in sorted(rows)]
+
+
+def _check_frame(table: Any, page: pdfplumber.page.Page, page_no: int, path: Path) -> None:
+    """Refuse a page camelot read in another frame than pdfplumber: boxes would not line up.
+
+    camelot turns a page whose text runs mostly vertically, and its coordinates with it.
+    """
+    width, height = table.pdf_size
+    same_size = abs(width - float(page.width)) <= FRAME_TOLERANCE and abs(height - float(page.height)) <= FRAME_TOLERANCE
+    if table.rotation or not same_size:
+        raise InputError(
+            "unsupported_page",
+            f"Halaman {page_no} tidak dapat dibaca dengan camelot (teks diputar atau ukuran halaman berbeda); "
+            f"gunakan extractor pdfplumber: {path}",
+            f"Page {page_no} cannot be read with camelot (rotated text or a different page box); "
+            f"use the pdfplumber extractor: {path}",
+        )
+
+
+def page_table(table: Any, page_no: int, width: float, height: float, gray: np.ndarray | None, words: list[Word]) -> PageTable | None:
+    """A camelot table as a PageTable: merged cells, refined lines, text from ``words``."""
+    if not table.cells or not table.cells[0]:
+        return None  # no grid to read (camelot needs two lines each way for one cell)
+    grid = camelot_grid(table, height)
+    if gray is not None:
+        grid = refine_grid(table, grid, gray, width, height)
+    box = BBox(grid.xs[0], grid.tops[0], grid.xs[-1], grid.tops[-1])
+    pt = build_page_table(page_no, box, table_rows(table, grid), words)
+    if pt is not None:
+        # accuracy (text that fits its cell) x share of filled cells, 0..1
+        pt.confidence = round(float(table.confidence), 4)
+    return pt
+
+
+class CamelotReader:
+    """Reads the pages of one PDF with camelot lattice; holds the open page renderer."""
+
+    def __init__(self, path: Path, settings: dict[str, Any] | None = None, resolution: int = RESOLUTION) -> None:
+        self.path = path
+        self.settings = dict(LATTICE_SETTINGS if settings is None else settings)
+        self.renderer = PageRenderer(path, resolution)
+
+    def camelot_tables(self, page_no: int) -> list[Any]:
+        """camelot's tables on one page; it renders the page once, through our renderer."""
+        with warnings.catch_warnings():
+            for message in _QUIET:
+                warnings.filterwarnings("ignore", message=message, category=UserWarning)
+            found = camelot.read_pdf(
+                str(self.path), pages=str(page_no), flavor="lattice", backend=self.renderer, **self.settings
+            )
+        return list(found)
+
+    def read_page(self, page: pdfplumber.page.Page, page_no: int) -> PageLayout:
+        """One page: tables from camelot's cell grid, words and lines from pdfplumber."""
+        words = page_words(page)
+        width, height = float(page.width), float(page.height)
+        found = self.camelot_tables(page_no)
+        gray = self.renderer.take_gray(page_no)
+        tables: list[PageTable] = []
+        for table in found:
+            _check_frame(table, page, page_no, self.path)
+            pt = page_table(table, page_no, width, height, gray, words)
+            if pt is not None:
+                tables.append(pt)
+        return page_layout(page_no, width, height, tables, words)
+
+    def close(self) -> None:
+        self.renderer.close()
+
+    def __enter__(self) -> CamelotReader:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def iter_layouts_camelot(path: Path, pdf: pdfplumber.PDF) -> Generator[PageLayout, None, None]:
+    """Page layouts of ``pdf`` (opened from ``path``) one at a time, tables found by camelot.
+
+    Each page is rendered once and its pdfplumber objects are released before the
+    layout is handed out, so a caller that does not keep the layouts runs in flat memory.
+    """
+    with CamelotReader(path) as reader:
+        for page_no, page in enumerate(pdf.pages, start=1):
+            layout = reader.read_page(page, page_no)
+            page.close()  # drop the page's parsed objects: memory stays flat on long documents
+            yield layout

@@ -1,0 +1,40 @@
+"""Indonesian number words: "enam" -> 6, "dua belas" -> 12, "seratus dua puluh lima" -> 125."""
+
+from __future__ import annotations
+
+_UNITS = {
+    "nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
+    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+}
+
+
+def words_to_number(text: str) -> int | None:
+    """The value of Indonesian number words up to 999 999, or None if ``text`` is not one."""
+    words = text.lower().replace("-", " ").split()
+    if not words:
+        return None
+    total = 0
+    current = 0
+    for word in words:
+        if word in ("sepuluh", "sebelas", "seratus", "seribu"):
+            value = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}[word]
+            if value == 1000:
+                total += 1000
+            else:
+                current += value
+        elif word in _UNITS and word != "se":
+            current += _UNITS[word]
+        elif word == "belas":  # "dua belas": the unit just added plus ten
+            current += 10
+        elif word == "puluh":  # "dua puluh": the unit just added, times ten
+            unit = current % 10
+            current += unit * 9
+        elif word == "ratus":
+            unit = current % 10
+            current += unit * 99
+        elif word == "ribu":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
