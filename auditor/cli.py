@@ -13,7 +13,8 @@ from typing import NoReturn, Sequence
 
 from auditor import __version__
 from auditor.errors import AuditError
-from auditor.extract import extract_document
+from auditor.extract import BACKENDS, extract_document
+from auditor.model.export import cells_csv, document_to_dict
 from auditor.i18n import LANGS, t
 from auditor.report.html_report import render_html
 from auditor.report.json_report import build_report, to_json
@@ -51,6 +52,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=LANGS, default="id", help="report language (default: id)")
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help="exit 1 at this severity")
     check.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
+    check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
+
+    extract = sub.add_parser("extract", help="dump the document model read from a PDF")
+    extract.add_argument("file", type=Path, metavar="FILE.pdf")
+    extract.add_argument("--format", choices=("json", "csv"), default="json")
+    extract.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
+    extract.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+
+    debug = sub.add_parser("debug-page", help="draw the detected tables, cells and row codes on a page")
+    debug.add_argument("file", type=Path, metavar="FILE.pdf")
+    debug.add_argument("--page", type=int, required=True, help="1-based page number")
+    debug.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    debug.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
     return parser
 
 
@@ -63,7 +77,7 @@ def _output_stem(path: Path, used: set[str], sha: str) -> str:
 
 
 def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set[str]) -> int:
-    doc = extract_document(path)
+    doc = extract_document(path, args.extractor)
     result = run_rules(doc, ruleset, lang=args.lang)
     report = build_report(doc, result, ruleset, args.lang)
     stem = _output_stem(path, used, doc.sha256)
@@ -83,8 +97,51 @@ def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set
     return EXIT_FINDINGS if any(summary[s] for s in failing) else EXIT_OK
 
 
+def _extract(args: argparse.Namespace) -> int:
+    doc = extract_document(args.file, args.extractor)
+    text = to_json(document_to_dict(doc)) if args.format == "json" else cells_csv(doc)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    return EXIT_OK
+
+
+def _debug_page(args: argparse.Namespace) -> int:
+    # Imported here: drawing needs Pillow, which the audit itself never loads.
+    from auditor.debug import render_debug_page
+
+    out = render_debug_page(args.file, args.page, args.out, args.extractor)
+    print(out)
+    return EXIT_OK
+
+
+def _guarded(action, args: argparse.Namespace, label: Path) -> int:
+    """Run one file's work; every failure becomes a bilingual message and exit 2."""
+    try:
+        return int(action(args))
+    except AuditError as exc:
+        sys.stderr.write(exc.bilingual() + "\n")
+    except OSError as exc:
+        sys.stderr.write(
+            f"Tidak dapat menulis/membaca berkas: {exc.filename or ''} ({exc.strerror})\n"
+            f"Cannot read/write file: {exc.filename or ''} ({exc.strerror})\n"
+        )
+    except Exception as exc:  # a bug must cost one file, not the whole run
+        sys.stderr.write(
+            f"Kesalahan internal saat memeriksa {label} ({type(exc).__name__}: {exc}); mohon laporkan.\n"
+            f"Internal error while auditing {label} ({type(exc).__name__}: {exc}); please report it.\n"
+        )
+    return EXIT_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "extract":
+        return _guarded(_extract, args, args.file)
+    if args.command == "debug-page":
+        return _guarded(_debug_page, args, args.file)
     try:
         ruleset = load_ruleset(args.rules)
     except AuditError as exc:
@@ -93,22 +150,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = EXIT_OK
     used: set[str] = set()
     for path in args.files:
-        try:
-            code = _check_one(path, ruleset, args, used)
-        except AuditError as exc:
-            sys.stderr.write(exc.bilingual() + "\n")
-            code = EXIT_INPUT
-        except OSError as exc:
-            sys.stderr.write(
-                f"Tidak dapat menulis/membaca berkas: {exc.filename or ''} ({exc.strerror})\n"
-                f"Cannot read/write file: {exc.filename or ''} ({exc.strerror})\n"
-            )
-            code = EXIT_INPUT
-        except Exception as exc:  # a bug must cost one file, not the whole run
-            sys.stderr.write(
-                f"Kesalahan internal saat memeriksa {path} ({type(exc).__name__}: {exc}); mohon laporkan.\n"
-                f"Internal error while auditing {path} ({type(exc).__name__}: {exc}); please report it.\n"
-            )
-            code = EXIT_INPUT
-        status = max(status, code)
+        status = max(status, _guarded(lambda a, p=path: _check_one(p, ruleset, a, used), args, path))
     return status

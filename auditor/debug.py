@@ -1,0 +1,72 @@
+"""A picture of what extraction saw on one page: tables, cells, header rows, row codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from auditor.errors import InputError
+from auditor.extract import extract_document, read_layouts
+from auditor.extract.pdf import open_pdf
+from auditor.extract.tables import header_row_count
+from auditor.model.document import BBox, Level
+
+RESOLUTION = 110
+LEVEL_COLOURS = {
+    Level.PROGRAM: (200, 30, 30),
+    Level.KEGIATAN: (220, 120, 0),
+    Level.SUB_KEGIATAN: (20, 120, 40),
+    Level.AKTIVITAS: (30, 80, 200),
+    Level.TOTAL: (120, 0, 160),
+    Level.OTHER: (90, 90, 90),
+}
+
+
+def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfplumber") -> Path:
+    """Draw the detected tables (blue), header rows (shaded), cells (grey), the
+    narrative lines (light green) and each row's level and canonical code."""
+    pdf = open_pdf(path)
+    try:
+        if not 1 <= page_no <= len(pdf.pages):
+            raise InputError(
+                "page",
+                f"Halaman {page_no} tidak ada; dokumen ini {len(pdf.pages)} halaman.",
+                f"There is no page {page_no}; this document has {len(pdf.pages)} pages.",
+            )
+        image: Image.Image = pdf.pages[page_no - 1].to_image(resolution=RESOLUTION).original.convert("RGB")
+    finally:
+        pdf.close()
+    layout = read_layouts(path, backend)[page_no - 1]
+    doc = extract_document(path, backend)
+    scale = RESOLUTION / 72.0
+    draw = ImageDraw.Draw(image, "RGBA")
+
+    def rect(b: BBox, outline: tuple[int, ...], fill: tuple[int, ...] | None = None, width: int = 1) -> None:
+        draw.rectangle([b.x0 * scale, b.top * scale, b.x1 * scale, b.bottom * scale], outline=outline, fill=fill, width=width)
+
+    for line in layout.lines:
+        rect(line.bbox, (60, 170, 60, 160), (60, 170, 60, 25))
+    for table in layout.tables:
+        for row in table.rows[: header_row_count(table)]:
+            for cell in row.cells:
+                rect(cell.bbox, (0, 0, 0, 0), (0, 90, 220, 45))
+        for row in table.rows:
+            for cell in row.cells:
+                rect(cell.bbox, (120, 120, 120, 200))
+        rect(table.bbox, (0, 70, 220, 255), width=3)
+    for table in doc.tables:
+        if page_no not in table.pages:
+            continue
+        for row in table.rows:
+            first = min((c for c in row.cells.values() if c.page == page_no), key=lambda c: c.bbox.x0, default=None)
+            if first is None:
+                continue
+            colour = LEVEL_COLOURS[row.level]
+            label = f"{table.kind} #{row.index} {row.level.value}" + (f" {row.code}" if row.code else "")
+            x, y = first.bbox.x0 * scale + 2, first.bbox.top * scale + 1
+            draw.rectangle([x - 1, y - 1, x + 7 * len(label), y + 12], fill=(255, 255, 255, 210))
+            draw.text((x, y), label, fill=colour)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    image.save(out)
+    return out

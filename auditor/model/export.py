@@ -1,0 +1,125 @@
+"""The document model as plain data: JSON for tools, CSV (one cell a line) for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+from typing import Any
+
+from auditor.model.document import BBox, Cell, Document, Row, Table, TextSpan
+
+CSV_COLUMNS = ("table", "row", "sub_row", "level", "code", "column", "text", "value", "unit", "page", "x0", "top", "x1", "bottom")
+
+
+def _box(b: BBox) -> list[float]:
+    return b.as_list()
+
+
+def _cell(c: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": c.text, "page": c.page, "bbox": _box(c.bbox)}
+    if c.parts:
+        out["parts"] = [{"page": p, "bbox": _box(b)} for p, b in c.parts]
+    return out
+
+
+def _span(s: TextSpan) -> dict[str, Any]:
+    return {"text": s.text, "page": s.page, "bbox": _box(s.bbox)}
+
+
+def _typed(row: Row, key: str) -> dict[str, Any] | None:
+    if key in row.amounts:
+        a = row.amounts[key]
+        return {"amount": a.value, "parse_error": a.parse_error}
+    if key.endswith("_unit"):
+        return None
+    q = row.quantity(key)
+    if q is None or q.value is None:
+        return None
+    return {"value": q.value, "high": q.high, "unit": q.unit}
+
+
+def _row(row: Row) -> dict[str, Any]:
+    return {
+        "index": row.index,
+        "level": row.level.value,
+        "code": row.code,
+        "code_written": row.code_written,
+        "code_valid": row.code_valid,
+        "cells": {k: _cell(c) for k, c in row.cells.items()},
+        "values": {k: v for k in row.cells if (v := _typed(row, k)) is not None},
+        "sub_rows": [{k: _cell(c) for k, c in sub.items()} for sub in row.sub_rows],
+    }
+
+
+def _table(t: Table) -> dict[str, Any]:
+    return {
+        "kind": t.kind,
+        "caption": t.caption,
+        "pages": t.pages,
+        "columns": t.columns,
+        "column_headers": t.column_headers,
+        "money_units": t.money_units,
+        "nihil": t.nihil,
+        "confidence": t.confidence,
+        "notes": t.notes,
+        "rows": [_row(r) for r in t.rows],
+    }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    n = doc.narrative
+    return {
+        "document": {
+            "path": doc.path,
+            "sha256": doc.sha256,
+            "pages": doc.pages,
+            "plan_year": doc.plan_year,
+            "unit": doc.unit,
+            "region": doc.region,
+            "place": doc.place,
+            "date": doc.date,
+            "extractor": doc.extractor,
+        },
+        "tables": [_table(t) for t in doc.tables],
+        "narrative": {
+            "headings": [{"level": h.level, "number": h.number, "title": h.title, **_span(h.span)} for h in n.headings],
+            "captions": [{"number": c.number, "kind": c.kind, **_span(c.span)} for c in n.captions],
+            "sentences": [{"id": s.id, "section": s.section, "kind": s.kind, **_span(s.span)} for s in n.sentences],
+            "stated_amounts": [
+                {"value": a.value, "label": a.label, "role": a.role, "sentence_id": a.sentence_id, **_span(a.span)}
+                for a in n.stated_amounts
+            ],
+            "counts": [
+                {"value": c.value, "words": c.words, "words_value": c.words_value, "noun": c.noun,
+                 "sentence_id": c.sentence_id, **_span(c.span)}
+                for c in n.counts
+            ],
+            "years": [
+                {k: v for k, v in asdict(y).items() if k != "span"} | {"page": y.span.page, "bbox": _box(y.span.bbox)}
+                for y in n.years
+            ],
+            "lists": [
+                {"section": lst.section, "items": [{"marker": i.marker, "depth": i.depth, **_span(i.span)} for i in lst.items]}
+                for lst in n.lists
+            ],
+        },
+    }
+
+
+def cells_csv(doc: Document) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in doc.tables:
+        for row in t.rows:
+            for sub_i, cells in enumerate([row.cells, *row.sub_rows]):
+                for key, cell in cells.items():
+                    typed = _typed(row, key) if sub_i == 0 else None
+                    value = "" if typed is None else typed.get("amount", typed.get("value"))
+                    unit = "" if typed is None else typed.get("unit", "")
+                    writer.writerow(
+                        [t.kind, row.index, sub_i, row.level.value, row.code or "", key, cell.text,
+                         "" if value is None else value, unit, cell.page, *_box(cell.bbox)]
+                    )
+    return buf.getvalue()
