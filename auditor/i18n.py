@@ -40,6 +40,11 @@ _TEXT: dict[str, dict[str, str]] = {
     "report.confidence": {"id": "keyakinan", "en": "confidence"},
     "report.not_evaluated": {"id": "Aturan yang tidak dapat diperiksa", "en": "Rules not evaluated"},
     "report.rule": {"id": "Aturan", "en": "Rule"},
+    "report.scanned": {
+        "id": "Halaman {pages} hanya berisi gambar (hasil pindai) dan tidak terbaca: perlu OCR.",
+        "en": "Page(s) {pages} hold only images (scans) and could not be read: they need OCR.",
+    },
+    "report.missing_tables": {"id": "Tabel standar yang tidak ditemukan", "en": "Standard tables not found"},
     "report.severity": {"id": "Tingkat", "en": "Severity"},
     "report.message": {"id": "Uraian", "en": "Message"},
     "report.page": {"id": "Hal.", "en": "Page"},

@@ -36,8 +36,8 @@ def _encrypted(target: Path) -> Path:
         (lambda p: p.write_bytes(b""), "kosong", "empty"),
         (lambda p: p.write_bytes(REPAIRED_PDF.read_bytes()[:4000]), "rusak", "damaged"),
         (_encrypted, "kata sandi", "password"),
-        (lambda p: p.write_bytes(text_pdf([])), "tidak berisi teks", "no text layer"),
-        (lambda p: p.write_bytes(text_pdf(LETTER)), "Tidak ditemukan tabel Renja", "No Renja table"),
+        (lambda p: p.write_bytes(text_pdf([])), "perlu OCR", "needs OCR"),
+        (lambda p: p.write_bytes(text_pdf(LETTER)), "T-C.29, T-C.30, T-C.31", "None of the Renja tables (T-C.29"),
     ],
     ids=["not-pdf", "empty", "truncated", "encrypted", "no-text", "not-renja"],
 )
@@ -80,3 +80,35 @@ def test_invalid_rule_set_is_refused(tmp_path: Path) -> None:
     proc = run_cli("check", REPAIRED_PDF, "--rules", rules, "--out", tmp_path)
     assert proc.returncode == 2
     assert "Berkas aturan tidak sah" in proc.stderr and "Invalid rule set" in proc.stderr
+
+
+def _scan_page(target: Path) -> Path:
+    """An image-only page, as a scanner writes it."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (620, 877), "white")
+    ImageDraw.Draw(image).text((60, 80), "RENCANA KERJA TAHUN 2024 (hasil pindai)", fill="black")
+    image.save(target, "PDF", resolution=75)
+    return target
+
+
+def test_scanned_document_needs_ocr(tmp_path: Path) -> None:
+    scan = _scan_page(tmp_path / "pindai.pdf")
+    proc = run_cli("check", scan, "--out", tmp_path / "out")
+    assert proc.returncode == 2
+    assert "perlu OCR" in proc.stderr and "needs OCR" in proc.stderr
+
+
+def test_a_scanned_page_inside_a_document_is_reported(tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(REPAIRED_PDF))
+    writer.append(PdfReader(_scan_page(tmp_path / "pindai.pdf")))
+    mixed = tmp_path / "campuran.pdf"
+    with mixed.open("wb") as fh:
+        writer.write(fh)
+    out = tmp_path / "out"
+    proc = run_cli("check", mixed, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((out / "campuran.json").read_text(encoding="utf-8"))
+    pages = report["document"]["pages"]
+    assert report["document"]["scanned_pages"] == [pages]
+    assert report["document"]["missing_tables"] == []

@@ -80,16 +80,18 @@ def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
     if chars < MIN_TEXT_CHARS:
         raise InputError(
             "no_text",
-            f"PDF tidak berisi teks (hasil pindai/gambar?); jalankan OCR lebih dulu: {path}",
-            f"The PDF has no text layer (a scan?); run OCR on it first: {path}",
+            f"PDF tidak berisi teks (hasil pindai/gambar): perlu OCR lebih dulu agar dapat diperiksa: {path}",
+            f"The PDF has no text layer (a scan): it needs OCR before it can be audited: {path}",
         )
     runs = find_runs(layouts)
     tables = [build_budget_table(run) for run in runs if run.kind in BUDGET_KINDS]
     if not tables:
         raise InputError(
             "not_renja",
-            f"Tidak ditemukan tabel Renja (T-C.33 atau Tabel 4.1) dalam berkas ini; apakah ini dokumen Renja? {path}",
-            f"No Renja table (T-C.33 or Tabel 4.1) was found in this file; is it a Renja document? {path}",
+            f"Tidak ditemukan satu pun tabel Renja ({', '.join(BUDGET_KINDS)}) dalam berkas ini; "
+            f"apakah ini dokumen Renja? {path}",
+            f"None of the Renja tables ({', '.join(BUDGET_KINDS)}) was found in this file; "
+            f"is it a Renja document? {path}",
         )
     meta = document_meta(layouts)
     plan_year = meta["plan_year"][0] if "plan_year" in meta else None
@@ -106,6 +108,8 @@ def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
         narrative=read_narrative(layouts, tables),
         meta_sources={k: v[1] for k, v in meta.items()},
         extractor=backend,
+        scanned_pages=[lay.page for lay in layouts if lay.image_only],
+        missing_tables=[k for k in BUDGET_KINDS if not any(t.kind == k for t in tables)],
         place=str(meta["place"][0]) if "place" in meta else None,
         date=str(meta["date"][0]) if "date" in meta else None,
     )

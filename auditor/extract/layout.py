@@ -74,6 +74,7 @@ class PageLayout:
     tables: list[PageTable]
     lines: list[TextSpan]  # text lines outside tables, top to bottom
     words: list[tuple[Word, int]]  # words outside tables with their line index
+    image_only: bool = False  # a scanned page: pictures but no text layer
 
 
 def _inside(word: Word, box: BBox) -> bool:
@@ -183,7 +184,9 @@ def page_words(page: Any) -> list[Word]:
     ]
 
 
-def page_layout(page_no: int, width: float, height: float, tables: list[PageTable], words: list[Word]) -> PageLayout:
+def page_layout(
+    page_no: int, width: float, height: float, tables: list[PageTable], words: list[Word], image_only: bool = False
+) -> PageLayout:
     """Assemble a page: its tables, and the words outside them grouped into lines."""
     tables = sorted(tables, key=lambda t: t.bbox.top)
     outside = [w for w in words if not any(_inside(w, t.bbox) for t in tables)]
@@ -195,7 +198,9 @@ def page_layout(page_no: int, width: float, height: float, tables: list[PageTabl
             box = box.union(w.bbox)
         spans.append(TextSpan(" ".join(w.text for w in line), page_no, box, bold=all(w.bold for w in line)))
         indexed.extend((w, i) for w in line)
-    return PageLayout(page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed)
+    return PageLayout(
+        page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed, image_only=image_only
+    )
 
 
 def read_page(page: Any, page_no: int) -> PageLayout:
@@ -207,4 +212,5 @@ def read_page(page: Any, page_no: int) -> PageLayout:
         pt = build_page_table(page_no, BBox(*found.bbox), rows, words)
         if pt is not None:
             tables.append(pt)
-    return page_layout(page_no, float(page.width), float(page.height), tables, words)
+    image_only = not words and bool(page.images)
+    return page_layout(page_no, float(page.width), float(page.height), tables, words, image_only)

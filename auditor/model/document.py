@@ -282,6 +282,8 @@ class Document:
     narrative: Narrative
     meta_sources: dict[str, TextSpan] = field(default_factory=dict)
     extractor: str = "pdfplumber"
+    scanned_pages: list[int] = field(default_factory=list)  # image-only pages: need OCR
+    missing_tables: list[str] = field(default_factory=list)  # standard tables not found
     place: str | None = None  # where it was signed: "Lumajang"
     date: str | None = None  # as written: "Juni 2023"
 

@@ -28,6 +28,10 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
             "unit": doc.unit,
             "region": doc.region,
             "extractor": doc.extractor,
+            "place": doc.place,
+            "date": doc.date,
+            "scanned_pages": doc.scanned_pages,
+            "missing_tables": doc.missing_tables,
         },
         "tables": [
             {
@@ -38,6 +42,7 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
                 "columns": t.columns,
                 "confidence": t.confidence,
                 "notes": t.notes,
+                "money_units": t.money_units,
             }
             for t in doc.tables
         ],

@@ -1,0 +1,172 @@
+"""The camelot lattice backend reads the sample PDFs like the pdfplumber one.
+
+camelot finds the ruling lines on the rendered page instead of in the PDF's
+drawing; the cell grids, the text in them and the budget rows must come out the
+same. A camelot pass takes about 20 s per sample, so each file is read once.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import lru_cache
+from pathlib import Path
+from types import SimpleNamespace
+from unittest.mock import patch
+
+import pytest
+from playa.exceptions import PDFSyntaxError
+
+from auditor.errors import InputError
+from auditor.extract import BACKENDS, extract_document, read_layouts
+from auditor.extract.camelot_backend import CamelotReader, merged_spans
+from auditor.extract.layout import PageLayout, PageTable
+from auditor.model.document import Document
+from conftest import REPAIRED_PDF, SAMPLE_PAIRS, load_spec
+from test_extraction import TABLES, _expected_rows
+
+CAMELOT = "camelot"
+SAMPLES = [pdf for pdf, _ in SAMPLE_PAIRS]
+BOX_TOLERANCE = 0.5  # points; pdfplumber snaps edges to nearby fills, camelot measures the stroke
+
+
+@lru_cache(maxsize=None)
+def layouts(pdf: Path, backend: str) -> tuple[PageLayout, ...]:
+    return tuple(read_layouts(pdf, backend))
+
+
+@lru_cache(maxsize=None)
+def camelot_document(pdf: Path) -> Document:
+    """``extract_document(pdf, backend="camelot")``, reusing the camelot pass of the grid tests."""
+    cached = layouts(pdf, CAMELOT)
+
+    def reuse(path: Path, backend: str = "pdfplumber") -> list[PageLayout]:
+        assert (path, backend) == (pdf, CAMELOT)
+        return copy.deepcopy(list(cached))  # the document must not change what the grid tests compare
+
+    with patch("auditor.extract.read_layouts", reuse):
+        return extract_document(pdf, backend=CAMELOT)
+
+
+def _structure(table: PageTable) -> list[list[tuple[int, int]]]:
+    """Each row's cells as the grid columns they span."""
+    return [[(c.col0, c.col1) for c in row.cells] for row in table.rows]
+
+
+def _squeezed(table: PageTable) -> list[list[str]]:
+    return [[re.sub(r"\s", "", c.text) for c in row.cells] for row in table.rows]
+
+
+@pytest.mark.parametrize(("pdf", "spec_path"), SAMPLE_PAIRS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("key", sorted(TABLES))
+def test_budget_table_matches_spec(pdf: Path, spec_path: Path, key: str) -> None:
+    doc = camelot_document(pdf)
+    assert doc.extractor == CAMELOT
+    tables = doc.tables_of(TABLES[key])
+    assert len(tables) == 1, f"{TABLES[key]} found {len(tables)} times"
+    got = [
+        (
+            r.level.value,
+            r.code,
+            re.sub(r"\s", "", r.code_written) if r.code_written else None,
+            r.amount("amount"),
+            r.amount("amount_next"),
+        )
+        for r in tables[0].rows
+    ]
+    expected = _expected_rows(load_spec(spec_path), key)
+    assert len(got) == len(expected)
+    for i, (g, e) in enumerate(zip(got, expected)):
+        assert g == e, f"row {i}: extracted {g} != spec {e}"
+
+
+@pytest.mark.parametrize("pdf", SAMPLES, ids=lambda p: p.stem)
+def test_every_page_has_the_same_cell_grids(pdf: Path) -> None:
+    plumber, cam = layouts(pdf, "pdfplumber"), layouts(pdf, CAMELOT)
+    assert len(plumber) == len(cam)
+    for a, b in zip(plumber, cam):
+        assert len(a.tables) == len(b.tables), f"page {a.page}"
+        for ta, tb in zip(a.tables, b.tables):
+            assert ta.ncols == tb.ncols, f"page {a.page}"
+            assert _structure(ta) == _structure(tb), f"page {a.page}"
+            for ra, rb in zip(ta.rows, tb.rows):
+                for ca, cb in zip(ra.cells, rb.cells):
+                    for edge in ("x0", "top", "x1", "bottom"):
+                        assert getattr(ca.bbox, edge) == pytest.approx(getattr(cb.bbox, edge), abs=BOX_TOLERANCE)
+
+
+@pytest.mark.parametrize("pdf", SAMPLES, ids=lambda p: p.stem)
+def test_every_page_reads_the_same_text(pdf: Path) -> None:
+    """Same characters in the same cells and lines outside the tables.
+
+    Spaces are ignored in cells: whether a line that fills its cell was a word
+    broken by force is decided against the border to a tenth of a point, and the
+    two backends put a border up to 0.3 pt apart (page 26: "Sem esteran").
+    """
+    for a, b in zip(layouts(pdf, "pdfplumber"), layouts(pdf, CAMELOT)):
+        assert [ln.text for ln in a.lines] == [ln.text for ln in b.lines], f"page {a.page}"
+        for ta, tb in zip(a.tables, b.tables):
+            assert _squeezed(ta) == _squeezed(tb), f"page {a.page}"
+
+
+@pytest.mark.parametrize("pdf", SAMPLES, ids=lambda p: p.stem)
+def test_camelot_tables_carry_a_confidence(pdf: Path) -> None:
+    tables = [t for lay in layouts(pdf, CAMELOT) for t in lay.tables]
+    assert tables
+    assert all(t.confidence is not None and 0.5 < t.confidence <= 1 for t in tables)
+    assert all(t.confidence is None for lay in layouts(pdf, "pdfplumber") for t in lay.tables)
+
+
+def _cell(left: bool, right: bool, top: bool, bottom: bool) -> SimpleNamespace:
+    return SimpleNamespace(left=left, right=right, top=top, bottom=bottom)
+
+
+def test_spanned_grid_cells_become_one_cell_each() -> None:
+    """A 3x3 grid: a header over columns 1-2, a code cell down rows 1-2."""
+    T, F = True, False
+    cells = [
+        [_cell(T, T, T, T), _cell(T, F, T, T), _cell(F, T, T, T)],
+        [_cell(T, T, T, F), _cell(T, T, T, T), _cell(T, T, T, T)],
+        [_cell(T, T, F, T), _cell(T, T, T, T), _cell(T, T, T, T)],
+    ]
+    got = [(s.r0, s.c0, s.r1, s.c1) for s in merged_spans(cells)]
+    assert got == [(0, 0, 0, 0), (0, 1, 0, 2), (1, 0, 2, 0), (1, 1, 1, 1), (1, 2, 1, 2), (2, 1, 2, 1), (2, 2, 2, 2)]
+
+
+def test_a_region_that_is_not_a_rectangle_is_split() -> None:
+    """An L-shaped hole left by a half-detected line never becomes one overlapping box."""
+    T, F = True, False
+    cells = [
+        [_cell(T, F, T, F), _cell(F, T, T, T)],
+        [_cell(T, T, F, T), _cell(T, T, T, T)],
+    ]
+    got = [(s.r0, s.c0, s.r1, s.c1) for s in merged_spans(cells)]
+    assert got == [(0, 0, 0, 1), (1, 0, 1, 0), (1, 1, 1, 1)]
+
+
+def test_a_page_camelot_turned_is_refused() -> None:
+    from auditor.extract.camelot_backend import _check_frame
+
+    page = SimpleNamespace(width=842.0, height=595.0)
+    with pytest.raises(InputError) as err:
+        _check_frame(SimpleNamespace(pdf_size=(595.0, 842.0), rotation="clockwise"), page, 7, REPAIRED_PDF)
+    assert err.value.kind == "unsupported_page"
+    assert "Halaman 7" in err.value.texts["id"] and "Page 7" in err.value.texts["en"]
+
+
+def test_a_broken_page_in_camelot_is_an_input_error() -> None:
+    def broken_on_page_3(self: CamelotReader, page_no: int) -> list[object]:
+        if page_no == 3:
+            raise PDFSyntaxError("bad object")
+        return []
+
+    with patch.object(CamelotReader, "camelot_tables", broken_on_page_3), pytest.raises(InputError) as err:
+        read_layouts(REPAIRED_PDF, CAMELOT)
+    assert err.value.kind == "corrupt"
+    assert "halaman 3" in err.value.texts["id"] and "page 3" in err.value.texts["en"]
+
+
+def test_unknown_backend_is_refused() -> None:
+    assert BACKENDS == ("pdfplumber", "camelot")
+    with pytest.raises(ValueError, match="tabula"):
+        read_layouts(REPAIRED_PDF, "tabula")
