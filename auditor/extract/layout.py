@@ -6,6 +6,7 @@ it works on the small structures below.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ class Word:
     text: str
     bbox: BBox
     bold: bool = False
+    chars: tuple[tuple[str, float, float], ...] = ()  # (text, x0, x1) of each character
 
 
 @dataclass
@@ -158,7 +160,16 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
     if not boxes:
         return None
     edges = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
-    with_words = [[(box, [w for w in words if _inside(w, box)]) for box in sorted(row, key=lambda b: b.x0)] for row in rows]
+    # Words sorted by their vertical centre, so each cell looks only at its own band.
+    in_table = split_at_edges([w for w in words if _inside(w, table_bbox)], edges)
+    inside_table = sorted(in_table, key=lambda w: (w.bbox.top + w.bbox.bottom) / 2)
+    centres = [(w.bbox.top + w.bbox.bottom) / 2 for w in inside_table]
+
+    def words_in(box: BBox) -> list[Word]:
+        lo, hi = bisect_left(centres, box.top), bisect_right(centres, box.bottom)
+        return [w for w in inside_table[lo:hi] if _inside(w, box)]
+
+    with_words = [[(box, words_in(box)) for box in sorted(row, key=lambda b: b.x0)] for row in rows]
     pad = _table_pad([c for row in with_words for c in row])
     grid_rows: list[GridRow] = []
     for row in with_words:
@@ -179,9 +190,41 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
 
 def page_words(page: Any) -> list[Word]:
     return [
-        Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]), bold="bold" in str(w.get("fontname", "")).lower())
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"])
+        Word(
+            w["text"],
+            BBox(w["x0"], w["top"], w["x1"], w["bottom"]),
+            bold="bold" in str(w.get("fontname", "")).lower(),
+            chars=tuple((c["text"], c["x0"], c["x1"]) for c in w["chars"]),
+        )
+        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"], return_chars=True)
     ]
+
+
+def split_at_edges(words: list[Word], edges: list[float]) -> list[Word]:
+    """Cut words that run across a cell border.
+
+    Spreadsheet exports put a right-aligned number and the next cell's text so close
+    that they read as one word ("1,620,466,000DAU"); the border between them splits it.
+    """
+    out: list[Word] = []
+    for w in words:
+        cuts = [e for e in edges if w.bbox.x0 + 0.5 < e < w.bbox.x1 - 0.5]
+        if not cuts or not w.chars:
+            out.append(w)
+            continue
+        groups: list[list[tuple[str, float, float]]] = [[]]
+        bounds = iter(cuts)
+        cut = next(bounds, None)
+        for ch in w.chars:
+            while cut is not None and (ch[1] + ch[2]) / 2 > cut:
+                groups.append([])
+                cut = next(bounds, None)
+            groups[-1].append(ch)
+        for g in groups:
+            if g and "".join(c[0] for c in g).strip():
+                box = BBox(g[0][1], w.bbox.top, g[-1][2], w.bbox.bottom)
+                out.append(Word("".join(c[0] for c in g), box, w.bold, tuple(g)))
+    return out
 
 
 def page_layout(
