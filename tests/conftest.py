@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from auditor.extract import extract_document
+from auditor.model.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -18,6 +22,12 @@ REPAIRED_PDF = SAMPLES / "pdf" / "randuagung-2024-repaired.pdf"
 REFERENCE_SPEC = SAMPLES / "specs" / "randuagung-2024.yaml"
 REPAIRED_SPEC = SAMPLES / "specs" / "randuagung-2024-repaired.yaml"
 SAMPLE_PAIRS = [(REFERENCE_PDF, REFERENCE_SPEC), (REPAIRED_PDF, REPAIRED_SPEC)]
+
+
+@lru_cache(maxsize=None)
+def extracted(pdf: Path, backend: str = "pdfplumber") -> Document:
+    """Each sample is read once per test session (reading is the slow part)."""
+    return extract_document(pdf, backend)
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract import extract_document
 from auditor.extract.profiles import PROFILES
-from conftest import SAMPLES, load_spec
+from conftest import SAMPLES, extracted, load_spec
 from samples.accuracy import score_table
 
 MIN_ACCURACY = 0.995
@@ -33,7 +32,7 @@ def test_there_are_at_least_six_samples() -> None:
 @pytest.mark.parametrize(("pdf", "spec_path"), SAMPLE_PDFS, ids=[p.stem for p, _ in SAMPLE_PDFS])
 def test_cell_accuracy(pdf: Path, spec_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = load_spec(spec_path)
-    doc = extract_document(pdf)
+    doc = extracted(pdf)
     lines = []
     failures = []
     for spec_table in spec["tables"].values():

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from auditor.extract import extract_document
-from auditor.model.document import Document, Level
-from conftest import REFERENCE_PDF, SAMPLE_PAIRS, load_spec
+from auditor.model.document import Level
+from conftest import REFERENCE_PDF, SAMPLE_PAIRS, extracted, load_spec
 
 TABLES = {"tc33": "T-C.33", "t41": "Tabel 4.1"}
-
-
-@lru_cache(maxsize=None)
-def extracted(pdf: Path) -> Document:
-    return extract_document(pdf)
 
 
 def _money(value: Any) -> int | None:

@@ -161,7 +161,7 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
         return None
     edges = _cluster([b.x0 for b in boxes] + [b.x1 for b in boxes])
     # Words sorted by their vertical centre, so each cell looks only at its own band.
-    in_table = split_at_edges([w for w in words if _inside(w, table_bbox)], edges)
+    in_table = split_at_borders([w for w in words if _inside(w, table_bbox)], boxes)
     inside_table = sorted(in_table, key=lambda w: (w.bbox.top + w.bbox.bottom) / 2)
     centres = [(w.bbox.top + w.bbox.bottom) / 2 for w in inside_table]
 
@@ -200,15 +200,19 @@ def page_words(page: Any) -> list[Word]:
     ]
 
 
-def split_at_edges(words: list[Word], edges: list[float]) -> list[Word]:
+def split_at_borders(words: list[Word], boxes: list[BBox]) -> list[Word]:
     """Cut words that run across a cell border.
 
     Spreadsheet exports put a right-aligned number and the next cell's text so close
-    that they read as one word ("1,620,466,000DAU"); the border between them splits it.
+    that they read as one word ("1,620,466,000DAU"); the border between the two cells
+    splits it. Only borders of cells level with the word count, so a header spanning
+    several columns keeps its words whole.
     """
     out: list[Word] = []
     for w in words:
-        cuts = [e for e in edges if w.bbox.x0 + 0.5 < e < w.bbox.x1 - 0.5]
+        cy = (w.bbox.top + w.bbox.bottom) / 2
+        borders = {x for b in boxes if b.top <= cy <= b.bottom for x in (b.x0, b.x1)}
+        cuts = sorted(x for x in borders if w.bbox.x0 + 0.5 < x < w.bbox.x1 - 0.5)
         if not cuts or not w.chars:
             out.append(w)
             continue
