@@ -5,8 +5,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
-SAMPLES = samples/pdf/randuagung-2024.pdf samples/pdf/randuagung-2024-repaired.pdf
-SPECS   = samples/specs/randuagung-2024.yaml samples/specs/randuagung-2024-repaired.yaml
+SAMPLES = $(wildcard samples/pdf/*.pdf)
+SPECS   = samples/specs/randuagung-2024.yaml samples/specs/randuagung-2024-repaired.yaml \
+          samples/specs/sukodono-2024.yaml samples/specs/tempeh-2025.yaml \
+          samples/specs/pasirian-2024.yaml samples/specs/kencong-2024.yaml
 
 .PHONY: demo test samples install clean
 
@@ -28,9 +30,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## Re-render the sample PDFs from their specs (needs LibreOffice; installs it on Debian).
+## Rewrite the synthetic variant specs, then re-render the sample PDFs from their specs
+## (needs LibreOffice Writer and Calc; installs them on Debian).
 samples: $(STAMP)
-	command -v soffice >/dev/null || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui fonts-liberation)
+	command -v soffice >/dev/null && { ! command -v dpkg >/dev/null || dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 \
+	  || dpkg -s libreoffice-calc >/dev/null 2>&1; } \
+	  || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation)
+	$(BIN)/python samples/specs/make_variants.py
 	$(BIN)/python -m samples.generator $(SPECS) --out-dir samples/pdf
 
 clean:

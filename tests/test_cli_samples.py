@@ -87,3 +87,16 @@ def test_html_report_lists_findings(audit) -> None:
     assert "Laporan Pemeriksaan Renja" in html
     assert html.count('class="finding"') == len(report["findings"])
     assert "7.01.01.2.09.06" in html and "Rp13.200.000" in html
+
+
+def test_every_clean_sample_audits_clean(audit) -> None:
+    """The synthetic samples (other kecamatan, other renderings) are internally consistent."""
+    from conftest import SAMPLES
+
+    clean = [p for p in sorted((SAMPLES / "pdf").glob("*.pdf")) if p.stem != "randuagung-2024"]
+    assert len(clean) >= 5
+    for pdf in clean:
+        proc, report, _ = audit(pdf)
+        bad = [(f["rule"], f["location"]["code"], f["message"]) for f in report["findings"] if f["severity"] != "info"]
+        assert bad == [], pdf.name
+        assert proc.returncode == 0

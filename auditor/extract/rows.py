@@ -93,25 +93,77 @@ def _money_unit(header: str) -> int:
     return 1000 if _THOUSANDS.search(header) else 1
 
 
-def _raw_rows(run: TableRun, profile: Profile) -> tuple[list[dict[str, Cell]], list[str], dict[str, str]]:
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _spilled(
+    part: PageTable, header_n: int, reference: PageTable, ref_n: int, keys: list[str | None], profile_money: tuple[str, ...]
+) -> dict[str, Cell]:
+    """Text printed over a repeated header that is not header text.
+
+    Spreadsheets print a merged cell broken by a page break in the middle of its
+    whole area, so its text can land on the next page, on top of the repeated
+    header ("7.01.06 Kode", "43,026,000 Kebutuhan Dana"). What the first page's
+    header does not have belongs to the row the page break cut.
+    """
+    if header_n != ref_n:
+        return {}
+    spilled: dict[str, Cell] = {}
+    for row, ref_row in zip(part.rows[:header_n], reference.rows[:ref_n]):
+        for cell in row.cells:
+            ref = next((c for c in ref_row.cells if (c.col0, c.col1) == (cell.col0, cell.col1)), None)
+            if ref is None or _squash(cell.text) == _squash(ref.text):
+                continue  # the same header, wrapped or spaced differently
+            remaining = ref.text.split()
+            extra = []
+            for token in cell.text.split():
+                if token in remaining:
+                    remaining.remove(token)
+                else:
+                    extra.append(token)
+            key = next((keys[c] for c in range(cell.col0, min(cell.col1, len(keys))) if keys[c]), None)
+            if extra and key is not None:
+                text = " ".join(extra)
+                prev = spilled.get(key)
+                spilled[key] = Cell(f"{prev.text} {text}" if prev else text, part.page, cell.bbox)
+    # Headers can differ by a word between pages (a clipped or re-wrapped cell); only a
+    # code or an amount over the header proves that a row's cells spilled there.
+    proof = [k for k in spilled if k == "code" or k in profile_money]
+    return spilled if proof else {}
+
+
+def _raw_rows(run: TableRun, profile: Profile) -> tuple[list[dict[str, Cell]], list[str], dict[str, str], list[str]]:
     raw: list[dict[str, Cell]] = []
     columns: list[str] = []
     headers: dict[str, str] = {}
+    notes: list[str] = []
+    ref_n = header_row_count(run.parts[0])
     for part_i, part in enumerate(run.parts):
         header_n = header_row_count(part)
         keys, seen = column_keys(part, header_n, profile)
+        spill: dict[str, Cell] = {}
         if part_i == 0:
             headers = seen
             columns = [k for k in keys if k]
+        elif raw and (spill := _spilled(part, header_n, run.parts[0], ref_n, keys, profile.money)):
+            for key, cell in spill.items():
+                # Spilled text of a merged cell: it starts the cut row's cell or ends it.
+                if key in raw[-1]:
+                    _merge(raw[-1], {key: cell})
+                else:
+                    raw[-1][key] = cell
+            notes.append(f"text of a merged cell printed over the repeated header on page {part.page}")
         for row_i, row in enumerate(part.rows[header_n:]):
             cells = _row_cells(row, keys, part.page)
             if not cells:
                 continue
-            if row_i == 0 and part_i > 0 and _is_continuation(cells, raw[-1] if raw else None, profile):
+            # After a spilled merged cell the page broke between its sub-rows, not inside one.
+            if row_i == 0 and part_i > 0 and not spill and _is_continuation(cells, raw[-1] if raw else None, profile):
                 _merge(raw[-1], cells)
                 continue
             raw.append(cells)
-    return raw, columns, headers
+    return raw, columns, headers, notes
 
 
 def _classify(cells: dict[str, Cell], profile: Profile, amounts: dict[str, Amount]) -> tuple[Level, str | None, bool]:
@@ -133,9 +185,8 @@ def _classify(cells: dict[str, Cell], profile: Profile, amounts: dict[str, Amoun
 
 
 def build_table(run: TableRun, profile: Profile) -> Table:
-    raw, columns, headers = _raw_rows(run, profile)
+    raw, columns, headers, notes = _raw_rows(run, profile)
     rows: list[Row] = []
-    notes: list[str] = []
     last_keyed: Row | None = None
     for cells in raw:
         amounts = {k: _amount(cells[k]) for k in profile.money if k in cells}

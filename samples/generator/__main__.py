@@ -11,6 +11,7 @@ import time
 from contextlib import nullcontext
 from pathlib import Path
 
+from .composite import export_composite_pdf, has_calc_tables
 from .docx_render import created_date, render_docx
 from .pdf_export import DEFAULT_TIMEOUT_S, PdfExportError, export_pdf, find_soffice, private_profile
 from .spec import SpecError, load_spec
@@ -50,14 +51,17 @@ def generate_one(spec_path: Path, args: argparse.Namespace, profile_uri: str | N
     docx = render_docx(spec, args.out_dir / f"{spec.id}.docx")
     summary = f"{spec.id}: {docx}"
     if profile_uri is not None:
-        pdf = export_pdf(
-            docx,
-            args.out_dir,
-            timeout=args.timeout,
-            soffice=args.soffice,
-            profile_uri=profile_uri,
-            creation_date=created_date(spec),
-        )
+        created = created_date(spec)
+        if has_calc_tables(spec):  # some tables come from Calc: render in parts and splice
+            pdf = export_composite_pdf(
+                spec, args.out_dir, timeout=args.timeout, soffice=args.soffice, profile_uri=profile_uri,
+                creation_date=created,
+            )
+        else:
+            pdf = export_pdf(
+                docx, args.out_dir, timeout=args.timeout, soffice=args.soffice, profile_uri=profile_uri,
+                creation_date=created,
+            )
         pages = page_count(pdf)
         summary += f", {pdf}" + (f" ({pages} pages)" if pages is not None else "")
     print(f"{summary} in {time.monotonic() - started:.1f} s")

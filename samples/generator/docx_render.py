@@ -198,6 +198,31 @@ def setup_section(section: Section, orientation: str) -> None:
     _add_page_number(paragraph)
 
 
+# Children of w:sectPr that the schema puts after w:pgNumType.
+_AFTER_PG_NUM_TYPE = (
+    "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+    "printerSettings",
+)
+
+
+def set_first_page_number(section: Section, number: int) -> None:
+    """Start the section's page numbering at `number` (w:pgNumType w:start).
+
+    Used when a document is rendered in parts and this part continues after others.
+    """
+    sect_pr = section._sectPr
+    pg_num = sect_pr.find(qn("w:pgNumType"))
+    if pg_num is None:
+        pg_num = OxmlElement("w:pgNumType")
+        following = {qn(f"w:{tag}") for tag in _AFTER_PG_NUM_TYPE}
+        anchor = next((child for child in sect_pr if child.tag in following), None)
+        if anchor is None:
+            sect_pr.append(pg_num)
+        else:
+            anchor.addprevious(pg_num)
+    pg_num.set(qn("w:start"), str(number))
+
+
 def text_width_cm(section: Section) -> float:
     return (section.page_width - section.left_margin - section.right_margin) / EMU_PER_CM
 
@@ -247,8 +272,9 @@ def save_deterministic(doc: DocxDocument, path: Path) -> None:
 class _Builder:
     """Walks the body blocks in order, appending them to one Document."""
 
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Spec, first_page_number: int | None = None) -> None:
         self.spec = spec
+        self.first_page_number = first_page_number
         self.doc = Document()
         self.section = self.doc.sections[0]
         self.started = False  # has anything been placed in the body yet?
@@ -273,6 +299,8 @@ class _Builder:
         set_core_properties(self.doc, self.spec)
         for block in self.spec.body:
             self.handlers[block.type](block)
+        if self.first_page_number is not None:
+            set_first_page_number(self.doc.sections[0], self.first_page_number)
         return self.doc
 
     def _add_paragraph(self, style: str, text: str = "") -> Paragraph:
@@ -338,7 +366,8 @@ class _Builder:
                 "%s: table %s is %.1f cm wide but the %s text area is %.1f cm",
                 self.spec.id, table.id, table.width_cm, self.section.orientation.name.lower(), available,
             )
-        tbl = docx_table.build_table(table, self.spec.style.thousands, self.spec.style.table_pt)
+        style = self.spec.style
+        tbl = docx_table.build_table(table, style.thousands, style.table_pt, style.code_style)
         # The body's final sectPr must stay last, so the table goes right before it.
         self.doc.element.body.get_or_add_sectPr().addprevious(tbl)
         self.started = True
@@ -368,13 +397,14 @@ class _Builder:
         self.pending_break = False  # the section break already starts a new page
 
 
-def build_document(spec: Spec) -> DocxDocument:
-    return _Builder(spec).build()
+def build_document(spec: Spec, first_page_number: int | None = None) -> DocxDocument:
+    """The Word document of `spec`; `first_page_number` restarts its page numbering."""
+    return _Builder(spec, first_page_number).build()
 
 
-def render_docx(spec: Spec, out_path: str | Path) -> Path:
+def render_docx(spec: Spec, out_path: str | Path, first_page_number: int | None = None) -> Path:
     """Render `spec` to `out_path` (.docx) and return the path."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    save_deterministic(build_document(spec), out_path)
+    save_deterministic(build_document(spec, first_page_number), out_path)
     return out_path

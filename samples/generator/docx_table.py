@@ -42,6 +42,7 @@ class GridCell:
     text: str
     kind: CellKind
     align: str  # left | center | right
+    value: CellValue | None = None  # the spec value behind a body cell (int = money)
 
 
 def cm_to_twips(cm: float) -> int:
@@ -60,12 +61,13 @@ def format_value(value: CellValue | None, thousands: str) -> str:
 # --------------------------------------------------------------------------- layout
 
 
-def layout(table: Table, thousands: str) -> tuple[list[GridCell], int, int]:
+def layout(table: Table, thousands: str, code_style: str = "written") -> tuple[list[GridCell], int, int]:
     """Lay the table out on a grid.
 
     Returns (cells, total grid rows, number of header grid rows). Header rows come
     first (spec header, then number_row); each body row takes one grid row, or N grid
-    rows when it has N `split` sub-rows.
+    rows when it has N `split` sub-rows. With `code_style` "canonical" the code column
+    prints each row's canonical code instead of cells.code.
     """
     cells = _header_cells(table)
     nheader = len(table.header)
@@ -74,7 +76,7 @@ def layout(table: Table, thousands: str) -> tuple[list[GridCell], int, int]:
         nheader += 1
     row = nheader
     for spec_row in table.rows:
-        placed, height = _body_row_cells(table, spec_row, row, thousands)
+        placed, height = _body_row_cells(table, spec_row, row, thousands, code_style)
         cells += placed
         row += height
     return cells, row, nheader
@@ -87,7 +89,9 @@ def _header_cells(table: Table) -> list[GridCell]:
     ]
 
 
-def _body_row_cells(table: Table, spec_row: Row, top: int, thousands: str) -> tuple[list[GridCell], int]:
+def _body_row_cells(
+    table: Table, spec_row: Row, top: int, thousands: str, code_style: str
+) -> tuple[list[GridCell], int]:
     """Cells of one spec row; split columns stack, the others merge vertically."""
     height = max(1, len(spec_row.split))
     split_keys = set(spec_row.split_keys(table.columns))
@@ -96,10 +100,14 @@ def _body_row_cells(table: Table, spec_row: Row, top: int, thousands: str) -> tu
         if column.key in split_keys:
             for i, sub in enumerate(spec_row.split):
                 value = sub.get(column.key)
-                out.append(GridCell(top + i, c, 1, 1, format_value(value, thousands), "body", _align(column.align, value)))
+                text = format_value(value, thousands)
+                out.append(GridCell(top + i, c, 1, 1, text, "body", _align(column.align, value), value))
         else:
             value = spec_row.cells.get(column.key)
-            out.append(GridCell(top, c, height, 1, format_value(value, thousands), "body", _align(column.align, value)))
+            if column.key == "code" and code_style == "canonical" and spec_row.code is not None:
+                value = spec_row.code
+            text = format_value(value, thousands)
+            out.append(GridCell(top, c, height, 1, text, "body", _align(column.align, value), value))
     return out, height
 
 
@@ -126,9 +134,9 @@ def _sub(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     return child
 
 
-def build_table(table: Table, thousands: str, font_pt: float) -> BaseOxmlElement:
+def build_table(table: Table, thousands: str, font_pt: float, code_style: str = "written") -> BaseOxmlElement:
     """Return a complete `w:tbl` element for `table` (cell text at `font_pt`)."""
-    cells, nrows, nheader = layout(table, thousands)
+    cells, nrows, nheader = layout(table, thousands, code_style)
     widths = [cm_to_twips(col.width) for col in table.columns]
     header_heights = header_row_heights(cells, nheader, widths, font_pt)
     tbl = _el("w:tbl")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 DEFAULT_TIMEOUT_S = 180.0
 SOFFICE_NAMES = ("soffice", "libreoffice")
+# PDF export filter per source type: Writer for documents, Calc for spreadsheets.
+EXPORT_FILTERS = {".docx": "writer_pdf_Export", ".xlsx": "calc_pdf_Export"}
 # The only bytes that differ between two exports of the same .docx (LibreOffice 7.4).
 _CREATION_DATE = re.compile(rb"/CreationDate\(D:(\d{14})")
 _FILE_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
@@ -73,7 +75,7 @@ def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]
 
 
 def export_pdf(
-    docx_path: str | Path,
+    source_path: str | Path,
     out_dir: str | Path | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT_S,
@@ -81,20 +83,21 @@ def export_pdf(
     profile_uri: str | None = None,
     creation_date: datetime | None = None,
 ) -> Path:
-    """Convert `docx_path` to `<out_dir>/<stem>.pdf` and return that path.
+    """Convert `source_path` (.docx with Writer, .xlsx with Calc) to `<out_dir>/<stem>.pdf`
+    and return that path.
 
     Pass `profile_uri` (from `private_profile()`) to reuse one profile for several
     files; otherwise a fresh profile is made and removed for this call. With
     `creation_date` the PDF is made byte-reproducible (see normalize_pdf).
     """
-    docx_path = Path(docx_path).resolve()
-    out_dir = Path(out_dir).resolve() if out_dir is not None else docx_path.parent
+    source = Path(source_path).resolve()
+    out_dir = Path(out_dir).resolve() if out_dir is not None else source.parent
     binary = find_soffice(soffice)
     if profile_uri is None:
         with private_profile() as uri:
-            pdf = _convert(binary, docx_path, out_dir, timeout, uri)
+            pdf = _convert(binary, source, out_dir, timeout, uri)
     else:
-        pdf = _convert(binary, docx_path, out_dir, timeout, profile_uri)
+        pdf = _convert(binary, source, out_dir, timeout, profile_uri)
     if creation_date is not None:
         normalize_pdf(pdf, creation_date)
     return pdf
@@ -121,11 +124,14 @@ def normalize_pdf(path: Path, creation_date: datetime) -> None:
     path.write_bytes(data)
 
 
-def _convert(binary: str, docx_path: Path, out_dir: Path, timeout: float, profile_uri: str) -> Path:
-    if not docx_path.is_file():
-        raise PdfExportError(f"no such document: {docx_path}")
+def _convert(binary: str, source: Path, out_dir: Path, timeout: float, profile_uri: str) -> Path:
+    if not source.is_file():
+        raise PdfExportError(f"no such document: {source}")
+    export_filter = EXPORT_FILTERS.get(source.suffix.lower())
+    if export_filter is None:
+        raise PdfExportError(f"cannot export {source.name}: expected one of {', '.join(EXPORT_FILTERS)}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{docx_path.stem}.pdf"
+    target = out_dir / f"{source.stem}.pdf"
     # Convert into a scratch directory and move the result: soffice exits 0 even when
     # it wrote nothing, and a stale PDF from an earlier run must not pass as success.
     with tempfile.TemporaryDirectory(prefix="renja-lo-out-", dir="/tmp") as scratch:
@@ -136,17 +142,22 @@ def _convert(binary: str, docx_path: Path, out_dir: Path, timeout: float, profil
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            f"pdf:{export_filter}",
             "--outdir",
             scratch,
-            str(docx_path),
+            str(source),
         ]
         result = _run(command, timeout)
         produced = Path(scratch) / target.name
         if result.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
             details = (result.stderr or result.stdout or "").strip()
+            hint = ""
+            if source.suffix.lower() == ".xlsx" and "could not be loaded" in details:
+                hint = " (is LibreOffice Calc installed? e.g. `apt-get install libreoffice-calc-nogui`)"
             raise PdfExportError(
-                f"soffice did not produce {target.name} (exit {result.returncode})" + (f": {details}" if details else "")
+                f"soffice did not produce {target.name} (exit {result.returncode})"
+                + (f": {details}" if details else "")
+                + hint
             )
         shutil.move(str(produced), target)
     return target

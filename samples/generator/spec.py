@@ -33,8 +33,8 @@ BLOCK_KEYS: dict[str, frozenset[str]] = {
 }
 TOP_KEYS = frozenset({"id", "meta", "style", "body", "tables"})
 META_KEYS = frozenset({"unit", "region", "plan_year", "place_date"})
-STYLE_KEYS = frozenset({"font", "body_pt", "table_pt", "thousands"})
-TABLE_KEYS = frozenset({"kind", "caption", "columns", "header", "number_row", "rows"})
+STYLE_KEYS = frozenset({"font", "body_pt", "table_pt", "thousands", "code_style"})
+TABLE_KEYS = frozenset({"kind", "caption", "columns", "header", "number_row", "rows", "render"})
 COLUMN_KEYS = frozenset({"key", "width", "align"})
 HEADER_CELL_KEYS = frozenset({"text", "rowspan", "colspan"})
 ROW_KEYS = frozenset({"level", "code", "cells", "split"})
@@ -44,6 +44,10 @@ TABLE_KINDS = frozenset(
 )
 ROW_LEVELS = frozenset({"total", "program", "kegiatan", "sub_kegiatan", "aktivitas", "other"})
 ALIGNS = frozenset({"left", "center", "right"})
+# written: the code cell prints cells.code; canonical: it prints the row's canonical code.
+CODE_STYLES = frozenset({"written", "canonical"})
+# writer: a Word table in the document; calc: a spreadsheet page range spliced into the PDF.
+RENDERERS = frozenset({"writer", "calc"})
 ORIENTATIONS = frozenset({"portrait", "landscape"})
 
 # Canonical code shapes (Kepmendagri 050-5889) per row level, used for warnings only.
@@ -73,6 +77,7 @@ class Style:
     body_pt: float = 11.0
     table_pt: float = 7.5
     thousands: str = ","
+    code_style: str = "written"
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,7 @@ class Table:
     header: tuple[tuple[HeaderCell, ...], ...]
     number_row: tuple[str, ...] | None
     rows: tuple[Row, ...]
+    render: str = "writer"
 
     @property
     def width_cm(self) -> float:
@@ -283,6 +289,7 @@ def _parse_style(value: Any) -> Style:
         body_pt=_number(data.get("body_pt", default.body_pt), "style.body_pt"),
         table_pt=_number(data.get("table_pt", default.table_pt), "style.table_pt"),
         thousands=_choice(data.get("thousands", default.thousands), "style.thousands", frozenset({",", "."})),
+        code_style=_choice(data.get("code_style", default.code_style), "style.code_style", CODE_STYLES),
     )
 
 
@@ -388,6 +395,7 @@ def _parse_table(table_id: str, value: Any) -> Table:
         header=header,
         number_row=number_row,
         rows=rows,
+        render=_choice(data.get("render", "writer"), f"{where}.render", RENDERERS),
     )
 
 
@@ -442,11 +450,23 @@ def _row_warnings(table: Table) -> list[str]:
     return out
 
 
-def _spec_warnings(body: Sequence[Block], tables: Mapping[str, Table]) -> list[str]:
+def _code_style_warnings(table: Table, code_style: str) -> list[str]:
+    """With code_style canonical the code cell prints `code`; cells.code must say the same."""
+    if code_style != "canonical" or all(col.key != "code" for col in table.columns):
+        return []
+    return [
+        f"tables.{table.id}.rows[{i}]: code_style canonical prints {row.code!r} but cells.code is {row.cells['code']!r}"
+        for i, row in enumerate(table.rows)
+        if row.code is not None and "code" in row.cells and row.cells["code"] != row.code
+    ]
+
+
+def _spec_warnings(body: Sequence[Block], tables: Mapping[str, Table], style: Style) -> list[str]:
     refs = {b.ref for b in body if b.type == "table"}
     out = [f"tables.{tid}: defined but not placed by any table block" for tid in tables if tid not in refs]
     for table in tables.values():
         out.extend(_row_warnings(table))
+        out.extend(_code_style_warnings(table, style.code_style))
     return out
 
 
@@ -479,14 +499,15 @@ def _parse_spec(data: Any, source: Path | None) -> Spec:
     for i, block in enumerate(body):
         if block.type == "table" and block.ref not in tables:
             raise _fail(f"body[{i}] (table)", f"ref {block.ref!r} is not in tables ({', '.join(tables) or 'none'})")
+    style = _parse_style(top.get("style"))
     return Spec(
         id=spec_id,
         meta=_parse_meta(top.get("meta")),
-        style=_parse_style(top.get("style")),
+        style=style,
         body=body,
         tables=tables,
         source=source,
-        warnings=tuple(_spec_warnings(body, tables)),
+        warnings=tuple(_spec_warnings(body, tables, style)),
     )
 
 

@@ -1,0 +1,129 @@
+"""PDFs made of Writer and Calc parts, for specs with `render: calc` tables.
+
+The document is cut at every calc table: the body before it is rendered by Writer,
+the table by Calc (calc_render), the rest by Writer again, each part numbering its
+pages on from the previous parts. The parts' PDFs are then concatenated with pypdf,
+which gives the mixed-producer PDFs offices make when a table comes from a
+spreadsheet. (The .docx written next to the PDF keeps such tables as Word tables.)
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pypdf import PdfReader, PdfWriter
+
+from .calc_render import render_xlsx
+from .docx_render import render_docx
+from .pdf_export import export_pdf, normalize_pdf
+from .spec import Block, Spec
+
+# Blocks that produce no content of their own; a part made only of these is skipped.
+_LAYOUT_ONLY = frozenset({"section", "page_break"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of body blocks rendered by Writer, or one table rendered by Calc."""
+
+    kind: Literal["writer", "calc"]
+    blocks: tuple[Block, ...] = ()
+    table_id: str | None = None
+    orientation: str = "portrait"
+
+
+def has_calc_tables(spec: Spec) -> bool:
+    return any(b.type == "table" and spec.tables[b.ref or ""].render == "calc" for b in spec.body)
+
+
+def split_parts(spec: Spec) -> list[Part]:
+    """Cut the body at each calc table.
+
+    A Writer part before a calc table drops its trailing section/page breaks (they
+    would leave an empty page); the part after it starts in the orientation the table
+    was in, until a section block of its own says otherwise. The calc table prints in
+    the orientation of the section it stands in.
+    """
+    parts: list[Part] = []
+    current: list[Block] = []
+    orientation = "portrait"
+    for block in spec.body:
+        if block.type == "section":
+            orientation = block.orientation or "portrait"
+        if block.type == "table" and spec.tables[block.ref or ""].render == "calc":
+            parts.append(Part("writer", _strip_trailing_breaks(current)))
+            parts.append(Part("calc", table_id=block.ref, orientation=orientation))
+            current = [Block("section", orientation=orientation)]
+            continue
+        current.append(block)
+    parts.append(Part("writer", tuple(current)))
+    return [p for p in parts if p.kind == "calc" or any(b.type not in _LAYOUT_ONLY for b in p.blocks)]
+
+
+def _strip_trailing_breaks(blocks: list[Block]) -> tuple[Block, ...]:
+    end = len(blocks)
+    while end and blocks[end - 1].type in _LAYOUT_ONLY:
+        end -= 1
+    return tuple(blocks[:end])
+
+
+def export_composite_pdf(
+    spec: Spec,
+    out_dir: str | Path,
+    *,
+    timeout: float,
+    soffice: str | None,
+    profile_uri: str | None,
+    creation_date: datetime,
+) -> Path:
+    """Render `spec` part by part, concatenate the parts into `<out_dir>/<id>.pdf`."""
+    out_dir = Path(out_dir).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{spec.id}.pdf"
+    with tempfile.TemporaryDirectory(prefix="renja-parts-", dir="/tmp") as scratch_dir:
+        scratch = Path(scratch_dir)
+        next_page = 1
+        pdfs: list[Path] = []
+        for i, part in enumerate(split_parts(spec)):
+            stem = f"{spec.id}-part{i + 1}"
+            if part.kind == "writer":
+                # Page 1 needs no restart; leaving it out keeps part 1 like a plain render.
+                start = next_page if next_page > 1 else None
+                source = render_docx(replace(spec, body=part.blocks), scratch / f"{stem}.docx", first_page_number=start)
+            else:
+                table = spec.tables[part.table_id or ""]
+                source = render_xlsx(
+                    table,
+                    spec.style,
+                    scratch / f"{stem}.xlsx",
+                    orientation=part.orientation,
+                    first_page_number=next_page,
+                )
+            pdf = export_pdf(
+                source, scratch, timeout=timeout, soffice=soffice, profile_uri=profile_uri, creation_date=creation_date
+            )
+            next_page += len(PdfReader(pdf).pages)
+            pdfs.append(pdf)
+        concatenate(pdfs, target, creation_date)
+    return target
+
+
+def concatenate(pdfs: list[Path], target: Path, creation_date: datetime) -> None:
+    """Join `pdfs` in order into `target`, keeping the first part's document info.
+
+    The result is normalised like a single export (normalize_pdf), so equal parts
+    give equal bytes.
+    """
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(str(pdf))
+    info = PdfReader(pdfs[0]).metadata
+    if info is not None:
+        writer.add_metadata(info)
+    with target.open("wb") as handle:
+        writer.write(handle)
+    normalize_pdf(target, creation_date)
