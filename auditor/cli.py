@@ -7,6 +7,7 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
@@ -19,7 +20,9 @@ from auditor.i18n import LANGS, t
 from auditor.report.html_report import render_html
 from auditor.report.json_report import build_report, to_json
 from auditor.rules import load_ruleset, run_rules
+from auditor.rules.checks import registry
 from auditor.rules.ruleset import RuleSet
+from auditor.rules.waivers import Waiver, load_waivers
 
 FORMATS = ("json", "html")
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -53,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help="exit 1 at this severity")
     check.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
     check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
+    check.add_argument("--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)")
+
+    rules = sub.add_parser("rules", help="list the rules, or explain one: rules explain ID")
+    rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
+    rules.add_argument("rule_id", nargs="?", metavar="ID")
+    rules.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
+    rules.add_argument("--lang", choices=LANGS, default="id")
 
     extract = sub.add_parser("extract", help="dump the document model read from a PDF")
     extract.add_argument("file", type=Path, metavar="FILE.pdf")
@@ -76,9 +86,14 @@ def _output_stem(path: Path, used: set[str], sha: str) -> str:
     return stem
 
 
-def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set[str]) -> int:
+def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set[str], waivers: list[Waiver]) -> int:
     doc = extract_document(path, args.extractor)
-    result = run_rules(doc, ruleset, lang=args.lang)
+    result = run_rules(doc, ruleset, lang=args.lang, waivers=waivers)
+    for w in result.unused_waivers:
+        sys.stderr.write(
+            f"{path}: pengecualian {w.where} ({w.rule}) tidak cocok dengan temuan mana pun\n"
+            f"{path}: waiver {w.where} ({w.rule}) matches no finding\n"
+        )
     report = build_report(doc, result, ruleset, args.lang)
     stem = _output_stem(path, used, doc.sha256)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -144,11 +159,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(_debug_page, args, args.file)
     try:
         ruleset = load_ruleset(args.rules)
+        waivers = load_waivers(args.waivers) if getattr(args, "waivers", None) else []
     except AuditError as exc:
         sys.stderr.write(exc.bilingual() + "\n")
         return EXIT_INPUT
+    if args.command == "rules":
+        return _rules(args, ruleset)
     status = EXIT_OK
     used: set[str] = set()
     for path in args.files:
-        status = max(status, _guarded(lambda a, p=path: _check_one(p, ruleset, a, used), args, path))
+        status = max(status, _guarded(lambda a, p=path: _check_one(p, ruleset, a, used, waivers), args, path))
     return status
+
+
+def _rules(args: argparse.Namespace, ruleset: RuleSet) -> int:
+    lang = args.lang
+    if args.action == "list":
+        for rule in ruleset.rules:
+            print(f"{rule.id:10s} {rule.category:17s} {rule.severity:8s} {rule.title[lang]}")
+        return EXIT_OK
+    rule = next((r for r in ruleset.rules if r.id == args.rule_id), None)
+    if rule is None:
+        sys.stderr.write(
+            f"Aturan tidak ditemukan: {args.rule_id}\nNo such rule: {args.rule_id}\n"
+        )
+        return EXIT_INPUT
+    module = registry()[rule.check]
+    print(f"{rule.id} — {rule.title[lang]}")
+    print(f"{t('rules.category', lang)}: {rule.category}   {t('rules.severity', lang)}: {rule.severity}   {t('rules.check', lang)}: {rule.check}")
+    if rule.explanation:
+        print("\n" + rule.explanation[lang])
+    print(f"\n{t('rules.params', lang)}:")
+    for name, value in rule.params.items():
+        print(f"  {name}: {value}")
+    print(f"\n{t('rules.examples', lang)}:\n{inspect.cleandoc(module.__doc__ or '')}")
+    return EXIT_OK

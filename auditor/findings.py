@@ -69,6 +69,7 @@ class Finding:
     actual: str | None
     messages: dict[str, str] = field(default_factory=dict)  # message in every language
     evidence: tuple[Evidence, ...] = ()
+    low_confidence: bool = False  # rests on a table read with low confidence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +83,7 @@ class Finding:
             "expected": self.expected,
             "actual": self.actual,
             "evidence": [e.to_dict() for e in self.evidence],
+            "low_confidence": self.low_confidence,
         }
 
 

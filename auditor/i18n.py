@@ -73,6 +73,15 @@ _TEXT: dict[str, dict[str, str]] = {
     "category.indicator_target": {"id": "Indikator dan target", "en": "Indicators and targets"},
     "category.structure": {"id": "Struktur dokumen", "en": "Document structure"},
     # CLI
+    "rules.category": {"id": "Kategori", "en": "Category"},
+    "rules.severity": {"id": "Tingkat", "en": "Severity"},
+    "rules.check": {"id": "Jenis pemeriksaan", "en": "Check type"},
+    "rules.params": {"id": "Parameter", "en": "Parameters"},
+    "rules.examples": {"id": "Cara kerja dan contoh (lolos / gagal)", "en": "How it works, with passing and failing examples"},
+    "report.waived": {"id": "Temuan yang dikecualikan", "en": "Waived findings"},
+    "report.unused_waivers": {"id": "Pengecualian yang tidak cocok dengan temuan mana pun", "en": "Waivers that match no finding"},
+    "report.reason": {"id": "Alasan", "en": "Reason"},
+    "report.low_confidence": {"id": "keyakinan rendah", "en": "low confidence"},
     "cli.done": {
         "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",
         "en": "{path}: {error} errors, {warning} warnings, {info} infos -> {outputs}",

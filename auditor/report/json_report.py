@@ -48,6 +48,8 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
         ],
         "findings": [f.to_dict() for f in result.findings],
         "not_evaluated": [n.to_dict() for n in result.not_evaluated],
+        "waived": [f.to_dict() | {"waiver": w.to_dict()} for f, w in result.waived],
+        "unused_waivers": [w.to_dict() for w in result.unused_waivers],
         "summary": summarize(result.findings),
     }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.findings import Finding, NotEvaluated, sort_key
@@ -12,14 +12,24 @@ from auditor.model.document import Document
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import Rule, RuleSet
+from auditor.rules.waivers import Waiver, apply_waivers
 
 log = logging.getLogger(__name__)
+LOW_NOTE = {
+    "id": " (Catatan: tabel ini terbaca dengan keyakinan rendah; periksa nilainya pada dokumen.)",
+    "en": " (Note: this table was read with low confidence; check the values in the document.)",
+}
+
+
+LOW_CONFIDENCE = 0.95  # below this, a finding says the table it rests on was hard to read
 
 
 @dataclass
 class AuditResult:
     findings: list[Finding]
     not_evaluated: list[NotEvaluated]
+    waived: list[tuple[Finding, Waiver]] = field(default_factory=list)
+    unused_waivers: list[Waiver] = field(default_factory=list)
 
 
 def _pick(value: Any, lang: str) -> Any:
@@ -31,7 +41,11 @@ def _render(rule: Rule, violation: Violation, lang: str) -> str:
     return rule.message[lang].format_map(fields)
 
 
-def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id") -> AuditResult:
+def _low_confidence(doc: Document, table: str | None) -> bool:
+    return any(t.confidence < LOW_CONFIDENCE for t in doc.tables_of(table)) if table else False
+
+
+def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[Waiver] | None = None) -> AuditResult:
     checks = registry()
     findings: list[Finding] = []
     skipped: list[NotEvaluated] = []
@@ -48,6 +62,9 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id") -> AuditResult:
                 reasons.append(result.reasons)
                 continue
             messages = {lg: _render(rule, result, lg) for lg in LANGS}
+            low = _low_confidence(doc, result.location.table)
+            if low:
+                messages = {lg: m + LOW_NOTE[lg] for lg, m in messages.items()}
             findings.append(
                 Finding(
                     rule=rule.id,
@@ -60,6 +77,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id") -> AuditResult:
                     expected=result.expected,
                     actual=result.actual,
                     evidence=result.evidence,
+                    low_confidence=low,
                 )
             )
         if reasons:
@@ -72,4 +90,5 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id") -> AuditResult:
                 )
             )
     findings.sort(key=sort_key)
-    return AuditResult(findings=findings, not_evaluated=skipped)
+    kept, waived, unused = apply_waivers(findings, waivers or [])
+    return AuditResult(findings=kept, not_evaluated=skipped, waived=waived, unused_waivers=unused)
