@@ -11,6 +11,8 @@ _TEXT: dict[str, dict[str, str]] = {
     # column labels
     "col.amount": {"id": "Kebutuhan Dana (tahun rencana)", "en": "funding need (plan year)"},
     "col.amount_next": {"id": "Kebutuhan Dana (prakiraan maju)", "en": "funding need (forward estimate)"},
+    "col.pagu": {"id": "Pagu Indikatif", "en": "indicative ceiling (pagu)"},
+    "col.kebutuhan_dana": {"id": "Kebutuhan Dana (hasil analisis)", "en": "funding need (needs analysis)"},
     "col.code": {"id": "Kode", "en": "Code"},
     "col.name": {"id": "Program/Kegiatan/Sub Kegiatan", "en": "Program/activity/sub-activity"},
     "col.narrative": {"id": "narasi", "en": "narrative"},

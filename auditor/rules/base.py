@@ -14,7 +14,10 @@ from auditor.rules.params import Param
 
 # Parameters shared by the money check types.
 TABLES_PARAM = Param(list, item=str, default=["T-C.33", "Tabel 4.1"], doc="table kinds to check")
-COLUMN_PARAM = Param(str, default="amount", choices=("amount", "amount_next"), doc="money column")
+COLUMN_PARAM = Param(
+    str, default="amount", choices=("amount", "amount_next", "pagu", "kebutuhan_dana"),
+    doc="money column: T-C.33/Tabel 4.1 amount, amount_next; T-C.31 pagu, kebutuhan_dana",
+)
 TOLERANCE_PARAM = Param(int, default=0, minimum=0, doc="allowed difference in rupiah")
 
 

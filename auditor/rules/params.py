@@ -6,6 +6,7 @@ A check type declares ``PARAMS: dict[str, Param]``; the loader validates a rule'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ class Param:
     choices: tuple[Any, ...] | None = None
     minimum: float | None = None
     doc: str = ""
+    check: Callable[[Any], None] | None = None  # extra validation; raises ValueError
 
     @property
     def required(self) -> bool:
@@ -41,6 +43,11 @@ class Param:
             raise ValueError(f"'{name}' must be one of {list(self.choices)}, got {value!r}")
         if self.minimum is not None and value < self.minimum:
             raise ValueError(f"'{name}' must be >= {self.minimum}")
+        if self.check is not None:
+            try:
+                self.check(value)
+            except ValueError as exc:
+                raise ValueError(f"'{name}': {exc}") from None
         return value
 
 

@@ -21,11 +21,13 @@ FAIL::
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Iterator
 
 from auditor.i18n import both
 from auditor.model.document import Document, Level
 from auditor.rules.base import (
+    Skip,
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Violation, amount_evidence, cell_location,
     money_tables, plain, rupiah, table_not_found,
 )
@@ -52,11 +54,19 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         return
     levels = {Level(v) for v in params["levels"]}
     for table in tables:
+        # A code written on several rows (often a sub kegiatan cut to its kegiatan code)
+        # makes the hierarchy ambiguous: such sums are not evaluated rather than guessed.
+        seen: Counter[str] = Counter(r.code for r in table.rows if r.code)
+        duplicated = {code for code, n in seen.items() if n > 1}
+        ambiguous: list[str] = []
         for row in table.rows:
             if row.level not in levels:
                 continue
             children = table.children(row)
             if not children:
+                continue
+            if row.code in duplicated or any(c.code in duplicated for c in children):
+                ambiguous.append(row.code or "")
                 continue
             stated = row.amount(column)
             values = [c.amount(column) for c in children]
@@ -86,4 +96,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                     "empty_note": both("empty_children", n=empty) if empty else "",
                 },
                 evidence=tuple(e for e in [parent, *evidence] if e is not None),
+            )
+        if ambiguous:
+            codes = ", ".join(sorted(set(ambiguous)))
+            dups = ", ".join(sorted(duplicated))
+            yield Skip(
+                {
+                    "id": f"{table.kind}: jumlah {codes} tidak diperiksa karena kode {dups} tertulis pada lebih dari satu baris.",
+                    "en": f"{table.kind}: sums of {codes} not checked because code(s) {dups} appear on more than one row.",
+                }
             )
