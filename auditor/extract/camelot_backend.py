@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Generator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -36,12 +37,15 @@ LATTICE_SETTINGS: dict[str, Any] = {
     "engine": "raster",
     # Shortest line kept = page side / line_scale: 21 pt across, 15 pt down an A4
     # landscape page. camelot's default 15 (56 pt / 40 pt) loses the rules between
-    # the sub-rows of a multi-indicator row and under single-cell rows (pages 30,
-    # 31, 47 of the samples); 40 is the value camelot's docs give for short lines.
+    # the sub-rows of a multi-indicator row and under single-cell rows (randuagung
+    # pages 30, 31, 47); 40 is the value camelot's docs give for short lines.
     # Much larger values start to read glyph strokes and underlines as rules.
     "line_scale": 40,
     # Word/Excel exports draw borders in the foreground, dark on white.
     "process_background": False,
+    # camelot's own thresholding (its defaults), repeated when checking that a cell side is drawn.
+    "threshold_blocksize": 15,
+    "threshold_constant": -2,
     # Copy a merged cell's text into the grid cells it covers, so camelot's
     # whitespace figure (part of the confidence) counts only truly empty cells.
     "copy_text": ["h", "v"],
@@ -52,13 +56,16 @@ LATTICE_SETTINGS: dict[str, Any] = {
     "use_fallback": False,
 }
 # What camelot's stack raises on a broken page, on top of pdfminer's READ_ERRORS.
-CAMELOT_READ_ERRORS: tuple[type[BaseException], ...] = READ_ERRORS + (PDFException, pdfium.PdfiumError, cv2.error)
+CAMELOT_READ_ERRORS: tuple[type[BaseException], ...] = (*READ_ERRORS, PDFException, pdfium.PdfiumError, cv2.error)
 # camelot warns on pages without text or without tables; the pdfplumber side
 # already decides about scans (MIN_TEXT_CHARS), and a page without tables is normal.
 _QUIET = (r"No tables found on page-\d+", r"page-\d+ is image-based")
 FRAME_TOLERANCE = 0.5  # points: camelot's page size must match pdfplumber's
 REFINE_RADIUS = 1.0  # points either side of camelot's line position searched for the drawn line
 MIN_LINE_DARKNESS = 64  # mean darkness (0..255) below which no line is measured there
+LATTICE_BLOCKSIZE: int = LATTICE_SETTINGS["threshold_blocksize"]
+LATTICE_CONSTANT: int = LATTICE_SETTINGS["threshold_constant"]
+SIDE_COVERAGE = 0.8  # share of a cell side that must show a line for the side to count as drawn
 
 
 class PageRenderer:
@@ -114,7 +121,9 @@ class PageRenderer:
     def __enter__(self) -> PageRenderer:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
 
@@ -223,7 +232,7 @@ def _measure(
     whole window.
     """
     radius = max(2, int(np.ceil(REFINE_RADIUS * across)))
-    c = int(round(at * across))
+    c = round(at * across)
     lo = max(0, c - radius)
     hi = min(gray.shape[1] if vertical else gray.shape[0], c + radius + 1)
     total = np.zeros(max(hi - lo, 0))
@@ -273,50 +282,117 @@ def refine_grid(table: Any, grid: Grid, gray: np.ndarray, page_width: float, pag
     measure keeps camelot's position.
     """
     sx, sy = gray.shape[1] / page_width, gray.shape[0] / page_height
-    xs = [_measure(gray, x, _vertical_spans(table, grid, k), sx, sy, vertical=True) for k, x in enumerate(grid.xs)]
-    tops = [_measure(gray, y, _horizontal_spans(table, grid, k), sy, sx, vertical=False) for k, y in enumerate(grid.tops)]
+    xs = [_measure(gray, x, _vertical_spans(table, grid, k), sx, sy, True) for k, x in enumerate(grid.xs)]
+    tops = [_measure(gray, y, _horizontal_spans(table, grid, k), sy, sx, False) for k, y in enumerate(grid.tops)]
     new = Grid(
-        [x if m is None else m for x, m in zip(grid.xs, xs)],
-        [y if m is None else m for y, m in zip(grid.tops, tops)],
+        [x if m is None else m for x, m in zip(grid.xs, xs, strict=True)],
+        [y if m is None else m for y, m in zip(grid.tops, tops, strict=True)],
     )
-    ordered = all(a < b for a, b in zip(new.xs, new.xs[1:])) and all(a < b for a, b in zip(new.tops, new.tops[1:]))
+    ordered = all(a < b for a, b in pairwise(new.xs)) and all(a < b for a, b in pairwise(new.tops))
     return new if ordered else grid
 
 
-def table_rows(table: Any, grid: Grid) -> list[list[BBox]]:
+def _side_seen(gray: np.ndarray, at: float, a: float, b: float, across: float, along: float, vertical: bool) -> bool:
+    """Whether a line shows at ``at`` over most of ``a``..``b`` (points), as camelot would see it.
+
+    Thresholded like camelot's lattice (adaptive, on the inverted image), so a line
+    counts exactly when camelot's detector could have found it, faint or not; flat
+    cell shading does not count.
+    """
+    radius = max(2, int(np.ceil(REFINE_RADIUS * across)))
+    pad = LATTICE_BLOCKSIZE // 2 + 1  # room for the threshold's neighbourhood around the window
+    c = round(at * across)
+    lo, hi = max(0, c - radius - pad), min(gray.shape[1] if vertical else gray.shape[0], c + radius + pad + 1)
+    margin = max(2, int(np.ceil(REFINE_RADIUS * along)))
+    a_px, b_px = int(a * along) + margin, int(b * along) - margin
+    if b_px <= a_px or hi - lo <= 2 * pad:
+        return True  # too short to tell: keep camelot's answer
+    strip = gray[a_px:b_px, lo:hi] if vertical else gray[lo:hi, a_px:b_px].T
+    ink = cv2.adaptiveThreshold(
+        np.ascontiguousarray(255 - strip),
+        255,
+        cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
+        cv2.THRESH_BINARY,
+        LATTICE_BLOCKSIZE,
+        LATTICE_CONSTANT,
+    )
+    window = ink[:, c - radius - lo : c + radius + 1 - lo]
+    return float((window.max(axis=1) > 0).mean()) >= SIDE_COVERAGE
+
+
+def _outline_sides(s: _Span, grid: Grid, nr: int, nc: int) -> list[tuple[float, float, float, bool]]:
+    """The sides of a merged cell that lie on the table's outline: (at, from, to, vertical)."""
+    x0, x1, top, bottom = grid.xs[s.c0], grid.xs[s.c1 + 1], grid.tops[s.r0], grid.tops[s.r1 + 1]
+    sides = [(top, x0, x1, False)] if s.r0 == 0 else []
+    if s.r1 == nr - 1:
+        sides.append((bottom, x0, x1, False))
+    if s.c0 == 0:
+        sides.append((x0, top, bottom, True))
+    if s.c1 == nc - 1:
+        sides.append((x1, top, bottom, True))
+    return sides
+
+
+def visible_spans(table: Any, grid: Grid, gray: np.ndarray, page_width: float, page_height: float) -> list[_Span]:
+    """The merged cells whose sides on the table's outline are drawn.
+
+    camelot closes every cell on the outline of the grid it found (``set_border``),
+    also where no line is drawn: the cells of a row cut open at a page break, the
+    empty ends of a sub-row drawn only around its own cell. pdfplumber makes no
+    cell there and the table readers expect none (the cut row's text is read where
+    the row goes on), so such a cell is dropped. Inner sides are camelot's own
+    line findings and are kept as they are.
+    """
+    sx, sy = gray.shape[1] / page_width, gray.shape[0] / page_height
+    nr, nc = len(table.rows), len(table.cols)
+    return [
+        s
+        for s in merged_spans(table.cells)
+        if all(
+            _side_seen(gray, at, a, b, sx, sy, True) if vertical else _side_seen(gray, at, a, b, sy, sx, False)
+            for at, a, b, vertical in _outline_sides(s, grid, nr, nc)
+        )
+    ]
+
+
+def table_rows(spans: list[_Span], grid: Grid) -> list[list[BBox]]:
     """One box per visible cell, grouped in rows of cells sharing a top edge, top to bottom."""
     rows: dict[int, list[BBox]] = {}
-    for s in merged_spans(table.cells):
+    for s in spans:
         rows.setdefault(s.r0, []).append(BBox(grid.xs[s.c0], grid.tops[s.r0], grid.xs[s.c1 + 1], grid.tops[s.r1 + 1]))
     return [rows[r] for r in sorted(rows)]
 
 
-def _check_frame(table: Any, page: pdfplumber.page.Page, page_no: int, path: Path) -> None:
+def _check_frame(table: Any, width: float, height: float, page_no: int, path: Path) -> None:
     """Refuse a page camelot read in another frame than pdfplumber: boxes would not line up.
 
     camelot turns a page whose text runs mostly vertically, and its coordinates with it.
     """
-    width, height = table.pdf_size
-    same_size = abs(width - float(page.width)) <= FRAME_TOLERANCE and abs(height - float(page.height)) <= FRAME_TOLERANCE
+    read_width, read_height = table.pdf_size
+    same_size = abs(read_width - width) <= FRAME_TOLERANCE and abs(read_height - height) <= FRAME_TOLERANCE
     if table.rotation or not same_size:
         raise InputError(
             "unsupported_page",
-            f"Halaman {page_no} tidak dapat dibaca dengan camelot (teks diputar atau ukuran halaman berbeda); "
-            f"gunakan extractor pdfplumber: {path}",
+            f"Halaman {page_no} tidak dapat dibaca dengan camelot (teks diputar atau kotak halaman berbeda); "
+            f"coba extractor pdfplumber: {path}",
             f"Page {page_no} cannot be read with camelot (rotated text or a different page box); "
-            f"use the pdfplumber extractor: {path}",
+            f"try the pdfplumber extractor: {path}",
         )
 
 
-def page_table(table: Any, page_no: int, width: float, height: float, gray: np.ndarray | None, words: list[Word]) -> PageTable | None:
+def page_table(
+    table: Any, page_no: int, width: float, height: float, gray: np.ndarray | None, words: list[Word]
+) -> PageTable | None:
     """A camelot table as a PageTable: merged cells, refined lines, text from ``words``."""
     if not table.cells or not table.cells[0]:
         return None  # no grid to read (camelot needs two lines each way for one cell)
     grid = camelot_grid(table, height)
+    spans = merged_spans(table.cells)
     if gray is not None:
         grid = refine_grid(table, grid, gray, width, height)
+        spans = visible_spans(table, grid, gray, width, height)
     box = BBox(grid.xs[0], grid.tops[0], grid.xs[-1], grid.tops[-1])
-    pt = build_page_table(page_no, box, table_rows(table, grid), words)
+    pt = build_page_table(page_no, box, table_rows(spans, grid), words)
     if pt is not None:
         # accuracy (text that fits its cell) x share of filled cells, 0..1
         pt.confidence = round(float(table.confidence), 4)
@@ -349,7 +425,7 @@ class CamelotReader:
         gray = self.renderer.take_gray(page_no)
         tables: list[PageTable] = []
         for table in found:
-            _check_frame(table, page, page_no, self.path)
+            _check_frame(table, width, height, page_no, self.path)
             pt = page_table(table, page_no, width, height, gray, words)
             if pt is not None:
                 tables.append(pt)
@@ -361,7 +437,9 @@ class CamelotReader:
     def __enter__(self) -> CamelotReader:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
 
