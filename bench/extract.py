@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -120,14 +119,15 @@ def _long_document(samples: list[tuple[Path, dict[str, Any]]], min_pages: int, f
 
 
 def _peak_rss_mb(pdf: Path, backend: str) -> tuple[float, float]:
+    """Peak resident memory of a fresh process that only reads ``pdf``, measured inside it."""
     code = (
-        "import sys, time; from pathlib import Path; from auditor.extract import extract_document;"
-        f"t=time.perf_counter(); extract_document(Path({str(pdf)!r}), {backend!r}); print(time.perf_counter()-t)"
+        "import resource, time; from pathlib import Path; from auditor.extract import extract_document;"
+        f"t=time.perf_counter(); extract_document(Path({str(pdf)!r}), {backend!r});"
+        "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024, float(proc.stdout.strip())
+    seconds, max_rss_kb = proc.stdout.split()
+    return float(max_rss_kb) / 1024, float(seconds)
 
 
 def main() -> int:
