@@ -60,3 +60,11 @@ def audit(tmp_path_factory: pytest.TempPathFactory):
         return cache[key]
 
     return _run
+
+
+def default_rules(*categories: str) -> list[dict[str, Any]]:
+    """The bundled rule set's rule entries of these categories, as written in the YAML."""
+    from auditor.rules import default_ruleset_path
+
+    data = yaml.safe_load(default_ruleset_path().read_text(encoding="utf-8"))
+    return [r for r in data["rules"] if r["category"] in categories]

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.findings import Finding, NotEvaluated, sort_key
+from auditor.findings import Evidence, Finding, NotEvaluated, sort_key
 from auditor.i18n import LANGS
 from auditor.model.document import Document
 from auditor.rules.base import Skip, Violation
@@ -76,7 +76,9 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
                     location=result.location,
                     expected=result.expected,
                     actual=result.actual,
-                    evidence=result.evidence,
+                    # Every finding shows at least the value it is about.
+                    evidence=result.evidence
+                    or (Evidence("value", result.actual or "", result.actual, result.location),),
                     low_confidence=low,
                 )
             )

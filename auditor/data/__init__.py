@@ -1,0 +1,1 @@
+"""Reference data shipped with the package (official nomenclature, built by scripts/)."""

@@ -1,0 +1,192 @@
+"""Helpers shared by the indicator/target check types (no ``ID``: not a check type).
+
+What an indicator counts is read from its first words: ``Persentase ...`` (and its
+spellings) is a percentage, ``Jumlah <Noun> ...`` counts ``<Noun>``. A unit agrees
+with a noun when it starts with one of the noun's accepted units, compared without
+case and spaces (PDF text glues and splits words: "Dokumenhasil", "dokume n",
+"orang/12 bulan"). A one-letter slip ("Iaporan", "Faslitasi") is a misspelling,
+not a different unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from auditor.findings import Evidence
+from auditor.model.document import Cell, Document, Level, Row, Table
+from auditor.model.quantities import Quantity, parse_quantity
+from auditor.rules.base import Skip, cell_location, table_not_found
+
+# Words shorter than this are never matched fuzzily: "unit"/"kali" are one letter apart
+# from too many other words.
+MIN_FUZZY_LENGTH = 5
+PERCENT_UNITS = ("%", "persen")
+_LEADING_QUALIFIERS = ("rata-rata", "ratarata", "rerata")
+
+# Column labels for messages (the shared i18n table only has the money columns).
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "indicator": {"id": "Indikator", "en": "indicator"},
+    "indicator_kebutuhan": {"id": "Indikator (hasil analisis)", "en": "indicator (needs analysis)"},
+    "target": {"id": "Target (tahun rencana)", "en": "target (plan year)"},
+    "target_next": {"id": "Target (prakiraan maju)", "en": "target (forward year)"},
+    "target_kebutuhan": {"id": "Target (hasil analisis)", "en": "target (needs analysis)"},
+    "target_renstra": {"id": "Target Renstra", "en": "Renstra target"},
+    "realisasi_n3": {"id": "Realisasi s/d n-3", "en": "realisation to n-3"},
+    "target_n2": {"id": "Target n-2", "en": "target n-2"},
+    "realisasi_n2": {"id": "Realisasi n-2", "en": "realisation n-2"},
+    "target_n1": {"id": "Target n-1", "en": "target n-1"},
+    "lokasi": {"id": "Lokasi", "en": "location"},
+    "sumber_dana": {"id": "Sumber Dana", "en": "funding source"},
+    "priority": {"id": "Prioritas", "en": "priority"},
+    "amount": {"id": "Kebutuhan Dana (tahun rencana)", "en": "funding need (plan year)"},
+    "amount_next": {"id": "Kebutuhan Dana (prakiraan maju)", "en": "funding need (forward year)"},
+    "name": {"id": "Program/Kegiatan/Sub Kegiatan", "en": "program/activity/sub-activity"},
+    "aktivitas": {"id": "Aktivitas", "en": "aktivitas"},
+}
+LEVEL_LABELS: dict[str, dict[str, str]] = {
+    "program": {"id": "program", "en": "program"},
+    "kegiatan": {"id": "kegiatan", "en": "kegiatan"},
+    "sub_kegiatan": {"id": "sub kegiatan", "en": "sub kegiatan"},
+    "aktivitas": {"id": "aktivitas", "en": "aktivitas"},
+}
+NO_UNIT = {"id": "tanpa satuan", "en": "no unit"}
+PERCENT = {"id": "persen (%)", "en": "percent (%)"}
+
+
+def column_label(column: str) -> dict[str, str] | str:
+    return COLUMN_LABELS.get(column, column)
+
+
+def level_label(row: Row) -> dict[str, str] | str:
+    return LEVEL_LABELS.get(row.level.value, row.level.value)
+
+
+def row_code(table: Table, row: Row) -> dict[str, str] | str:
+    """The row's code for a message; an activity is named by the sub kegiatan it belongs to."""
+    if row.code or row.level != Level.AKTIVITAS:
+        return row.code or ""
+    parent = next((r.code for r in reversed(table.rows[: row.index]) if r.level == Level.SUB_KEGIATAN and r.code), None)
+    return {"id": f"di bawah {parent}", "en": f"under {parent}"} if parent else ""
+
+
+def squash(text: str) -> str:
+    """Lower case without whitespace: what two spellings of one unit share."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def near(word: str, target: str) -> bool:
+    """One edit apart (a slipped letter), for words long enough to tell apart."""
+    return len(target) >= MIN_FUZZY_LENGTH and Levenshtein.distance(word, target) <= 1
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What an indicator's target should be measured in."""
+
+    percent: bool
+    noun: str | None  # key of the noun table ("keluarga"), None for a percentage
+    written: str  # the indicator's word as written ("Faslitasi")
+    misspelt: bool  # the written word is one letter off the noun
+    accepted: tuple[str, ...]  # accepted units
+
+
+def expectation(indicator: str, nouns: dict[str, list[str]], percent_words: list[str], count_words: list[str]) -> Expectation | None:
+    """What ``indicator`` counts, or None when its wording says nothing we know."""
+    words = indicator.lower().split()
+    while words and words[0] in _LEADING_QUALIFIERS:
+        words = words[1:]
+    if not words:
+        return None
+    head = words[0]
+    # Glued words ("persentasedesa") still start with the percentage word.
+    if any(head.startswith(w) for w in percent_words):
+        return Expectation(True, None, head, False, PERCENT_UNITS)
+    if any(near(head, w) for w in percent_words):
+        return Expectation(True, None, head, True, PERCENT_UNITS)
+    count_word = next((w for w in count_words if head.startswith(w)), None)
+    if count_word is None:
+        return None
+    rest = head[len(count_word):] or (words[1] if len(words) > 1 else "")
+    written = rest if head != count_word else _original_word(indicator, 1)
+    return _noun(rest, written, nouns)
+
+
+def _original_word(text: str, index: int) -> str:
+    parts = text.split()
+    return parts[index] if len(parts) > index else ""
+
+
+def _noun(word: str, written: str, nouns: dict[str, list[str]]) -> Expectation | None:
+    word = re.sub(r"[^\w/-]", "", word)
+    if not word:
+        return None
+    # Longest noun that starts the word: "lembagakemasyarakatan" -> "lembaga".
+    prefixes = sorted((n for n in nouns if word.startswith(squash(n))), key=len, reverse=True)
+    if prefixes:
+        return Expectation(False, prefixes[0], written, False, tuple(nouns[prefixes[0]]))
+    close = [n for n in nouns if near(word, squash(n))]
+    if len(close) == 1:
+        return Expectation(False, close[0], written, True, tuple(nouns[close[0]]))
+    return None
+
+
+def unit_verdict(unit: str, accepted: tuple[str, ...]) -> str:
+    """'ok', 'misspelt' or 'mismatch' for a target's unit against the accepted units."""
+    squashed = squash(unit)
+    if any(squashed.startswith(squash(a)) for a in accepted):
+        return "ok"
+    first = re.split(r"[\s/]+", unit.strip().lower())[0] if unit.strip() else ""
+    if any(near(first, squash(a)) or near(squashed, squash(a)) for a in accepted):
+        return "misspelt"
+    return "mismatch"
+
+
+def quantity_of(cells: dict[str, Cell], column: str) -> Quantity | None:
+    """Like ``Row.quantity`` for a sub-row's cells (a value cell and its ``_unit`` cell)."""
+    cell = cells.get(column)
+    unit = cells.get(column + "_unit")
+    if cell is None and unit is None:
+        return None
+    parts = [c.text for c in (cell, unit) if c is not None and not (c is unit and c.text.strip() == "-")]
+    return parse_quantity(" ".join(parts))
+
+
+def row_parts(row: Row) -> Iterator[tuple[int, dict[str, Cell]]]:
+    """The row's own cells, then each stacked sub-row (0 = the row itself)."""
+    yield 0, row.cells
+    for i, sub in enumerate(row.sub_rows, start=1):
+        yield i, sub
+
+
+def part_text(row: Row, cells: dict[str, Cell], column: str) -> tuple[str, Cell | None]:
+    """A sub-row that lacks a column shares the row's (merged) cell."""
+    cell = cells.get(column) or row.cells.get(column)
+    return (cell.text if cell else ""), cell
+
+
+def tables_for(doc: Document, kinds: list[str]) -> list[Table] | Skip:
+    tables = [t for kind in kinds for t in doc.tables_of(kind)]
+    return tables if tables else table_not_found(kinds)
+
+
+PLAN_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+def evidence(role: str, table: Table, row: Row, column: str, cell: Cell | None, value: str | None = None) -> Evidence:
+    return Evidence(role, cell.text if cell else "", value, cell_location(table, row, column, cell))
+
+
+def mapping_of_lists(value: Any) -> None:
+    """Param check: a mapping of names to lists of strings."""
+    if not all(isinstance(k, str) and isinstance(v, list) and v and all(isinstance(s, str) for s in v) for k, v in value.items()):
+        raise ValueError("must map names to non-empty lists of strings")
+
+
+def mapping_of_strings(value: Any) -> None:
+    """Param check: a mapping of column names to column names."""
+    if not value or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ValueError("must map target columns to indicator columns")

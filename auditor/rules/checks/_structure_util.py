@@ -1,0 +1,51 @@
+"""Helpers shared by the structure check types (not a check type: no ``ID``)."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.findings import Location
+from auditor.model.document import Heading, TextSpan
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(text: str) -> int | None:
+    """"IV" -> 4; None when the text is not a Roman numeral."""
+    if not text or any(ch not in _ROMAN for ch in text.upper()):
+        return None
+    total = 0
+    values = [_ROMAN[ch] for ch in text.upper()]
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total
+
+
+def number_parts(number: str) -> tuple[int, ...] | None:
+    """"III" -> (3,), "3.2.1" -> (3, 2, 1); None for anything else."""
+    roman = roman_value(number)
+    if roman is not None:
+        return (roman,)
+    if re.fullmatch(r"\d+(?:\.\d+)*", number):
+        return tuple(int(p) for p in number.split("."))
+    return None
+
+
+def canonical_number(number: str) -> str:
+    """Headings "II" and "2" name the same chapter: compare chapters by their value."""
+    parts = number_parts(number)
+    return ".".join(str(p) for p in parts) if parts else number
+
+
+def words(text: str) -> str:
+    """Text reduced to lower-case words, for comparing titles written in different styles."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def span_location(span: TextSpan, row: str | None = None, table: str | None = None) -> Location:
+    return Location(page=span.page, table=table, code=None, column="narasi" if table is None else None, row=row,
+                    bbox=span.bbox)
+
+
+def heading_label(heading: Heading) -> str:
+    return f"BAB {heading.number}" if heading.level == 1 else heading.number

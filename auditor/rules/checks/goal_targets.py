@@ -1,0 +1,140 @@
+"""goal_targets: BAB III's tujuan/sasaran targets equal T-C.30's for the plan year.
+
+Each row of Tabel 3.2 (tujuan) and Tabel 3.3 (sasaran) is matched with the T-C.30
+row that speaks of the same thing. The two tables word it differently ("Nilai IPP" vs
+"Indek Pelayanan Publik"; a sasaran row of T-C.30 may carry the sasaran text as its
+indicator), so every text of the BAB III row (``text_columns``) is compared with the
+T-C.30 indicator — rapidfuzz ratio with case, spaces and punctuation ignored, or an
+acronym ("IPP") equal to the other text's initials — and the best match scoring at
+least ``threshold`` is taken. A row with no such match, or two equally good ones, is
+not compared (conservative: no guessing). The BAB III target of plan year n
+(``target_<n>``) must then equal one of T-C.30's ``<reference_columns>_<n>`` values
+(target or projection) as a number; units are not compared ("78" and "78%").
+
+PASS::  Tabel 3.3 "Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan" 2024: 78
+        T-C.30   "Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan" target 2024: 78%
+FAIL::  Tabel 3.2 "Nilai IPP" 2024: 84 ; T-C.30 "Indek Pelayanan Publik" target 2024: 62
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from auditor.model.document import Document, Row, Table
+from auditor.model.quantities import Quantity, parse_quantity
+from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.checks._cross_table_util import cell_evidence, cell_loc, first, is_blank, likeness
+from auditor.rules.params import Param
+
+ID = "goal_targets"
+PARAMS = {
+    "tables": Param(list, item=str, default=["Tabel 3.2", "Tabel 3.3"], doc="BAB III tables checked"),
+    "reference": Param(str, default="T-C.30"),
+    "text_columns": Param(
+        list, item=str, default=["indicator", "tujuan", "sasaran"], doc="texts of a BAB III row matched with T-C.30's indicator",
+    ),
+    "reference_columns": Param(
+        list, item=str, default=["target", "proyeksi"], doc="T-C.30 column prefixes whose plan-year value is accepted",
+    ),
+    "threshold": Param(float, default=85.0, minimum=0, doc="least likeness of a match (0-100)"),
+    "tolerance": Param(float, default=0.0, minimum=0, doc="allowed numeric difference"),
+}
+FIELDS = ("table", "indicator", "reference_table", "reference_indicator", "year", "stated", "reference")
+
+_SMALL_WORDS = {"dan", "di", "yang", "ke", "dari", "untuk", "pada", "dalam", "atau", "the", "of", "and"}
+
+
+def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
+    reference = first(doc.tables_of(params["reference"]))
+    tables = [t for kind in params["tables"] for t in doc.tables_of(kind)]
+    if reference is None or not tables:
+        yield Skip(
+            {
+                "id": f"Tabel {params['reference']} atau {', '.join(params['tables'])} tidak ditemukan.",
+                "en": f"Table {params['reference']} or {', '.join(params['tables'])} not found.",
+            }
+        )
+        return
+    year = doc.plan_year
+    if year is None:
+        yield Skip({"id": "Tahun rencana tidak diketahui.", "en": "The plan year is unknown."})
+        return
+    ref_columns = [f"{p}_{year}" for p in params["reference_columns"] if f"{p}_{year}" in reference.columns]
+    column = f"target_{year}"
+    if not ref_columns:
+        yield Skip({"id": f"{reference.kind} tidak memiliki kolom tahun {year}.", "en": f"{reference.kind} has no {year} column."})
+        return
+    for table in tables:
+        if column not in table.columns:
+            yield Skip({"id": f"{table.kind} tidak memiliki target tahun {year}.", "en": f"{table.kind} has no {year} target."})
+            continue
+        for row in table.rows:
+            yield from _check_row(table, row, column, reference, ref_columns, year, params)
+
+
+def _check_row(
+    table: Table, row: Row, column: str, reference: Table, ref_columns: list[str], year: int, params: dict[str, Any]
+) -> Iterator[Violation]:
+    cell = row.cells.get(column)
+    stated = parse_quantity(cell.text) if cell else None
+    if cell is None or stated is None or is_blank(stated):
+        return
+    match = _best_match(row, reference, params)
+    if match is None:
+        return
+    values = [(c, match.cells[c], parse_quantity(match.cells[c].text)) for c in ref_columns if c in match.cells]
+    values = [(c, ref_cell, q) for c, ref_cell, q in values if not is_blank(q)]
+    if not values or any(_equal(stated, q, params["tolerance"]) for _, _, q in values):
+        return
+    ref_column, ref_cell, _ = values[0]
+    indicator = row.text("indicator") or row.text("tujuan") or row.text("sasaran")
+    yield Violation(
+        location=cell_loc(table, row, column, cell),
+        expected=ref_cell.text,
+        actual=cell.text,
+        fields={
+            "table": table.kind,
+            "indicator": indicator,
+            "reference_table": reference.kind,
+            "reference_indicator": match.text("indicator"),
+            "year": year,
+            "stated": cell.text,
+            "reference": ref_cell.text,
+        },
+        evidence=(
+            cell_evidence("stated", table, row, column, cell),
+            cell_evidence("reference", reference, match, ref_column, ref_cell),
+        ),
+    )
+
+
+def _equal(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    return a.value is not None and b.value is not None and abs(a.value - b.value) <= tolerance
+
+
+def _best_match(row: Row, reference: Table, params: dict[str, Any]) -> Row | None:
+    texts = [row.text(c) for c in params["text_columns"] if row.text(c).strip()]
+    scored = sorted(
+        ((max(_score(t, r.text("indicator")) for t in texts), i) for i, r in enumerate(reference.rows) if r.text("indicator")),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < params["threshold"]:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two equally good candidates: do not guess
+    return reference.rows[scored[0][1]]
+
+
+def _score(a: str, b: str) -> float:
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return 100.0
+    return likeness(a, b)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """A word of ``short`` written in capitals ("IPP") is the initials of ``long``
+    ("Indek Pelayanan Publik")."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long) if w.lower() not in _SMALL_WORDS).upper()
+    words = re.findall(r"\b[A-Z]{2,6}\b", short)
+    return len(initials) >= 2 and initials in words

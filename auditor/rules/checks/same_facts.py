@@ -1,0 +1,157 @@
+"""same_facts: a program, kegiatan or sub kegiatan has the same facts in two tables.
+
+Rows of ``table`` and ``reference`` are paired by canonical code (a code cut short on
+one table is paired by name within its code family). For every pair each field in
+``fields`` is compared: ``name`` and ``indicator`` as text (rapidfuzz ratio ≥
+``threshold`` once case, spaces and punctuation are ignored), ``target`` as a number
+with its unit (the number must be equal, the unit alike at ``unit_threshold``; an
+empty target is left to the indicator_target rules), ``amount`` as rupiah
+(``amount_column`` × the header's unit vs ``reference_amount_column``). When the whole
+column matches the reference only without its header's unit ("(Rp.000)" over rupiah),
+the values are compared as written and the header is left to ``money_scale``.
+Stacked indicators of one row (several indicators with their own targets) are
+compared in order. The finding names the differing cell and gives the reference's
+value as expected.
+
+PASS::  T-C.31 7.01.01.2.09.06 target "20 unit", pagu 13.200.000
+        T-C.33 7.01.01.2.09.06 target "20 unit", amount 13.200.000
+FAIL::  T-C.31 7.01.01.2.09.06 target "10 unit"  ; T-C.33 "20 unit"
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from auditor.model.document import Cell, Document, Level, Row, Table
+from auditor.model.quantities import parse_quantity
+from auditor.rules.base import Result, Skip, Violation, rupiah
+from auditor.rules.checks._cross_table_util import (
+    FIELD_WORDS, LEVEL_WORDS, LEVELS_PARAM, THRESHOLD_PARAM, cell_evidence, cell_loc, first, pair_rows,
+    quantity_differs, same_text,
+)
+from auditor.rules.params import Param
+
+ID = "same_facts"
+FIELD_CHOICES = ("name", "indicator", "target", "amount", "lokasi")
+PARAMS = {
+    "table": Param(str, default="T-C.31", doc="table checked"),
+    "reference": Param(str, default="T-C.33", doc="table whose values are expected"),
+    "fields": Param(list, item=str, default=["name", "indicator", "target", "amount"], choices=FIELD_CHOICES),
+    "amount_column": Param(str, default="pagu", doc="money column of the checked table"),
+    "reference_amount_column": Param(str, default="amount", doc="money column of the reference table"),
+    "levels": LEVELS_PARAM,
+    "threshold": THRESHOLD_PARAM,
+    "unit_threshold": Param(float, default=80.0, minimum=0, doc="likeness of target units ('Iaporan' ~ 'laporan')"),
+    "tolerance": Param(int, default=0, minimum=0, doc="allowed amount difference in rupiah"),
+}
+FIELDS = ("table", "reference_table", "code", "level", "field", "stated", "reference")
+
+
+def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
+    table = first(doc.tables_of(params["table"]))
+    reference = first(doc.tables_of(params["reference"]))
+    if table is None or reference is None:
+        missing = [k for k, t in ((params["table"], table), (params["reference"], reference)) if t is None]
+        yield Skip({"id": f"Tabel {', '.join(missing)} tidak ditemukan.", "en": f"Table {', '.join(missing)} not found."})
+        return
+    pairing = pair_rows(table, reference, params["threshold"])
+    levels = {Level(v) for v in params["levels"]}
+    pairs = [(a, b) for a, b in pairing.pairs if b.level in levels]
+    if not pairs:
+        yield Skip({"id": "Tidak ada kode yang sama pada kedua tabel.", "en": "The two tables share no code."})
+        return
+    scales = _scales(table, reference, pairs, params)
+    for row, ref_row in pairs:
+        for name in params["fields"]:
+            yield from _compare(name, table, row, reference, ref_row, params, scales)
+
+
+def _compare(
+    name: str, table: Table, row: Row, reference: Table, ref_row: Row, params: dict[str, Any], scales: tuple[int, int]
+) -> Iterator[Violation]:
+    if name == "amount":
+        yield from _compare_amount(table, row, reference, ref_row, params, scales)
+        return
+    mine = [row.cells] + row.sub_rows
+    theirs = [ref_row.cells] + ref_row.sub_rows
+    if len(mine) != len(theirs):
+        # Stacked indicators that do not line up cannot be compared one by one.
+        mine, theirs = mine[:1], theirs[:1]
+    for cells, ref_cells in zip(mine, theirs):
+        cell, ref_cell = cells.get(name), ref_cells.get(name)
+        if cell is None or ref_cell is None or cell.empty or ref_cell.empty:
+            continue  # a missing value is the indicator_target rules' business
+        if _differs(name, cell, ref_cell, params):
+            yield _violation(name, table, row, cell, reference, ref_row, ref_cell, cell.text, ref_cell.text)
+
+
+def _differs(name: str, cell: Cell, ref_cell: Cell, params: dict[str, Any]) -> bool:
+    if name == "target":
+        q, ref_q = parse_quantity(cell.text), parse_quantity(ref_cell.text)
+        if q.is_null or ref_q.is_null:
+            return False  # "-" / "N/A": a missing target is the indicator_target rules' business
+        if q.value is None or ref_q.value is None:
+            return not same_text(cell.text, ref_cell.text, params["threshold"])  # a target in words ("WTP")
+        return quantity_differs(q, ref_q, params["unit_threshold"])
+    return not same_text(cell.text, ref_cell.text, params["threshold"])
+
+
+def _compare_amount(
+    table: Table, row: Row, reference: Table, ref_row: Row, params: dict[str, Any], scales: tuple[int, int]
+) -> Iterator[Violation]:
+    column, ref_column = params["amount_column"], params["reference_amount_column"]
+    value, ref_value = row.amount(column), ref_row.amount(ref_column)
+    if value is None or ref_value is None:
+        return
+    scaled, ref_scaled = value * scales[0], ref_value * scales[1]
+    if abs(scaled - ref_scaled) <= params["tolerance"]:
+        return
+    cell = row.amounts[column].cell
+    ref_cell = ref_row.amounts[ref_column].cell
+    yield _violation(
+        "amount", table, row, cell, reference, ref_row, ref_cell, rupiah(scaled), rupiah(ref_scaled),
+        column=column, ref_column=ref_column, expected=str(ref_scaled), actual=str(scaled),
+    )
+
+
+def _scales(table: Table, reference: Table, pairs: list[tuple[Row, Row]], params: dict[str, Any]) -> tuple[int, int]:
+    """Units of the two money columns: the headers' ("(Rp.000)" → 1000), unless the
+    values agree better as written — then the header is wrong (money_scale says so)
+    and repeating it on every row would bury the real differences."""
+    column, ref_column = params["amount_column"], params["reference_amount_column"]
+    stated = (table.money_units.get(column, 1), reference.money_units.get(ref_column, 1))
+    if stated == (1, 1):
+        return stated
+    values = [(a.amount(column), b.amount(ref_column)) for a, b in pairs]
+    values = [(v, w) for v, w in values if v is not None and w is not None]
+    agree_stated = sum(v * stated[0] == w * stated[1] for v, w in values)
+    agree_written = sum(v == w for v, w in values)
+    return (1, 1) if agree_written > agree_stated else stated
+
+
+def _violation(
+    name: str, table: Table, row: Row, cell: Cell, reference: Table, ref_row: Row, ref_cell: Cell,
+    stated: Any, ref_stated: Any, column: str | None = None, ref_column: str | None = None,
+    expected: str | None = None, actual: str | None = None,
+) -> Violation:
+    column = column or name
+    ref_column = ref_column or name
+    level = (ref_row.level if ref_row.level != Level.OTHER else row.level).value
+    return Violation(
+        location=cell_loc(table, row, column, cell),
+        expected=expected if expected is not None else ref_cell.text,
+        actual=actual if actual is not None else cell.text,
+        fields={
+            "table": table.kind,
+            "reference_table": reference.kind,
+            "code": ref_row.code or row.code or "",
+            "level": LEVEL_WORDS.get(level, {"id": level, "en": level}),
+            "field": FIELD_WORDS[name],
+            "stated": stated,
+            "reference": ref_stated,
+        },
+        evidence=(
+            cell_evidence("stated", table, row, column, cell),
+            cell_evidence("reference", reference, ref_row, ref_column, ref_cell),
+        ),
+    )
