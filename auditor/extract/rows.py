@@ -11,10 +11,10 @@ import re
 
 from auditor.extract.layout import GridRow, PageTable
 from auditor.extract.profiles import Profile
-from auditor.extract.tables import TableRun, column_headers, header_row_count, norm
+from auditor.extract.tables import TableRun, column_headers, header_row_count, is_number_row, norm
 from auditor.model.amounts import AmountError, is_null_token, parse_amount
 from auditor.model.codes import code_shape_level, parse_code
-from auditor.model.document import Amount, Cell, Level, Row, Table
+from auditor.model.document import Amount, BBox, Cell, Level, Row, Table
 
 _NUMERIC = re.compile(r"^[\d.,\s]+$")
 _TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
@@ -36,6 +36,27 @@ def column_keys(part: PageTable, header_n: int, profile: Profile) -> tuple[list[
             headers[key] = header
         keys.append(key)
     return keys, headers
+
+
+def _blank_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, tuple[int, BBox]]:
+    out: dict[str, tuple[int, BBox]] = {}
+    for gc in row.cells:
+        key = next((keys[c] for c in range(gc.col0, min(gc.col1, len(keys))) if keys[c]), None)
+        if key is not None and not gc.text.strip():
+            out.setdefault(key, (page, gc.bbox))
+    return out
+
+
+def _header_boxes(part: PageTable, header_n: int, keys: list[str | None]) -> dict[str, tuple[int, BBox]]:
+    """The lowest header cell over each column: what a finding about a column points at."""
+    out: dict[str, tuple[int, BBox]] = {}
+    for row in part.rows[:header_n]:
+        for gc in row.cells:
+            for c in range(gc.col0, min(gc.col1, len(keys))):
+                key = keys[c]
+                if key is not None and gc.text.strip() and not is_number_row(row):
+                    out[key] = (part.page, gc.bbox)
+    return out
 
 
 def _row_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, Cell]:
@@ -133,8 +154,12 @@ def _spilled(
     return spilled if proof else {}
 
 
-def _raw_rows(run: TableRun, profile: Profile) -> tuple[list[dict[str, Cell]], list[str], dict[str, str], list[str]]:
+def _raw_rows(
+    run: TableRun, profile: Profile
+) -> tuple[list[dict[str, Cell]], list[str], dict[str, str], list[str], list[dict[str, tuple[int, BBox]]], dict[str, tuple[int, BBox]]]:
     raw: list[dict[str, Cell]] = []
+    blanks: list[dict[str, tuple[int, BBox]]] = []
+    header_boxes: dict[str, tuple[int, BBox]] = {}
     columns: list[str] = []
     headers: dict[str, str] = {}
     notes: list[str] = []
@@ -146,6 +171,7 @@ def _raw_rows(run: TableRun, profile: Profile) -> tuple[list[dict[str, Cell]], l
         if part_i == 0:
             headers = seen
             columns = [k for k in keys if k]
+            header_boxes = _header_boxes(part, header_n, keys)
         elif raw and (spill := _spilled(part, header_n, run.parts[0], ref_n, keys, profile.money)):
             for key, cell in spill.items():
                 # Spilled text of a merged cell: it starts the cut row's cell or ends it.
@@ -163,7 +189,8 @@ def _raw_rows(run: TableRun, profile: Profile) -> tuple[list[dict[str, Cell]], l
                 _merge(raw[-1], cells)
                 continue
             raw.append(cells)
-    return raw, columns, headers, notes
+            blanks.append(_blank_cells(row, keys, part.page))
+    return raw, columns, headers, notes, blanks, header_boxes
 
 
 def _classify(cells: dict[str, Cell], profile: Profile, amounts: dict[str, Amount]) -> tuple[Level, str | None, bool]:
@@ -185,10 +212,10 @@ def _classify(cells: dict[str, Cell], profile: Profile, amounts: dict[str, Amoun
 
 
 def build_table(run: TableRun, profile: Profile) -> Table:
-    raw, columns, headers, notes = _raw_rows(run, profile)
+    raw, columns, headers, notes, blanks, header_boxes = _raw_rows(run, profile)
     rows: list[Row] = []
     last_keyed: Row | None = None
-    for cells in raw:
+    for cells, blank in zip(raw, blanks):
         amounts = {k: _amount(cells[k]) for k in profile.money if k in cells}
         starts = _starts_row(cells, profile)
         if (
@@ -211,6 +238,7 @@ def build_table(run: TableRun, profile: Profile) -> Table:
             cells=cells,
             amounts=amounts,
             code_valid=valid,
+            blank={k: v for k, v in blank.items() if k not in cells},
         )
         rows.append(row)
         if starts:
@@ -241,4 +269,5 @@ def build_table(run: TableRun, profile: Profile) -> Table:
         notes=notes,
         money_units={k: _money_unit(headers[k]) for k in profile.money if k in headers},
         nihil=any(norm(c.text) == "nihil" for r in rows for c in r.cells.values()),
+        header_boxes=header_boxes,
     )

@@ -98,6 +98,8 @@ class Row:
     # program with three indicators, each with its own target.
     sub_rows: list[dict[str, Cell]] = field(default_factory=list)
     code_valid: bool = True  # False: a code was written but is malformed ("7.01.01.202.0")
+    # Where the row's empty cells are, so a finding about a missing value can point at it.
+    blank: dict[str, tuple[int, BBox]] = field(default_factory=dict)
 
     def text(self, column: str) -> str:
         cell = self.cells.get(column)
@@ -141,6 +143,7 @@ class Table:
     # Multiplier stated by a money column's header: "(Rp.000)" -> 1000.
     money_units: dict[str, int] = field(default_factory=dict)
     nihil: bool = False  # the table says it has nothing to list ("NIHIL")
+    header_boxes: dict[str, tuple[int, BBox]] = field(default_factory=dict)  # key -> (page, box) of its header
 
     def rows_at(self, level: Level) -> list[Row]:
         return [r for r in self.rows if r.level == level]

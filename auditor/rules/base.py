@@ -71,14 +71,15 @@ def no_total(table: Table) -> Skip:
 
 
 def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
-    return Location(
-        page=cell.page if cell else row.page,
-        table=table.kind,
-        code=row.code,
-        column=column,
-        row=row.label or None,
-        bbox=cell.bbox if cell else None,
-    )
+    """Where a row's value is; an empty cell is located by the box it left blank."""
+    page, bbox = (cell.page, cell.bbox) if cell else row.blank.get(column, (row.page, None))
+    return Location(page=page, table=table.kind, code=row.code, column=column, row=row.label or None, bbox=bbox)
+
+
+def column_location(table: Table, column: str) -> Location:
+    """A whole column, located by its header cell."""
+    page, bbox = table.header_boxes.get(column, (table.pages[0] if table.pages else None, None))
+    return Location(page=page, table=table.kind, code=None, column=column, bbox=bbox)
 
 
 def amount_evidence(role: str, table: Table, row: Row, column: str) -> Evidence | None:

@@ -21,9 +21,8 @@ import re
 from fnmatch import fnmatchcase
 from typing import Any, Iterator
 
-from auditor.findings import Location
 from auditor.model.document import Document, Table
-from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.base import Result, Skip, Violation, column_location
 from auditor.rules.checks._year_util import YEAR, check_entries, no_plan_year, offset_text, offsets_text
 from auditor.rules.params import Param
 
@@ -67,7 +66,7 @@ def _allowed(table: Table, column: str, entries: list[dict[str, Any]]) -> list[i
 
 def _violation(table: Table, column: str, header: str, year: int, expected: str, n: int, reason: dict[str, str]) -> Violation:
     return Violation(
-        location=Location(page=table.pages[0] if table.pages else None, table=table.kind, code=None, column=column),
+        location=column_location(table, column),
         expected=expected,
         actual=str(year),
         fields={"table": table.kind, "column": column, "header": header, "year": year, "expected": expected,
