@@ -24,7 +24,7 @@ from auditor.extract.camelot_backend import CamelotReader, merged_spans
 from auditor.extract.layout import TABLE_SETTINGS, PageLayout, PageTable, read_page
 from auditor.model.document import Document
 from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLE_PAIRS, SAMPLES, load_spec
-from test_extraction import TABLES, _expected_rows
+from test_extraction import TABLES, _expected_rows, budget_rows
 
 CAMELOT = "camelot"
 PAIRED = [pdf for pdf, _ in SAMPLE_PAIRS]
@@ -69,16 +69,7 @@ def test_budget_table_matches_spec(pdf: Path, spec_path: Path, key: str) -> None
     assert doc.extractor == CAMELOT
     tables = doc.tables_of(TABLES[key])
     assert len(tables) == 1, f"{TABLES[key]} found {len(tables)} times"
-    got = [
-        (
-            r.level.value,
-            r.code,
-            re.sub(r"\s", "", r.code_written) if r.code_written else None,
-            r.amount("amount"),
-            r.amount("amount_next"),
-        )
-        for r in tables[0].rows
-    ]
+    got = budget_rows(tables[0])
     expected = _expected_rows(load_spec(spec_path), key)
     assert len(got) == len(expected)
     for i, (g, e) in enumerate(zip(got, expected, strict=True)):

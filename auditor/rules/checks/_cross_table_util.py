@@ -7,6 +7,8 @@ these check types share. No ``ID`` here: the check registry ignores this module.
 
 from __future__ import annotations
 
+from auditor.i18n import both
+
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -38,11 +40,7 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "amount": {"id": "pagu", "en": "amount"},
     "lokasi": {"id": "lokasi", "en": "location"},
 }
-LEVEL_WORDS: dict[str, dict[str, str]] = {
-    "program": {"id": "program", "en": "program"},
-    "kegiatan": {"id": "kegiatan", "en": "kegiatan"},
-    "sub_kegiatan": {"id": "sub kegiatan", "en": "sub kegiatan"},
-}
+LEVEL_WORDS: dict[str, dict[str, str]] = {lvl: both(f"level.{lvl}") for lvl in ("program", "kegiatan", "sub_kegiatan")}
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 

@@ -10,6 +10,8 @@ not a different unit.
 
 from __future__ import annotations
 
+from auditor.i18n import both
+
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -48,10 +50,7 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
     "aktivitas": {"id": "Aktivitas", "en": "aktivitas"},
 }
 LEVEL_LABELS: dict[str, dict[str, str]] = {
-    "program": {"id": "program", "en": "program"},
-    "kegiatan": {"id": "kegiatan", "en": "kegiatan"},
-    "sub_kegiatan": {"id": "sub kegiatan", "en": "sub kegiatan"},
-    "aktivitas": {"id": "aktivitas", "en": "aktivitas"},
+    lvl: both(f"level.{lvl}") for lvl in ("program", "kegiatan", "sub_kegiatan", "aktivitas")
 }
 NO_UNIT = {"id": "tanpa satuan", "en": "no unit"}
 PERCENT = {"id": "persen (%)", "en": "percent (%)"}
