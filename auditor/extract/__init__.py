@@ -9,7 +9,8 @@ from pathlib import Path
 import pdfplumber
 
 from auditor.errors import InputError
-from auditor.extract.budget import BUDGET_KINDS, build_budget_table
+from auditor.extract.profiles import PROFILES
+from auditor.extract.rows import build_table
 from auditor.extract.layout import PageLayout, read_page
 from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
 from auditor.extract.pdf import READ_ERRORS, file_sha256, open_pdf
@@ -84,13 +85,13 @@ def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
             f"The PDF has no text layer (a scan): it needs OCR before it can be audited: {path}",
         )
     runs = find_runs(layouts)
-    tables = [build_budget_table(run) for run in runs if run.kind in BUDGET_KINDS]
+    tables = [build_table(run, PROFILES[run.kind]) for run in runs if run.kind in PROFILES]
     if not tables:
         raise InputError(
             "not_renja",
-            f"Tidak ditemukan satu pun tabel Renja ({', '.join(BUDGET_KINDS)}) dalam berkas ini; "
+            f"Tidak ditemukan satu pun tabel Renja ({', '.join(PROFILES)}) dalam berkas ini; "
             f"apakah ini dokumen Renja? {path}",
-            f"None of the Renja tables ({', '.join(BUDGET_KINDS)}) was found in this file; "
+            f"None of the Renja tables ({', '.join(PROFILES)}) was found in this file; "
             f"is it a Renja document? {path}",
         )
     meta = document_meta(layouts)
@@ -109,7 +110,7 @@ def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
         meta_sources={k: v[1] for k, v in meta.items()},
         extractor=backend,
         scanned_pages=[lay.page for lay in layouts if lay.image_only],
-        missing_tables=[k for k in BUDGET_KINDS if not any(t.kind == k for t in tables)],
+        missing_tables=[k for k in PROFILES if not any(t.kind == k for t in tables)],
         place=str(meta["place"][0]) if "place" in meta else None,
         date=str(meta["date"][0]) if "date" in meta else None,
     )

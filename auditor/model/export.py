@@ -67,20 +67,27 @@ def _table(t: Table) -> dict[str, Any]:
     }
 
 
+def document_meta(doc: Document) -> dict[str, Any]:
+    """What the document is: shared by the model dump and the findings report."""
+    return {
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "pages": doc.pages,
+        "plan_year": doc.plan_year,
+        "unit": doc.unit,
+        "region": doc.region,
+        "extractor": doc.extractor,
+        "place": doc.place,
+        "date": doc.date,
+        "scanned_pages": doc.scanned_pages,
+        "missing_tables": doc.missing_tables,
+    }
+
+
 def document_to_dict(doc: Document) -> dict[str, Any]:
     n = doc.narrative
     return {
-        "document": {
-            "path": doc.path,
-            "sha256": doc.sha256,
-            "pages": doc.pages,
-            "plan_year": doc.plan_year,
-            "unit": doc.unit,
-            "region": doc.region,
-            "place": doc.place,
-            "date": doc.date,
-            "extractor": doc.extractor,
-        },
+        "document": document_meta(doc),
         "tables": [_table(t) for t in doc.tables],
         "narrative": {
             "headings": [{"level": h.level, "number": h.number, "title": h.title, **_span(h.span)} for h in n.headings],

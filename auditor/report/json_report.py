@@ -8,6 +8,7 @@ from typing import Any
 from auditor import __version__
 from auditor.findings import summarize
 from auditor.model.document import Document
+from auditor.model.export import document_meta
 from auditor.rules.engine import AuditResult
 from auditor.rules.ruleset import RuleSet
 
@@ -20,19 +21,7 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
         "tool": {"name": "renja-audit", "version": __version__},
         "ruleset": {"id": ruleset.id, "version": ruleset.version, "sha256": ruleset.sha256},
         "lang": lang,
-        "document": {
-            "path": doc.path,
-            "sha256": doc.sha256,
-            "pages": doc.pages,
-            "plan_year": doc.plan_year,
-            "unit": doc.unit,
-            "region": doc.region,
-            "extractor": doc.extractor,
-            "place": doc.place,
-            "date": doc.date,
-            "scanned_pages": doc.scanned_pages,
-            "missing_tables": doc.missing_tables,
-        },
+        "document": document_meta(doc),
         "tables": [
             {
                 "kind": t.kind,
