@@ -19,12 +19,13 @@ from auditor.model.export import cells_csv, document_to_dict
 from auditor.i18n import LANGS, t
 from auditor.report.html_report import render_html
 from auditor.report.json_report import build_report, to_json
+from auditor.report.tabular import to_csv, to_xlsx
 from auditor.rules import load_ruleset, run_rules
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver, load_waivers
 
-FORMATS = ("json", "html")
+FORMATS = ("json", "html", "csv", "xlsx")
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="audit PDF files and write reports")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
-    check.add_argument("--format", type=_formats, default=["json", "html"], help="json,html (default: both)")
+    check.add_argument("--format", type=_formats, default=["json", "html"], help="json,html,csv,xlsx (default: json,html)")
     check.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     check.add_argument("--lang", choices=LANGS, default="id", help="report language (default: id)")
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help="exit 1 at this severity")
@@ -105,6 +106,14 @@ def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set
     if "html" in args.format:
         target = args.out / f"{stem}.html"
         target.write_text(render_html(report, args.lang), encoding="utf-8")
+        written.append(str(target))
+    if "csv" in args.format:
+        target = args.out / f"{stem}.csv"
+        target.write_text(to_csv(report), encoding="utf-8")
+        written.append(str(target))
+    if "xlsx" in args.format:
+        target = args.out / f"{stem}.xlsx"
+        target.write_bytes(to_xlsx(report, args.lang))
         written.append(str(target))
     summary = report["summary"]
     print(t("cli.done", args.lang, path=path, outputs=", ".join(written), **summary))

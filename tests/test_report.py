@@ -47,3 +47,27 @@ def test_json_report_has_the_contract_fields() -> None:
     assert f["location"] == {
         "page": 2, "table": "T-C.33", "code": "7.01.01.2.09.06", "column": "amount", "row": EVIL, "bbox": [1, 2, 3, 4]
     }
+
+
+def test_csv_and_xlsx_outputs(tmp_path) -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from auditor.report.tabular import COLUMNS, to_csv, to_xlsx
+
+    report = _report("en")
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    assert list(rows[0]) == list(COLUMNS)
+    assert (rows[0]["rule"], rows[0]["code"], rows[0]["expected"], rows[0]["actual"]) == (
+        "TOT-001", "7.01.01.2.09.06", "20250000", "13200000"
+    )
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(to_xlsx(report, "en"))
+    book = load_workbook(path)
+    assert book.sheetnames == ["findings", "summary"]
+    assert [c.value for c in book["findings"][1]] == list(COLUMNS)
+    assert book["findings"].max_row == 2
+    summary = {r[0].value: r[1].value for r in book["summary"].iter_rows() if r[0].value}
+    assert summary["error"] == 1 and summary["totals"] == 1
