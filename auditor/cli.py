@@ -17,6 +17,7 @@ from auditor.errors import AuditError
 from auditor.extract import BACKENDS, extract_document
 from auditor.model.export import cells_csv, document_to_dict
 from auditor.i18n import LANGS, t
+from auditor.report.crops import finding_pictures
 from auditor.report.html_report import render_html
 from auditor.report.json_report import build_report, to_json
 from auditor.report.tabular import to_csv, to_xlsx
@@ -105,7 +106,8 @@ def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set
         written.append(str(target))
     if "html" in args.format:
         target = args.out / f"{stem}.html"
-        target.write_text(render_html(report, args.lang), encoding="utf-8")
+        pictures = finding_pictures(path, report["findings"])
+        target.write_text(render_html(report, args.lang, pictures), encoding="utf-8")
         written.append(str(target))
     if "csv" in args.format:
         target = args.out / f"{stem}.csv"

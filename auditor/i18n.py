@@ -83,6 +83,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "report.waived": {"id": "Temuan yang dikecualikan", "en": "Waived findings"},
     "report.unused_waivers": {"id": "Pengecualian yang tidak cocok dengan temuan mana pun", "en": "Waivers that match no finding"},
     "report.reason": {"id": "Alasan", "en": "Reason"},
+    "report.search": {"id": "Cari", "en": "Search"},
+    "report.search_hint": {"id": "kode, tabel, kata ...", "en": "code, table, words ..."},
+    "report.show_place": {"id": "Tampilkan letak pada halaman dan penjelasan", "en": "Show the place on the page and the explanation"},
     "report.low_confidence": {"id": "keyakinan rendah", "en": "low confidence"},
     "cli.done": {
         "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",

@@ -106,3 +106,21 @@ def test_every_clean_sample_audits_clean(audit) -> None:
         bad = [(f["rule"], f["location"]["code"], f["message"]) for f in report["findings"] if f["severity"] != "info"]
         assert bad == [], pdf.name
         assert proc.returncode == 0
+
+
+def test_every_finding_has_a_picture_of_its_place(audit) -> None:
+    from auditor.report.crops import finding_pictures
+
+    _, report, out = audit(REFERENCE_PDF)
+    pictures = finding_pictures(REFERENCE_PDF, report["findings"])
+    assert len(pictures) == len(report["findings"])
+    for i, f in enumerate(report["findings"]):
+        pic = pictures[i]
+        x0, top, x1, bottom = f["location"]["bbox"]
+        c0, ctop, c1, cbottom = pic.crop
+        assert pic.page == f["location"]["page"]
+        assert c0 <= x0 and ctop <= top and x1 <= c1 + 0.5 and bottom <= cbottom + 0.5, (f["rule"], pic.crop)
+        assert pic.highlight == (x0, top, x1, bottom) and pic.src.startswith("data:image/jpeg;base64,")
+    html = (out / f"{REFERENCE_PDF.stem}.html").read_text(encoding="utf-8")
+    assert html.count("data:image/jpeg;base64,") == len(report["findings"])
+    assert 'id="f-text"' in html and 'class="f-sev"' in html  # offline filters and search

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from auditor.findings import CATEGORIES, SEVERITIES
 from auditor.i18n import t
 from auditor.model.amounts import format_rupiah
+from auditor.report.crops import Picture
 
 _ENV = Environment(
     loader=PackageLoader("auditor.report", "templates"),
@@ -28,7 +29,8 @@ def _money(value: str | None) -> str:
     return value
 
 
-def render_html(report: dict[str, Any], lang: str) -> str:
+def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] | None = None) -> str:
+    """The report page; ``pictures`` maps a finding's index to a crop of its page."""
     template = _ENV.get_template("report.html.j2")
     summary = report["summary"]
     verdict = (
@@ -37,8 +39,9 @@ def render_html(report: dict[str, Any], lang: str) -> str:
         else t("report.verdict_bad", lang, error=summary["error"], warning=summary["warning"])
     )
     by_category: dict[str, list[dict[str, Any]]] = {c: [] for c in CATEGORIES}
-    for f in report["findings"]:
-        by_category[f["category"]].append(f)
+    for i, f in enumerate(report["findings"]):
+        picture = (pictures or {}).get(i)
+        by_category[f["category"]].append({**f, "picture": picture.src if picture else None, "index": i})
     return template.render(
         r=report,
         lang=lang,
@@ -46,6 +49,7 @@ def render_html(report: dict[str, Any], lang: str) -> str:
         money=_money,
         verdict=verdict,
         severities=SEVERITIES,
+        categories=[c for c in CATEGORIES if by_category[c]],
         by_category={c: fs for c, fs in by_category.items() if fs},
         generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
     )

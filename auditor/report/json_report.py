@@ -36,6 +36,12 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
             for t in doc.tables
         ],
         "findings": [f.to_dict() for f in result.findings],
+        # What each rule that fired checks, for "explain" in the views.
+        "rules": {
+            r.id: {"title": r.title[lang], "explanation": r.explanation.get(lang, "")}
+            for r in ruleset.rules
+            if any(f.rule == r.id for f in result.findings)
+        },
         "not_evaluated": [n.to_dict() for n in result.not_evaluated],
         "waived": [f.to_dict() | {"waiver": w.to_dict()} for f, w in result.waived],
         "unused_waivers": [w.to_dict() for w in result.unused_waivers],
