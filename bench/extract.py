@@ -31,7 +31,6 @@ import yaml  # noqa: E402
 
 from auditor.extract import extract_document  # noqa: E402
 from auditor.extract.profiles import PROFILES  # noqa: E402
-from auditor.extract.tables import find_runs, kind_from_caption  # noqa: E402
 from samples.accuracy import _money, _spec_columns, score_table  # noqa: E402
 
 

@@ -15,7 +15,7 @@ from auditor.rules.checks import (
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
-from conftest import default_rules, REFERENCE_PDF, ROOT, SAMPLES, extracted
+from conftest import default_rules, REFERENCE_PDF, SAMPLES, extracted
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 COLUMNS = ["code", "name", "indicator", "aktivitas", "priority", "lokasi", "target", "amount", "sumber_dana", "target_next", "amount_next"]

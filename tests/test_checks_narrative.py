@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditor.model.amounts import parse_amount
 from auditor.model.document import (
     Amount, BBox, Cell, Count, Document, Heading, Level, ListItem, Narrative, NarrativeList, Row, Sentence,
     StatedAmount, Table, TextSpan,

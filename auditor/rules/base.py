@@ -61,6 +61,11 @@ def table_not_found(kinds: list[str]) -> Skip:
     )
 
 
+def columns_not_read(table: Table, columns: list[str]) -> Skip:
+    names = ", ".join(columns)
+    return Skip({"id": f"{table.kind}: kolom {names} tidak terbaca.", "en": f"{table.kind}: column(s) {names} not read."})
+
+
 def money_tables(doc: Document, params: dict[str, Any]) -> list[Table]:
     """The document's tables of the kinds in ``params['tables']`` that have ``params['column']``."""
     return [t for kind in params["tables"] for t in doc.tables_of(kind) if params["column"] in t.columns]

@@ -7,8 +7,6 @@ these check types share. No ``ID`` here: the check registry ignores this module.
 
 from __future__ import annotations
 
-from auditor.i18n import both
-
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,8 +16,10 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from auditor.findings import Evidence, Location
-from auditor.model.document import Cell, Level, Row, Table
+from auditor.i18n import both
+from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import Quantity
+from auditor.rules.base import Skip, table_not_found
 from auditor.rules.params import Param
 
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
@@ -171,3 +171,12 @@ def mapping_list_check(required: set[str], optional: set[str]) -> Any:
                 raise ValueError(f"item {item} has unknown keys {sorted(unknown)}; allowed: {sorted(required | optional)}")
 
     return check
+
+
+def table_pair(doc: Document, params: dict[str, Any]) -> tuple[Table, Table] | Skip:
+    """The checked table and its reference (``params['table']``, ``params['reference']``)."""
+    table = first(doc.tables_of(params["table"]))
+    reference = first(doc.tables_of(params["reference"]))
+    if table is None or reference is None:
+        return table_not_found([k for k, t in ((params["table"], table), (params["reference"], reference)) if t is None])
+    return table, reference

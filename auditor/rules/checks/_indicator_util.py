@@ -10,14 +10,13 @@ not a different unit.
 
 from __future__ import annotations
 
-from auditor.i18n import both
-
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
+from auditor.i18n import both
 from auditor.findings import Evidence
 from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import Quantity, parse_quantity

@@ -20,7 +20,8 @@ from auditor.findings import Location
 from auditor.model.document import Document, Level, Row, Table
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._cross_table_util import (
-    LEVEL_WORDS, LEVELS_PARAM, cell_evidence, first, pair_rows,
+    table_pair,
+    LEVEL_WORDS, LEVELS_PARAM, cell_evidence, pair_rows,
 )
 from auditor.rules.params import Param
 
@@ -35,12 +36,11 @@ FIELDS = ("code", "name", "level", "present_in", "missing_from")
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    table = first(doc.tables_of(params["table"]))
-    reference = first(doc.tables_of(params["reference"]))
-    if table is None or reference is None:
-        missing = [k for k, t in ((params["table"], table), (params["reference"], reference)) if t is None]
-        yield Skip({"id": f"Tabel {', '.join(missing)} tidak ditemukan.", "en": f"Table {', '.join(missing)} not found."})
+    pair = table_pair(doc, params)
+    if isinstance(pair, Skip):
+        yield pair
         return
+    table, reference = pair
     if table.nihil or reference.nihil:
         yield Skip({"id": "Salah satu tabel berisi NIHIL.", "en": "One of the tables says NIHIL."})
         return

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from auditor.model.document import Document, Level
-from auditor.rules.base import Result, Skip, Violation, amount_evidence, cell_location, plain, rupiah
+from auditor.rules.base import Result, Skip, Violation, amount_evidence, cell_location, columns_not_read, plain, rupiah
 from auditor.rules.checks._indicator_util import column_label, level_label, row_code, tables_for
 from auditor.rules.params import Param
 
@@ -43,12 +43,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     levels = {Level(v) for v in params["levels"]}
     for table in tables:
         if column not in table.columns or next_column not in table.columns:
-            yield Skip(
-                {
-                    "id": f"{table.kind}: kolom {column}/{next_column} tidak terbaca.",
-                    "en": f"{table.kind}: columns {column}/{next_column} not read.",
-                }
-            )
+            yield columns_not_read(table, [column, next_column])
             continue
         for row in table.rows:
             plan, forward = row.amount(column), row.amount(next_column)

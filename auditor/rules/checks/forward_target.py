@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from auditor.model.document import Cell, Document, Row, Table
 from auditor.model.quantities import Quantity
-from auditor.rules.base import Result, Skip, Violation, cell_location
+from auditor.rules.base import Result, Skip, Violation, cell_location, columns_not_read
 from auditor.rules.checks._indicator_util import (
     NO_UNIT, PLAN_LEVELS, column_label, evidence, level_label, near, quantity_of, row_parts, squash, tables_for,
 )
@@ -41,12 +41,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     column, next_column = params["column"], params["next_column"]
     for table in tables:
         if column not in table.columns or next_column not in table.columns:
-            yield Skip(
-                {
-                    "id": f"{table.kind}: kolom {column}/{next_column} tidak terbaca.",
-                    "en": f"{table.kind}: columns {column}/{next_column} not read.",
-                }
-            )
+            yield columns_not_read(table, [column, next_column])
             continue
         for row in table.rows:
             if row.level not in PLAN_LEVELS:

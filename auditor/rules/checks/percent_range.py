@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location
+from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read
 from auditor.rules.checks._indicator_util import (
     PLAN_LEVELS, column_label, evidence, level_label, part_text, quantity_of, row_parts, tables_for,
 )
@@ -36,12 +36,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     for table in tables:
         columns = [c for c in params["columns"] if c in table.columns]
         if not columns:
-            yield Skip(
-                {
-                    "id": f"{table.kind}: kolom {', '.join(params['columns'])} tidak terbaca.",
-                    "en": f"{table.kind}: column(s) {', '.join(params['columns'])} not read.",
-                }
-            )
+            yield columns_not_read(table, params["columns"])
             continue
         for row in table.rows:
             if row.level not in PLAN_LEVELS:

@@ -26,7 +26,8 @@ from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import parse_quantity
 from auditor.rules.base import Result, Skip, Violation, rupiah
 from auditor.rules.checks._cross_table_util import (
-    FIELD_WORDS, LEVEL_WORDS, LEVELS_PARAM, THRESHOLD_PARAM, cell_evidence, cell_loc, first, pair_rows,
+    table_pair,
+    FIELD_WORDS, LEVEL_WORDS, LEVELS_PARAM, THRESHOLD_PARAM, cell_evidence, cell_loc, pair_rows,
     quantity_differs, same_text,
 )
 from auditor.rules.params import Param
@@ -48,12 +49,11 @@ FIELDS = ("table", "reference_table", "code", "level", "field", "stated", "refer
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    table = first(doc.tables_of(params["table"]))
-    reference = first(doc.tables_of(params["reference"]))
-    if table is None or reference is None:
-        missing = [k for k, t in ((params["table"], table), (params["reference"], reference)) if t is None]
-        yield Skip({"id": f"Tabel {', '.join(missing)} tidak ditemukan.", "en": f"Table {', '.join(missing)} not found."})
+    pair = table_pair(doc, params)
+    if isinstance(pair, Skip):
+        yield pair
         return
+    table, reference = pair
     pairing = pair_rows(table, reference, params["threshold"])
     levels = {Level(v) for v in params["levels"]}
     pairs = [(a, b) for a, b in pairing.pairs if b.level in levels]

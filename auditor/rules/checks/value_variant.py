@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from auditor.model.amounts import is_null_token
 from auditor.model.document import Document, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location
+from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read
 from auditor.rules.checks._indicator_util import column_label, evidence, level_label, row_code, squash, tables_for
 from auditor.rules.params import Param
 
@@ -40,7 +40,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     column = params["column"]
     for table in tables:
         if column not in table.columns:
-            yield Skip({"id": f"{table.kind}: kolom {column} tidak terbaca.", "en": f"{table.kind}: column {column} not read."})
+            yield columns_not_read(table, [column])
             continue
         rows = [(r, squash(r.text(column))) for r in table.rows if _value(r, column)]
         counts = Counter(v for _, v in rows)
