@@ -15,18 +15,16 @@ from typing import NoReturn, Sequence
 from auditor import __version__
 from auditor.errors import AuditError
 from auditor.extract import BACKENDS, extract_document
-from auditor.model.export import cells_csv, document_to_dict
 from auditor.i18n import LANGS, t
-from auditor.report.crops import finding_pictures
-from auditor.report.html_report import render_html
-from auditor.report.json_report import build_report, to_json
-from auditor.report.tabular import to_csv, to_xlsx
-from auditor.rules import load_ruleset, run_rules
+from auditor.model.export import cells_csv, document_to_dict
+from auditor.pipeline import FORMATS, SUFFIXES, DocResult, JobOptions, audit_document
+from auditor.report.index_report import IndexLine, index_csv, index_html, index_xlsx
+from auditor.report.json_report import to_json
+from auditor.rules import load_ruleset
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver, load_waivers
 
-FORMATS = ("json", "html", "csv", "xlsx")
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -52,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="audit PDF files and write reports")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
-    check.add_argument("--format", type=_formats, default=["json", "html"], help="json,html,csv,xlsx (default: json,html)")
+    check.add_argument("--format", type=_formats, default=["json", "html"], help="json,html,csv,xlsx,pdf (default: json,html); pdf = the PDF with findings marked")
     check.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     check.add_argument("--lang", choices=LANGS, default="id", help="report language (default: id)")
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help="exit 1 at this severity")
@@ -80,47 +78,79 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _output_stem(path: Path, used: set[str], sha: str) -> str:
+def _output_stem(path: Path, used: set[str], sha: str | None) -> str:
     stem = path.stem
     if stem in used:
-        stem = f"{stem}-{sha[:8]}"
+        stem = f"{stem}-{(sha or str(len(used)))[:8]}"
     used.add(stem)
     return stem
 
 
-def _check_one(path: Path, ruleset: RuleSet, args: argparse.Namespace, used: set[str], waivers: list[Waiver]) -> int:
-    doc = extract_document(path, args.extractor)
-    result = run_rules(doc, ruleset, lang=args.lang, waivers=waivers)
-    for w in result.unused_waivers:
-        sys.stderr.write(
-            f"{path}: pengecualian {w.where} ({w.rule}) tidak cocok dengan temuan mana pun\n"
-            f"{path}: waiver {w.where} ({w.rule}) matches no finding\n"
-        )
-    report = build_report(doc, result, ruleset, args.lang)
-    stem = _output_stem(path, used, doc.sha256)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written: list[str] = []
-    if "json" in args.format:
-        target = args.out / f"{stem}.json"
-        target.write_text(to_json(report), encoding="utf-8")
-        written.append(str(target))
-    if "html" in args.format:
-        target = args.out / f"{stem}.html"
-        pictures = finding_pictures(path, report["findings"])
-        target.write_text(render_html(report, args.lang, pictures), encoding="utf-8")
-        written.append(str(target))
-    if "csv" in args.format:
-        target = args.out / f"{stem}.csv"
-        target.write_text(to_csv(report), encoding="utf-8")
-        written.append(str(target))
-    if "xlsx" in args.format:
-        target = args.out / f"{stem}.xlsx"
-        target.write_bytes(to_xlsx(report, args.lang))
-        written.append(str(target))
-    summary = report["summary"]
-    print(t("cli.done", args.lang, path=path, outputs=", ".join(written), **summary))
+def write_outputs(result: DocResult, out_dir: Path, stem: str) -> list[Path]:
+    """Write one document's rendered outputs beside each other under ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in FORMATS:
+        if fmt in result.outputs:
+            target = out_dir / f"{stem}{SUFFIXES[fmt]}"
+            target.write_bytes(result.outputs[fmt])
+            written.append(target)
+    return written
+
+
+def report_link(result: DocResult, stem: str) -> str | None:
+    """The file an index line links to: the HTML report, else whatever was written."""
+    for fmt in ("html", "pdf", "json", "xlsx", "csv"):
+        if fmt in result.outputs:
+            return f"{stem}{SUFFIXES[fmt]}"
+    return None
+
+
+def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
+    options = JobOptions(formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers))
     failing = FAIL_ON[args.fail_on]
-    return EXIT_FINDINGS if any(summary[s] for s in failing) else EXIT_OK
+    status = EXIT_OK
+    used: set[str] = set()
+    lines: list[IndexLine] = []
+    for path in args.files:
+        result = audit_document(path, ruleset, options)
+        if result.failure:
+            sys.stderr.write(f"{result.failure['id']}\n{result.failure['en']}\n")
+            status = EXIT_INPUT
+            lines.append(IndexLine(result.entry(), None))
+            continue
+        for w in result.unused_waivers:
+            sys.stderr.write(
+                f"{path}: pengecualian {w['where']} ({w['rule']}) tidak cocok dengan temuan mana pun\n"
+                f"{path}: waiver {w['where']} ({w['rule']}) matches no finding\n"
+            )
+        stem = _output_stem(path, used, result.sha256)
+        try:
+            written = write_outputs(result, args.out, stem)
+        except OSError as exc:
+            sys.stderr.write(
+                f"Tidak dapat menulis berkas: {exc.filename or args.out} ({exc.strerror})\n"
+                f"Cannot write file: {exc.filename or args.out} ({exc.strerror})\n"
+            )
+            return EXIT_INPUT
+        lines.append(IndexLine(result.entry(), report_link(result, stem)))
+        print(t("cli.done", args.lang, path=path, outputs=", ".join(map(str, written)), **result.summary))
+        if any(result.summary[s] for s in failing):
+            status = max(status, EXIT_FINDINGS)
+    if len(args.files) > 1:
+        written = write_index(lines, args.out, args.lang, ruleset)
+        print(t("cli.index", args.lang, n=len(lines), outputs=", ".join(map(str, written))))
+    return status
+
+
+def write_index(lines: list[IndexLine], out_dir: Path, lang: str, ruleset: RuleSet, name: str = "index") -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    titles = {r.id: dict(r.title) for r in ruleset.rules}
+    targets = [out_dir / "index.html", out_dir / f"{name}.csv", out_dir / f"{name}.xlsx"]
+    targets[0].write_text(index_html(lines, lang), encoding="utf-8")
+    targets[1].write_text(index_csv(lines, lang), encoding="utf-8")
+    targets[2].write_bytes(index_xlsx(lines, lang, titles))
+    return targets
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -176,11 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "rules":
         return _rules(args, ruleset)
-    status = EXIT_OK
-    used: set[str] = set()
-    for path in args.files:
-        status = max(status, _guarded(lambda a, p=path: _check_one(p, ruleset, a, used, waivers), args, path))
-    return status
+    return _check(args, ruleset, waivers)
 
 
 def _rules(args: argparse.Namespace, ruleset: RuleSet) -> int:

@@ -70,6 +70,7 @@ class Finding:
     messages: dict[str, str] = field(default_factory=dict)  # message in every language
     evidence: tuple[Evidence, ...] = ()
     low_confidence: bool = False  # rests on a table read with low confidence
+    value_kind: str | None = None  # "money" when expected/actual are rupiah amounts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +85,7 @@ class Finding:
             "actual": self.actual,
             "evidence": [e.to_dict() for e in self.evidence],
             "low_confidence": self.low_confidence,
+            "value_kind": self.value_kind,
         }
 
 

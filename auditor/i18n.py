@@ -15,6 +15,23 @@ _TEXT: dict[str, dict[str, str]] = {
     "col.kebutuhan_dana": {"id": "Kebutuhan Dana (hasil analisis)", "en": "funding need (needs analysis)"},
     "col.code": {"id": "Kode", "en": "Code"},
     "col.name": {"id": "Program/Kegiatan/Sub Kegiatan", "en": "Program/activity/sub-activity"},
+    "col.indicator": {"id": "Indikator", "en": "indicator"},
+    "col.indicator_kebutuhan": {"id": "Indikator (hasil analisis)", "en": "indicator (needs analysis)"},
+    "col.target": {"id": "Target (tahun rencana)", "en": "target (plan year)"},
+    "col.target_next": {"id": "Target (prakiraan maju)", "en": "target (forward year)"},
+    "col.target_kebutuhan": {"id": "Target (hasil analisis)", "en": "target (needs analysis)"},
+    "col.target_renstra": {"id": "Target Renstra", "en": "Renstra target"},
+    "col.realisasi_n3": {"id": "Realisasi s/d n-3", "en": "realisation to n-3"},
+    "col.target_n2": {"id": "Target n-2", "en": "target n-2"},
+    "col.realisasi_n2": {"id": "Realisasi n-2", "en": "realisation n-2"},
+    "col.target_n1": {"id": "Target n-1", "en": "target n-1"},
+    "col.lokasi": {"id": "Lokasi", "en": "location"},
+    "col.sumber_dana": {"id": "Sumber Dana", "en": "funding source"},
+    "col.priority": {"id": "Prioritas", "en": "priority"},
+    "col.aktivitas": {"id": "Aktivitas", "en": "aktivitas"},
+    "col.tingkat_realisasi": {"id": "Tingkat Realisasi (%)", "en": "realisation rate (%)"},
+    "col.realisasi_capaian": {"id": "Realisasi Capaian s/d n-1", "en": "achievement to n-1"},
+    "col.tingkat_capaian": {"id": "Tingkat Capaian (%)", "en": "achievement rate (%)"},
     "col.narrative": {"id": "narasi", "en": "narrative"},
     # levels
     "level.program": {"id": "program", "en": "program"},
@@ -80,6 +97,10 @@ _TEXT: dict[str, dict[str, str]] = {
     "rules.check": {"id": "Jenis pemeriksaan", "en": "Check type"},
     "rules.params": {"id": "Parameter", "en": "Parameters"},
     "rules.examples": {"id": "Cara kerja dan contoh (lolos / gagal)", "en": "How it works, with passing and failing examples"},
+    "report.number": {"id": "No.", "en": "No."},
+    "report.checked_by": {"id": "Diperiksa oleh (nama, NIP, tanda tangan)", "en": "Checked by (name, staff number, signature)"},
+    "report.date_sign": {"id": "Tempat, tanggal", "en": "Place, date"},
+    "report.by_category": {"id": "Menurut kategori", "en": "By category"},
     "report.waived": {"id": "Temuan yang dikecualikan", "en": "Waived findings"},
     "report.unused_waivers": {"id": "Pengecualian yang tidak cocok dengan temuan mana pun", "en": "Waivers that match no finding"},
     "report.reason": {"id": "Alasan", "en": "Reason"},
@@ -87,11 +108,41 @@ _TEXT: dict[str, dict[str, str]] = {
     "report.search_hint": {"id": "kode, tabel, kata ...", "en": "code, table, words ..."},
     "report.show_place": {"id": "Tampilkan letak pada halaman dan penjelasan", "en": "Show the place on the page and the explanation"},
     "report.low_confidence": {"id": "keyakinan rendah", "en": "low confidence"},
+    "index.title": {"id": "Ringkasan Pemeriksaan Renja", "en": "Renja Audit Summary"},
+    "index.documents": {"id": "{n} dokumen", "en": "{n} documents"},
+    "index.year": {"id": "Tahun", "en": "Year"},
+    "index.status": {"id": "Status", "en": "Status"},
+    "index.seconds": {"id": "Detik", "en": "Seconds"},
+    "index.status.errors": {"id": "ada kesalahan", "en": "errors"},
+    "index.status.warnings": {"id": "ada peringatan", "en": "warnings"},
+    "index.status.clean": {"id": "lolos", "en": "passed"},
+    "index.status.failed": {"id": "gagal dibaca", "en": "could not be read"},
+    "cli.index": {"id": "Ringkasan {n} dokumen -> {outputs}", "en": "Summary of {n} documents -> {outputs}"},
+    # annotated PDF (auditor/report/pdf_report.py)
+    "pdf.notes_title": {"id": "Catatan pemeriksaan renja-audit", "en": "renja-audit findings"},
+    "pdf.notes_summary": {
+        "id": "{unit} · Tahun Rencana {year} · {error} kesalahan, {warning} peringatan, {info} informasi",
+        "en": "{unit} · plan year {year} · {error} errors, {warning} warnings, {info} infos",
+    },
+    "pdf.notes_intro": {
+        "id": "Berkas {name}. Nomor temuan sama dengan urutan pada laporan JSON/HTML/CSV. Kotak bernomor pada "
+              "halaman menandai letaknya (merah: kesalahan, oranye: peringatan, biru: informasi); klik nomornya "
+              "untuk membuka catatan, atau klik temuan di bawah untuk menuju halamannya.",
+        "en": "File {name}. Finding numbers follow the order of the JSON/HTML/CSV reports. Numbered boxes on the "
+              "pages mark each place (red: error, orange: warning, blue: info); click a number to open its note, "
+              "or click a finding below to go to its page.",
+    },
+    "pdf.no_place": {"id": "tanpa letak di halaman (temuan tingkat dokumen)", "en": "no place on a page (document-level finding)"},
+    "pdf.footer": {"id": "renja-audit · {name} · catatan {n}/{total}", "en": "renja-audit · {name} · notes {n}/{total}"},
     "cli.done": {
         "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",
         "en": "{path}: {error} errors, {warning} warnings, {info} infos -> {outputs}",
     },
 }
+
+
+def has(key: str) -> bool:
+    return key in _TEXT
 
 
 def t(key: str, lang: str, **fields: object) -> str:

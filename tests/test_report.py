@@ -23,6 +23,7 @@ def _report(lang: str) -> dict:
         location=Location(2, "T-C.33", "7.01.01.2.09.06", "amount", row=EVIL, bbox=BBox(1, 2, 3, 4)),
         expected="20250000",
         actual="13200000",
+        value_kind="money",
     )
     return build_report(doc, AuditResult([finding], []), load_ruleset(), lang)
 
@@ -32,6 +33,14 @@ def test_html_escapes_document_text() -> None:
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Rp20.250.000" in html and "Rp13.200.000" in html
+
+
+def test_only_money_values_are_shown_as_rupiah() -> None:
+    report = _report("id")
+    report["findings"][0] |= {"value_kind": None, "expected": "120", "actual": "100"}
+    html = render_html(report, "id")
+    assert "Rp120" not in html and "Rp100" not in html
+    assert '<td class="num">120</td>' in html
 
 
 def test_html_language() -> None:

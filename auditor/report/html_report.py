@@ -8,11 +8,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from auditor.findings import CATEGORIES, SEVERITIES
-from auditor.i18n import t
+from auditor.i18n import has, t
 from auditor.model.amounts import format_rupiah
 from auditor.report.crops import Picture
 
-_ENV = Environment(
+ENV = Environment(
     loader=PackageLoader("auditor.report", "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=True,
@@ -20,18 +20,18 @@ _ENV = Environment(
 )
 
 
-def _money(value: str | None) -> str:
-    """Expected/actual values are plain digit strings; show them the Indonesian way."""
+def _money(value: str | None, kind: str | None = None) -> str:
+    """Rupiah amounts (plain digit strings) shown the Indonesian way; other values as they are."""
     if value is None:
         return "-"
-    if value.lstrip("-").isdigit():
+    if kind == "money" and value.lstrip("-").isdigit():
         return format_rupiah(int(value))
     return value
 
 
 def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] | None = None) -> str:
     """The report page; ``pictures`` maps a finding's index to a crop of its page."""
-    template = _ENV.get_template("report.html.j2")
+    template = ENV.get_template("report.html.j2")
     summary = report["summary"]
     verdict = (
         t("report.verdict_ok", lang)
@@ -46,6 +46,7 @@ def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] 
         r=report,
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),
+        col=lambda key: t(f"col.{key}", lang) if has(f"col.{key}") else key,
         money=_money,
         verdict=verdict,
         severities=SEVERITIES,

@@ -17,19 +17,22 @@ from auditor.i18n import t
 COLUMNS = (
     "document", "sha256", "rule", "category", "severity", "title", "message", "page", "table", "code",
     "column", "row", "expected", "actual", "low_confidence", "x0", "top", "x1", "bottom",
+    # Added later, so at the end: the finding's number (as in the HTML and the annotated
+    # PDF) and "money" when expected/actual are rupiah amounts.
+    "number", "value_kind",
 )
 
 
 def finding_rows(report: dict[str, Any]) -> list[list[Any]]:
     doc = report["document"]
     rows = []
-    for f in report["findings"]:
+    for number, f in enumerate(report["findings"], start=1):
         loc = f["location"]
         bbox = loc.get("bbox") or [None] * 4
         rows.append(
             [doc["path"], doc["sha256"], f["rule"], f["category"], f["severity"], f["title"], f["message"],
              loc["page"], loc["table"], loc["code"], loc["column"], loc.get("row"), f["expected"], f["actual"],
-             f.get("low_confidence", False), *bbox]
+             f.get("low_confidence", False), *bbox, number, f.get("value_kind")]
         )
     return rows
 

@@ -31,6 +31,7 @@ class Violation:
     # Message template fields. A dict {"id": ..., "en": ...} is picked per language.
     fields: dict[str, Any] = field(default_factory=dict)
     evidence: tuple[Evidence, ...] = ()
+    value_kind: str | None = None  # "money": expected/actual are whole rupiah
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
                     evidence=result.evidence
                     or (Evidence("value", result.actual or "", result.actual, result.location),),
                     low_confidence=low,
+                    value_kind=result.value_kind,
                 )
             )
         if reasons:

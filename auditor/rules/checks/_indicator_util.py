@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
-from auditor.i18n import both
+from auditor.i18n import both, has
 from auditor.findings import Evidence
 from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import Quantity, parse_quantity
@@ -28,26 +28,6 @@ MIN_FUZZY_LENGTH = 5
 PERCENT_UNITS = ("%", "persen")
 _LEADING_QUALIFIERS = ("rata-rata", "ratarata", "rerata")
 
-# Column labels for messages (the shared i18n table only has the money columns).
-COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "indicator": {"id": "Indikator", "en": "indicator"},
-    "indicator_kebutuhan": {"id": "Indikator (hasil analisis)", "en": "indicator (needs analysis)"},
-    "target": {"id": "Target (tahun rencana)", "en": "target (plan year)"},
-    "target_next": {"id": "Target (prakiraan maju)", "en": "target (forward year)"},
-    "target_kebutuhan": {"id": "Target (hasil analisis)", "en": "target (needs analysis)"},
-    "target_renstra": {"id": "Target Renstra", "en": "Renstra target"},
-    "realisasi_n3": {"id": "Realisasi s/d n-3", "en": "realisation to n-3"},
-    "target_n2": {"id": "Target n-2", "en": "target n-2"},
-    "realisasi_n2": {"id": "Realisasi n-2", "en": "realisation n-2"},
-    "target_n1": {"id": "Target n-1", "en": "target n-1"},
-    "lokasi": {"id": "Lokasi", "en": "location"},
-    "sumber_dana": {"id": "Sumber Dana", "en": "funding source"},
-    "priority": {"id": "Prioritas", "en": "priority"},
-    "amount": {"id": "Kebutuhan Dana (tahun rencana)", "en": "funding need (plan year)"},
-    "amount_next": {"id": "Kebutuhan Dana (prakiraan maju)", "en": "funding need (forward year)"},
-    "name": {"id": "Program/Kegiatan/Sub Kegiatan", "en": "program/activity/sub-activity"},
-    "aktivitas": {"id": "Aktivitas", "en": "aktivitas"},
-}
 LEVEL_LABELS: dict[str, dict[str, str]] = {
     lvl: both(f"level.{lvl}") for lvl in ("program", "kegiatan", "sub_kegiatan", "aktivitas")
 }
@@ -56,7 +36,8 @@ PERCENT = {"id": "persen (%)", "en": "percent (%)"}
 
 
 def column_label(column: str) -> dict[str, str] | str:
-    return COLUMN_LABELS.get(column, column)
+    """The column's name as a reader knows it (the key itself when there is no label)."""
+    return both(f"col.{column}") if has(f"col.{column}") else column
 
 
 def level_label(row: Row) -> dict[str, str] | str:

@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from auditor.findings import Evidence
 from auditor.model.document import Document, Level
 from auditor.rules.base import Result, Skip, Violation, cell_location, table_not_found
+from auditor.rules.checks._indicator_util import column_label
 from auditor.rules.formula import evaluate, names, parse_formula, validate_formula
 from auditor.rules.params import Param
 
@@ -38,6 +39,17 @@ PARAMS = {
     "tolerance": Param(float, default=0.0, minimum=0, doc="allowed difference after rounding"),
 }
 FIELDS = ("table", "code", "column", "formula", "stated", "computed")
+
+
+def _readable(formula: str) -> dict[str, str]:
+    """The formula with column labels instead of keys, as the reader sees the columns."""
+    out = {}
+    for lang in ("id", "en"):
+        def label(m: re.Match[str]) -> str:
+            value = column_label(m.group(0))
+            return value[lang] if isinstance(value, dict) else value
+        out[lang] = re.sub(r"[A-Za-z_]\w*", label, formula).replace("*", "×")
+    return out
 
 
 def _decimals(text: str) -> int:
@@ -99,8 +111,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             fields={
                 "table": table.kind,
                 "code": row.code or row.code_written or "",
-                "column": params["column"],
-                "formula": params["formula"],
+                "column": column_label(params["column"]),
+                "formula": _readable(params["formula"]),
                 "stated": stated.raw,
                 "computed": fmt,
             },

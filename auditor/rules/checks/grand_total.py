@@ -50,6 +50,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 location=cell_location(table, total, column, amount.cell),
                 expected=plain(computed),
                 actual=plain(stated),
+                value_kind="money",
                 fields={
                     "table": table.kind,
                     "column": both(f"col.{column}"),

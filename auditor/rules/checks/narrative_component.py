@@ -130,6 +130,7 @@ def _violation(stated: StatedAmount, computed: int, source: str | dict[str, str]
         location=loc,
         expected=plain(computed),
         actual=plain(stated.value),
+        value_kind="money",
         fields={
             "label": stated.label,
             "stated": rupiah(stated.value),

@@ -46,6 +46,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             location=_loc(total),
             expected=plain(computed),
             actual=plain(total.value),
+            value_kind="money",
             fields={
                 "stated": rupiah(total.value),
                 "computed": rupiah(computed),

@@ -66,6 +66,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             location=loc,
             expected=plain(total),
             actual=plain(s.value),
+            value_kind="money",
             fields={
                 "stated": rupiah(s.value),
                 "table": table.kind,

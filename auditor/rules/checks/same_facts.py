@@ -110,7 +110,7 @@ def _compare_amount(
     ref_cell = ref_row.amounts[ref_column].cell
     yield _violation(
         "amount", table, row, cell, reference, ref_row, ref_cell, rupiah(scaled), rupiah(ref_scaled),
-        column=column, ref_column=ref_column, expected=str(ref_scaled), actual=str(scaled),
+        column=column, ref_column=ref_column, expected=str(ref_scaled), actual=str(scaled), value_kind="money",
     )
 
 
@@ -132,7 +132,7 @@ def _scales(table: Table, reference: Table, pairs: list[tuple[Row, Row]], params
 def _violation(
     name: str, table: Table, row: Row, cell: Cell, reference: Table, ref_row: Row, ref_cell: Cell,
     stated: Any, ref_stated: Any, column: str | None = None, ref_column: str | None = None,
-    expected: str | None = None, actual: str | None = None,
+    expected: str | None = None, actual: str | None = None, value_kind: str | None = None,
 ) -> Violation:
     column = column or name
     ref_column = ref_column or name
@@ -141,6 +141,7 @@ def _violation(
         location=cell_loc(table, row, column, cell),
         expected=expected if expected is not None else ref_cell.text,
         actual=actual if actual is not None else cell.text,
+        value_kind=value_kind,
         fields={
             "table": table.kind,
             "reference_table": reference.kind,

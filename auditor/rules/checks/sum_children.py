@@ -83,6 +83,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 location=cell_location(table, row, column, amount.cell if amount else row.cells.get(column)),
                 expected=plain(computed),
                 actual=plain(stated),
+                value_kind="money",
                 fields={
                     "code": row.code or "",
                     "level": both(f"level.{row.level.value}"),

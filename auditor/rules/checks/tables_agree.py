@@ -56,6 +56,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             location=loc,
             expected=plain(ref_value),
             actual=plain(value),
+            value_kind="money",
             fields={
                 "table": table.kind,
                 "reference_table": reference.kind,

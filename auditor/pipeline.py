@@ -1,0 +1,136 @@
+"""The per-document job: one PDF and a rule set in, one result (report + rendered outputs) out.
+
+``check``, ``batch`` and the distributed executor all call :func:`audit_document`, so
+every way of running the tool produces the same reports. The job writes nothing: the
+caller decides where the outputs go (a local folder, a shared one, a web response).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from auditor.errors import AuditError
+from auditor.extract import extract_document
+from auditor.report.json_report import build_report, to_json
+from auditor.rules import run_rules
+from auditor.rules.ruleset import RuleSet
+from auditor.rules.waivers import Waiver
+
+FORMATS = ("json", "html", "csv", "xlsx", "pdf")
+# File name of each output beside the document's stem.
+SUFFIXES = {"json": ".json", "html": ".html", "csv": ".csv", "xlsx": ".xlsx", "pdf": ".annotated.pdf"}
+STATUSES = ("errors", "warnings", "clean", "failed")
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    formats: tuple[str, ...] = ("json", "html")
+    lang: str = "id"
+    extractor: str = "pdfplumber"
+    waivers: tuple[Waiver, ...] = ()
+
+
+@dataclass
+class DocResult:
+    """What one document's audit gave, enough for an index line and for writing its files."""
+
+    path: str
+    status: str  # one of STATUSES
+    seconds: float
+    sha256: str | None = None
+    unit: str | None = None
+    region: str | None = None
+    plan_year: int | None = None
+    pages: int | None = None
+    summary: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    rule_counts: dict[str, int] = field(default_factory=dict)
+    failure: dict[str, str] | None = None  # {"kind", "id", "en"} when status == "failed"
+    unused_waivers: list[dict[str, Any]] = field(default_factory=list)
+    outputs: dict[str, bytes] = field(default_factory=dict)  # format -> file content
+
+    def entry(self) -> dict[str, Any]:
+        """The index line (no file contents): what batch summaries and caches keep."""
+        return {
+            "path": self.path, "status": self.status, "seconds": round(self.seconds, 3), "sha256": self.sha256,
+            "unit": self.unit, "region": self.region, "plan_year": self.plan_year, "pages": self.pages,
+            "summary": dict(self.summary), "rule_counts": dict(self.rule_counts), "failure": self.failure,
+        }
+
+
+def status_of(summary: dict[str, int]) -> str:
+    if summary["error"]:
+        return "errors"
+    return "warnings" if summary["warning"] else "clean"
+
+
+def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...], lang: str) -> dict[str, bytes]:
+    # Imported here: each output pulls its own libraries (Jinja2, pypdfium2, openpyxl, pypdf).
+    out: dict[str, bytes] = {}
+    if "json" in formats:
+        out["json"] = to_json(report).encode("utf-8")
+    if "html" in formats:
+        from auditor.report.crops import finding_pictures
+        from auditor.report.html_report import render_html
+
+        out["html"] = render_html(report, lang, finding_pictures(path, report["findings"])).encode("utf-8")
+    if "csv" in formats:
+        from auditor.report.tabular import to_csv
+
+        out["csv"] = to_csv(report).encode("utf-8")
+    if "xlsx" in formats:
+        from auditor.report.tabular import to_xlsx
+
+        out["xlsx"] = to_xlsx(report, lang)
+    if "pdf" in formats:
+        from auditor.report.pdf_report import annotate_pdf
+
+        out["pdf"] = annotate_pdf(path, report, lang)
+    return out
+
+
+def audit_document(path: Path, ruleset: RuleSet, options: JobOptions) -> DocResult:
+    """Audit one file. Never raises for a bad input or a bug: the failure is the result."""
+    start = time.perf_counter()
+    try:
+        doc = extract_document(path, options.extractor)
+        result = run_rules(doc, ruleset, lang=options.lang, waivers=list(options.waivers))
+        report = build_report(doc, result, ruleset, options.lang)
+        outputs = render_outputs(path, report, options.formats, options.lang)
+    except AuditError as exc:
+        return _failed(path, start, exc.kind, exc.texts["id"], exc.texts["en"])
+    except OSError as exc:
+        return _failed(
+            path, start, "io",
+            f"Tidak dapat menulis/membaca berkas: {exc.filename or path} ({exc.strerror})",
+            f"Cannot read/write file: {exc.filename or path} ({exc.strerror})",
+        )
+    except MemoryError:
+        return _failed(
+            path, start, "memory",
+            f"Memori tidak cukup untuk memeriksa {path}.", f"Not enough memory to audit {path}.",
+        )
+    except Exception as exc:  # a bug must cost one file, not the whole run
+        return _failed(
+            path, start, "internal",
+            f"Kesalahan internal saat memeriksa {path} ({type(exc).__name__}: {exc}); mohon laporkan.",
+            f"Internal error while auditing {path} ({type(exc).__name__}: {exc}); please report it.",
+        )
+    meta = report["document"]
+    return DocResult(
+        path=str(path), status=status_of(report["summary"]), seconds=time.perf_counter() - start,
+        sha256=meta["sha256"], unit=meta["unit"], region=meta["region"], plan_year=meta["plan_year"],
+        pages=meta["pages"], summary=dict(report["summary"]),
+        rule_counts=dict(sorted(Counter(f["rule"] for f in report["findings"]).items())),
+        unused_waivers=list(report["unused_waivers"]), outputs=outputs,
+    )
+
+
+def _failed(path: Path, start: float, kind: str, id_text: str, en_text: str) -> DocResult:
+    return DocResult(
+        path=str(path), status="failed", seconds=time.perf_counter() - start,
+        failure={"kind": kind, "id": id_text, "en": en_text},
+    )

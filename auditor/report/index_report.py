@@ -1,0 +1,101 @@
+"""The index over several audited documents: HTML (sortable, links to each report), CSV, XLSX.
+
+One line per document, in the order given (``check``) or by path (``batch``). Column
+names of the CSV/XLSX are stable English snake_case whatever the language; the status
+word and the failure reason follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from auditor import __version__
+from auditor.i18n import t
+from auditor.report.html_report import ENV
+
+COLUMNS = (
+    "document", "unit", "region", "plan_year", "pages", "status", "errors", "warnings", "infos",
+    "seconds", "reason", "sha256", "report",
+)
+
+
+@dataclass(frozen=True)
+class IndexLine:
+    entry: dict[str, Any]  # DocResult.entry()
+    report: str | None  # relative link to the document's own report, if one was written
+
+
+def _row(line: IndexLine, lang: str) -> list[Any]:
+    e = line.entry
+    s = e["summary"]
+    reason = e["failure"][lang] if e.get("failure") else None
+    return [
+        e["path"], e.get("unit"), e.get("region"), e.get("plan_year"), e.get("pages"), e["status"],
+        s["error"], s["warning"], s["info"], e["seconds"], reason, e.get("sha256"), line.report,
+    ]
+
+
+def totals(lines: list[IndexLine]) -> dict[str, int]:
+    statuses = Counter(line.entry["status"] for line in lines)
+    out = {"documents": len(lines), **{f"status_{k}": v for k, v in statuses.items()}}
+    for sev in ("error", "warning", "info"):
+        out[sev] = sum(line.entry["summary"][sev] for line in lines)
+    return out
+
+
+def index_csv(lines: list[IndexLine], lang: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(_row(line, lang) for line in lines)
+    return buf.getvalue()
+
+
+def index_xlsx(lines: list[IndexLine], lang: str, rule_titles: dict[str, dict[str, str]] | None = None) -> bytes:
+    """Sheet ``documents`` (one row each) and ``rules`` (findings per rule over all documents)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "documents"
+    sheet.append(list(COLUMNS))
+    for line in lines:
+        sheet.append(_row(line, lang))
+    rules = book.create_sheet("rules")
+    rules.append(["rule", "title", "findings", "documents"])
+    findings: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    for line in lines:
+        for rule, n in line.entry.get("rule_counts", {}).items():
+            findings[rule] += n
+            documents[rule] += 1
+    for rule in sorted(findings):
+        title = (rule_titles or {}).get(rule, {}).get(lang)
+        rules.append([rule, title, findings[rule], documents[rule]])
+    for ws in (sheet, rules):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def index_html(lines: list[IndexLine], lang: str, title: str | None = None) -> str:
+    template = ENV.get_template("index.html.j2")
+    return template.render(
+        lines=[{"e": line.entry, "report": line.report} for line in lines],
+        totals=totals(lines),
+        lang=lang,
+        tr=lambda key, **kw: t(key, lang, **kw),
+        title=title or t("index.title", lang),
+        version=__version__,
+        generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+    )
