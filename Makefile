@@ -26,9 +26,10 @@ demo: $(STAMP)
 	$(BIN)/renja-audit check $(SAMPLES) --out reports --format json,html --fail-on never
 	@echo "Laporan / reports: $$(ls reports/*.html | tr '\n' ' ')"
 
-## Run the whole test suite.
+## Run the whole test suite; the browser tests need Chromium (installed from Debian when missing).
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	sh scripts/ensure_chromium.sh
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
 
 ## Rewrite the synthetic variant specs, then re-render the sample PDFs from their specs
 ## (needs LibreOffice Writer and Calc; installs them on Debian).
@@ -38,6 +39,8 @@ samples: $(STAMP)
 	  || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation)
 	$(BIN)/python samples/specs/make_variants.py
 	$(BIN)/python -m samples.generator $(SPECS) --out-dir samples/pdf
+	$(BIN)/python samples/specs/make_hostile.py
+	$(BIN)/python -m samples.generator samples/specs/hostile-2024.yaml --out-dir samples/special
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info reports/*.html reports/*.json

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
@@ -17,8 +18,8 @@ from auditor.errors import AuditError
 from auditor.extract import BACKENDS, extract_document
 from auditor.i18n import LANGS, t
 from auditor.model.export import cells_csv, document_to_dict
-from auditor.pipeline import FORMATS, SUFFIXES, DocResult, JobOptions, audit_document
-from auditor.report.index_report import IndexLine, index_csv, index_html, index_xlsx
+from auditor.pipeline import FORMATS, JobOptions, audit_document, report_link, write_outputs
+from auditor.report.index_report import IndexLine, write_index
 from auditor.report.json_report import to_json
 from auditor.rules import load_ruleset
 from auditor.rules.checks import registry
@@ -44,6 +45,16 @@ def _formats(value: str) -> list[str]:
     return items
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat >= 1 / must be a whole number >= 1: {value}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="renja-audit", description="Audit Renja Perangkat Daerah (Permendagri 86/2017).")
     parser.add_argument("--version", action="version", version=f"renja-audit {__version__}")
@@ -57,6 +68,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
     check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
     check.add_argument("--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)")
+
+    batch = sub.add_parser("batch", help="audit every PDF in folders, in parallel, resumable")
+    batch.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF files or folders")
+    batch.add_argument("--recursive", "-r", action="store_true", help="also look in sub-folders")
+    batch.add_argument("--out", type=Path, required=True, help="output folder (reports, index.html, summary.csv/xlsx)")
+    batch.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1, help="documents at once (default: cores)")
+    batch.add_argument("--format", type=_formats, default=["json", "html"], help="per document, as in check (default: json,html)")
+    batch.add_argument("--lang", choices=LANGS, default="id")
+    batch.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error")
+    batch.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
+    batch.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+    batch.add_argument("--waivers", type=Path, default=None)
+    batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
+    batch.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per document (default: 600)")
+    batch.add_argument("--max-memory", type=_positive_int, default=3072, help="MB of memory per document (default: 3072)")
+    batch.add_argument("--cache", type=Path, default=None, help="cache folder (default: OUT/.cache)")
+    batch.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
+    batch.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
 
     rules = sub.add_parser("rules", help="list the rules, or explain one: rules explain ID")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
@@ -84,26 +113,6 @@ def _output_stem(path: Path, used: set[str], sha: str | None) -> str:
         stem = f"{stem}-{(sha or str(len(used)))[:8]}"
     used.add(stem)
     return stem
-
-
-def write_outputs(result: DocResult, out_dir: Path, stem: str) -> list[Path]:
-    """Write one document's rendered outputs beside each other under ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in FORMATS:
-        if fmt in result.outputs:
-            target = out_dir / f"{stem}{SUFFIXES[fmt]}"
-            target.write_bytes(result.outputs[fmt])
-            written.append(target)
-    return written
-
-
-def report_link(result: DocResult, stem: str) -> str | None:
-    """The file an index line links to: the HTML report, else whatever was written."""
-    for fmt in ("html", "pdf", "json", "xlsx", "csv"):
-        if fmt in result.outputs:
-            return f"{stem}{SUFFIXES[fmt]}"
-    return None
 
 
 def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
@@ -138,19 +147,47 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         if any(result.summary[s] for s in failing):
             status = max(status, EXIT_FINDINGS)
     if len(args.files) > 1:
-        written = write_index(lines, args.out, args.lang, ruleset)
+        written = write_index(lines, args.out, args.lang, {r.id: dict(r.title) for r in ruleset.rules})
         print(t("cli.index", args.lang, n=len(lines), outputs=", ".join(map(str, written))))
     return status
 
 
-def write_index(lines: list[IndexLine], out_dir: Path, lang: str, ruleset: RuleSet, name: str = "index") -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    titles = {r.id: dict(r.title) for r in ruleset.rules}
-    targets = [out_dir / "index.html", out_dir / f"{name}.csv", out_dir / f"{name}.xlsx"]
-    targets[0].write_text(index_html(lines, lang), encoding="utf-8")
-    targets[1].write_text(index_csv(lines, lang), encoding="utf-8")
-    targets[2].write_bytes(index_xlsx(lines, lang, titles))
-    return targets
+def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
+    from auditor.batch import BatchOptions, find_pdfs, run_batch
+
+    lang = args.lang
+    files, missing = find_pdfs(args.paths, args.recursive)
+    for path in missing:
+        sys.stderr.write(f"{t('batch.missing', 'id', path=path)}\n{t('batch.missing', 'en', path=path)}\n")
+    if not files:
+        paths = ", ".join(map(str, args.paths))
+        sys.stderr.write(f"{t('batch.no_files', 'id', paths=paths)}\n{t('batch.no_files', 'en', paths=paths)}\n")
+        return EXIT_INPUT
+    options = JobOptions(formats=tuple(args.format), lang=lang, extractor=args.extractor, waivers=tuple(waivers))
+    batch = BatchOptions(
+        out=args.out, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
+        timeout=args.timeout, memory_mb=args.max_memory, cache=args.cache,
+    )
+    try:
+        result = run_batch(files, ruleset, options, batch)
+    except KeyboardInterrupt:
+        sys.stderr.write(f"\n{t('batch.interrupted', 'id')}\n{t('batch.interrupted', 'en')}\n")
+        return 130
+    statuses = [line.entry["status"] for line in result.lines]
+    print(t(
+        "batch.summary", lang, total=len(result.lines), audited=result.audited, cached=result.cached,
+        errors=statuses.count("errors"), warnings=statuses.count("warnings"), clean=statuses.count("clean"),
+        failed=statuses.count("failed"), outputs=", ".join(map(str, result.summary_files)),
+    ))
+    if result.failed():
+        sys.stderr.write(f"{t('batch.failed', 'id')} / {t('batch.failed', 'en')}\n")
+        for line in result.failed():
+            failure = line.entry["failure"]
+            sys.stderr.write(f"  {line.entry['path']}\n    {failure['id']}\n    {failure['en']}\n")
+    if missing or result.failed():
+        return EXIT_INPUT
+    failing = FAIL_ON[args.fail_on]
+    return EXIT_FINDINGS if any(line.entry["summary"][s] for line in result.lines for s in failing) else EXIT_OK
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -206,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command == "rules":
         return _rules(args, ruleset)
+    if args.command == "batch":
+        return _batch(args, ruleset, waivers)
     return _check(args, ruleset, waivers)
 
 

@@ -101,6 +101,13 @@ _TEXT: dict[str, dict[str, str]] = {
     "report.checked_by": {"id": "Diperiksa oleh (nama, NIP, tanda tangan)", "en": "Checked by (name, staff number, signature)"},
     "report.date_sign": {"id": "Tempat, tanggal", "en": "Place, date"},
     "report.by_category": {"id": "Menurut kategori", "en": "By category"},
+    "report.number_hint": {
+        "id": "Nomor temuan; sama dengan nomor pada PDF beranotasi dan kolom number di CSV/XLSX",
+        "en": "Finding number; the same as in the annotated PDF and the number column of the CSV/XLSX",
+    },
+    "count.error": {"id": "kesalahan", "en": "errors"},
+    "count.warning": {"id": "peringatan", "en": "warnings"},
+    "count.info": {"id": "informasi", "en": "infos"},
     "report.waived": {"id": "Temuan yang dikecualikan", "en": "Waived findings"},
     "report.unused_waivers": {"id": "Pengecualian yang tidak cocok dengan temuan mana pun", "en": "Waivers that match no finding"},
     "report.reason": {"id": "Alasan", "en": "Reason"},
@@ -134,6 +141,23 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "pdf.no_place": {"id": "tanpa letak di halaman (temuan tingkat dokumen)", "en": "no place on a page (document-level finding)"},
     "pdf.footer": {"id": "renja-audit · {name} · catatan {n}/{total}", "en": "renja-audit · {name} · notes {n}/{total}"},
+    "batch.progress": {
+        "id": "[{bar}] {done}/{total} dokumen, {failed} gagal, {cached} dari cache, sisa waktu {eta}",
+        "en": "[{bar}] {done}/{total} documents, {failed} failed, {cached} cached, ETA {eta}",
+    },
+    "batch.summary": {
+        "id": "Selesai: {total} dokumen ({audited} diperiksa, {cached} dari cache): {errors} dengan kesalahan, "
+        "{warnings} dengan peringatan, {clean} lolos, {failed} gagal dibaca. Ringkasan: {outputs}",
+        "en": "Done: {total} documents ({audited} audited, {cached} cached): {errors} with errors, "
+        "{warnings} with warnings, {clean} passed, {failed} could not be read. Summary: {outputs}",
+    },
+    "batch.failed": {"id": "Berkas yang gagal diperiksa:", "en": "Files that could not be audited:"},
+    "batch.no_files": {"id": "Tidak ada berkas PDF ditemukan di: {paths}", "en": "No PDF files found in: {paths}"},
+    "batch.missing": {"id": "Tidak ditemukan: {path}", "en": "Not found: {path}"},
+    "batch.interrupted": {
+        "id": "Dihentikan. Yang sudah selesai tersimpan; jalankan perintah yang sama untuk melanjutkan.",
+        "en": "Interrupted. Finished documents are kept; run the same command again to continue.",
+    },
     "cli.done": {
         "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",
         "en": "{path}: {error} errors, {warning} warnings, {info} infos -> {outputs}",

@@ -7,14 +7,20 @@ caller decides where the outputs go (a local folder, a shared one, a web respons
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import pickle
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from auditor import __version__
 from auditor.errors import AuditError
 from auditor.extract import extract_document
+from auditor.extract.pdf import file_sha256
+from auditor.model.document import Document
 from auditor.report.json_report import build_report, to_json
 from auditor.rules import run_rules
 from auditor.rules.ruleset import RuleSet
@@ -92,11 +98,15 @@ def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...],
     return out
 
 
-def audit_document(path: Path, ruleset: RuleSet, options: JobOptions) -> DocResult:
-    """Audit one file. Never raises for a bad input or a bug: the failure is the result."""
+def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction_cache: Path | None = None) -> DocResult:
+    """Audit one file. Never raises for a bad input or a bug: the failure is the result.
+
+    With ``extraction_cache`` (a folder), the document model read from a PDF is kept
+    there by content hash, so auditing it again with other rules skips the reading.
+    """
     start = time.perf_counter()
     try:
-        doc = extract_document(path, options.extractor)
+        doc = _extract(path, options.extractor, extraction_cache)
         result = run_rules(doc, ruleset, lang=options.lang, waivers=list(options.waivers))
         report = build_report(doc, result, ruleset, options.lang)
         outputs = render_outputs(path, report, options.formats, options.lang)
@@ -129,8 +139,51 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions) -> DocResu
     )
 
 
+def _extract(path: Path, extractor: str, cache: Path | None) -> Document:
+    if cache is None:
+        return extract_document(path, extractor)
+    key = f"{file_sha256(path)}-{extractor}-{__version__}.pickle"
+    target = cache / key
+    if target.is_file():
+        try:
+            # Our own cache, written below by this tool version for this exact file content.
+            doc = pickle.loads(target.read_bytes())
+            return dataclasses.replace(doc, path=str(path))
+        except Exception:  # a damaged cache entry is read again from the PDF
+            target.unlink(missing_ok=True)
+    doc = extract_document(path, extractor)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(target)  # atomic: a parallel or killed writer never leaves half a file
+    except OSError:
+        pass  # a cache that cannot be written only costs speed
+    return doc
+
+
 def _failed(path: Path, start: float, kind: str, id_text: str, en_text: str) -> DocResult:
     return DocResult(
         path=str(path), status="failed", seconds=time.perf_counter() - start,
         failure={"kind": kind, "id": id_text, "en": en_text},
     )
+
+
+def write_outputs(result: DocResult, out_dir: Path, stem: str) -> list[Path]:
+    """Write one document's rendered outputs under ``out_dir`` (``stem`` may hold folders)."""
+    written = []
+    for fmt in FORMATS:
+        if fmt in result.outputs:
+            target = out_dir / f"{stem}{SUFFIXES[fmt]}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(result.outputs[fmt])
+            written.append(target)
+    return written
+
+
+def report_link(result: DocResult, stem: str) -> str | None:
+    """The file an index line links to: the HTML report, else whatever was written."""
+    for fmt in ("html", "pdf", "json", "xlsx", "csv"):
+        if fmt in result.outputs:
+            return f"{stem}{SUFFIXES[fmt]}"
+    return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
-from conftest import REFERENCE_PDF, REPAIRED_PDF
+from conftest import REFERENCE_PDF, REPAIRED_PDF, run_cli
 
 CATEGORIES = {"totals", "cross_table", "narrative", "nomenclature", "year", "indicator_target", "structure"}
 
@@ -124,3 +126,19 @@ def test_every_finding_has_a_picture_of_its_place(audit) -> None:
     html = (out / f"{REFERENCE_PDF.stem}.html").read_text(encoding="utf-8")
     assert html.count("data:image/jpeg;base64,") == len(report["findings"])
     assert 'id="f-text"' in html and 'class="f-sev"' in html  # offline filters and search
+
+
+def test_annotated_pdf_output(tmp_path: Path) -> None:
+    """--format pdf writes <stem>.annotated.pdf: the pages plus numbered notes pages."""
+    from pypdf import PdfReader
+
+    proc = run_cli("check", REFERENCE_PDF, "--out", tmp_path, "--format", "pdf,csv", "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    annotated = PdfReader(tmp_path / f"{REFERENCE_PDF.stem}.annotated.pdf")
+    assert len(annotated.pages) > len(PdfReader(REFERENCE_PDF).pages)
+    with (tmp_path / f"{REFERENCE_PDF.stem}.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    notes = "".join(p.extract_text() for p in annotated.pages[len(PdfReader(REFERENCE_PDF).pages):])
+    # The numbers in the notes are the CSV's "number" column.
+    assert [int(r["number"]) for r in rows] == list(range(1, len(rows) + 1))
+    assert all(f"{r['rule']}" in notes for r in rows)

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from auditor.report.index_report import COLUMNS
-from tests.conftest import REFERENCE_PDF, SAMPLES, run_cli
+from conftest import REFERENCE_PDF, SAMPLES, run_cli
 
 SUKODONO_PDF = SAMPLES / "pdf" / "sukodono-2024.pdf"
 

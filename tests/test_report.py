@@ -40,7 +40,7 @@ def test_only_money_values_are_shown_as_rupiah() -> None:
     report["findings"][0] |= {"value_kind": None, "expected": "120", "actual": "100"}
     html = render_html(report, "id")
     assert "Rp120" not in html and "Rp100" not in html
-    assert '<td class="num">120</td>' in html
+    assert '<td class="val">120</td>' in html
 
 
 def test_html_language() -> None:
@@ -80,3 +80,20 @@ def test_csv_and_xlsx_outputs(tmp_path) -> None:
     assert book["findings"].max_row == 2
     summary = {r[0].value: r[1].value for r in book["summary"].iter_rows() if r[0].value}
     assert summary["error"] == 1 and summary["totals"] == 1
+
+
+def test_text_from_the_pdf_never_becomes_a_spreadsheet_formula() -> None:
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from auditor.report.tabular import to_csv, to_xlsx
+
+    report = _report("id")
+    report["findings"][0] |= {"actual": '=HYPERLINK("http://x","klik")', "expected": "-5"}
+    row = list(csv.DictReader(io.StringIO(to_csv(report))))[0]
+    assert row["actual"] == '\'=HYPERLINK("http://x","klik")' and row["expected"] == "-5"
+    cells = list(load_workbook(io.BytesIO(to_xlsx(report, "id")))["findings"].iter_rows(min_row=2, values_only=False))[0]
+    actual = next(c for c in cells if c.value and str(c.value).startswith("=HYPERLINK"))
+    assert actual.data_type == "s"

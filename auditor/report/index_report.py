@@ -12,11 +12,13 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from auditor import __version__
 from auditor.i18n import t
 from auditor.report.html_report import ENV
+from auditor.report.tabular import append_text_row, csv_safe
 
 COLUMNS = (
     "document", "unit", "region", "plan_year", "pages", "status", "errors", "warnings", "infos",
@@ -52,7 +54,7 @@ def index_csv(lines: list[IndexLine], lang: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(_row(line, lang) for line in lines)
+    writer.writerows([csv_safe(v) for v in _row(line, lang)] for line in lines)
     return buf.getvalue()
 
 
@@ -66,7 +68,7 @@ def index_xlsx(lines: list[IndexLine], lang: str, rule_titles: dict[str, dict[st
     sheet.title = "documents"
     sheet.append(list(COLUMNS))
     for line in lines:
-        sheet.append(_row(line, lang))
+        append_text_row(sheet, _row(line, lang))
     rules = book.create_sheet("rules")
     rules.append(["rule", "title", "findings", "documents"])
     findings: Counter[str] = Counter()
@@ -99,3 +101,15 @@ def index_html(lines: list[IndexLine], lang: str, title: str | None = None) -> s
         version=__version__,
         generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
     )
+
+
+def write_index(
+    lines: list[IndexLine], out_dir: Path, lang: str, rule_titles: dict[str, dict[str, str]], name: str = "index"
+) -> list[Path]:
+    """``index.html`` plus ``<name>.csv`` and ``<name>.xlsx`` under ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = [out_dir / "index.html", out_dir / f"{name}.csv", out_dir / f"{name}.xlsx"]
+    targets[0].write_text(index_html(lines, lang), encoding="utf-8")
+    targets[1].write_text(index_csv(lines, lang), encoding="utf-8")
+    targets[2].write_bytes(index_xlsx(lines, lang, rule_titles))
+    return targets

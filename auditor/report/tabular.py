@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from typing import Any
 
@@ -21,6 +22,26 @@ COLUMNS = (
     # PDF) and "money" when expected/actual are rupiah amounts.
     "number", "value_kind",
 )
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d[\d.,]*%?")
+
+
+def csv_safe(value: Any) -> Any:
+    """Text from a PDF must not become a live formula when a CSV is opened in a spreadsheet
+    ("=HYPERLINK(...)" in a cell): such text gets a leading apostrophe; numbers stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def append_text_row(sheet: Any, values: list[Any]) -> None:
+    """Append a row to an openpyxl sheet keeping every string a string (never a formula)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
 
 
 def finding_rows(report: dict[str, Any]) -> list[list[Any]]:
@@ -41,7 +62,7 @@ def to_csv(report: dict[str, Any]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(finding_rows(report))
+    writer.writerows([csv_safe(v) for v in row] for row in finding_rows(report))
     return buf.getvalue()
 
 
@@ -55,7 +76,7 @@ def to_xlsx(report: dict[str, Any], lang: str) -> bytes:
     sheet.title = "findings"
     sheet.append(list(COLUMNS))
     for row in finding_rows(report):
-        sheet.append(row)
+        append_text_row(sheet, row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -25,6 +25,7 @@ from auditor.findings import Evidence, Location
 from auditor.model.document import Document
 from auditor.model.quantities import Quantity
 from auditor.rules.base import Result, Skip, Violation, cell_location
+from auditor.rules.checks._indicator_util import column_label
 from auditor.rules.checks._nomenclature_util import TABLES_PARAM, Target, names_other_code, targets, version_label, written_note
 from auditor.rules.params import Param
 
@@ -103,7 +104,7 @@ def _compare(target: Target, columns: list[str], synonyms: list[list[str]]) -> I
                 "stated": quantity.raw,
                 "unit": quantity.unit,
                 "official": satuan,
-                "columns": ", ".join(c for c, _ in cells),
+                "columns": _labels([c for c, _ in cells]),
                 "version": version_label(target.nom),
                 "written_note": written_note(target.row, target.resolved),
             },
@@ -114,3 +115,9 @@ def _compare(target: Target, columns: list[str], synonyms: list[list[str]]) -> I
 def _location(target: Target, column: str) -> Location:
     cell = target.row.cells.get(column)
     return replace(cell_location(target.table, target.row, column, cell), code=target.resolved.code)
+
+
+def _labels(columns: list[str]) -> dict[str, str]:
+    """Column names as the reader knows them, in each language."""
+    labels = [column_label(c) for c in columns]
+    return {lang: ", ".join(lb[lang] if isinstance(lb, dict) else lb for lb in labels) for lang in ("id", "en")}

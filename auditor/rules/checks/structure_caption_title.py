@@ -64,7 +64,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         loc = span_location(c.span, row=f"Tabel {c.number}" if c.number else None, table=c.kind)
         yield Violation(
             location=loc,
-            expected=titles[c.kind].pattern,
+            expected=_readable(titles[c.kind].pattern),
             actual=text,
             fields={"caption": text, "kind": c.kind, "other_kind": others[0] if others else "-",
                     "expected_title": _readable(titles[c.kind].pattern),

@@ -1,0 +1,88 @@
+"""Batch benchmark: documents per minute with 1 and N jobs, the cached re-run, memory.
+
+    .venv/bin/python bench/batch.py [--copies 3] [--jobs 2] [--format json,html] [--executor local]
+
+Builds an archive of >= 20 PDFs from the samples (each sample in several variants: a
+distinct title in the metadata, and every other copy without its last page, so no two
+files share a hash or a result), then in one run prints, side by side:
+  * documents/minute with --jobs 1 and with --jobs N (each into a fresh output folder),
+  * the speed-up ratio,
+  * the re-run of the --jobs N batch with everything cached, and how many times faster it is,
+  * the peak RSS of the largest per-document process (each document runs in its own).
+Figures vary with the machine's load; run it on an otherwise idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "samples" / "pdf").glob("*.pdf")) + sorted((ROOT / "samples" / "special").glob("*.pdf"))
+
+
+def make_archive(folder: Path, copies: int) -> list[Path]:
+    made = []
+    for source in SOURCES:
+        for k in range(copies):
+            reader = PdfReader(source)
+            writer = PdfWriter()
+            pages = reader.pages[:-1] if k % 2 else reader.pages
+            for page in pages:
+                writer.add_page(page)
+            writer.add_metadata({"/Title": f"{source.stem} salinan {k + 1}"})
+            target = folder / f"{source.stem}-{k + 1}.pdf"
+            with target.open("wb") as fh:
+                writer.write(fh)
+            made.append(target)
+    return made
+
+
+def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[float, str]:
+    cmd = [sys.executable, "-m", "auditor", "batch", str(archive), "--out", str(out), "--jobs", str(jobs),
+           "--format", fmt, "--fail-on", "never", "--executor", executor]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"batch failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return seconds, proc.stdout.strip().splitlines()[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=3, help="variants per sample (default 3: 21 PDFs)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--format", default="json,html")
+    parser.add_argument("--executor", default="local", choices=("local", "dask"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="renja-bench-") as tmp:
+        archive = Path(tmp) / "arsip"
+        archive.mkdir()
+        files = make_archive(archive, args.copies)
+        n = len(files)
+        print(f"archive: {n} PDFs, {sum(len(PdfReader(f).pages) for f in files)} pages; formats {args.format}; executor {args.executor}")
+        one, _ = run(archive, Path(tmp) / "out1", 1, args.format, args.executor)
+        many, line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
+        cached, cached_line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{'run':<22}{'seconds':>9}{'docs/min':>10}")
+    print(f"{'--jobs 1':<22}{one:9.1f}{n / one * 60:10.1f}")
+    print(f"{f'--jobs {args.jobs}':<22}{many:9.1f}{n / many * 60:10.1f}")
+    print(f"{f'--jobs {args.jobs} re-run (cached)':<22}{cached:9.2f}{n / cached * 60:10.0f}")
+    print(f"speed-up jobs {args.jobs} : jobs 1 = {one / many:.2f}   (goal >= 1.8 on 2 cores)")
+    print(f"cached re-run vs first = {many / cached:.0f}x faster   (goal >= 20x)")
+    print(f"peak RSS of the largest per-document process: {peak_mb:.0f} MB")
+    print(f"last summary: {line}")
+    print(f"cached summary: {cached_line}")
+
+
+if __name__ == "__main__":
+    main()
