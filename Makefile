@@ -10,7 +10,7 @@ SPECS   = samples/specs/randuagung-2024.yaml samples/specs/randuagung-2024-repai
           samples/specs/sukodono-2024.yaml samples/specs/tempeh-2025.yaml \
           samples/specs/pasirian-2024.yaml samples/specs/kencong-2024.yaml
 
-.PHONY: demo test samples install clean
+.PHONY: demo test serve samples install clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/renja-audit check $(SAMPLES) --out reports --format json,html --fail-on never
 	@echo "Laporan / reports: $$(ls reports/*.html | tr '\n' ' ')"
+
+## The self-check page for authors: http://127.0.0.1:8765/ (Ctrl+C stops it).
+serve: $(STAMP)
+	$(BIN)/renja-audit serve
 
 ## Run the whole test suite; the browser tests need Chromium (installed from Debian when missing).
 test: $(STAMP)

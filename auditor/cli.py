@@ -1,4 +1,4 @@
-"""Command line: ``renja-audit check FILE.pdf [...]``.
+"""Command line: ``renja-audit check FILE.pdf|FILE.docx [...]``.
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 bad usage or an input that cannot be audited.
@@ -25,6 +25,7 @@ from auditor.rules import load_ruleset
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver, load_waivers
+from auditor.web.serve import add_serve_parser, serve_main
 
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -59,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="renja-audit", description="Audit Renja Perangkat Daerah (Permendagri 86/2017).")
     parser.add_argument("--version", action="version", version=f"renja-audit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="audit PDF files and write reports")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
+    check = sub.add_parser("check", help="audit PDF or Word (.docx) files and write reports")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf|FILE.docx")
     check.add_argument("--format", type=_formats, default=["json", "html"], help="json,html,csv,xlsx,pdf (default: json,html); pdf = the PDF with findings marked")
     check.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     check.add_argument("--lang", choices=LANGS, default="id", help="report language (default: id)")
@@ -69,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
     check.add_argument("--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)")
 
-    batch = sub.add_parser("batch", help="audit every PDF in folders, in parallel, resumable")
-    batch.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF files or folders")
+    batch = sub.add_parser("batch", help="audit every PDF/.docx in folders, in parallel, resumable")
+    batch.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF/.docx files or folders")
     batch.add_argument("--recursive", "-r", action="store_true", help="also look in sub-folders")
     batch.add_argument("--out", type=Path, required=True, help="output folder (reports, index.html, summary.csv/xlsx)")
     batch.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1, help="documents at once (default: cores)")
@@ -93,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
     rules.add_argument("--lang", choices=LANGS, default="id")
 
-    extract = sub.add_parser("extract", help="dump the document model read from a PDF")
-    extract.add_argument("file", type=Path, metavar="FILE.pdf")
+    extract = sub.add_parser("extract", help="dump the document model read from a PDF or .docx")
+    extract.add_argument("file", type=Path, metavar="FILE.pdf|FILE.docx")
     extract.add_argument("--format", choices=("json", "csv"), default="json")
     extract.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     extract.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
@@ -104,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("--page", type=int, required=True, help="1-based page number")
     debug.add_argument("--out", type=Path, required=True, help="PNG file to write")
     debug.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+
+    add_serve_parser(sub)
     return parser
 
 
@@ -153,10 +156,10 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
 
 
 def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
-    from auditor.batch import BatchOptions, find_pdfs, run_batch
+    from auditor.batch import BatchOptions, find_documents, run_batch
 
     lang = args.lang
-    files, missing = find_pdfs(args.paths, args.recursive)
+    files, missing = find_documents(args.paths, args.recursive)
     for path in missing:
         sys.stderr.write(f"{t('batch.missing', 'id', path=path)}\n{t('batch.missing', 'en', path=path)}\n")
     if not files:
@@ -235,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(_extract, args, args.file)
     if args.command == "debug-page":
         return _guarded(_debug_page, args, args.file)
+    if args.command == "serve":
+        return serve_main(args)
     try:
         ruleset = load_ruleset(args.rules)
         waivers = load_waivers(args.waivers) if getattr(args, "waivers", None) else []

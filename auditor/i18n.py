@@ -152,12 +152,18 @@ _TEXT: dict[str, dict[str, str]] = {
         "{warnings} with warnings, {clean} passed, {failed} could not be read. Summary: {outputs}",
     },
     "batch.failed": {"id": "Berkas yang gagal diperiksa:", "en": "Files that could not be audited:"},
-    "batch.no_files": {"id": "Tidak ada berkas PDF ditemukan di: {paths}", "en": "No PDF files found in: {paths}"},
+    "batch.no_files": {"id": "Tidak ada berkas PDF/DOCX ditemukan di: {paths}", "en": "No PDF/DOCX files found in: {paths}"},
     "batch.missing": {"id": "Tidak ditemukan: {path}", "en": "Not found: {path}"},
     "batch.interrupted": {
         "id": "Dihentikan. Yang sudah selesai tersimpan; jalankan perintah yang sama untuk melanjutkan.",
         "en": "Interrupted. Finished documents are kept; run the same command again to continue.",
     },
+    "docx.place_cell": {
+        "id": "tabel Word ke-{table}, baris {row}, kolom {column}",
+        "en": "Word table {table}, row {row}, column {column}",
+    },
+    "docx.place_table": {"id": "tabel Word ke-{table}", "en": "Word table {table}"},
+    "docx.place_heading": {"id": "di bawah judul \"{heading}\"", "en": "under the heading \"{heading}\""},
     "cli.done": {
         "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",
         "en": "{path}: {error} errors, {warning} warnings, {info} infos -> {outputs}",

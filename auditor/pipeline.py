@@ -75,27 +75,41 @@ def status_of(summary: dict[str, int]) -> str:
 
 def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...], lang: str) -> dict[str, bytes]:
     # Imported here: each output pulls its own libraries (Jinja2, pypdfium2, openpyxl, pypdf).
-    out: dict[str, bytes] = {}
-    if "json" in formats:
-        out["json"] = to_json(report).encode("utf-8")
-    if "html" in formats:
-        from auditor.report.crops import finding_pictures
-        from auditor.report.html_report import render_html
+    # The HTML and annotated PDF show ``view`` on the pages of ``source``; for a PDF, the report itself.
+    view, source, docx = report, path, None
+    if report["document"].get("extractor") == "docx":
+        # A Word document has no pages: outputs name Word places instead, and the pictures
+        # come from a LibreOffice print of it when one can be made (else there are none).
+        from auditor.extract.docx_views import docx_views
 
-        out["html"] = render_html(report, lang, finding_pictures(path, report["findings"])).encode("utf-8")
-    if "csv" in formats:
-        from auditor.report.tabular import to_csv
+        docx = docx_views(path, report, lang, pictures="html" in formats or "pdf" in formats)
+        report, view, source = docx.report, docx.view, docx.pdf
+    try:
+        out: dict[str, bytes] = {}
+        if "json" in formats:
+            out["json"] = to_json(report).encode("utf-8")
+        if "html" in formats:
+            from auditor.report.crops import finding_pictures
+            from auditor.report.html_report import render_html
 
-        out["csv"] = to_csv(report).encode("utf-8")
-    if "xlsx" in formats:
-        from auditor.report.tabular import to_xlsx
+            pictures = finding_pictures(source, view["findings"]) if source is not None else {}
+            out["html"] = render_html(view, lang, pictures).encode("utf-8")
+        if "csv" in formats:
+            from auditor.report.tabular import to_csv
 
-        out["xlsx"] = to_xlsx(report, lang)
-    if "pdf" in formats:
-        from auditor.report.pdf_report import annotate_pdf
+            out["csv"] = to_csv(report).encode("utf-8")
+        if "xlsx" in formats:
+            from auditor.report.tabular import to_xlsx
 
-        out["pdf"] = annotate_pdf(path, report, lang)
-    return out
+            out["xlsx"] = to_xlsx(report, lang)
+        if "pdf" in formats and source is not None:
+            from auditor.report.pdf_report import annotate_pdf
+
+            out["pdf"] = annotate_pdf(source, view, lang)
+        return out
+    finally:
+        if docx is not None:
+            docx.close()
 
 
 def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction_cache: Path | None = None) -> DocResult:

@@ -15,6 +15,7 @@ Figures vary with the machine's load; run it on an otherwise idle machine.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -45,7 +46,14 @@ def make_archive(folder: Path, copies: int) -> list[Path]:
     return made
 
 
-def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[float, str]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds of the batch and all its document processes, last line."""
+    cpu0 = _children_cpu()
     cmd = [sys.executable, "-m", "auditor", "batch", str(archive), "--out", str(out), "--jobs", str(jobs),
            "--format", fmt, "--fail-on", "never", "--executor", executor]
     start = time.perf_counter()
@@ -53,7 +61,7 @@ def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[f
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"batch failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return seconds, proc.stdout.strip().splitlines()[-1]
+    return seconds, _children_cpu() - cpu0, proc.stdout.strip().splitlines()[-1]
 
 
 def main() -> None:
@@ -69,14 +77,17 @@ def main() -> None:
         files = make_archive(archive, args.copies)
         n = len(files)
         print(f"archive: {n} PDFs, {sum(len(PdfReader(f).pages) for f in files)} pages; formats {args.format}; executor {args.executor}")
-        one, _ = run(archive, Path(tmp) / "out1", 1, args.format, args.executor)
-        many, line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
-        cached, cached_line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
+        load = os.getloadavg()[0]
+        one, one_cpu, _ = run(archive, Path(tmp) / "out1", 1, args.format, args.executor)
+        many, many_cpu, line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
+        cached, cached_cpu, cached_line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{'run':<22}{'seconds':>9}{'docs/min':>10}")
-    print(f"{'--jobs 1':<22}{one:9.1f}{n / one * 60:10.1f}")
-    print(f"{f'--jobs {args.jobs}':<22}{many:9.1f}{n / many * 60:10.1f}")
-    print(f"{f'--jobs {args.jobs} re-run (cached)':<22}{cached:9.2f}{n / cached * 60:10.0f}")
+    # CPU/wall shows how many cores the run really had: well below --jobs means other load.
+    print(f"load average before the runs: {load:.2f} on {os.cpu_count()} cores")
+    print(f"{'run':<30}{'seconds':>9}{'docs/min':>10}{'cpu s':>9}{'cpu/wall':>10}")
+    for label, wall, cpu in (("--jobs 1", one, one_cpu), (f"--jobs {args.jobs}", many, many_cpu),
+                             (f"--jobs {args.jobs} re-run (cached)", cached, cached_cpu)):
+        print(f"{label:<30}{wall:9.2f}{n / wall * 60:10.1f}{cpu:9.1f}{cpu / wall:10.2f}")
     print(f"speed-up jobs {args.jobs} : jobs 1 = {one / many:.2f}   (goal >= 1.8 on 2 cores)")
     print(f"cached re-run vs first = {many / cached:.0f}x faster   (goal >= 20x)")
     print(f"peak RSS of the largest per-document process: {peak_mb:.0f} MB")

@@ -21,6 +21,8 @@ from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLES, default_rules, run_cl
 from pdfmaker import text_pdf
 
 GOOD = [REFERENCE_PDF, SAMPLES / "pdf" / "sukodono-2024.pdf", SAMPLES / "pdf" / "kencong-2024.pdf"]
+DRAFT = SAMPLES / "pdf" / "kencong-2024.docx"  # a Word draft beside the PDFs
+DRAFT_NAME = "kencong-2024-draf.docx"
 # name -> (how to make it, words of its reason in Indonesian)
 BROKEN = {
     "terpotong.pdf": (lambda p: p.write_bytes(REPAIRED_PDF.read_bytes()[:4000]), "rusak"),
@@ -42,6 +44,7 @@ def _archive(root: Path) -> Path:
     """Good samples at the top, broken files one folder down (found with --recursive)."""
     for pdf in GOOD:
         shutil.copy(pdf, root / pdf.name)
+    shutil.copy(DRAFT, root / DRAFT_NAME)
     broken = root / "rusak"
     broken.mkdir()
     for name, (make, _) in BROKEN.items():
@@ -71,7 +74,10 @@ def test_batch_audits_the_good_and_lists_the_bad(local_run, archive: Path) -> No
     assert proc.returncode == 2, proc.stderr  # some inputs could not be audited
     assert "Traceback" not in proc.stderr + proc.stdout
     rows = _summary(out)
-    assert set(rows) == {p.name for p in GOOD} | set(BROKEN)
+    assert set(rows) == {p.name for p in GOOD} | {DRAFT_NAME} | set(BROKEN)
+    draft = rows[DRAFT_NAME]
+    assert draft["status"] == rows["kencong-2024.pdf"]["status"] == "clean"
+    assert draft["report"] == "kencong-2024-draf.html" and (out / draft["report"]).is_file()
     for pdf in GOOD:
         report = json.loads((out / f"{pdf.stem}.json").read_text(encoding="utf-8"))
         row = rows[pdf.name]
@@ -97,7 +103,7 @@ def test_without_recursive_sub_folders_are_not_searched(archive: Path, tmp_path:
     # The folder holds only broken files (all listed) and the missing path is named.
     assert proc.returncode == 2 and "tidak-ada" in proc.stderr
     proc = run_cli("batch", tmp_path, "--out", tmp_path / "o2")
-    assert proc.returncode == 2 and "Tidak ada berkas PDF" in proc.stderr and "No PDF files" in proc.stderr
+    assert proc.returncode == 2 and "Tidak ada berkas PDF/DOCX" in proc.stderr and "No PDF/DOCX files" in proc.stderr
 
 
 def test_exit_status_follows_findings_when_every_file_is_readable(tmp_path: Path) -> None:
@@ -111,9 +117,9 @@ def test_rerun_uses_the_cache_and_force_redoes(local_run, archive: Path) -> None
     _, out = local_run
     stamps = {p: p.stat().st_mtime_ns for p in out.glob("*.json")}
     again = run_cli("batch", archive, "--recursive", "--out", out, "--jobs", "2", "--format", "json,html")
-    assert "(0 diperiksa, 8 dari cache)" in again.stdout, again.stdout
+    assert "(0 diperiksa, 9 dari cache)" in again.stdout, again.stdout
     assert {p: p.stat().st_mtime_ns for p in out.glob("*.json")} == stamps
-    assert _summary(out).keys() == {p.name for p in GOOD} | set(BROKEN)
+    assert _summary(out).keys() == {p.name for p in GOOD} | {DRAFT_NAME} | set(BROKEN)
     forced = run_cli("batch", archive / GOOD[1].name, "--out", out, "--format", "json,html", "--force")
     assert "(1 diperiksa, 0 dari cache)" in forced.stdout
 
@@ -121,7 +127,7 @@ def test_rerun_uses_the_cache_and_force_redoes(local_run, archive: Path) -> None
 def test_changed_rules_rerun_rules_without_reading_the_pdf_again(local_run, tmp_path: Path) -> None:
     _, out = local_run
     extracted = sorted((out / ".cache" / "extract").glob("*.pickle"))
-    assert len(extracted) == len(GOOD)
+    assert len(extracted) == len(GOOD) + 1  # and the Word draft
     stamps = {p: p.stat().st_mtime_ns for p in extracted}
     rules = tmp_path / "hanya-total.yaml"
     rules.write_text(yaml.safe_dump({"ruleset": {"id": "hanya-total", "version": "1", "title": {"id": "Jumlah saja", "en": "Totals only"}}, "rules": default_rules("totals")}), encoding="utf-8")
@@ -174,3 +180,13 @@ def test_dask_gives_the_same_json_as_the_local_pool(local_run, archive: Path, tm
     assert proc.returncode == 1, proc.stderr
     for pdf in GOOD:
         assert (out / f"{pdf.stem}.json").read_bytes() == (local / f"{pdf.stem}.json").read_bytes()
+
+
+def test_output_names_keep_folders_and_tell_apart_a_pdf_and_its_docx(tmp_path: Path) -> None:
+    from auditor.batch.discover import output_stems
+
+    files = [tmp_path / "2024" / "a.pdf", tmp_path / "2024" / "a.docx", tmp_path / "2025" / "a.pdf"]
+    for f in files:
+        f.parent.mkdir(exist_ok=True)
+        f.write_bytes(b"")
+    assert output_stems(files) == {files[0]: "2024/a-pdf", files[1]: "2024/a-docx", files[2]: "2025/a"}

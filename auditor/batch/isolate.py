@@ -31,6 +31,7 @@ class Job:
     extraction_cache: str | None = None
     timeout: float = 600.0  # seconds for one document
     memory_mb: int = 3072  # address-space cap of the child process
+    cwd: str | None = None  # the child's working folder: a relative ``path`` is read, and reported, from there
 
 
 def run_job(job: Job) -> DocResult:
@@ -97,6 +98,8 @@ def _child(result_file: str, memory_mb: int) -> int:
     except (ValueError, OSError):
         pass  # a hard limit below ours already applies
     job: Job = pickle.loads(sys.stdin.buffer.read())
+    if job.cwd:
+        os.chdir(job.cwd)  # after the imports: nothing is imported from the job's folder
     result = run_job(job)
     partial = f"{result_file}.{os.getpid()}"
     with open(partial, "wb") as fh:

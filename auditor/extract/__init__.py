@@ -1,4 +1,4 @@
-"""Extraction: a PDF file in, a typed Document out."""
+"""Extraction: a PDF or Word (.docx) file in, a typed Document out."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pdfplumber
 
 from auditor.errors import InputError
+from auditor.extract.docx import input_error, sniff
 from auditor.extract.profiles import PROFILES
 from auditor.extract.rows import build_table
 from auditor.extract.layout import PageLayout, read_page
@@ -72,12 +73,33 @@ def _collect(pages: Iterator[PageLayout], errors: ReadErrors, path: Path) -> lis
 def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
     """Read ``path`` into the document model, or raise InputError saying why not.
 
-    ``backend`` names the table finder (one of BACKENDS) and is recorded as the extractor.
+    A PDF or a Word document, told apart by content, not by name. For a PDF,
+    ``backend`` names the table finder (one of BACKENDS) and is recorded as the
+    extractor; a Word document is read from its own cells and paragraphs ("docx").
     """
-    layouts = read_layouts(path, backend)
+    kind = sniff(path)
+    if kind == "docx":
+        # Imported here: python-docx and lxml load only when a Word document comes.
+        from auditor.extract.docx_read import read_docx
+
+        return document_from_layouts(path, read_docx(path).layouts, "docx")
+    if kind is not None and (error := input_error(kind, path)) is not None:
+        raise error
+    # A PDF, or something the PDF reader explains (missing, empty, not a PDF...).
+    return document_from_layouts(path, read_layouts(path, backend), backend)
+
+
+def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str) -> Document:
+    """The document model of a file's page layouts (read by ``extractor``)."""
     chars = sum(len(ln.text) for lay in layouts for ln in lay.lines) + sum(
         len(c.text) for lay in layouts for t in lay.tables for r in t.rows for c in r.cells
     )
+    if chars < MIN_TEXT_CHARS and extractor == "docx":
+        raise InputError(
+            "no_text",
+            f"Dokumen Word ini (hampir) tidak berisi teks; isinya mungkin gambar hasil pindai: {path}",
+            f"The Word document holds (almost) no text; its pages may be scanned pictures: {path}",
+        )
     if chars < MIN_TEXT_CHARS:
         raise InputError(
             "no_text",
@@ -108,7 +130,7 @@ def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
         tables=tables,
         narrative=read_narrative(layouts, tables),
         meta_sources={k: v[1] for k, v in meta.items()},
-        extractor=backend,
+        extractor=extractor,
         scanned_pages=[lay.page for lay in layouts if lay.image_only],
         missing_tables=[k for k in PROFILES if not any(t.kind == k for t in tables)],
         place=str(meta["place"][0]) if "place" in meta else None,

@@ -21,6 +21,8 @@ COLUMNS = (
     # Added later, so at the end: the finding's number (as in the HTML and the annotated
     # PDF) and "money" when expected/actual are rupiah amounts.
     "number", "value_kind",
+    # For a Word document: the Word table, row and column, or the heading the text is under.
+    "place",
 )
 
 
@@ -53,7 +55,7 @@ def finding_rows(report: dict[str, Any]) -> list[list[Any]]:
         rows.append(
             [doc["path"], doc["sha256"], f["rule"], f["category"], f["severity"], f["title"], f["message"],
              loc["page"], loc["table"], loc["code"], loc["column"], loc.get("row"), f["expected"], f["actual"],
-             f.get("low_confidence", False), *bbox, number, f.get("value_kind")]
+             f.get("low_confidence", False), *bbox, number, f.get("value_kind"), (loc.get("place") or {}).get("text")]
         )
     return rows
 

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: make samples.generator importa
 
 from samples.generator.spec import parse_spec
 from samples.generator.text_fit import text_width_pt
+from samples.specs.make_variants import table_orientations
 
 TEMPLATE = SPECS / "randuagung-2024-repaired.yaml"
 OUT = SPECS / "hostile-2024.yaml"
@@ -133,16 +134,6 @@ def hostile_budget_sentence(spec: dict[str, Any]) -> int:
     text = text.replace(correct, f"sebesar Rp. {rupiah_text(stated)} terdiri")
     blocks[0]["text"] = text.replace(BUDGET_SUBJECT[0], BUDGET_SUBJECT[1], 1)
     return stated
-
-
-def table_orientations(body: list[dict[str, Any]]) -> dict[str, str]:
-    orientation, out = "portrait", {}
-    for block in body:
-        if block["type"] == "section":
-            orientation = block["orientation"]
-        elif block["type"] == "table":
-            out[block["ref"]] = orientation
-    return out
 
 
 def payload_width_cm(text: str, size_pt: float) -> float:

@@ -1,0 +1,63 @@
+"""Reading a Word document (python-docx for the package, lxml for the XML) into the
+made-up page layouts the PDF extractors read (see docx_layout)."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from auditor.errors import InputError
+from auditor.extract.docx import corrupt
+from auditor.extract.docx_body import BodyReader
+from auditor.extract.docx_layout import build_layouts
+from auditor.extract.docx_places import PlaceIndex
+from auditor.extract.docx_styles import Numbering, StyleSheet
+from auditor.extract.layout import PageLayout
+from auditor.extract.pdf import MAX_BYTES
+
+MAX_UNZIPPED = 2 * MAX_BYTES  # a zip that inflates beyond this is refused before reading (zip bomb)
+_READ_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError,
+)
+
+
+@dataclass
+class DocxRead:
+    layouts: list[PageLayout]  # made-up pages (see docx_layout)
+    places: PlaceIndex  # the Word position of every table cell on them
+
+
+def read_docx(path: Path) -> DocxRead:
+    """The document's body as made-up page layouts, or an InputError saying why not."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(
+            "too_big",
+            f"Berkas terlalu besar ({size // (1024 * 1024)} MB, batas {MAX_BYTES // (1024 * 1024)} MB): {path}",
+            f"File too large ({size // (1024 * 1024)} MB, limit {MAX_BYTES // (1024 * 1024)} MB): {path}",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
+                raise corrupt(path, "isinya membengkak terlalu besar saat dibuka", "it inflates to an excessive size")
+            bad = archive.testzip()
+        if bad is not None:
+            raise corrupt(path, f"bagian {bad} rusak", f"part {bad} is damaged")
+        document = docx.Document(str(path))
+        styles = StyleSheet.read(document.styles.element)
+        try:
+            numbering = Numbering(document.part.part_related_by(RT.NUMBERING).element)
+        except KeyError:
+            numbering = Numbering(None)  # the document numbers no lists
+        blocks = BodyReader(styles, numbering).read(document.element.body)
+    except _READ_ERRORS as exc:
+        raise corrupt(path, type(exc).__name__, type(exc).__name__) from None
+    places = PlaceIndex()
+    return DocxRead(build_layouts(blocks, places), places)
