@@ -30,9 +30,10 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/renja-audit serve
 
-## Run the whole test suite; the browser tests need Chromium (installed from Debian when missing).
+## Run the whole test suite; browser and .docx picture tests need Chromium and LibreOffice
+## (installed from Debian when missing).
 test: $(STAMP)
-	sh scripts/ensure_chromium.sh
+	sh scripts/ensure_test_tools.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
 
 ## Rewrite the synthetic variant specs, then re-render the sample PDFs from their specs

@@ -33,7 +33,7 @@ def main() -> int:
     args = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        sys.stderr.write("no chromium on PATH: sh scripts/ensure_chromium.sh\n")
+        sys.stderr.write("no chromium on PATH: sh scripts/ensure_test_tools.sh\n")
         return 2
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     from playwright.sync_api import sync_playwright

@@ -39,7 +39,7 @@ def _chromium() -> str:
     except ImportError:
         path, why = None, "the playwright package is missing (pip install -e '.[dev]')"
     else:
-        why = "no chromium or chromium-browser on PATH (sh scripts/ensure_chromium.sh installs Debian's)"
+        why = "no chromium or chromium-browser on PATH (sh scripts/ensure_test_tools.sh installs Debian's)"
     if path:
         return path
     if IN_CI:
