@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ import pytest
 
 from auditor.i18n import t
 from conftest import REFERENCE_PDF, ROOT, SAMPLES, run_cli
+from system_tools import Watched, browser, chromium, watch  # noqa: F401  (browser, chromium: fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -28,39 +28,6 @@ os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 CLEAN_PDF = SAMPLES / "pdf" / "sukodono-2024.pdf"
 SEVERITIES = ("error", "warning", "info")
 SHOTS = ROOT / "reports"
-IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _chromium() -> str:
-    """The system Chromium; skip without one, but fail under CI where it must be installed."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        path, why = None, "the playwright package is missing (pip install -e '.[dev]')"
-    else:
-        why = "no chromium or chromium-browser on PATH (sh scripts/ensure_test_tools.sh installs Debian's)"
-    if path:
-        return path
-    if IN_CI:
-        pytest.fail(f"browser tests cannot run under CI: {why}", pytrace=False)
-    pytest.skip(why)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def chromium() -> str:
-    """First of all, so a missing browser skips (or fails) before the slow CLI run."""
-    return _chromium()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -79,19 +46,6 @@ def _json(folder: Path, stem: str) -> dict[str, Any]:
     return json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
 
 
-@dataclass
-class Watched:
-    """A page that may only load file: and data: URLs and must log no errors."""
-
-    page: Any
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def assert_clean(self) -> None:
-        assert self.external == [], "the report must work offline"
-        assert self.errors == [], "console errors"
-
-
 def _local(url: str) -> bool:
     return url.startswith(("file:", "data:"))
 
@@ -103,22 +57,8 @@ def open_page(browser: Any) -> Iterator[Any]:
     def _open(path: Path, width: int = 1280, height: int = 900) -> Watched:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
-        page = context.new_page()
-        w = Watched(page)
-
-        def route(r: Any) -> None:
-            if _local(r.request.url):
-                r.continue_()
-            else:
-                w.external.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        # Routing may not see every scheme; the request log does.
-        page.on("request", lambda req: None if _local(req.url) else w.external.append(req.url))
-        page.on("console", lambda msg: w.errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: w.errors.append(str(exc)))
-        page.goto(path.as_uri())
+        w = watch(context.new_page(), _local)
+        w.page.goto(path.as_uri())
         return w
 
     yield _open

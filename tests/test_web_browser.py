@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from auditor.web.settings import Settings
 from auditor.web.texts import text
 from auditor.web.upload import megabytes
 from conftest import REFERENCE_PDF, ROOT, SAMPLES
+from system_tools import Watched, browser, chromium, watch  # noqa: F401  (browser, chromium: fixtures)
 from web_server import cli_json, live_server
 
 pytestmark = pytest.mark.browser
@@ -30,41 +29,9 @@ os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 REFERENCE_DOCX = SAMPLES / "pdf" / "randuagung-2024.docx"
 SHOTS = ROOT / "reports"
-IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 AUDIT_MS = 300_000  # generous for a busy machine; a stuck job fails, it never passes
 SEVERITIES = ("error", "warning", "info")
 TOKEN = "rahasia-kantor-123"
-
-
-def _chromium() -> str:
-    """The system Chromium; skip without one, but fail under CI where it must be installed."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        path, why = None, "the playwright package is missing (pip install -e '.[dev]')"
-    else:
-        why = "no chromium or chromium-browser on PATH (sh scripts/ensure_test_tools.sh installs Debian's)"
-    if path:
-        return path
-    if IN_CI:
-        pytest.fail(f"browser tests cannot run under CI: {why}", pytrace=False)
-    pytest.skip(why)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def chromium() -> str:
-    return _chromium()
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -100,21 +67,6 @@ def expected(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return get
 
 
-@dataclass
-class Watched:
-    """A page that may only talk to the test server (and data:) and must log no errors."""
-
-    page: Any
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def assert_clean(self, refused: tuple[int, ...] = ()) -> None:
-        """``refused``: HTTP statuses the test provoked, whose load failures Chromium logs as errors."""
-        assert self.external == [], "the page must not reach beyond the server"
-        provoked = tuple(f"status of {status} " for status in refused)
-        assert [e for e in self.errors if not (provoked and any(p in e for p in provoked))] == [], "console errors"
-
-
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Any]:
     contexts: list[Any] = []
@@ -122,24 +74,12 @@ def open_page(browser: Any) -> Iterator[Any]:
     def _open(base: str, path: str = "/", width: int = 1280, height: int = 900) -> Watched:
         context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
         contexts.append(context)
-        page = context.new_page()
-        w = Watched(page)
 
         def local(url: str) -> bool:
             return url.startswith((base + "/", "data:", "about:", "blob:"))
 
-        def route(r: Any) -> None:
-            if local(r.request.url):
-                r.continue_()
-            else:
-                w.external.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("request", lambda req: None if local(req.url) else w.external.append(req.url))
-        page.on("console", lambda msg: w.errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: w.errors.append(str(exc)))
-        page.goto(base + path)
+        w = watch(context.new_page(), local)
+        w.page.goto(base + path)
         return w
 
     yield _open

@@ -98,7 +98,9 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
         progress.update(job.path, line.entry["status"])
 
     try:
-        if batch.executor == "dask":
+        if not jobs:
+            pass  # all done before: no pool or cluster to start
+        elif batch.executor == "dask":
             run_dask(jobs, batch.jobs, batch.scheduler, on_done)
         else:
             run_local(jobs, batch.jobs, on_done)
