@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -21,7 +22,7 @@ from auditor.findings import Evidence, Location
 from auditor.i18n import both
 from auditor.model.codes import parse_code
 from auditor.model.document import Document, Level, Row, Table
-from auditor.rules.base import Skip, cell_location
+from auditor.rules.base import Skip, Violation, cell_location
 from auditor.rules.params import Param
 
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
@@ -262,3 +263,27 @@ def names_other_code(target: Target) -> bool:
         return False
     other, _ = other_code_note(target.nom, target.row, target.resolved.code, target.level)
     return other is not None
+
+
+def code_violation(
+    target: Target, expected: str | None, fields: dict[str, Any], evidence: tuple[Evidence, ...] = ()
+) -> Violation:
+    """A finding about the row's code cell: located at the code the row stands for, with the
+    fields every code message shares (table, level, code, name, version, written note)."""
+    row, table = target.row, target.table
+    location = cell_location(table, row, "code", row.cells.get("code"))
+    return Violation(
+        location=replace(location, code=target.resolved.code),
+        expected=expected,
+        actual=target.resolved.code,
+        fields={
+            "table": table.kind,
+            "level": level_name(target.level),
+            "code": target.resolved.code,
+            "name": row.label,
+            "version": version_label(target.nom),
+            "written_note": written_note(row, target.resolved),
+            **fields,
+        },
+        evidence=evidence,
+    )

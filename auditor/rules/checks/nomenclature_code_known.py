@@ -18,15 +18,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from auditor.data.nomenclature import GENERIC_PREFIX, generic_code
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, Violation, cell_location
-from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, level_name, other_code_note, targets, version_label, written_note,
-)
+from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.checks._nomenclature_util import TABLES_PARAM, Target, code_violation, other_code_note, targets
 
 ID = "nomenclature_code_known"
 PARAMS = {"tables": TABLES_PARAM}
@@ -74,19 +71,4 @@ def _own_prefixes(rows: list[Target]) -> Counter[str]:
 
 
 def _violation(target: Target, expected: str | None, note: dict[str, str] | str) -> Violation:
-    row, table = target.row, target.table
-    location = cell_location(table, row, "code", row.cells.get("code"))
-    return Violation(
-        location=replace(location, code=target.resolved.code),
-        expected=expected,
-        actual=target.resolved.code,
-        fields={
-            "table": table.kind,
-            "level": level_name(target.level),
-            "code": target.resolved.code,
-            "name": row.label,
-            "version": version_label(target.nom),
-            "note": note,
-            "written_note": written_note(row, target.resolved),
-        },
-    )
+    return code_violation(target, expected, {"note": note})

@@ -15,14 +15,13 @@ FAIL (plan year 2027)::  1.02.02.2.02.21  Pengelolaan Pelayanan Kesehatan Orang 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from auditor.data.nomenclature import Entry
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, Violation, cell_location
+from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, level_name, official_evidence, similarity, targets, version_label, written_note,
+    TABLES_PARAM, Target, code_violation, official_evidence, similarity, targets,
 )
 
 ID = "nomenclature_previous_code"
@@ -73,21 +72,7 @@ def _successor(target: Target) -> Entry | None:
 
 def _violation(target: Target, successor: Entry) -> Violation:
     current = target.nom.localize(successor.code, target.resolved.code)
-    row, table = target.row, target.table
-    location = cell_location(table, row, "code", row.cells.get("code"))
-    return Violation(
-        location=replace(location, code=target.resolved.code),
-        expected=current,
-        actual=target.resolved.code,
-        fields={
-            "table": table.kind,
-            "level": level_name(target.level),
-            "code": target.resolved.code,
-            "name": row.label,
-            "current": current,
-            "current_name": successor.name,
-            "version": version_label(target.nom),
-            "written_note": written_note(row, target.resolved),
-        },
+    return code_violation(
+        target, current, {"current": current, "current_name": successor.name},
         evidence=(official_evidence(target.nom, successor, target.resolved.code, successor.name),),
     )
