@@ -171,14 +171,22 @@ _TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def has(key: str) -> bool:
-    return key in _TEXT
+class Catalog:
+    """A table of texts by key and language; an unknown language falls back to Indonesian."""
+
+    def __init__(self, texts: dict[str, dict[str, str]]) -> None:
+        self.texts = texts
+
+    def has(self, key: str) -> bool:
+        return key in self.texts
+
+    def t(self, key: str, lang: str, **fields: object) -> str:
+        text = self.texts[key][lang if lang in LANGS else "id"]
+        return text.format(**fields) if fields else text
+
+    def both(self, key: str, **fields: object) -> dict[str, str]:
+        return {lang: self.t(key, lang, **fields) for lang in LANGS}
 
 
-def t(key: str, lang: str, **fields: object) -> str:
-    text = _TEXT[key][lang]
-    return text.format(**fields) if fields else text
-
-
-def both(key: str, **fields: object) -> dict[str, str]:
-    return {lang: t(key, lang, **fields) for lang in LANGS}
+_CATALOG = Catalog(_TEXT)
+has, t, both = _CATALOG.has, _CATALOG.t, _CATALOG.both

@@ -6,7 +6,7 @@ script receives the ``page.*`` keys of one language as data.
 
 from __future__ import annotations
 
-from auditor.i18n import LANGS
+from auditor.i18n import Catalog
 
 TEXTS: dict[str, dict[str, str]] = {
     # the page
@@ -147,13 +147,8 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def text(key: str, lang: str, **fields: object) -> str:
-    value = TEXTS[key][lang if lang in LANGS else "id"]
-    return value.format(**fields) if fields else value
-
-
-def both(key: str, **fields: object) -> dict[str, str]:
-    return {lang: text(key, lang, **fields) for lang in LANGS}
+_CATALOG = Catalog(TEXTS)
+text, both = _CATALOG.t, _CATALOG.both
 
 
 def page_texts(lang: str) -> dict[str, str]:

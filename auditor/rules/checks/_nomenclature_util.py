@@ -287,3 +287,17 @@ def code_violation(
         },
         evidence=evidence,
     )
+
+
+def official_sub_kegiatan(doc: Document, kinds: list[str], attribute: str) -> Iterator[Skip | Target]:
+    """Rows standing for an official sub kegiatan whose ``attribute`` (indikator, satuan) is
+    listed, except rows that carry another sub kegiatan's name (the name rule reports those)."""
+    for item in targets(doc, kinds):
+        if isinstance(item, Skip):
+            yield item
+            return
+        if item.entry is None or item.entry.level != "sub_kegiatan" or not getattr(item.entry, attribute):
+            continue
+        if names_other_code(item):
+            continue
+        yield item

@@ -23,7 +23,7 @@ from typing import Any
 from auditor.model.document import Document
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, cell_evidence, names_other_code, official_evidence, same_wording, similarity, targets,
+    TABLES_PARAM, Target, cell_evidence, official_evidence, official_sub_kegiatan, same_wording, similarity,
     version_label, wording_key, written_note,
 )
 from auditor.rules.params import Param
@@ -38,14 +38,10 @@ FIELDS = ("table", "code", "stated", "official", "similarity", "version", "writt
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    for item in targets(doc, params["tables"]):
+    for item in official_sub_kegiatan(doc, params["tables"], "indikator"):
         if isinstance(item, Skip):
             yield item
             return
-        if item.entry is None or item.entry.level != "sub_kegiatan" or not item.entry.indikator:
-            continue
-        if names_other_code(item):
-            continue  # the row is another sub kegiatan's: the name rule reports it
         columns = [c for c in params["columns"] if c in item.table.columns]
         yield from _compare(item, columns, params["threshold"])
 

@@ -26,7 +26,9 @@ from auditor.model.document import Document
 from auditor.model.quantities import Quantity
 from auditor.rules.base import Result, Skip, Violation, cell_location
 from auditor.rules.checks._indicator_util import column_label
-from auditor.rules.checks._nomenclature_util import TABLES_PARAM, Target, names_other_code, targets, version_label, written_note
+from auditor.rules.checks._nomenclature_util import (
+    TABLES_PARAM, Target, official_sub_kegiatan, version_label, written_note,
+)
 from auditor.rules.params import Param
 
 _REDUPLICATED = re.compile(r"\b(\w+)-\1\b")
@@ -71,14 +73,10 @@ def agrees(unit: str, satuan: str, synonyms: list[list[str]]) -> bool:
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    for item in targets(doc, params["tables"]):
+    for item in official_sub_kegiatan(doc, params["tables"], "satuan"):
         if isinstance(item, Skip):
             yield item
             return
-        if item.entry is None or item.entry.level != "sub_kegiatan" or not item.entry.satuan:
-            continue
-        if names_other_code(item):
-            continue  # the row is another sub kegiatan's: the name rule reports it
         yield from _compare(item, [c for c in params["columns"] if c in item.table.columns], params["synonyms"])
 
 
