@@ -31,13 +31,17 @@ BLOCK_KEYS: dict[str, frozenset[str]] = {
     "page_break": frozenset(),
     "section": frozenset({"orientation"}),
 }
-TOP_KEYS = frozenset({"id", "meta", "style", "body", "tables"})
+TOP_KEYS = frozenset({"id", "family", "meta", "style", "body", "tables", "defects"})
 META_KEYS = frozenset({"unit", "region", "plan_year", "place_date"})
 STYLE_KEYS = frozenset({"font", "body_pt", "table_pt", "thousands", "code_style"})
 TABLE_KEYS = frozenset({"kind", "caption", "columns", "header", "number_row", "rows", "render"})
 COLUMN_KEYS = frozenset({"key", "width", "align"})
 HEADER_CELL_KEYS = frozenset({"text", "rowspan", "colspan"})
 ROW_KEYS = frozenset({"level", "code", "cells", "split"})
+DEFECT_KEYS = frozenset({"id", "what", "expect"})
+# What an injected defect must make the auditor report: a finding of `rule` whose location
+# has the given table / code / column / page, and whose actual value or place mentions `text`.
+EXPECT_KEYS = frozenset({"rule", "table", "code", "column", "page", "text"})
 
 TABLE_KINDS = frozenset(
     {"T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1", "Tabel 3.2", "Tabel 3.3", "other"}
@@ -149,6 +153,19 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Defect:
+    """A mistake put into a sample on purpose, and the findings that show it was found.
+
+    The defect counts as found when any finding matches any of `expect`; every finding
+    matching one is explained by it (see bench/quality.py).
+    """
+
+    id: str
+    what: str
+    expect: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True)
 class Spec:
     id: str
     meta: Meta
@@ -157,6 +174,8 @@ class Spec:
     tables: Mapping[str, Table]
     source: Path | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    family: str | None = None  # template family the sample belongs to (bench/quality.py groups by it)
+    defects: tuple[Defect, ...] = ()  # empty: a clean document
 
 
 # --------------------------------------------------------------------------- helpers
@@ -424,6 +443,36 @@ def _parse_number_row(value: Any, where: str, ncols: int) -> tuple[str, ...] | N
     return items
 
 
+def _parse_defects(value: Any) -> tuple[Defect, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _fail("defects", "expected a list of defects")
+    out: list[Defect] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(value):
+        where = f"defects[{i}]"
+        data = _mapping(raw, where, DEFECT_KEYS, required=("id", "what", "expect"))
+        defect_id = _str(data["id"], f"{where}.id") or ""
+        if defect_id in seen:
+            raise _fail(f"{where}.id", f"duplicate defect id {defect_id!r}")
+        seen.add(defect_id)
+        expect_raw = data["expect"]
+        if not isinstance(expect_raw, list) or not expect_raw:
+            raise _fail(f"{where}.expect", "expected a non-empty list of findings")
+        expect = []
+        for j, item in enumerate(expect_raw):
+            entry = _mapping(item, f"{where}.expect[{j}]", EXPECT_KEYS, required=("rule",))
+            for key, v in entry.items():
+                if key == "page":
+                    _int(v, f"{where}.expect[{j}].page")
+                else:
+                    _str(v, f"{where}.expect[{j}].{key}")
+            expect.append(entry)
+        out.append(Defect(defect_id, _str(data["what"], f"{where}.what") or "", tuple(expect)))
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- content checks
 
 
@@ -508,6 +557,8 @@ def _parse_spec(data: Any, source: Path | None) -> Spec:
         tables=tables,
         source=source,
         warnings=tuple(_spec_warnings(body, tables, style)),
+        family=_str(top.get("family"), "family", optional=True),
+        defects=_parse_defects(top.get("defects")),
     )
 
 
