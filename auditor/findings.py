@@ -32,6 +32,9 @@ class Location:
     column: str | None
     row: str | None = None  # row name / activity text, for people
     bbox: BBox | None = None
+    # The document's own number for a table that is not a T-C table ("Tabel 3.1"): ``table``
+    # stays the stable kind ("Tabel 3.2" = the tujuan table, whatever its number).
+    table_label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +44,7 @@ class Location:
             "column": self.column,
             "row": self.row,
             "bbox": self.bbox.as_list() if self.bbox else None,
+            "table_label": self.table_label,
         }
 
 

@@ -33,6 +33,11 @@ _TEXT: dict[str, dict[str, str]] = {
     "col.realisasi_capaian": {"id": "Realisasi Capaian s/d n-1", "en": "achievement to n-1"},
     "col.tingkat_capaian": {"id": "Tingkat Capaian (%)", "en": "achievement rate (%)"},
     "col.narrative": {"id": "narasi", "en": "narrative"},
+    # tables other than the T-C ones, named by what they hold when the document gives them no number
+    "table.Tabel 3.2": {"id": "tabel tujuan", "en": "goals (tujuan) table"},
+    "table.Tabel 3.3": {"id": "tabel sasaran", "en": "targets (sasaran) table"},
+    "table.Tabel 4.1": {"id": "tabel program dan pendanaan BAB IV", "en": "BAB IV programme funding table"},
+    "table.other": {"id": "tabel", "en": "table"},
     # levels
     "level.program": {"id": "program", "en": "program"},
     "level.kegiatan": {"id": "kegiatan", "en": "kegiatan"},

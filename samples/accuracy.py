@@ -50,12 +50,19 @@ def _money(text: str) -> str:
 
 
 def _spec_columns(spec_table: dict[str, Any]) -> dict[str, list[str]]:
+    """Each column's non-empty values down the table. A cell stacking several values with
+    line breaks ("100%\n82,5 poin") is one value per line, as the reader makes sub-rows
+    of them."""
     cols: dict[str, list[str]] = {c["key"]: [] for c in spec_table["columns"]}
     for row in spec_table["rows"]:
         for line in [row.get("cells", {}), *row.get("split", [])]:
             for key, value in line.items():
-                if key in cols and _norm(value):
-                    cols[key].append(str(value) if isinstance(value, int) else _norm(value))
+                if key not in cols or not _norm(value):
+                    continue
+                if isinstance(value, int):
+                    cols[key].append(str(value))
+                else:
+                    cols[key] += [_norm(v) for v in str(value).split("\n") if _norm(v)]
     return cols
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditor.model.document import BBox, Caption, Cell, Document, Heading, Level, Narrative, Row, Sentence, Table, TextSpan
+from auditor.model.document import BBox, Caption, Cell, ContentsEntry, Document, Heading, Level, Narrative, Row, Sentence, Table, TextSpan
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import (
     structure_caption_title, structure_heading_sequence, structure_leftover, structure_scanned_pages,
@@ -130,12 +130,13 @@ def test_caption_title_reports_foreign_and_missing_titles() -> None:
     assert missing.location.table == "Tabel 4.1" and missing.fields["expected_title"] == "program utama"
 
 
-TOC = [("DAFTAR ISI", 3), ("KATA PENGANTAR ii", 3), ("BAB I PENDAHULUAN", 3), ("1.1.", 3), ("Latar Belakang 1", 3),
-       ("1.2.", 3), ("Landasan Hukum 3 1.3.", 3), ("Maksud dan Tujuan 5", 3), ("BAB II HASIL EVALUASI 7", 3)]
+TOC = [("KATA PENGANTAR", "ii"), ("BAB I PENDAHULUAN", None), ("1.1. Latar Belakang", "1"), ("1.2. Landasan Hukum", "3"),
+       ("1.3. Maksud dan Tujuan", "5"), ("BAB II HASIL EVALUASI", "7")]
 
 
-def _toc_doc(toc: list[tuple[str, int]], headings: list[tuple[str, str]]) -> Document:
-    doc = _doc(sentences=toc)
+def _toc_doc(toc: list[tuple[str, str | None]], headings: list[tuple[str, str]]) -> Document:
+    doc = _doc()
+    doc.narrative.contents = [ContentsEntry("isi", text, page, _span(text, 3)) for text, page in toc]
     doc.narrative.headings = [_heading(n, t) for n, t in headings]
     return doc
 

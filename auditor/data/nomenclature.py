@@ -102,9 +102,9 @@ class Nomenclature:
         listed = self.listed_code(code)
         if listed is None:
             return []
-        depth = _depth(listed) + 1
+        level = _CHILD_LEVEL.get(self.entries[listed].level)
         prefix = listed + "."
-        return [e for k, e in self.entries.items() if k.startswith(prefix) and _depth(k) == depth]
+        return [e for k, e in self.entries.items() if k.startswith(prefix) and e.level == level]
 
     def codes_named(self, level: str, name: str) -> list[str]:
         """Listed codes of ``level`` whose official name has the wording of ``name``."""
@@ -149,9 +149,8 @@ def generic_code(code: str) -> str | None:
     return ".".join([GENERIC_PREFIX, *parts[2:]])
 
 
-def _depth(code: str) -> int:
-    # urusan 1, bidang 2, program 3, kegiatan 5 (its "2.01" spans two dots), sub 6
-    return len(code.split("."))
+# A kegiatan ("7.01.02.2.01") is two dots below its program ("7.01.02"): levels, not dots, say who is a child.
+_CHILD_LEVEL = {"urusan": "bidang", "bidang": "program", "program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 
 def _read(file: str) -> dict[str, Any]:

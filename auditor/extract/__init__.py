@@ -9,13 +9,14 @@ from pathlib import Path
 import pdfplumber
 
 from auditor.errors import InputError
+from auditor.extract.artifacts import strip_artifacts
 from auditor.extract.docx import input_error, sniff
-from auditor.extract.profiles import PROFILES
-from auditor.extract.rows import build_table
+from auditor.extract.profiles import PROFILES, kind_by_header
+from auditor.extract.rows import build_other_table, build_table
 from auditor.extract.layout import PageLayout, read_page
 from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
 from auditor.extract.pdf import READ_ERRORS, file_sha256, open_pdf
-from auditor.extract.tables import find_runs
+from auditor.extract.tables import TableRun, find_runs
 from auditor.model.document import Document
 
 MIN_TEXT_CHARS = 200  # fewer characters than this in the whole file: a scan without text
@@ -106,8 +107,10 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
             f"PDF tidak berisi teks (hasil pindai/gambar): perlu OCR lebih dulu agar dapat diperiksa: {path}",
             f"The PDF has no text layer (a scan): it needs OCR before it can be audited: {path}",
         )
-    runs = find_runs(layouts)
+    artifacts = strip_artifacts(layouts)  # before anything reads text: headers are never captions
+    runs = _one_of_each_program_table(find_runs(layouts, kind_by_header))
     tables = [build_table(run, PROFILES[run.kind]) for run in runs if run.kind in PROFILES]
+    others = [build_other_table(run) for run in runs if run.kind not in PROFILES]
     if not tables:
         raise InputError(
             "not_renja",
@@ -135,4 +138,16 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
         missing_tables=[k for k in PROFILES if not any(t.kind == k for t in tables)],
         place=str(meta["place"][0]) if "place" in meta else None,
         date=str(meta["date"][0]) if "date" in meta else None,
+        other_tables=others,
+        artifacts=artifacts,
     )
+
+
+def _one_of_each_program_table(runs: list[TableRun]) -> list[TableRun]:
+    """A program table told T-C.33 by its header alone, in a document whose caption names
+    its T-C.33 elsewhere, is the BAB IV funding table repeating T-C.33's columns."""
+    captioned = any(r.kind == "T-C.33" and not r.by_header for r in runs)
+    for run in runs:
+        if captioned and run.kind == "T-C.33" and run.by_header:
+            run.kind = "Tabel 4.1"
+    return runs

@@ -37,7 +37,7 @@ from auditor.extract.layout import (
     page_layout,
 )
 from auditor.extract.tables import header_row_count
-from auditor.model.document import BBox, TextSpan
+from auditor.model.document import BBox, TextLine, TextSpan
 
 LEADING = 1.15  # line pitch of single spacing, in font sizes
 _SERIF = ("times", "serif", "cambria", "georgia", "garamond", "bookman", "antiqua", "palatino", "century")
@@ -290,7 +290,10 @@ def _moved(row: GridRow, dy: float) -> GridRow:
     def move(b: BBox) -> BBox:
         return BBox(b.x0, b.top + dy, b.x1, b.bottom + dy)
 
-    cells = [GridCell(c.text, move(c.bbox), c.col0, c.col1, c.lines) for c in row.cells]
+    cells = [
+        GridCell(c.text, move(c.bbox), c.col0, c.col1, c.lines, [TextLine(t.text, move(t.bbox), t.broken) for t in c.text_lines])
+        for c in row.cells
+    ]
     return GridRow(cells=cells, bbox=move(row.bbox))
 
 
@@ -298,4 +301,9 @@ def _grid_cell(cell: WordCell, xs: list[float], row_tops: list[float], index: di
     col1 = min(cell.col1, ncols)
     bottom = row_tops[min(cell.row + cell.rowspan, len(row_tops) - 1)]
     bbox = BBox(xs[cell.col0], row_tops[cell.row], xs[col1], bottom)
-    return GridCell(text=cell_text(cell.lines), bbox=bbox, col0=index[cell.col0], col1=index[col1], lines=list(cell.lines))
+    # A Word cell's lines are its paragraphs and line breaks: each one was started on purpose.
+    text_lines = [TextLine(line, bbox, i + 1 < len(cell.lines)) for i, line in enumerate(cell.lines)]
+    return GridCell(
+        text=cell_text(cell.lines), bbox=bbox, col0=index[cell.col0], col1=index[col1], lines=list(cell.lines),
+        text_lines=text_lines,
+    )

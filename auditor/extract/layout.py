@@ -6,11 +6,12 @@ it works on the small structures below.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.model.document import BBox, TextSpan
+from auditor.model.document import BBox, TextLine, TextSpan
 
 # Bordered Word/Excel exports: cells come from the ruling lines.
 TABLE_SETTINGS: dict[str, Any] = {
@@ -21,6 +22,9 @@ TABLE_SETTINGS: dict[str, Any] = {
     "intersection_tolerance": 3,
 }
 LINE_TOLERANCE = 2.0  # words whose tops differ less than this share a line
+_TITLE_WORD = re.compile(r"^[A-Z][a-z]")
+# A value that is complete in itself: a percentage, or a decimal with one or two digits.
+_WHOLE_VALUE = re.compile(r"^(?:\d+(?:[.,]\d+)?%|\d+[.,]\d{1,2})$")
 DEFAULT_PAD = 3.0  # cell padding (points) when a table shows none to measure
 
 
@@ -41,6 +45,7 @@ class GridCell:
     col0: int
     col1: int  # exclusive
     lines: list[str] = field(default_factory=list)
+    text_lines: list[TextLine] = field(default_factory=list)  # lines with their boxes and breaks
 
 
 @dataclass
@@ -100,31 +105,58 @@ def _char_width(word: Word) -> float:
     return (word.bbox.x1 - word.bbox.x0) / max(len(word.text), 1)
 
 
-def cell_text(words: list[Word], box: BBox, pad: float = DEFAULT_PAD) -> tuple[str, list[str]]:
-    """Join a cell's words into text, undoing line wrapping.
+def cell_lines(words: list[Word], box: BBox, pad: float = DEFAULT_PAD) -> tuple[str, list[TextLine]]:
+    """Join a cell's words into text, undoing line wrapping; and its printed lines.
 
     A line that is one word filling the cell from padding to padding was broken
     inside the word (a long code or name in a narrow column: "Kec.Randu" + "agung"),
     so the next line is glued to it; after a line ending in a hyphen ("RKA-" +
-    "SKPD") likewise. Other lines are joined with a space.
+    "SKPD") likewise. Other lines are joined with a space. A line that ends where the
+    next line's first word would still have fit was ended on purpose (``broken``):
+    values stacked in one cell ("100%" / "82,5 poin") are never glued.
     """
     lines = group_lines(words)
-    texts = [" ".join(w.text for w in line) for line in lines]
     if not lines:
         return "", []
+    texts = [" ".join(w.text for w in line) for line in lines]
     out = texts[0]
+    broken: list[bool] = []
+    glued: list[bool] = []
     for i in range(1, len(lines)):
         prev, nxt = lines[i - 1], lines[i][0]
         word = prev[-1]
         room = 1.1 * _char_width(nxt)  # the next character did not fit
+        fits = box.x1 - pad - word.bbox.x1 > _char_width(nxt) * 0.6 + (nxt.bbox.x1 - nxt.bbox.x0)
+        broken.append(fits)
         forced_break = (
             len(prev) == 1
             and box.x1 - pad - word.bbox.x1 < room
             and word.bbox.x0 - box.x0 - pad < room
+            # A capitalised word on the next line ("Perangkat" / "Daerah") is a word of its
+            # own that did not fit; a word broken by force goes on in lower case ("Randu" / "agung").
+            and not _TITLE_WORD.match(nxt.text)
+            # A whole value ends its line: "81,50" / "68,00" and "98%" / "85%" are two values.
+            and not _WHOLE_VALUE.match(word.text)
         )
-        hyphen = texts[i - 1].endswith("-") and len(texts[i - 1]) > 1
+        # "RKA-" / "SKPD" is one word broken after its hyphen; "PN 7 -" / "Memperkuat" is a dash.
+        hyphen = word.text.endswith("-") and len(word.text) > 1 and word.text[-2].isalnum()
         out += ("" if forced_break or hyphen else " ") + texts[i]
-    return out, texts
+        glued.append(forced_break or hyphen)
+    broken.append(False)
+    glued.append(False)
+    text_lines = []
+    for line, text, brk, glue in zip(lines, texts, broken, glued):
+        lbox = line[0].bbox
+        for w in line[1:]:
+            lbox = lbox.union(w.bbox)
+        text_lines.append(TextLine(text, lbox, brk, glue))
+    return out, text_lines
+
+
+def cell_text(words: list[Word], box: BBox, pad: float = DEFAULT_PAD) -> tuple[str, list[str]]:
+    """A cell's text and its printed lines' texts (see ``cell_lines``)."""
+    text, lines = cell_lines(words, box, pad)
+    return text, [ln.text for ln in lines]
 
 
 def _table_pad(cells: list[tuple[BBox, list[Word]]]) -> float:
@@ -175,9 +207,11 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
     for row in with_words:
         cells: list[GridCell] = []
         for box, inside in row:
-            text, lines = cell_text(inside, box, pad)
+            text, lines = cell_lines(inside, box, pad)
             c0, c1 = _edge_index(edges, box.x0), _edge_index(edges, box.x1)
-            cells.append(GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=lines))
+            cells.append(
+                GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=[ln.text for ln in lines], text_lines=lines)
+            )
         if cells:
             row_box = cells[0].bbox
             for c in cells[1:]:
@@ -250,11 +284,56 @@ def page_layout(
     )
 
 
+def open_bottoms(edges: list[dict[str, Any]], tolerance: float = 1.5) -> list[float]:
+    """Where a table row cut by a page break stops without a bottom border.
+
+    Browsers print the part of a row above a page break with its side borders only:
+    several vertical rules that start on a horizontal rule and all end at the same
+    height, with no horizontal rule there and no rule of the table going on below it
+    (that would be a merged cell). A line at that height closes the cells.
+    """
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 2]
+    horizontals = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 2]
+
+    def coverage(y: float, x0: float, x1: float) -> float:
+        covered = [h for h in horizontals if abs(h["top"] - y) <= tolerance]
+        return sum(min(h["x1"], x1) - max(h["x0"], x0) for h in covered if h["x1"] > x0 and h["x0"] < x1) / (x1 - x0)
+
+    def ruled(y: float, x0: float, x1: float) -> bool:
+        return coverage(y, x0, x1) >= 0.9
+
+    by_bottom: dict[float, list[dict[str, Any]]] = {}
+    for v in verticals:
+        by_bottom.setdefault(round(v["bottom"]), []).append(v)
+    out: list[float] = []
+    for group in by_bottom.values():
+        xs = sorted({round(v["x0"]) for v in group})
+        if len(xs) < 3:
+            continue
+        x0, x1 = min(v["x0"] for v in group), max(v["x1"] for v in group)
+        bottom = max(v["bottom"] for v in group)
+        tops = {round(v["top"]) for v in group}
+        # Rules going on below it (in one piece or drawn row by row): merged cells of
+        # sub-rows, not the foot of a page's table.
+        crossed = any(
+            v["top"] <= bottom + tolerance and v["bottom"] > bottom + tolerance and x0 - tolerance <= v["x0"] <= x1 + tolerance
+            for v in verticals
+        )
+        # No rule at all at that height: the whole row was cut (a merged cell cut by a
+        # spreadsheet's page break leaves the other columns' rules there; it is read as it is).
+        if not crossed and coverage(bottom, x0, x1) < 0.1 and any(ruled(t, x0, x1) for t in tops):
+            out.append(bottom)
+    return out
+
+
 def read_page(page: Any, page_no: int) -> PageLayout:
     """Read one pdfplumber page: tables from its ruling lines."""
     words = page_words(page)
     tables: list[PageTable] = []
-    for found in page.find_tables(TABLE_SETTINGS):
+    settings = TABLE_SETTINGS
+    if bottoms := open_bottoms(page.edges):
+        settings = {**TABLE_SETTINGS, "explicit_horizontal_lines": bottoms}
+    for found in page.find_tables(settings):
         rows = [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows]
         pt = build_page_table(page_no, BBox(*found.bbox), rows, words)
         if pt is not None:

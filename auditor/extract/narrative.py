@@ -17,6 +17,7 @@ from auditor.model.amounts import AmountError, parse_amount
 from auditor.model.document import (
     BBox,
     Caption,
+    ContentsEntry,
     Count,
     Heading,
     ListItem,
@@ -40,7 +41,7 @@ _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?
 _LEGAL = re.compile(r"\b(?:Nomor|No\.?)\s*:?\s*[\w./-]+\s+(?:Tahun|tahun)\s*$")
 _HEADING_BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_NUM = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$")
-_CAPTION = re.compile(r"^(?:TABEL|Tabel|GAMBAR|Gambar|T\s*[-.]?\s*C\b)\s*([\d.]+\d)?")
+_CAPTION = re.compile(r"^(?:TABEL|Tabel|GAMBAR|Gambar|T\s*[-.]?\s*C\b)\s*((?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)+|\d+)?")
 _MARKER = re.compile(r"^(?P<m>(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,2})[.)]|[a-z]\)|[-•–])\s+(?P<t>\S.*)$")
 _PLACE_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]+),\s+(?P<date>(?:\d{1,2}\s+)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|"
@@ -56,6 +57,7 @@ _HEADER_YEAR = re.compile(r"Rencana\s+Tahun\s+(20\d\d)\s*\(\s*Tahun\s+Rencana", 
 # Words after a unit name on a cover line that are not part of the name.
 _NAME_STOP = {"JL", "JL.", "JALAN", "TELP", "TELP.", "KODE", "KABUPATEN", "KOTA", "PROVINSI", "TAHUN", "KECAMATAN"}
 _LINE_GAP = 1.6  # a vertical gap over this many line heights ends a paragraph
+_BARE_CAPTION = re.compile(r"^\s*(?:TABEL|GAMBAR)\s+[\dIVX]+(?:\s*[.-]\s*\d+)*\.?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -73,14 +75,18 @@ class _Block:
 
 
 class _Flow:
-    """A block's words as one string, with offsets back to words for locating matches."""
+    """A block's words as one string, with offsets back to words for locating matches.
+
+    A word ending in a hyphen at the end of a line ("T-" then "C.32", "Perundang-" then
+    "undangan") is joined to the next line's first word without a space: justified text
+    breaks lines after hyphens."""
 
     def __init__(self, words: list[tuple[Word, int]]) -> None:
         parts: list[str] = []
         self.spans: list[tuple[int, int, Word, int]] = []
         pos = 0
         for i, (word, page) in enumerate(words):
-            if i:
+            if i and not _hyphen_break(words[i - 1], (word, page)):
                 parts.append(" ")
                 pos += 1
             self.spans.append((pos, pos + len(word.text), word, page))
@@ -100,6 +106,15 @@ class _Flow:
         return TextSpan(re.sub(r"\s+", " ", self.text[start:end]), page, box)
 
 
+def _hyphen_break(before: tuple[Word, int], after: tuple[Word, int]) -> bool:
+    """``before`` ends a line with a word-hyphen and ``after`` starts the next line."""
+    word, page = before
+    nxt, next_page = after
+    if len(word.text) < 2 or not word.text.endswith("-") or not word.text[-2].isalnum():
+        return False
+    return next_page != page or nxt.bbox.top > word.bbox.bottom - 1
+
+
 def _lines(layouts: list[PageLayout]) -> list[tuple[list[Word], int, TextSpan]]:
     """Every narrative line in reading order: its words, page and span."""
     out: list[tuple[list[Word], int, TextSpan]] = []
@@ -114,6 +129,93 @@ def _lines(layouts: list[PageLayout]) -> list[tuple[list[Word], int, TextSpan]]:
     return out
 
 
+_CONTENTS_TITLE = re.compile(r"^DAFTAR\s+(ISI|TABEL|GAMBAR|GRAFIK|BAGAN|LAMPIRAN|SINGKATAN)\b\s*:?$", re.IGNORECASE)
+# An entry's end: dot leaders (or just space) and a page number, arabic or roman.
+_ENTRY_PAGE = re.compile(r"\s*(?:[.…·_]{2,}\s*)?\b(\d{1,3}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
+_ENTRY_START = re.compile(
+    r"^(?:BAB\s+[IVX]+\b|\d+(?:\.\d+)*\.?\s|TABEL\b|GAMBAR\b|GRAFIK\b|BAGAN\b|LAMPIRAN\b|DAFTAR\b|"
+    r"KATA\s+PENGANTAR\b|[A-Z]\.\s)",
+    re.IGNORECASE,
+)
+Line = tuple[list[Word], int, TextSpan]
+
+
+def _entry_like(text: str) -> bool:
+    m = _ENTRY_PAGE.search(text)
+    return bool(m and text[: m.start()].strip())
+
+
+def _contents(lines: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
+    """Lines of the front matter's tables of contents / lists of tables and figures.
+
+    A region opens at a "DAFTAR ISI/TABEL/GAMBAR" title and holds the lines after it
+    that end in a page number, and lines that wrap into such a line; it goes on over
+    the next page when that page is mostly such lines. Its lines are joined into
+    entries, each ending at its page number.
+    """
+    skip: set[int] = set()
+    entries: list[ContentsEntry] = []
+    i = 0
+    while i < len(lines):
+        title = _CONTENTS_TITLE.match(lines[i][2].text.strip())
+        if not title:
+            i += 1
+            continue
+        listing = title.group(1).lower()
+        skip.add(i)
+        i += 1
+        pending: list[int] = []
+        page = lines[i - 1][1]
+        while i < len(lines) and not _CONTENTS_TITLE.match(lines[i][2].text.strip()):
+            text = lines[i][2].text.strip()
+            if lines[i][1] != page and not _page_of_entries(lines, i):
+                break
+            page = lines[i][1]
+            if _entry_like(text):
+                if pending and _ENTRY_START.match(text):
+                    entries += [_entry(listing, lines, [j]) for j in pending]  # titles without page numbers
+                    pending = []
+                entries.append(_entry(listing, lines, [*pending, i]))
+                pending = []
+            elif pending and _ENTRY_START.match(text) and not _ENTRY_START.match(lines[pending[-1]][2].text.strip()):
+                break  # the body starts
+            else:
+                if pending and _ENTRY_START.match(text):
+                    entries += [_entry(listing, lines, [j]) for j in pending]
+                    pending = []
+                pending.append(i)
+                if len(pending) > 3:
+                    break  # a paragraph, not a wrapped entry
+            skip.add(i)
+            i += 1
+        for j in pending:
+            if j in skip and _ENTRY_START.match(lines[j][2].text.strip()):
+                entries.append(_entry(listing, lines, [j]))
+            else:
+                skip.discard(j)
+    return skip, entries
+
+
+def _page_of_entries(lines: list[Line], start: int) -> bool:
+    """The page starting at ``start`` continues a table of contents: most lines are entries."""
+    page = lines[start][1]
+    texts = [ln[2].text.strip() for ln in lines[start:] if ln[1] == page]
+    return bool(texts) and sum(_entry_like(t) for t in texts) * 2 >= len(texts)
+
+
+def _entry(listing: str, lines: list[Line], parts: list[int]) -> ContentsEntry:
+    text = " ".join(lines[j][2].text.strip() for j in parts)
+    m = _ENTRY_PAGE.search(text)
+    page_label = m.group(1) if m and text[: m.start()].strip() else None
+    body = text[: m.start()] if page_label else text
+    body = re.sub(r"[.…·_]{2,}", " ", body)
+    span = lines[parts[0]][2]
+    for j in parts[1:]:
+        if lines[j][1] == span.page:
+            span = TextSpan(span.text, span.page, span.bbox.union(lines[j][2].bbox), span.bold)
+    return ContentsEntry(listing, re.sub(r"\s+", " ", body).strip(), page_label, TextSpan(text, span.page, span.bbox, span.bold))
+
+
 def _is_footer(span: TextSpan, layouts: list[PageLayout]) -> bool:
     layout = layouts[span.page - 1]
     return span.bbox.top > layout.height * 0.9 and bool(re.fullmatch(r"[\divxlIVXL-]+", span.text.strip()))
@@ -124,14 +226,14 @@ def _right_edges(layouts: list[PageLayout]) -> dict[int, float]:
     return {lay.page: max((ln.bbox.x1 for ln in lay.lines), default=0.0) for lay in layouts}
 
 
-def _blocks(layouts: list[PageLayout]) -> list[_Block]:
+def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> list[_Block]:
     blocks: list[_Block] = []
     section: str | None = None
     prev_span: TextSpan | None = None
     right = _right_edges(layouts)
-    for words, page, span in _lines(layouts):
+    for line_i, (words, page, span) in enumerate(lines):
         text = span.text.strip()
-        if _is_footer(span, layouts):
+        if line_i in skip or _is_footer(span, layouts):
             continue
         pairs = [(w, page) for w in words]
         near = prev_span is not None and (
@@ -145,7 +247,12 @@ def _blocks(layouts: list[PageLayout]) -> list[_Block]:
         last = blocks[-1] if blocks else None
         heading = _HEADING_BAB.match(text) or (span.bold and _HEADING_NUM.match(text))
         marker = _MARKER.match(text)
-        if span.bold and heading:
+        if (
+            span.bold and last is not None and last.kind == "caption" and near and prev_span is not None
+            and prev_span.bold and _BARE_CAPTION.match(last.text)
+        ):
+            last.words.extend(pairs)  # "Tabel 2.1" alone on its line, the title on the next
+        elif span.bold and heading:
             section = _section_number(text)
             blocks.append(_Block("heading", pairs, section=section))
         elif _CAPTION.match(text) and (span.bold or kind_from_caption(text)):
@@ -335,7 +442,9 @@ def _marker_style(marker: str) -> str:
 
 
 def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
-    blocks = _blocks(layouts)
+    lines = _lines(layouts)
+    skip, contents = _contents(lines)
+    blocks = _blocks(layouts, lines, skip)
     headings: list[Heading] = []
     sentences: list[Sentence] = []
     amounts: list[StatedAmount] = []
@@ -355,7 +464,8 @@ def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
             continue
         if block.kind == "caption":
             m = _CAPTION.match(flow.text)
-            captions.append(Caption(m.group(1) if m else None, kind_from_caption(flow.text), flow.text, whole))
+            kind = kind_from_caption(flow.text) or _table_below(flow.text, whole.page, tables)
+            captions.append(Caption(m.group(1) if m else None, kind, flow.text, whole))
             years += _years_in(flow.text, flow.locate, "caption")
             continue
         # A list item's marker ("2.") is not a sentence of its own.
@@ -380,7 +490,17 @@ def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
         years=years + _table_years(tables),
         lists=_lists(blocks),
         captions=captions,
+        contents=contents,
     )
+
+
+def _table_below(caption: str, page: int, tables: list[Table]) -> str | None:
+    """The kind of the table this caption stands over (told by its header words)."""
+    words = re.sub(r"\s+", " ", caption).strip()
+    for table in tables:
+        if table.pages and table.pages[0] in (page, page + 1) and words and words in re.sub(r"\s+", " ", table.caption):
+            return table.kind
+    return None
 
 
 def _sentence_spans(text: str, start: int = 0) -> list[tuple[int, int]]:

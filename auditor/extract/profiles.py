@@ -48,6 +48,14 @@ class Profile:
     # program, each with its own targets). A sub-row never holds these columns:
     sub_rows: bool = False
     not_in_sub_rows: frozenset[str] = frozenset({"code", "name", "aktivitas", "priority", "no"})
+    # Cells of the row itself, merged over its indicator sub-rows when it has several.
+    # (key, word, anchor key, offset): a column no rule names, with ``word`` and the year of
+    # the ``anchor`` column's header plus ``offset``, is ``key``.
+    year_rules: tuple[tuple[str, str, str, int], ...] = ()
+    row_level: frozenset[str] = frozenset(
+        {"code", "name", "prioritas_nasional", "prioritas_daerah", "kelompok_sasaran", "catatan", "sumber_dana", "no",
+         "tujuan", "sasaran"}
+    )
 
     def key_for(self, header_path: str) -> str | None:
         path = norm(header_path).replace(" ", "")
@@ -69,7 +77,14 @@ _DANA = ("dana", "pagu", "anggaran")
 _BUDGET_RULES = (
     rule("code", "kode"),
     rule("aktivitas", "aktivitas"),
+    # SIPD-RI's matrix: national and regional priorities, target group, notes, and the
+    # unit of each target in a column of its own ("Satuan").
+    rule("prioritas_nasional", "prioritas", "nasional"),
+    rule("prioritas_daerah", "prioritas", ("daerah", "provinsi", "kabupaten", "kota")),
     rule("priority", "prioritas"),
+    rule("catatan", "catatan"),
+    rule("target_next_unit", "satuan", FORWARD),
+    rule("target_unit", "satuan"),
     rule("formula", ("formula", "rumus")),
     rule("indicator", "indikator"),
     rule("lokasi", "lokasi"),
@@ -79,6 +94,7 @@ _BUDGET_RULES = (
     rule("target_next", "target", FORWARD),
     rule("target", "target"),
     rule("name", ("program", "urusan", "kegiatan")),
+    rule("kelompok_sasaran", "sasaran"),
 )
 
 TC33 = Profile(
@@ -103,6 +119,7 @@ TC29 = Profile(
     kind="T-C.29",
     rules=(
         rule("code", "kode"),
+        rule("satuan", "satuan", exact=True),
         rule("tingkat_capaian", "tingkatcapaian"),
         rule("tingkat_realisasi", "tingkatrealisasi"),
         rule("realisasi_capaian", "realisasicapaian"),
@@ -118,6 +135,7 @@ TC29 = Profile(
     row_key="code",
     quantities=("target_renstra", "realisasi_n3", "target_n2", "realisasi_n2", "target_n1"),
     paired_units=True,
+    year_rules=(("target_n1", "target", "target_n2", 1),),
     sub_rows=True,
 )
 TC30 = Profile(
@@ -128,6 +146,7 @@ TC30 = Profile(
         rule("spm", "spm"),
         rule("ikk", "ikk"),
         rule("catatan", "catatan"),
+        rule("satuan", "satuan"),
         rule("proyeksi_{year}", "proyeksi"),
         rule("realisasi_{year}", "realisasi"),
         rule("target_{year}", "target"),
@@ -135,11 +154,13 @@ TC30 = Profile(
     required=("indicator",),
     row_key="no",
     quantities=("target", "realisasi", "proyeksi"),
+    sub_rows=True,
 )
 TC31 = Profile(
     kind="T-C.31",
     rules=(
         rule("code", "kode"),
+        rule("catatan", "catatan"),
         rule("kebutuhan_dana", "kebutuhandana"),
         rule("name_kebutuhan", ("hasilanalisis", "analisiskebutuhan"), ("program", "kegiatan")),
         rule("lokasi_kebutuhan", ("hasilanalisis", "analisiskebutuhan"), "lokasi"),
@@ -176,12 +197,14 @@ TABEL32 = Profile(
         rule("no", ("no", "no."), exact=True),
         rule("indicator", "indikator"),
         rule("formula", ("rumus", "formula", "formulasi")),
+        rule("target_unit", "satuan"),
         rule("target_{year}", "target"),
         rule("tujuan", "tujuan"),
     ),
     required=("tujuan", "indicator"),
     row_key="no",
     quantities=("target",),
+    sub_rows=True,
 )
 TABEL33 = Profile(
     kind="Tabel 3.3",
@@ -189,12 +212,48 @@ TABEL33 = Profile(
         rule("no", ("no", "no."), exact=True),
         rule("indicator", "indikator"),
         rule("formula", ("rumus", "formula", "formulasi")),
+        rule("target_unit", "satuan"),
         rule("target_{year}", "target"),
         rule("sasaran", "sasaran"),
     ),
     required=("sasaran", "indicator"),
     row_key="no",
     quantities=("target",),
+    sub_rows=True,
 )
 
 PROFILES: dict[str, Profile] = {p.kind: p for p in (TC29, TC30, TC31, TC32, TC33, TABEL41, TABEL32, TABEL33)}
+
+
+def _keys(profile: Profile, headers: list[str]) -> set[str]:
+    return {k for h in headers if (k := profile.key_for(h)) is not None}
+
+
+def kind_by_header(headers: list[str]) -> str | None:
+    """Which known table a header is, by its words alone (for captions that name none).
+
+    A program table with money is T-C.31 when it reviews the rancangan awal RKPD, T-C.33
+    when it has forward-year columns, else the BAB IV funding table; the evaluation,
+    service-performance, proposals, tujuan and sasaran tables each by their own columns.
+    """
+    joined = " ".join(norm(h).replace(" ", "") for h in headers)
+    budget = _keys(TC33, headers)
+    if {"code", "name"} <= budget and budget & {"amount", "amount_next"}:
+        if "rancanganawal" in joined or "analisiskebutuhan" in joined:
+            return "T-C.31"
+        return "T-C.33" if budget & {"amount_next", "target_next"} else "Tabel 4.1"
+    evaluation = _keys(TC29, headers)
+    if {"code", "name", "indicator"} <= evaluation and evaluation & {"target_n2", "realisasi_n2", "tingkat_realisasi"}:
+        return "T-C.29"
+    service = _keys(TC30, headers)
+    if "indicator" in service and service & {"spm", "ikk"} and any(k.startswith(("target_", "realisasi_")) for k in service):
+        return "T-C.30"
+    if "usulan" in joined and ("pemangku" in joined or "musrenbang" in joined or "pokir" in joined):
+        return "T-C.32"
+    sasaran = _keys(TABEL33, headers)
+    if {"sasaran", "indicator"} <= sasaran and "target" in joined:
+        return "Tabel 3.3"
+    tujuan = _keys(TABEL32, headers)
+    if {"tujuan", "indicator"} <= tujuan and "target" in joined:
+        return "Tabel 3.2"
+    return None

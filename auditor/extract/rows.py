@@ -8,18 +8,32 @@ stacked sub-rows (merged cells) to their row, classify rows by code, read money.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from auditor.extract.layout import GridRow, PageTable
 from auditor.extract.profiles import Profile
+from auditor.extract.stacked import INDICATOR_HEAD, unstack
 from auditor.extract.tables import TableRun, column_headers, header_row_count, is_number_row, norm
 from auditor.model.amounts import AmountError, is_null_token, parse_amount
 from auditor.model.codes import code_shape_level, parse_code
 from auditor.model.document import Amount, BBox, Cell, Level, Row, Table
 
 _NUMERIC = re.compile(r"^[\d.,\s]+$")
+_NUMBER_START = re.compile(r"^\s*\d")
 _TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"rp\.?\s*0{3}\b|\(\s*0{3}\s*\)|ribuan|ribu\b", re.IGNORECASE)
 _MILLIONS = re.compile(r"juta", re.IGNORECASE)
+
+
+# A column repeating a plan-year key under a later year's header is the forward year's:
+# "Pagu Indikatif Tahun 2025" then "Pagu Indikatif Tahun 2026".
+_FORWARD_KEYS = {"amount": "amount_next", "target": "target_next", "target_unit": "target_next_unit"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _later_year(header: str, earlier: str) -> bool:
+    now, before = _YEAR.findall(header), _YEAR.findall(earlier)
+    return bool(now and before) and max(map(int, now)) > max(map(int, before))
 
 
 def column_keys(part: PageTable, header_n: int, profile: Profile) -> tuple[list[str | None], dict[str, str]]:
@@ -28,6 +42,8 @@ def column_keys(part: PageTable, header_n: int, profile: Profile) -> tuple[list[
     headers: dict[str, str] = {}
     for header in column_headers(part, header_n):
         key = profile.key_for(header)
+        if key in _FORWARD_KEYS and key in headers and _later_year(header, headers[key]):
+            key = _FORWARD_KEYS[key]
         if key is not None and key in headers:
             # A header spanning two grid columns: the second holds the unit (T-C.29),
             # elsewhere a duplicate meaning is not ours to guess.
@@ -35,7 +51,24 @@ def column_keys(part: PageTable, header_n: int, profile: Profile) -> tuple[list[
         if key is not None:
             headers[key] = header
         keys.append(key)
+    _keys_by_year(column_headers(part, header_n), keys, headers, profile)
     return keys, headers
+
+
+def _keys_by_year(texts: list[str], keys: list[str | None], headers: dict[str, str], profile: Profile) -> None:
+    """Columns whose wording names none of the profile's columns, told by their year:
+    "Target Program dan Kegiatan (Renja PD tahun 2024)" after the n-2 columns of 2023 is n-1."""
+    for key, word, anchor, offset in profile.year_rules:
+        if key in headers or anchor not in headers or not _YEAR.findall(headers[anchor]):
+            continue
+        wanted = max(map(int, _YEAR.findall(headers[anchor]))) + offset
+        for i, text in enumerate(texts):
+            years = _YEAR.findall(text)
+            if keys[i] is None and years and max(map(int, years)) == wanted and word in norm(text).replace(" ", ""):
+                keys[i], headers[key] = key, text
+                if profile.paired_units and i + 1 < len(texts) and keys[i + 1] is None and texts[i + 1] == text:
+                    keys[i + 1], headers[key + "_unit"] = key + "_unit", text
+                break
 
 
 def _blank_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, tuple[int, BBox]]:
@@ -69,9 +102,9 @@ def _row_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, Cel
         text = "".join(gc.lines) if key == "code" else gc.text
         if key in cells:  # two grid cells under one header: keep both texts
             prev = cells[key]
-            cells[key] = Cell(prev.text + " " + text, prev.page, prev.bbox.union(gc.bbox))
+            cells[key] = Cell(prev.text + " " + text, prev.page, prev.bbox.union(gc.bbox), lines=prev.lines + tuple(gc.text_lines))
         else:
-            cells[key] = Cell(text, page, gc.bbox)
+            cells[key] = Cell(text, page, gc.bbox, lines=tuple(gc.text_lines))
     return cells
 
 
@@ -90,7 +123,36 @@ def _is_continuation(cells: dict[str, Cell], previous: dict[str, Cell] | None, p
         return False
     if any(k in cells for k in profile.money):
         return False
+    # The next indicator of the same row, on its own sub-row: a new indicator beside values
+    # of its own, and no piece of a code (a cut row carries the rest of its code: "7.01.01.20" + "7").
+    indicator = cells.get("indicator")
+    if (
+        "code" not in cells
+        and indicator is not None
+        and "indicator" in previous
+        and INDICATOR_HEAD.match(indicator.text)
+        and any(profile.is_quantity(k) and _NUMBER_START.match(c.text) for k, c in cells.items())
+    ):
+        return False
     return set(cells) <= set(previous)
+
+
+def _carry_over(cells: dict[str, Cell], raw: list[dict[str, Cell]], profile: Profile) -> dict[str, Cell]:
+    """At the top of a page, text of the cut row's merged cells (name, priorities, target
+    group ...) goes back to the row that holds them, even when the page broke between two
+    of its indicator sub-rows; what is left is the page's own first (sub-)row."""
+    if _starts_row(cells, profile) or any(k in cells for k in profile.money):
+        return cells  # a row of its own (an aktivitas with its amount), not the rest of one
+    if profile.row_key in raw[-1]:
+        return cells  # the page broke inside a row of its own (even one with a cut code): plain continuation
+    keyed = next((r for r in reversed(raw) if _starts_row(r, profile)), None)
+    if keyed is None:
+        return cells
+    # A code or number never goes back: it starts the page's own row.
+    moved = {k: c for k, c in cells.items() if k in profile.row_level and k in keyed and k not in ("code", "no")}
+    if moved:
+        _merge(keyed, moved)
+    return {k: c for k, c in cells.items() if k not in moved}
 
 
 def _merge(previous: dict[str, Cell], cells: dict[str, Cell]) -> None:
@@ -98,7 +160,12 @@ def _merge(previous: dict[str, Cell], cells: dict[str, Cell]) -> None:
         prev = previous[key]
         glue = "" if key == "code" else " "
         parts = prev.parts or ((prev.page, prev.bbox),)
-        previous[key] = Cell(prev.text + glue + cell.text, prev.page, prev.bbox, parts + ((cell.page, cell.bbox),))
+        lines = prev.lines
+        if lines and cell.lines and lines[-1].text[-1:].isdigit() and cell.lines[0].text[:1].isdigit():
+            lines = (*lines[:-1], replace(lines[-1], glued=True))  # a number cut by the page break: "10" + "0"
+        previous[key] = Cell(
+            prev.text + glue + cell.text, prev.page, prev.bbox, parts + ((cell.page, cell.bbox),), lines=lines + cell.lines
+        )
 
 
 def _amount(cell: Cell) -> Amount:
@@ -185,9 +252,13 @@ def _raw_rows(
             if not cells:
                 continue
             # After a spilled merged cell the page broke between its sub-rows, not inside one.
-            if row_i == 0 and part_i > 0 and not spill and _is_continuation(cells, raw[-1] if raw else None, profile):
-                _merge(raw[-1], cells)
-                continue
+            if row_i == 0 and part_i > 0 and not spill and raw:
+                cells = _carry_over(cells, raw, profile)
+                if not cells:
+                    continue
+                if _is_continuation(cells, raw[-1], profile):
+                    _merge(raw[-1], cells)
+                    continue
             raw.append(cells)
             blanks.append(_blank_cells(row, keys, part.page))
     return raw, columns, headers, notes, blanks, header_boxes
@@ -244,6 +315,8 @@ def build_table(run: TableRun, profile: Profile) -> Table:
         if starts:
             last_keyed = row
 
+    for row in rows:
+        unstack(row, profile)  # "Persentase ...\nIndeks ..." beside "100%\n82,5 poin": one sub-row each
     found = sum(1 for k in profile.required if k in columns)
     money_cells = [a for r in rows for a in r.amounts.values()]
     bad_money = sum(1 for a in money_cells if a.parse_error)
@@ -270,4 +343,49 @@ def build_table(run: TableRun, profile: Profile) -> Table:
         money_units={k: _money_unit(headers[k]) for k in profile.money if k in headers},
         nihil=any(norm(c.text) == "nihil" for r in rows for c in r.cells.values()),
         header_boxes=header_boxes,
+        number=run.number,
+    )
+
+
+def _slug(header: str, index: int, taken: set[str]) -> str:
+    words = re.findall(r"[a-z0-9]+", header.split(" | ")[-1].lower()) if header else []
+    base = "_".join(words)[:30].strip("_") or f"col{index + 1}"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    taken.add(key)
+    return key
+
+
+def build_other_table(run: TableRun) -> Table:
+    """A table that is none of the standard ones (PATEN service counts, problem lists ...):
+    columns named by their header text, one row per grid row, "Jumlah"/"Total" rows marked."""
+    first = run.parts[0]
+    header_n = header_row_count(first)
+    headers = column_headers(first, header_n)
+    taken: set[str] = set()
+    keys: list[str | None] = [_slug(h, i, taken) for i, h in enumerate(headers)]
+    rows: list[Row] = []
+    for part in run.parts:
+        for grid_row in part.rows[header_row_count(part):]:
+            cells = _row_cells(grid_row, keys, part.page)
+            if not cells:
+                continue
+            # The label of a total row stands in one of the first columns ("No" or "Uraian").
+            label = " ".join(cells[k].text for k in keys[:2] if k in cells)
+            level = Level.TOTAL if _TOTAL_LABEL.match(label) else Level.OTHER
+            rows.append(
+                Row(index=len(rows), level=level, code=None, code_written=None, cells=cells,
+                    blank={k: v for k, v in _blank_cells(grid_row, keys, part.page).items() if k not in cells})
+            )
+    return Table(
+        kind="other",
+        caption=run.caption,
+        pages=sorted({p.page for p in run.parts}),
+        columns=[k for k in keys if k],
+        column_headers={k: h for k, h in zip(keys, headers) if k},
+        rows=rows,
+        confidence=1.0,
+        header_boxes=_header_boxes(first, header_n, keys),
+        number=run.number,
     )

@@ -1,9 +1,11 @@
-"""Recognising standard tables by their caption and header wording, and stitching
-their pages together. Never by page position."""
+"""Recognising tables by their caption, title and header wording, and stitching their
+pages together. Never by page position, and never by a document's own table numbers:
+one office numbers its sasaran table "Tabel 3.3", another "Tabel III.2", a third not at all."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -12,31 +14,47 @@ from auditor.extract.layout import GridRow, PageLayout, PageTable
 from auditor.model.codes import parse_code
 from auditor.model.document import TextSpan
 
-# Caption patterns, tolerant of the ways offices write table numbers:
-# "T-C.33", "TC-33", "T-C 31", "TC-.32.", "T.C- 32", "Tabel 4.1".
+# Standard table names, tolerant of the ways offices write them:
+# "T-C.33", "TC-33", "T-C 31", "TC-.32.", "T.C- 32", "T- C.32" (a line break after the hyphen).
 _TC = re.compile(r"\bT\s*[-.]?\s*C\s*[-.]*\s*(29|30|31|32|33)\b", re.IGNORECASE)
-_TABEL = re.compile(r"\bTABEL\s+(4\.1|3\.2|3\.3)\b", re.IGNORECASE)
+# Permendagri 86/2017's titles of the standard tables, for captions that omit the name.
+_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("T-C.29", re.compile(r"evaluasi\s+hasil\s+pelaksanaan\s+renja", re.IGNORECASE)),
+    ("T-C.30", re.compile(r"pencapaian\s+kinerja\s+pelayanan", re.IGNORECASE)),
+    ("T-C.31", re.compile(r"review\s+terhadap\s+rancangan\s+awal\s+rkpd", re.IGNORECASE)),
+    ("T-C.32", re.compile(r"usulan\s+program.{0,60}pemangku\s+kepentingan", re.IGNORECASE | re.DOTALL)),
+    ("T-C.33", re.compile(r"rumusan\s+rencana\s+program\s+dan\s+kegiatan", re.IGNORECASE)),
+)
+# A table's own number as its caption writes it: "Tabel 3.1", "TABEL III.2", "Tabel 2-4".
+_NUMBER = re.compile(r"\bTABEL\s+((?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)*)", re.IGNORECASE)
 CAPTION_LINES = 5  # how many text lines above a table may hold its caption
 _NUMBER_CELL = re.compile(r"^\d{1,2}(\s*=.*)?$")
-_HEADER_WORDS = ("kode", "indikator", "program", "kegiatan", "target", "lokasi", "dana", "no")
+_HEADER_WORDS = ("kode", "indikator", "program", "kegiatan", "target", "lokasi", "dana", "no", "uraian", "jenis")
+_CONTINUED = re.compile(r"\b(lanjutan|sambungan)\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(tahun\s+)?(19|20)\d\d$", re.IGNORECASE)
+# Kind of a table by its header wording (profiles.kind_by_header), given its column headers.
+HeaderClassifier = Callable[[list[str]], "str | None"]
 
 
 def kind_from_caption(text: str) -> str | None:
-    """The table kind named in ``text``, preferring the mention nearest its end."""
-    hits: list[tuple[int, str]] = []
-    for m in _TC.finditer(text):
-        hits.append((m.start(), f"T-C.{m.group(1)}"))
-    for m in _TABEL.finditer(text):
-        hits.append((m.start(), f"Tabel {m.group(1)}"))
-    if not hits:
-        return None
-    # "TABEL 3.4 T-C.33": the T-C number names the table even though "Tabel 3.4" comes first.
-    last_line_start = text.rfind("\n") + 1
-    in_last = [h for h in hits if h[0] >= last_line_start]
-    pool = in_last or hits
-    tc = [h for h in pool if h[1].startswith("T-C")]
-    return (tc or pool)[-1][1]
+    """The standard table a caption names, by its T-C name (the mention nearest the end
+    wins: "TABEL 3.4 T-C.33"), else by its Permendagri title."""
+    hits = [(m.start(), f"T-C.{m.group(1)}") for m in _TC.finditer(text)]
+    if hits:
+        last_line_start = text.rfind("\n") + 1
+        in_last = [h for h in hits if h[0] >= last_line_start]
+        return (in_last or hits)[-1][1]
+    flat = re.sub(r"\s+", " ", text)
+    for kind, pattern in _TITLES:
+        if pattern.search(flat):
+            return kind
+    return None
+
+
+def caption_number(text: str) -> str | None:
+    """The table number a caption gives ("3.1", "III.2"), spaces removed."""
+    m = _NUMBER.search(text)
+    return re.sub(r"\s+", "", m.group(1)) if m else None
 
 
 def norm(text: str) -> str:
@@ -90,12 +108,15 @@ def column_headers(table: PageTable, header_rows: int) -> list[str]:
 
 @dataclass
 class TableRun:
-    """One standard table: its kind, caption and page tables in order."""
+    """One table: its kind ("other" for a table that is none of the known ones), caption
+    and page tables in order."""
 
     kind: str
     caption: str
     parts: list[PageTable] = field(default_factory=list)
     signature: tuple[str, ...] = ()
+    number: str | None = None  # the document's own number for it: "3.1", "III.2"
+    by_header: bool = False  # the kind was told by header words, not by the caption
 
 
 def _caption_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> str:
@@ -111,21 +132,27 @@ def _caption_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> 
     return "\n".join(ln.text for ln in lines[-CAPTION_LINES:])
 
 
-def find_runs(layouts: list[PageLayout]) -> list[TableRun]:
+def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = None) -> list[TableRun]:
+    """Every table of the document, stitched across pages.
+
+    A table starts a run of its own when its caption names a standard table (by T-C
+    name or title), when its header words say which table it is (``classify``), or
+    else as an "other" table; a table at the top of the next page with the same
+    columns and header (or none) continues the run before it.
+    """
     runs: list[TableRun] = []
     current: TableRun | None = None
     for page_i, layout in enumerate(layouts):
         for t_i, table in enumerate(layout.tables):
             caption = _caption_above(layouts, page_i, table)
-            kind = kind_from_caption(caption)
             header_n = header_row_count(table)
-            signature = tuple(norm(h) for h in column_headers(table, header_n))
-            if kind is not None:
-                current = TableRun(kind=kind, caption=caption, parts=[table], signature=signature)
-                runs.append(current)
-                continue
+            headers = column_headers(table, header_n)
+            signature = tuple(norm(h) for h in headers)
+            kind = kind_from_caption(caption)
+            number = caption_number(caption)
             continues = (
                 current is not None
+                and _no_new_caption(caption, kind, number, current)
                 and t_i == 0
                 and current.parts[-1].page == table.page - 1
                 and table.ncols == current.parts[-1].ncols
@@ -133,9 +160,23 @@ def find_runs(layouts: list[PageLayout]) -> list[TableRun]:
             )
             if continues and current is not None:
                 current.parts.append(table)
-            else:
-                current = None
+                continue
+            by_header = kind is None and classify is not None and header_n > 0
+            if by_header and classify is not None:
+                kind = classify(headers)
+            current = TableRun(kind=kind or "other", caption=caption, parts=[table], signature=signature, number=number,
+                               by_header=by_header and kind is not None)
+            runs.append(current)
     return runs
+
+
+def _no_new_caption(caption: str, kind: str | None, number: str | None, current: TableRun) -> bool:
+    """Nothing above the table starts another one: no caption, or the run's own caption
+    repeated ("Lanjutan Tabel 3.4", the same caption again on the next page)."""
+    if kind is None and number is None:
+        return True
+    same = (kind is None or kind == current.kind) and (number is None or number == current.number)
+    return same and (bool(_CONTINUED.search(caption)) or norm(caption) == norm(current.caption))
 
 
 def _same_header(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -7,6 +7,7 @@ page (pdfplumber's convention): ``x0, top, x1, bottom``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -41,17 +42,32 @@ class BBox:
 
 
 @dataclass(frozen=True)
+class TextLine:
+    """One printed line of a cell. ``broken``: the line ended before the cell's edge, so
+    the line after it was started on purpose (a line break), not by wrapping; ``glued``:
+    the line was cut inside a word or number, which the next line finishes."""
+
+    text: str
+    bbox: BBox
+    broken: bool = False
+    glued: bool = False  # the next line goes on with this line's last word ("10" + "0", "Randu" + "agung")
+
+
+@dataclass(frozen=True)
 class Cell:
     """Text of one table cell as read, with its place on the page.
 
     A cell that continues on the next page (a row broken by a page break) has one
     part per page; ``page``/``bbox`` are the first part's, ``parts`` lists all.
+    ``lines`` are its printed lines (several values stacked in one cell are told apart
+    from them).
     """
 
     text: str
     page: int
     bbox: BBox
     parts: tuple[tuple[int, BBox], ...] = ()
+    lines: tuple[TextLine, ...] = field(default=(), compare=False)
 
     @property
     def empty(self) -> bool:
@@ -111,12 +127,7 @@ class Row:
 
     def quantity(self, column: str) -> Quantity | None:
         """The column's value with its unit; a separate ``<column>_unit`` cell is joined."""
-        cell = self.cells.get(column)
-        unit = self.cells.get(column + "_unit")
-        if cell is None and unit is None:
-            return None
-        text = " ".join(c.text for c in (cell, unit) if c is not None and not (c is unit and c.text.strip() == "-"))
-        return parse_quantity(text)
+        return quantity_in(self.cells, column)
 
     @property
     def label(self) -> str:
@@ -126,6 +137,25 @@ class Row:
     @property
     def page(self) -> int:
         return min(c.page for c in self.cells.values()) if self.cells else 0
+
+
+_YEAR_KEY = re.compile(r"^(?P<base>[a-z]+)_(?:19|20)\d\d$")
+
+
+def quantity_in(cells: dict[str, Cell], column: str) -> Quantity | None:
+    """A column's value with its unit: a separate ``<column>_unit`` cell is joined; for
+    a year column ("target_2026") the table's one unit column ("target_unit"); else the
+    row's one "Satuan" column, when the table has one for all its values."""
+    cell = cells.get(column)
+    unit = cells.get(column + "_unit")
+    if unit is None and (m := _YEAR_KEY.match(column)):
+        unit = cells.get(m.group("base") + "_unit")
+    if unit is None and cell is not None and column != "satuan":
+        unit = cells.get("satuan")  # one "Satuan" column for all of a row's values
+    if cell is None and unit is None:
+        return None
+    text = " ".join(c.text for c in (cell, unit) if c is not None and not (c is unit and c.text.strip() == "-"))
+    return parse_quantity(text)
 
 
 @dataclass
@@ -144,6 +174,14 @@ class Table:
     money_units: dict[str, int] = field(default_factory=dict)
     nihil: bool = False  # the table says it has nothing to list ("NIHIL")
     header_boxes: dict[str, tuple[int, BBox]] = field(default_factory=dict)  # key -> (page, box) of its header
+    number: str | None = None  # the document's own number for it ("3.1", "III.2"); None when unnumbered
+
+    @property
+    def label(self) -> str | None:
+        """How the document itself names a table that is not a T-C table: "Tabel 3.1"."""
+        if self.kind.startswith("T-C") or not self.number:
+            return None
+        return f"Tabel {self.number}"
 
     def rows_at(self, level: Level) -> list[Row]:
         return [r for r in self.rows if r.level == level]
@@ -261,6 +299,17 @@ class Caption:
     span: TextSpan
 
 
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One entry of a table of contents, list of tables or list of figures at the front:
+    ``BAB II HASIL EVALUASI ... 7`` (wrapped lines joined, dot leaders dropped)."""
+
+    listing: str  # "isi" | "tabel" | "gambar" | ... : the word after "DAFTAR"
+    text: str  # the entry without its page number
+    page_label: str | None  # the page number it gives, as printed ("7", "iii")
+    span: TextSpan
+
+
 @dataclass
 class Narrative:
     lines: list[TextSpan]
@@ -271,6 +320,8 @@ class Narrative:
     years: list[YearMention] = field(default_factory=list)
     lists: list[NarrativeList] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
+    # Tables of contents, lists of tables and of figures: never headings, captions or sentences.
+    contents: list[ContentsEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -289,6 +340,10 @@ class Document:
     missing_tables: list[str] = field(default_factory=list)  # standard tables not found
     place: str | None = None  # where it was signed: "Lumajang"
     date: str | None = None  # as written: "Juni 2023"
+    # Tables that are none of the standard ones (PATEN counts, problem lists ...), kind "other".
+    other_tables: list[Table] = field(default_factory=list)
+    # Running headers, footers and page numbers, set aside before anything was read.
+    artifacts: list[TextSpan] = field(default_factory=list)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

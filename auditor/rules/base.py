@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Protocol
 
 from auditor.findings import Evidence, Location
-from auditor.i18n import both
+from auditor.i18n import both, has
 from auditor.model.amounts import format_rupiah
 from auditor.model.document import Amount, Cell, Document, Row, Table
 from auditor.rules.params import Param
@@ -50,6 +50,20 @@ class CheckType(Protocol):
     FIELDS: tuple[str, ...]
 
     def check(self, doc: Document, params: dict[str, Any]) -> Iterator[Result]: ...
+
+
+def table_name(table: Table) -> str | dict[str, str]:
+    """A table as the reader knows it: its T-C name, the document's own number ("Tabel 3.1"),
+    or, for an unnumbered one, what it holds ("tabel sasaran")."""
+    if table.kind.startswith("T-C"):
+        return table.kind
+    return table.label or kind_name(table.kind)
+
+
+def kind_name(kind: str) -> str | dict[str, str]:
+    """A table kind for people: T-C names as they are, the others by what they hold."""
+    key = f"table.{kind}"
+    return both(key) if not kind.startswith("T-C") and has(key) else kind
 
 
 def table_not_found(kinds: list[str]) -> Skip:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from auditor.findings import Evidence, Finding, NotEvaluated, sort_key
+from auditor.findings import Evidence, Finding, Location, NotEvaluated, sort_key
 from auditor.i18n import LANGS
 from auditor.model.document import Document
 from auditor.rules.base import Skip, Violation
@@ -41,6 +41,15 @@ def _render(rule: Rule, violation: Violation, lang: str) -> str:
     return rule.message[lang].format_map(fields)
 
 
+def _labelled(doc: Document, location: Location) -> Location:
+    """The location with the document's own number of its table, when it has one."""
+    if location.table is None or location.table_label is not None:
+        return location
+    table = next(iter(doc.tables_of(location.table)), None)
+    label = table.label if table is not None else None
+    return replace(location, table_label=label) if label else location
+
+
 def _low_confidence(doc: Document, table: str | None) -> bool:
     return any(t.confidence < LOW_CONFIDENCE for t in doc.tables_of(table)) if table else False
 
@@ -73,7 +82,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
                     title=rule.title[lang],
                     message=messages[lang],
                     messages=messages,
-                    location=result.location,
+                    location=_labelled(doc, result.location),
                     expected=result.expected,
                     actual=result.actual,
                     # Every finding shows at least the value it is about.

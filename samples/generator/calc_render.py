@@ -124,7 +124,7 @@ def _write_grid_cell(ws: Worksheet, top: int, cell: GridCell, style: Style) -> N
                 covered.fill = _FILL
 
 
-def _page_setup(ws: Worksheet, style: Style, orientation: str, first_page_number: int) -> None:
+def _page_setup(ws: Worksheet, style: Style, orientation: str, first_page_number: int, header: str | None = None) -> None:
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -139,9 +139,15 @@ def _page_setup(ws: Worksheet, style: Style, orientation: str, first_page_number
     ws.oddFooter.center.text = "&P"
     ws.oddFooter.center.font = f"{style.font},Regular"
     ws.oddFooter.center.size = round(style.body_pt)
+    if header:  # the document's running header, as the Writer pages print it
+        ws.oddHeader.right.text = header.replace("&", "&&")
+        ws.oddHeader.right.font = f"{style.font},Italic"
+        ws.oddHeader.right.size = max(round(style.body_pt) - 2, 7)
 
 
-def build_workbook(table: Table, style: Style, *, orientation: str, first_page_number: int) -> Workbook:
+def build_workbook(
+    table: Table, style: Style, *, orientation: str, first_page_number: int, header: str | None = None
+) -> Workbook:
     """A one-sheet workbook printing `table` like an office spreadsheet."""
     cells, nrows, nheader = layout(table, style.thousands, style.code_style)
     ncols = len(table.columns)
@@ -160,13 +166,18 @@ def build_workbook(table: Table, style: Style, *, orientation: str, first_page_n
         ws.row_dimensions[top + r].height = height
     if nheader:
         ws.print_title_rows = f"{top}:{top + nheader - 1}"
-    _page_setup(ws, style, orientation, first_page_number)
+    _page_setup(ws, style, orientation, first_page_number, header)
     return wb
 
 
-def render_xlsx(table: Table, style: Style, out_path: str | Path, *, orientation: str, first_page_number: int) -> Path:
-    """Write `table` as `out_path` (.xlsx) and return the path."""
+def render_xlsx(
+    table: Table, style: Style, out_path: str | Path, *, orientation: str, first_page_number: int,
+    header: str | None = None,
+) -> Path:
+    """Write `table` as `out_path` (.xlsx) and return the path; `header`: running header text."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(table, style, orientation=orientation, first_page_number=first_page_number).save(out_path)
+    build_workbook(
+        table, style, orientation=orientation, first_page_number=first_page_number, header=header
+    ).save(out_path)
     return out_path

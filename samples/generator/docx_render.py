@@ -14,7 +14,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -23,7 +23,7 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
 
-from . import docx_table
+from . import docx_table, figures, toc
 from .spec import Block, Spec, Style
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,14 @@ SIGNATURE = "Renja Signature"
 SPACER = "Renja Spacer"
 TABLE_TEXT = "Renja Table Text"
 TABLE_HEADER = "Renja Table Header"
+TOC_TITLE = "Renja Contents Title"
+TOC_ENTRY = "Renja Contents Entry"
+FIGURE = "Renja Figure"
+RUNNING_HEADER = "Renja Running Header"
+TOC_INDENT_CM = 0.75  # one indent step per heading level in a table of contents
+TOC_RIGHT_INDENT_CM = 1.0  # wrapped entry text stays clear of the page numbers
+# w:pgNumType w:fmt per spec numbering.
+PAGE_NUMBER_FORMATS = {"arabic": "decimal", "lower_roman": "lowerRoman"}
 
 
 # --------------------------------------------------------------------------- styles
@@ -154,6 +162,25 @@ def setup_styles(doc: DocxDocument, style: Style) -> None:
     assert doc.styles[TABLE_HEADER].style_id == docx_table.TABLE_HEADER_STYLE
 
 
+def ensure_style(doc: DocxDocument, name: str, style: Style) -> None:
+    """Create the contents / figure / running-header style `name` on first use."""
+    if name in {s.name for s in doc.styles}:
+        return
+    if name == TOC_TITLE:
+        _format(_paragraph_style(doc, TOC_TITLE), size=style.body_pt + 1, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+                before=0, after=18, line=1.15, keep_next=True)
+    elif name == TOC_ENTRY:
+        entry = _paragraph_style(doc, TOC_ENTRY)
+        _format(entry, align=WD_ALIGN_PARAGRAPH.LEFT, before=0, after=4, line=1.15)
+        entry.paragraph_format.right_indent = Cm(TOC_RIGHT_INDENT_CM)
+    elif name == FIGURE:
+        _format(_paragraph_style(doc, FIGURE), align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4, line=1.0, keep_next=True)
+    elif name == RUNNING_HEADER:
+        header = _paragraph_style(doc, RUNNING_HEADER)
+        _format(header, size=max(style.body_pt - 2, 7), align=WD_ALIGN_PARAGRAPH.RIGHT, before=0, after=0, line=1.0)
+        header.font.italic = True
+
+
 # --------------------------------------------------------------------------- sections
 
 
@@ -175,11 +202,12 @@ def _add_page_number(paragraph: Paragraph) -> None:
     paragraph.add_run()._r.append(end)
 
 
-def setup_section(section: Section, orientation: str) -> None:
+def setup_section(section: Section, orientation: str, *, page_number: bool = True) -> None:
     """A4 page in `orientation` with its own centred page-number footer.
 
     Every section gets an explicit footer rather than inheriting the previous one,
-    so page numbers do not depend on how a consumer resolves linked footers.
+    so page numbers do not depend on how a consumer resolves linked footers. Without
+    `page_number` the footer stays empty (a cover), the page still counts.
     """
     landscape = orientation == "landscape"
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -195,7 +223,33 @@ def setup_section(section: Section, orientation: str) -> None:
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _add_page_number(paragraph)
+    if page_number:
+        _add_page_number(paragraph)
+
+
+def set_running_header(section: Section, text: str, style_name: str) -> None:
+    """The section's own header: `text` right-aligned over a thin rule, or nothing ("")."""
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)
+    if not text:
+        return
+    paragraph.style = style_name
+    docx_table.append_text_runs(paragraph._p, text)
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attr, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{attr}"), value)
+    borders.append(bottom)
+    # CT_PPrBase order: pBdr comes before shd, tabs, spacing, ind and jc.
+    anchor = next((c for c in p_pr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
+    if anchor is None:
+        p_pr.append(borders)
+    else:
+        anchor.addprevious(borders)
 
 
 # Children of w:sectPr that the schema puts after w:pgNumType.
@@ -208,8 +262,21 @@ _AFTER_PG_NUM_TYPE = (
 def set_first_page_number(section: Section, number: int) -> None:
     """Start the section's page numbering at `number` (w:pgNumType w:start).
 
-    Used when a document is rendered in parts and this part continues after others.
+    Used when a document is rendered in parts and this part continues after others,
+    and for a section block's `start`.
     """
+    _page_number_type(section).set(qn("w:start"), str(number))
+
+
+def set_page_number_format(section: Section, numbering: str) -> None:
+    """Print the section's page numbers as `numbering` (arabic / lower_roman)."""
+    fmt = PAGE_NUMBER_FORMATS.get(numbering)
+    if fmt is not None:
+        _page_number_type(section).set(qn("w:fmt"), fmt)
+
+
+def _page_number_type(section: Section) -> BaseOxmlElement:
+    """The section's w:pgNumType, created in its schema position when missing."""
     sect_pr = section._sectPr
     pg_num = sect_pr.find(qn("w:pgNumType"))
     if pg_num is None:
@@ -220,7 +287,7 @@ def set_first_page_number(section: Section, number: int) -> None:
             sect_pr.append(pg_num)
         else:
             anchor.addprevious(pg_num)
-    pg_num.set(qn("w:start"), str(number))
+    return pg_num
 
 
 def text_width_cm(section: Section) -> float:
@@ -273,11 +340,20 @@ class _Builder:
     """Walks the body blocks in order, appending them to one Document."""
 
     def __init__(self, spec: Spec, first_page_number: int | None = None) -> None:
-        self.spec = spec
+        # Contents blocks print entries with page numbers; unresolved ones (no PDF yet)
+        # get their entries here and a placeholder number.
+        self.spec = toc.resolve(spec)
         self.first_page_number = first_page_number
         self.doc = Document()
         self.section = self.doc.sections[0]
         self.started = False  # has anything been placed in the body yet?
+        # Page numbering and running header in force (section blocks change them); they
+        # are only written into the DOCX once a section block has set them, so documents
+        # that never do keep their exact bytes.
+        self.numbering = "arabic"
+        self.numbering_set = False
+        self.header = ""
+        self.header_set = False
         # A page break is applied to whatever comes next (page_break_before), never as
         # a trailing break run, which would leave an empty paragraph on the new page.
         self.pending_break = False
@@ -291,6 +367,8 @@ class _Builder:
             "signature": self.signature,
             "page_break": self.page_break,
             "section": self.new_section,
+            "toc": self.contents,
+            "figure": self.figure,
         }
 
     def build(self) -> DocxDocument:
@@ -393,8 +471,53 @@ class _Builder:
             # shrink it to 1 pt so it cannot spill onto a page of its own.
             sect_paragraph = Paragraph(self._last_body_element(), self.doc._body)
             sect_paragraph.style = self.doc.styles[SPACER]
-        setup_section(self.section, orientation)
+            # The new sectPr is a clone of the previous one: a restart there is not ours.
+            pg_num = self.section._sectPr.find(qn("w:pgNumType"))
+            if pg_num is not None and pg_num.get(qn("w:start")) is not None:
+                del pg_num.attrib[qn("w:start")]
+        if block.numbering is not None:
+            self.numbering, self.numbering_set = block.numbering, True
+        if block.header is not None:
+            self.header, self.header_set = block.header, True
+        setup_section(self.section, orientation, page_number=self.numbering != "none")
+        # Word does not carry a page number format over to the next section: every
+        # section after the first explicit one states its own.
+        if self.numbering_set:
+            set_page_number_format(self.section, self.numbering)
+        if block.start is not None:
+            set_first_page_number(self.section, block.start)
+        if self.header_set:
+            ensure_style(self.doc, RUNNING_HEADER, self.spec.style)
+            set_running_header(self.section, self.header, RUNNING_HEADER)
         self.pending_break = False  # the section break already starts a new page
+
+    def contents(self, block: Block) -> None:
+        """Title, then one line per entry: text, dot leader to the right margin, page."""
+        ensure_style(self.doc, TOC_TITLE, self.spec.style)
+        ensure_style(self.doc, TOC_ENTRY, self.spec.style)
+        self._add_paragraph(TOC_TITLE, block.text or "")
+        tab_at = Cm(text_width_cm(self.section))
+        for entry in block.entries:
+            paragraph = self._add_paragraph(TOC_ENTRY, entry.text.replace("\n", " "))
+            pf = paragraph.paragraph_format
+            pf.left_indent = Cm(TOC_INDENT_CM * ((entry.level or 1) - 1))
+            pf.tab_stops.add_tab_stop(tab_at, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            paragraph.add_run().add_tab()
+            paragraph.add_run(entry.page if entry.page is not None else toc.PLACEHOLDER)
+
+    def figure(self, block: Block) -> None:
+        """The picture (inline, centred), its caption lines centred below it."""
+        ensure_style(self.doc, FIGURE, self.spec.style)
+        width_cm = min(text_width_cm(self.section), figures.MAX_WIDTH_CM)
+        png = figures.draw(block, width_cm, self.spec.style.font)
+        paragraph = self._add_paragraph(FIGURE)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm), height=Cm(block.height or 8.0))
+        captions = [self._add_paragraph(CAPTION, line) for line in block.lines]
+        for caption in captions:
+            caption.paragraph_format.space_before = Pt(2) if caption is captions[0] else None
+        if captions:
+            captions[-1].paragraph_format.keep_with_next = False
+            captions[-1].paragraph_format.space_after = Pt(10)
 
 
 def build_document(spec: Spec, first_page_number: int | None = None) -> DocxDocument:

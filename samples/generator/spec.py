@@ -30,7 +30,22 @@ BLOCK_KEYS: dict[str, frozenset[str]] = {
     "signature": frozenset({"lines"}),
     "page_break": frozenset(),
     "section": frozenset({"orientation"}),
+    "toc": frozenset({"of"}),
+    "figure": frozenset({"kind", "caption", "labels"}),
 }
+# Keys a block may have besides its required BLOCK_KEYS.
+BLOCK_OPTIONAL_KEYS: dict[str, frozenset[str]] = {
+    "section": frozenset({"numbering", "start", "header"}),
+    "toc": frozenset({"title", "levels", "entries"}),
+    "figure": frozenset({"height", "values"}),
+}
+# Page number styles of a section; none prints no number (a cover) but the page still counts.
+NUMBERINGS = frozenset({"arabic", "lower_roman", "none"})
+TOC_OF = frozenset({"headings", "tables", "figures"})
+TOC_TITLES = {"headings": "DAFTAR ISI", "tables": "DAFTAR TABEL", "figures": "DAFTAR GAMBAR"}
+TOC_ENTRY_KEYS = frozenset({"text", "target", "level"})
+FIGURE_KINDS = frozenset({"org_chart", "bar_chart", "flow"})
+DEFAULT_FIGURE_HEIGHT_CM = 8.0
 TOP_KEYS = frozenset({"id", "family", "meta", "style", "body", "tables", "defects"})
 META_KEYS = frozenset({"unit", "region", "plan_year", "place_date"})
 STYLE_KEYS = frozenset({"font", "body_pt", "table_pt", "thousands", "code_style"})
@@ -50,8 +65,9 @@ ROW_LEVELS = frozenset({"total", "program", "kegiatan", "sub_kegiatan", "aktivit
 ALIGNS = frozenset({"left", "center", "right"})
 # written: the code cell prints cells.code; canonical: it prints the row's canonical code.
 CODE_STYLES = frozenset({"written", "canonical"})
-# writer: a Word table in the document; calc: a spreadsheet page range spliced into the PDF.
-RENDERERS = frozenset({"writer", "calc"})
+# writer: a Word table in the document; calc: a spreadsheet page range spliced into the PDF;
+# html: printed from a web page by Chromium (as SIPD-RI prints), spliced likewise.
+RENDERERS = frozenset({"writer", "calc", "html"})
 ORIENTATIONS = frozenset({"portrait", "landscape"})
 
 # Canonical code shapes (Kepmendagri 050-5889) per row level, used for warnings only.
@@ -85,6 +101,20 @@ class Style:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """One line of a table of contents: `text`, dot leader, the printed page of `target`.
+
+    `target` is the heading / caption text whose page is printed; `page` is None until
+    the generator has found it in a rendered PDF (samples/generator/toc.py).
+    """
+
+    text: str
+    target: str
+    level: int | None = None  # indent step (1 = flush left); None: the target heading's level, else 1
+    page: str | None = None
+
+
+@dataclass(frozen=True)
 class Block:
     """One body block; only the fields its `type` uses are set."""
 
@@ -95,6 +125,21 @@ class Block:
     items: tuple[str, ...] = ()
     ref: str | None = None
     orientation: str | None = None
+    # section: page number style (None = as the previous section), restart number, running
+    # header (None = as the previous section, "" = none)
+    numbering: str | None = None
+    start: int | None = None
+    header: str | None = None
+    # toc: what it lists, its title (text), heading depth (level), written entries; resolved
+    # once the entries carry their page numbers
+    of: str | None = None
+    entries: tuple[TocEntry, ...] = ()
+    resolved: bool = False
+    # figure: caption (lines), kind, labels, bar values, picture height in cm
+    kind: str | None = None
+    labels: tuple[str, ...] = ()
+    values: tuple[float, ...] = ()
+    height: float | None = None
 
 
 @dataclass(frozen=True)
@@ -318,7 +363,7 @@ def _parse_block(value: Any, where: str) -> Block:
     btype = value["type"]
     if btype not in BLOCK_KEYS:
         raise _fail(where, f"unknown block type {btype!r}; known: {', '.join(BLOCK_KEYS)}")
-    allowed = BLOCK_KEYS[btype] | {"type"}
+    allowed = BLOCK_KEYS[btype] | BLOCK_OPTIONAL_KEYS.get(btype, frozenset()) | {"type"}
     data = _mapping(value, f"{where} ({btype})", allowed, required=sorted(BLOCK_KEYS[btype]))
     w = f"{where} ({btype})"
     match btype:
@@ -336,9 +381,75 @@ def _parse_block(value: Any, where: str) -> Block:
         case "table":
             return Block(btype, ref=_str(data["ref"], f"{w}.ref"))
         case "section":
-            return Block(btype, orientation=_choice(data["orientation"], f"{w}.orientation", ORIENTATIONS))
+            return _parse_section(data, w)
+        case "toc":
+            return _parse_toc(data, w)
+        case "figure":
+            return _parse_figure(data, w)
         case _:  # page_break
             return Block(btype)
+
+
+def _parse_section(data: dict[str, Any], w: str) -> Block:
+    numbering = data.get("numbering")
+    start = data.get("start")
+    return Block(
+        "section",
+        orientation=_choice(data["orientation"], f"{w}.orientation", ORIENTATIONS),
+        numbering=None if numbering is None else _choice(numbering, f"{w}.numbering", NUMBERINGS),
+        start=None if start is None else _int(start, f"{w}.start"),
+        header=_str(data.get("header"), f"{w}.header", optional=True),
+    )
+
+
+def _parse_toc(data: dict[str, Any], w: str) -> Block:
+    of = _choice(data["of"], f"{w}.of", TOC_OF)
+    title = _str(data.get("title", TOC_TITLES[of]), f"{w}.title")
+    levels = data.get("levels", 2)
+    levels = _int(levels, f"{w}.levels")
+    if levels > 3:
+        raise _fail(f"{w}.levels", f"levels must be 1, 2 or 3, got {levels}")
+    entries: tuple[TocEntry, ...] = ()
+    raw = data.get("entries")
+    if raw is not None:
+        if not isinstance(raw, list) or not raw:
+            raise _fail(f"{w}.entries", "expected a non-empty list of {text, target} mappings")
+        parsed = []
+        for i, item in enumerate(raw):
+            where = f"{w}.entries[{i}]"
+            entry = _mapping(item, where, TOC_ENTRY_KEYS, required=("text", "target"))
+            level = entry.get("level")
+            if level is not None and _int(level, f"{where}.level") > 3:
+                raise _fail(f"{where}.level", f"level must be 1, 2 or 3, got {level}")
+            parsed.append(
+                TocEntry(_str(entry["text"], f"{where}.text") or "", _str(entry["target"], f"{where}.target") or "", level)
+            )
+        entries = tuple(parsed)
+    return Block("toc", text=title, of=of, level=levels, entries=entries)
+
+
+def _parse_figure(data: dict[str, Any], w: str) -> Block:
+    kind = _choice(data["kind"], f"{w}.kind", FIGURE_KINDS)
+    labels = _lines(data["labels"], f"{w}.labels")
+    if not labels:
+        raise _fail(f"{w}.labels", "expected at least one label")
+    values: tuple[float, ...] = ()
+    raw = data.get("values")
+    if raw is not None:
+        if not isinstance(raw, list) or any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in raw):
+            raise _fail(f"{w}.values", "expected a list of numbers")
+        values = tuple(float(v) for v in raw)
+    if kind == "bar_chart" and len(values) != len(labels):
+        raise _fail(f"{w}.values", f"a bar_chart needs one value per label ({len(labels)}), got {len(values)}")
+    height = data.get("height")
+    return Block(
+        "figure",
+        lines=_lines(data["caption"], f"{w}.caption"),
+        kind=kind,
+        labels=labels,
+        values=values,
+        height=DEFAULT_FIGURE_HEIGHT_CM if height is None else _number(height, f"{w}.height"),
+    )
 
 
 def _parse_column(value: Any, where: str) -> Column:

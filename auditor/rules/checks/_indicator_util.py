@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from auditor.i18n import both, has
 from auditor.findings import Evidence
-from auditor.model.document import Cell, Document, Level, Row, Table
+from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in
 from auditor.model.quantities import Quantity, parse_quantity
 from auditor.rules.base import Skip, cell_location, table_not_found
 
@@ -126,12 +126,7 @@ def unit_verdict(unit: str, accepted: tuple[str, ...]) -> str:
 
 def quantity_of(cells: dict[str, Cell], column: str) -> Quantity | None:
     """Like ``Row.quantity`` for a sub-row's cells (a value cell and its ``_unit`` cell)."""
-    cell = cells.get(column)
-    unit = cells.get(column + "_unit")
-    if cell is None and unit is None:
-        return None
-    parts = [c.text for c in (cell, unit) if c is not None and not (c is unit and c.text.strip() == "-")]
-    return parse_quantity(" ".join(parts))
+    return quantity_in(cells, column)
 
 
 def row_parts(row: Row) -> Iterator[tuple[int, dict[str, Cell]]]:

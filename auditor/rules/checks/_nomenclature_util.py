@@ -22,7 +22,7 @@ from auditor.findings import Evidence, Location
 from auditor.i18n import both
 from auditor.model.codes import parse_code
 from auditor.model.document import Document, Level, Row, Table
-from auditor.rules.base import Skip, Violation, cell_location
+from auditor.rules.base import Skip, Violation, cell_location, table_name
 from auditor.rules.params import Param
 
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
@@ -277,7 +277,7 @@ def code_violation(
         expected=expected,
         actual=target.resolved.code,
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "level": level_name(target.level),
             "code": target.resolved.code,
             "name": row.label,

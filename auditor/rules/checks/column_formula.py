@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence
 from auditor.model.document import Document, Level
-from auditor.rules.base import Result, Skip, Violation, cell_location, table_not_found
+from auditor.rules.base import Result, Skip, Violation, cell_location, table_name, table_not_found
 from auditor.rules.checks._indicator_util import column_label
 from auditor.rules.formula import evaluate, names, parse_formula, validate_formula
 from auditor.rules.params import Param
@@ -109,7 +109,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             expected=fmt,
             actual=stated.raw,
             fields={
-                "table": table.kind,
+                "table": table_name(table),
                 "code": row.code or row.code_written or "",
                 "column": column_label(params["column"]),
                 "formula": _readable(params["formula"]),

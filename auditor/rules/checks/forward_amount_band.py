@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from auditor.model.document import Document, Level
-from auditor.rules.base import Result, Skip, Violation, amount_evidence, cell_location, columns_not_read, plain, rupiah
+from auditor.rules.base import Result, Skip, Violation, amount_evidence, cell_location, columns_not_read, plain, rupiah, table_name
 from auditor.rules.checks._indicator_util import column_label, level_label, row_code, tables_for
 from auditor.rules.params import Param
 
@@ -58,7 +58,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 expected=f"{params['min_ratio']:g}-{params['max_ratio']:g} x {plain(plan)}",
                 actual=plain(forward),
                 fields={
-                    "table": table.kind,
+                    "table": table_name(table),
                     "level": level_label(row),
                     "code": row_code(table, row),
                     "row": row.label,

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from auditor.model.document import Cell, Document, Row, Table
 from auditor.model.quantities import Quantity
-from auditor.rules.base import Result, Skip, Violation, cell_location, columns_not_read
+from auditor.rules.base import Result, Skip, Violation, cell_location, columns_not_read, table_name
 from auditor.rules.checks._indicator_util import (
     NO_UNIT, PLAN_LEVELS, column_label, evidence, level_label, near, quantity_of, row_parts, squash, tables_for,
 )
@@ -71,7 +71,7 @@ def _compare(table: Table, row: Row, cells: dict[str, Cell], column: str, next_c
         expected=plan.unit,
         actual=forward.unit,
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "level": level_label(row),
             "code": row.code or "",
             "row": row.label,

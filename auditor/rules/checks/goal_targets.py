@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 from auditor.model.document import Document, Row, Table
 from auditor.model.quantities import Quantity, parse_quantity
-from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._cross_table_util import cell_evidence, cell_loc, first, is_blank, likeness
 from auditor.rules.params import Param
 
@@ -94,7 +94,7 @@ def _check_row(
         expected=ref_cell.text,
         actual=cell.text,
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "indicator": indicator,
             "reference_table": reference.kind,
             "reference_indicator": match.text("indicator"),

@@ -15,7 +15,7 @@ from auditor.i18n import both
 from auditor.model.document import Document, Level
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, amount_evidence,
-    cell_location, money_tables, plain, rupiah, table_not_found,
+    cell_location, money_tables, plain, rupiah, table_name, table_not_found,
 )
 
 ID = "grand_total"
@@ -52,7 +52,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 actual=plain(stated),
                 value_kind="money",
                 fields={
-                    "table": table.kind,
+                    "table": table_name(table),
                     "column": both(f"col.{column}"),
                     "stated": rupiah(stated),
                     "computed": rupiah(computed),

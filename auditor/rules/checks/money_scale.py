@@ -29,7 +29,7 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, Row, Table
-from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._cross_table_util import first, pair_rows
 from auditor.rules.params import Param
 
@@ -129,7 +129,7 @@ def _finding(
         expected="1",
         actual=str(unit) if header else _factor_text(factor),
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "column": column,
             "header": header_text.split("|")[-1].strip(),
             "reference_table": reference.kind,

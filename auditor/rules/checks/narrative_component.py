@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, Level, StatedAmount, Table
-from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_total
+from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_name, table_total
 from auditor.rules.checks._cross_table_util import first, mapping_list_check, norm
 from auditor.rules.params import Param
 
@@ -136,7 +136,7 @@ def _violation(stated: StatedAmount, computed: int, source: str | dict[str, str]
             "stated": rupiah(stated.value),
             "computed": rupiah(computed),
             "difference": rupiah(stated.value - computed),
-            "table": table.kind,
+            "table": table_name(table),
             "source": source,
             "page": stated.span.page,
             "sentence": stated.sentence,

@@ -18,7 +18,7 @@ from auditor.findings import Evidence, Location
 from auditor.model.document import Document
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
-    plain, rupiah, table_not_found, table_total, total_location,
+    plain, rupiah, table_name, table_not_found, table_total, total_location,
 )
 from auditor.rules.params import Param
 
@@ -69,7 +69,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             value_kind="money",
             fields={
                 "stated": rupiah(s.value),
-                "table": table.kind,
+                "table": table_name(table),
                 "table_total": rupiah(total),
                 "difference": rupiah(s.value - total),
                 "page": s.span.page,

@@ -28,7 +28,7 @@ from auditor.data.nomenclature import Nomenclature
 from auditor.findings import Evidence, Location
 from auditor.model.codes import parent_code
 from auditor.model.document import Document, Level, Row, Table
-from auditor.rules.base import Result, Skip, Violation, cell_location
+from auditor.rules.base import Result, Skip, Violation, cell_location, table_name
 from auditor.rules.checks._nomenclature_util import (
     CODED_LEVELS, TABLES_PARAM, complete_malformed, cut_rows, level_name, nomenclature_for, resolve_rows,
     tables_missing, tables_to_check,
@@ -72,7 +72,7 @@ def _violation(table: Table, row: Row, meant: str | None, level: Level, note: di
         expected=meant,
         actual=row.code_written,
         fields={
-            "table": table.kind, "level": level_name(level.value), "code": meant or "",
+            "table": table_name(table), "level": level_name(level.value), "code": meant or "",
             "written": row.code_written or "", "name": row.label, "note": note,
             "parent": "", "parent_level": "", "children": 0,
         },
@@ -117,7 +117,7 @@ def _parent(table: Table, nom: Nomenclature | None) -> Iterator[Violation]:
             expected=parent,
             actual=None,
             fields={
-                "table": table.kind, "level": level_name(first.level.value), "code": first_code,
+                "table": table_name(table), "level": level_name(first.level.value), "code": first_code,
                 "written": first.code_written or "", "name": first.label, "note": "",
                 "parent": parent, "parent_level": level_name(level.value), "children": len(children),
             },

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._nomenclature_util import (
     TABLES_PARAM, Target, cell_evidence, official_evidence, official_sub_kegiatan, same_wording, similarity,
     version_label, wording_key, written_note,
@@ -76,7 +76,7 @@ def _compare(target: Target, columns: list[str], threshold: float) -> Iterator[V
             expected=official,
             actual=stated,
             fields={
-                "table": target.table.kind,
+                "table": table_name(target.table),
                 "code": target.resolved.code,
                 "stated": stated,
                 "official": official,

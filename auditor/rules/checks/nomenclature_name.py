@@ -25,7 +25,7 @@ from typing import Any
 
 from auditor.data.nomenclature import name_key
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, Violation
+from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._nomenclature_util import (
     TABLES_PARAM, Target, cell_evidence, level_name, official_evidence, other_code_note, similarity, targets, version_label,
 )
@@ -81,7 +81,7 @@ def _compare(target: Target, columns: list[str], threshold: float) -> Iterator[V
             expected=official,
             actual=stated,
             fields={
-                "table": target.table.kind,
+                "table": table_name(target.table),
                 "level": level_name(target.level),
                 "code": target.resolved.code,
                 "stated": stated,

@@ -24,7 +24,7 @@ from typing import Any
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document
 from auditor.model.quantities import Quantity
-from auditor.rules.base import Result, Skip, Violation, cell_location
+from auditor.rules.base import Result, Skip, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import column_label
 from auditor.rules.checks._nomenclature_util import (
     TABLES_PARAM, Target, official_sub_kegiatan, version_label, written_note,
@@ -97,7 +97,7 @@ def _compare(target: Target, columns: list[str], synonyms: list[list[str]]) -> I
             expected=satuan,
             actual=quantity.unit,
             fields={
-                "table": target.table.kind,
+                "table": table_name(target.table),
                 "code": target.resolved.code,
                 "stated": quantity.raw,
                 "unit": quantity.unit,

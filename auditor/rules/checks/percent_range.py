@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read
+from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read, table_name
 from auditor.rules.checks._indicator_util import (
     PLAN_LEVELS, column_label, evidence, level_label, part_text, quantity_of, row_parts, tables_for,
 )
@@ -56,7 +56,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                         expected=f"<= {params['maximum']:g}%",
                         actual=quantity.raw,
                         fields={
-                            "table": table.kind,
+                            "table": table_name(table),
                             "level": level_label(row),
                             "code": row.code or "",
                             "row": row.label,

@@ -25,7 +25,7 @@ from typing import Any, Iterator
 
 from auditor.model.amounts import is_null_token
 from auditor.model.document import Cell, Document, Level, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location
+from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import column_label, evidence, level_label, row_code, row_parts, tables_for
 from auditor.rules.params import Param
 
@@ -93,7 +93,7 @@ def _violation(table: Table, row: Row, column: str) -> Violation:
         expected=None,
         actual=cell.text if cell else "",
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "level": level_label(row),
             "code": row_code(table, row),
             "row": row.label,

@@ -24,7 +24,7 @@ from typing import Any, Iterator
 
 from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import parse_quantity
-from auditor.rules.base import Result, Skip, Violation, rupiah
+from auditor.rules.base import Result, Skip, Violation, rupiah, table_name
 from auditor.rules.checks._cross_table_util import (
     table_pair,
     FIELD_WORDS, LEVEL_WORDS, LEVELS_PARAM, THRESHOLD_PARAM, cell_evidence, cell_loc, pair_rows,
@@ -143,7 +143,7 @@ def _violation(
         actual=actual if actual is not None else cell.text,
         value_kind=value_kind,
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "reference_table": reference.kind,
             "code": ref_row.code or row.code or "",
             "level": LEVEL_WORDS.get(level, {"id": level, "en": level}),

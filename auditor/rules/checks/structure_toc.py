@@ -1,9 +1,9 @@
 """structure_toc: the table of contents names the headings the document has.
 
-The entries of the table of contents (the lines after ``marker``, "DAFTAR ISI", up to
-the first heading of the body) are read as "BAB II TITLE 7" or "2.1." followed by
-its title line; each is compared with the heading of the same number, both reduced
-to lower-case words and without the page number. An entry without heading, a
+The entries of the table of contents (``listing`` "isi": the entries under "DAFTAR ISI",
+wrapped lines joined and dot leaders and page numbers set apart by the extractor) that
+carry a number, "BAB II TITLE" or "2.1 Title", are each compared with the heading of the
+same number, both reduced to lower-case words. An entry without heading, a
 heading (of the levels the contents list) without entry, and a title that differs
 are reported.
 
@@ -25,15 +25,12 @@ from auditor.rules.params import Param
 
 ID = "structure_toc"
 PARAMS = {
-    "marker": Param(str, default="DAFTAR ISI", doc="the title that opens the table of contents"),
+    "listing": Param(str, default="isi", doc='which front listing to read: the word after "DAFTAR" ("isi")'),
 }
 FIELDS = ("number", "toc_title", "heading_title", "problem", "page")
 
 _BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
-_NUM_ONLY = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
 _NUM_TITLE = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$")
-_NEXT_NUM = re.compile(r"\s(\d+(?:\.\d+)+)\.?$")
-_PAGE_NO = re.compile(r"\s*(?:\.{2,}|…+)?\s*\b(?:\d+|[ivxlc]+)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,36 +41,17 @@ class _Entry:
     span: TextSpan
 
 
-def _strip_page(title: str) -> str:
-    return _PAGE_NO.sub("", title).strip()
-
-
-def _toc_lines(doc: Document, marker: str) -> list[tuple[str, TextSpan]]:
-    sentences = doc.narrative.sentences
-    start = next((i for i, s in enumerate(sentences) if s.text.strip().upper() == marker.upper()), None)
-    if start is None:
-        return []
-    body = min((h.span.page for h in doc.narrative.headings), default=doc.pages + 1)
-    return [(s.text.strip(), s.span) for s in sentences[start + 1 :] if s.span.page < body]
-
-
-def _entries(lines: list[tuple[str, TextSpan]]) -> list[_Entry]:
+def _entries(doc: Document, listing: str) -> list[_Entry]:
+    """The numbered entries of the document's table of contents (the extractor joined
+    wrapped lines and set the page numbers apart)."""
     out: list[_Entry] = []
-    pending: tuple[str, TextSpan] | None = None
-    for text, span in lines:
-        if pending is not None:
-            # A wrapped title line may carry the next entry's number: "... Daerah 7 2.2."
-            glued = _NEXT_NUM.search(text)
-            title = text[: glued.start()] if glued else text
-            out.append(_Entry(pending[0], pending[0], _strip_page(title), pending[1]))
-            pending = (glued.group(1), span) if glued else None
+    for entry in doc.narrative.contents:
+        if entry.listing != listing:
             continue
-        if m := _BAB.match(text):
-            out.append(_Entry(canonical_number(m.group(1).upper()), f"BAB {m.group(1).upper()}", _strip_page(m.group(2)), span))
-        elif m := _NUM_ONLY.match(text):
-            pending = (m.group(1), span)
-        elif m := _NUM_TITLE.match(text):
-            out.append(_Entry(m.group(1), m.group(1), _strip_page(m.group(2)), span))
+        if m := _BAB.match(entry.text):
+            out.append(_Entry(canonical_number(m.group(1).upper()), f"BAB {m.group(1).upper()}", m.group(2).strip(), entry.span))
+        elif m := _NUM_TITLE.match(entry.text):
+            out.append(_Entry(m.group(1), m.group(1), m.group(2).strip(), entry.span))
     return out
 
 
@@ -104,7 +82,7 @@ def _violation(number: str, entry: _Entry | None, heading: Heading | None, probl
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    entries = _entries(_toc_lines(doc, params["marker"]))
+    entries = _entries(doc, params["listing"])
     if not entries:
         yield Skip({"id": "Daftar isi tidak ditemukan atau tidak terbaca.", "en": "No table of contents was found or read."})
         return

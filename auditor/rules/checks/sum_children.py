@@ -29,7 +29,7 @@ from auditor.model.document import Document, Level
 from auditor.rules.base import (
     Skip,
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Violation, amount_evidence, cell_location,
-    money_tables, plain, rupiah, table_not_found,
+    money_tables, plain, rupiah, table_name, table_not_found,
 )
 from auditor.rules.params import Param
 
@@ -88,7 +88,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                     "code": row.code or "",
                     "level": both(f"level.{row.level.value}"),
                     "column": both(f"col.{column}"),
-                    "table": table.kind,
+                    "table": table_name(table),
                     "stated": rupiah(stated),
                     "computed": rupiah(computed),
                     "difference": rupiah(None if stated is None else stated - computed),

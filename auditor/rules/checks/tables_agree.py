@@ -17,7 +17,7 @@ from auditor.i18n import both
 from auditor.model.document import Document
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
-    plain, rupiah, table_total, total_location,
+    plain, rupiah, table_name, table_total, total_location,
 )
 
 ID = "tables_agree"
@@ -58,7 +58,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             actual=plain(value),
             value_kind="money",
             fields={
-                "table": table.kind,
+                "table": table_name(table),
                 "reference_table": reference.kind,
                 "column": both(f"col.{column}"),
                 "stated": rupiah(value),

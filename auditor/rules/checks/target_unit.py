@@ -7,6 +7,8 @@ compared without case and spaces and by their start, so "Laporan", "orang/12 bul
 and "dokume n" agree. ``columns`` maps each target column to the column holding its
 indicator; stacked sub-rows (several indicators on one row) are checked each with
 their own indicator. Indicators whose wording the table does not know are not judged.
+A sub kegiatan's official satuan (from the nomenclature in force) is always accepted:
+the decree itself counts "Jumlah Paket Mebel yang Disediakan" in "Unit".
 
 ``aspect: mismatch`` reports a unit that names something else (or a count without a
 unit); ``aspect: misspelling`` reports a unit or an indicator noun one letter off
@@ -21,14 +23,17 @@ FAIL::  Jumlah Keluarga yang Mengikuti ...   80 orang      (mismatch)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Iterator
 
-from auditor.model.document import Cell, Document, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location
+from auditor.model.document import Cell, Document, Level, Row, Table
+from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import (
     NO_UNIT, PERCENT, PLAN_LEVELS, Expectation, column_label, evidence, expectation, level_label,
     mapping_of_lists, mapping_of_strings, part_text, quantity_of, row_parts, tables_for, unit_verdict,
 )
+from auditor.rules.checks._nomenclature_util import nomenclature_for
 from auditor.rules.params import Param
 
 ID = "target_unit"
@@ -59,11 +64,26 @@ PARAMS = {
 FIELDS = ("table", "level", "code", "row", "column", "indicator", "noun", "unit", "expected_units", "target")
 
 
+def _official_units(doc: Document) -> Callable[[Row], str | None]:
+    """The official satuan of a sub kegiatan row: what the nomenclature itself pairs with
+    its indikator ("Jumlah Paket Mebel ..." is counted in "Unit"), never a mismatch."""
+    nom = nomenclature_for(doc)
+    if isinstance(nom, Skip):
+        return lambda row: None
+
+    def unit(row: Row) -> str | None:
+        entry = nom.lookup(row.code) if row.code and row.level == Level.SUB_KEGIATAN else None
+        return entry.satuan if entry is not None else None
+
+    return unit
+
+
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     tables = tables_for(doc, params["tables"])
     if isinstance(tables, Skip):
         yield tables
         return
+    official = _official_units(doc)
     for table in tables:
         pairs = {t: i for t, i in params["columns"].items() if t in table.columns and i in table.columns}
         if not pairs:
@@ -71,10 +91,12 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             continue
         for row in table.rows:
             if row.level in PLAN_LEVELS:
-                yield from _check_row(table, row, pairs, params)
+                yield from _check_row(table, row, pairs, params, official(row))
 
 
-def _check_row(table: Table, row: Row, pairs: dict[str, str], params: dict[str, Any]) -> Iterator[Violation]:
+def _check_row(
+    table: Table, row: Row, pairs: dict[str, str], params: dict[str, Any], official: str | None
+) -> Iterator[Violation]:
     spelled: set[int] = set()  # indicator cells already reported as misspelt
     for _, cells in row_parts(row):
         for target_col, indicator_col in pairs.items():
@@ -82,6 +104,8 @@ def _check_row(table: Table, row: Row, pairs: dict[str, str], params: dict[str, 
             exp = expectation(indicator, params["nouns"], params["percent_words"], params["count_words"])
             if exp is None:
                 continue
+            if official and not exp.percent:
+                exp = replace(exp, accepted=(*exp.accepted, official))
             if params["aspect"] == "mismatch":
                 found = _mismatch(table, row, cells, target_col, indicator_col, ind_cell, exp)
                 if found is not None:
@@ -171,7 +195,7 @@ def _spelling(
 
 def _common(table: Table, row: Row, column: str, ind_cell: Cell | None, exp: Expectation) -> dict[str, Any]:
     return {
-        "table": table.kind,
+        "table": table_name(table),
         "level": level_label(row),
         "code": row.code or "",
         "row": row.label,

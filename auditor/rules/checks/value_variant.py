@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from auditor.model.amounts import is_null_token
 from auditor.model.document import Document, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read
+from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read, table_name
 from auditor.rules.checks._indicator_util import column_label, evidence, level_label, row_code, squash, tables_for
 from auditor.rules.params import Param
 
@@ -73,7 +73,7 @@ def _violation(table: Table, row: Row, column: str, common: str, count: int) -> 
         expected=common,
         actual=row.text(column),
         fields={
-            "table": table.kind,
+            "table": table_name(table),
             "level": level_label(row),
             "code": row_code(table, row),
             "row": row.label,

@@ -4,7 +4,9 @@
 (case-insensitive; spaces, "(" and ":" may sit between) with the offsets from plan
 year n the year may have: "Prakiraan Maju Tahun" n+1, "RKPD Tahun" n, "Rencana
 Program dan Kegiatan ... Tahun" n, "Renja tahun lalu (" n-2. The first phrase that
-matches decides. Sentences, list items, captions and headings are read; legal
+matches decides; an entry with ``when`` applies only to a sentence containing that
+pattern (a Renja named in an evaluation sentence is last year's). Sentences, list
+items, captions and headings are read; legal
 references ("Nomor 1 Tahun 2022") and periods are skipped.
 
 PASS::  plan year 2024; "Rencana Program dan Kegiatan ... Tahun 2024 dan Prakiraan Maju Tahun 2025"
@@ -28,8 +30,9 @@ ID = "year_phrase"
 PARAMS = {
     "phrases": Param(
         list, item=dict,
-        check=check_entries({"pattern": str, "offsets": list}, {}),
-        doc="regular expressions ending right before a year, each with the offsets from n it allows",
+        check=check_entries({"pattern": str, "offsets": list}, {"when": str}),
+        doc="regular expressions ending right before a year, each with the offsets from n it allows; "
+            "`when`: a regular expression the whole sentence must contain for the entry to apply",
     ),
     "contexts": Param(
         list, item=str, default=["sentence", "list_item", "caption", "heading"],
@@ -39,16 +42,25 @@ PARAMS = {
 FIELDS = ("year", "expected", "phrase", "text", "plan_year", "page")
 
 
-def _compiled(params: dict[str, Any]) -> list[tuple[re.Pattern[str], list[int]]]:
+Phrase = tuple[re.Pattern[str], list[int], re.Pattern[str] | None]
+
+
+def _compiled(params: dict[str, Any]) -> list[Phrase]:
     return [
-        (re.compile(f"(?:{p['pattern']})[\\s(:]*$", re.IGNORECASE), [int(o) for o in p["offsets"]])
+        (
+            re.compile(f"(?:{p['pattern']})[\\s(:]*$", re.IGNORECASE),
+            [int(o) for o in p["offsets"]],
+            re.compile(p["when"], re.IGNORECASE) if "when" in p else None,
+        )
         for p in params["phrases"]
     ]
 
 
-def _match(before: str, phrases: list[tuple[re.Pattern[str], list[int]]]) -> tuple[str, list[int]] | None:
+def _match(before: str, text: str, phrases: list[Phrase]) -> tuple[str, list[int]] | None:
     tail = before[-160:]
-    for pattern, offsets in phrases:
+    for pattern, offsets, when in phrases:
+        if when is not None and not when.search(text):
+            continue
         m = pattern.search(tail)
         if m:
             return m.group(0).rstrip(" (:"), offsets
@@ -56,11 +68,11 @@ def _match(before: str, phrases: list[tuple[re.Pattern[str], list[int]]]) -> tup
 
 
 def _text_violations(text: str, span: TextSpan, group: list[Any], n: int,
-                     phrases: list[tuple[re.Pattern[str], list[int]]]) -> Iterator[Violation]:
+                     phrases: list[Phrase]) -> Iterator[Violation]:
     for i, m in enumerate(YEAR.finditer(text)):
         if m.group(2) or is_legal(text, m.start()):
             continue
-        hit = _match(text[: m.start()], phrases)
+        hit = _match(text[: m.start()], text, phrases)
         if hit is None:
             continue
         phrase, offsets = hit

@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Cell, Document, Row, Table
-from auditor.rules.base import Result, Skip, Violation, table_not_found
+from auditor.rules.base import Result, Skip, Violation, table_name, table_not_found
 from auditor.rules.checks._year_util import YEAR, check_entries, is_legal, no_plan_year, offsets_text
 from auditor.rules.params import Param
 
@@ -86,7 +86,7 @@ def _cell_violations(table: Table, row: Row, key: str, cell: Cell, n: int, param
             location=loc,
             expected=expected,
             actual=str(year),
-            fields={"table": table.kind, "column": key, "text": text, "year": year,
+            fields={"table": table_name(table), "column": key, "text": text, "year": year,
                     "expected": f"{expected} ({offsets_text(allowed)})", "plan_year": n},
             evidence=(Evidence("cell", cell.text, str(year), loc),),
         )

@@ -5,6 +5,8 @@ Two kinds of expectation:
 * ``headers``: per table kind and column key (shell-style patterns, ``target_*``),
   the offsets from n the header's years may have — T-C.33 plan-year columns n,
   prakiraan maju n+1; T-C.30 target/realisasi/proyeksi n-2 … n+1; Tabel 4.1 n.
+  An entry with ``includes`` also needs one of its columns to name that year: a goals
+  table may list the targets of the whole Renstra period, but must list year n.
 * ``relative_markers``: a header part that says "(n-2)" next to a year must give
   the year n-2 (T-C.29: "Tahun Lalu (n-2) - 2022").
 
@@ -22,7 +24,7 @@ from fnmatch import fnmatchcase
 from typing import Any, Iterator
 
 from auditor.model.document import Document, Table
-from auditor.rules.base import Result, Skip, Violation, column_location
+from auditor.rules.base import Result, Skip, Violation, column_location, table_name
 from auditor.rules.checks._year_util import YEAR, check_entries, no_plan_year, offset_text, offsets_text
 from auditor.rules.params import Param
 
@@ -33,13 +35,15 @@ PARAMS = {
         default=[
             {"table": "T-C.33", "columns": ["lokasi", "target", "amount", "sumber_dana"], "offsets": [0]},
             {"table": "T-C.33", "columns": ["target_next", "amount_next"], "offsets": [1]},
+            {"table": "Tabel 4.1", "columns": ["target_next", "amount_next"], "offsets": [1]},
             {"table": "Tabel 4.1", "columns": ["*"], "offsets": [0]},
             {"table": "T-C.30", "columns": ["target_*", "realisasi_*", "proyeksi_*"], "offsets": [-2, -1, 0, 1]},
-            {"table": "Tabel 3.2", "columns": ["target_*"], "offsets": [0]},
-            {"table": "Tabel 3.3", "columns": ["target_*"], "offsets": [0]},
+            {"table": "Tabel 3.2", "columns": ["target_*"], "offsets": [-4, -3, -2, -1, 0, 1, 2, 3, 4], "includes": 0},
+            {"table": "Tabel 3.3", "columns": ["target_*"], "offsets": [-4, -3, -2, -1, 0, 1, 2, 3, 4], "includes": 0},
         ],
-        check=check_entries({"table": str, "columns": list, "offsets": list}, {}),
-        doc="per table kind: column key patterns and the offsets from n their header years may have",
+        check=check_entries({"table": str, "columns": list, "offsets": list}, {"includes": int}),
+        doc="per table kind: column key patterns and the offsets from n their header years may have; "
+            "`includes`: an offset one of those columns must name (a Renstra-period target table names year n)",
     ),
     "relative_markers": Param(bool, default=True, doc='check "(n-k)" markers against the year beside them'),
 }
@@ -69,7 +73,7 @@ def _violation(table: Table, column: str, header: str, year: int, expected: str,
         location=column_location(table, column),
         expected=expected,
         actual=str(year),
-        fields={"table": table.kind, "column": column, "header": header, "year": year, "expected": expected,
+        fields={"table": table_name(table), "column": column, "header": header, "year": year, "expected": expected,
                 "plan_year": n, "reason": reason},
     )
 
@@ -102,6 +106,23 @@ def _check_table(table: Table, n: int, params: dict[str, Any], seen: set[tuple[s
                     })
 
 
+def _missing_year(table: Table, n: int, params: dict[str, Any]) -> Iterator[Violation]:
+    """An ``includes`` entry whose columns name years, none of them the one required."""
+    for entry in params["headers"]:
+        if entry["table"] != table.kind or "includes" not in entry:
+            continue
+        columns = [c for c in table.column_headers if any(fnmatchcase(c, p) for p in entry["columns"])]
+        years = {y for c in columns for seg in _segments(table.column_headers[c]) for y in _years(seg)}
+        wanted = n + int(entry["includes"])
+        if years and wanted not in years:
+            year = min(years, key=lambda y: abs(y - wanted))
+            column = columns[0]
+            yield _violation(table, column, table.column_headers[column], year, str(wanted), n, {
+                "id": f"tidak ada kolom tahun {offset_text(int(entry['includes']))}",
+                "en": f"no column names year {offset_text(int(entry['includes']))}",
+            })
+
+
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     if doc.plan_year is None:
         yield Skip(no_plan_year())
@@ -109,3 +130,4 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     seen: set[tuple[str, str, int]] = set()
     for table in doc.tables:
         yield from _check_table(table, doc.plan_year, params, seen)
+        yield from _missing_year(table, doc.plan_year, params)

@@ -1,0 +1,67 @@
+"""Text that is not content: running headers and footers, and page numbers.
+
+A line in the top or bottom margin band of a page that is a page number ("7", "iii",
+"- 7 -", "Halaman 7 dari 40"), or whose wording (digits aside) comes back in the same
+band on many pages ("Renja Kecamatan Parakan Tahun 2026"), is set aside before tables
+and narrative are read: its words must not become a caption, a sentence or a heading.
+The document keeps them as artifacts, with page and box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from auditor.extract.layout import PageLayout, Word
+from auditor.model.document import TextSpan
+
+BAND = 0.09  # share of the page height, top and bottom, where running text lives
+MIN_PAGES = 3  # a running header repeats on at least this many pages ...
+MIN_SHARE = 0.25  # ... and on at least this share of the document's pages
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:(?:halaman|hal\.?|page)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?(?:\s*[-–—])?$",
+    re.IGNORECASE,
+)
+
+
+def _band(span: TextSpan, layout: PageLayout) -> str | None:
+    if span.bbox.bottom <= layout.height * BAND:
+        return "top"
+    if span.bbox.top >= layout.height * (1 - BAND):
+        return "bottom"
+    return None
+
+
+def _key(text: str) -> str:
+    """Wording with numbers blanked: "Halaman 3 dari 40" and "Halaman 4 dari 40" repeat."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def strip_artifacts(layouts: list[PageLayout]) -> list[TextSpan]:
+    """Remove running headers, footers and page numbers from the layouts' text lines
+    (in place); return them."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for layout in layouts:
+        keys = {(band, _key(ln.text)) for ln in layout.lines if (band := _band(ln, layout))}
+        seen.update(keys)
+    floor = max(MIN_PAGES, MIN_SHARE * len(layouts))
+    repeated = {k for k, n in seen.items() if n >= floor}
+    removed: list[TextSpan] = []
+    for layout in layouts:
+        drop = {
+            i for i, ln in enumerate(layout.lines)
+            if (band := _band(ln, layout)) and (_PAGE_NUMBER.match(ln.text.strip()) or (band, _key(ln.text)) in repeated)
+        }
+        if drop:
+            removed += [layout.lines[i] for i in sorted(drop)]
+            _drop_lines(layout, drop)
+    return removed
+
+
+def _drop_lines(layout: PageLayout, drop: set[int]) -> None:
+    kept = [i for i in range(len(layout.lines)) if i not in drop]
+    new_index = {old: new for new, old in enumerate(kept)}
+    layout.lines = [layout.lines[i] for i in kept]
+    words: list[tuple[Word, int]] = [(w, new_index[i]) for w, i in layout.words if i in new_index]
+    layout.words = words
