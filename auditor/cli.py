@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     check.add_argument("--lang", choices=LANGS, default="id", help="report language (default: id)")
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help="exit 1 at this severity")
-    check.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
+    check.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
     check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
     check.add_argument("--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)")
 
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--format", type=_formats, default=["json", "html"], help="per document, as in check (default: json,html)")
     batch.add_argument("--lang", choices=LANGS, default="id")
     batch.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error")
-    batch.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
+    batch.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
     batch.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
     batch.add_argument("--waivers", type=Path, default=None)
     batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules, or explain one: rules explain ID")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
-    rules.add_argument("--rules", type=Path, default=None, help="rule set YAML (default: bundled)")
+    rules.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
     rules.add_argument("--lang", choices=LANGS, default="id")
 
     extract = sub.add_parser("extract", help="dump the document model read from a PDF or .docx")

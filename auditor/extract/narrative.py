@@ -36,7 +36,7 @@ _SPLIT_MARK = re.compile(r"\b(terdiri\s+(?:dari|atas)|meliputi|yaitu|antara\s+la
 _TOTAL_WORDS = re.compile(r"\b(jumlah|total|pagu|dialokasikan|anggaran)\b", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"\b(sebesar|senilai|adalah|yaitu|terdiri\s+(?:dari|atas)|dan|serta|,)\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z(])")
-_COUNT = re.compile(r"\b(\d{1,4})\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*([A-Za-z][\w/-]*)?")
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d{1,4})\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*([A-Za-z][\w/-]*)?")
 _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?![\d.,]\d)")
 _LEGAL = re.compile(r"\b(?:Nomor|No\.?)\s*:?\s*[\w./-]+\s+(?:Tahun|tahun)\s*$")
 _HEADING_BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
@@ -148,10 +148,11 @@ def _entry_like(text: str) -> bool:
 def _contents(lines: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
     """Lines of the front matter's tables of contents / lists of tables and figures.
 
-    A region opens at a "DAFTAR ISI/TABEL/GAMBAR" title and holds the lines after it
-    that end in a page number, and lines that wrap into such a line; it goes on over
-    the next page when that page is mostly such lines. Its lines are joined into
-    entries, each ending at its page number.
+    A region opens at a "DAFTAR ISI/TABEL/GAMBAR" title. Each following line that starts
+    an entry ("BAB II ...", "2.1 ...", "Tabel 3.1 ...") or ends in a page number opens an
+    entry; a line that does neither finishes the entry above it when that one has no page
+    number yet (a wrapped title), else the body has begun. The region goes on over the
+    next page when that page is mostly entries with page numbers.
     """
     skip: set[int] = set()
     entries: list[ContentsEntry] = []
@@ -164,35 +165,23 @@ def _contents(lines: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
         listing = title.group(1).lower()
         skip.add(i)
         i += 1
-        pending: list[int] = []
+        groups: list[list[int]] = []
         page = lines[i - 1][1]
         while i < len(lines) and not _CONTENTS_TITLE.match(lines[i][2].text.strip()):
             text = lines[i][2].text.strip()
             if lines[i][1] != page and not _page_of_entries(lines, i):
                 break
             page = lines[i][1]
-            if _entry_like(text):
-                if pending and _ENTRY_START.match(text):
-                    entries += [_entry(listing, lines, [j]) for j in pending]  # titles without page numbers
-                    pending = []
-                entries.append(_entry(listing, lines, [*pending, i]))
-                pending = []
-            elif pending and _ENTRY_START.match(text) and not _ENTRY_START.match(lines[pending[-1]][2].text.strip()):
-                break  # the body starts
+            open_entry = bool(groups) and not _entry_like(lines[groups[-1][-1]][2].text.strip())
+            if open_entry and not _ENTRY_START.match(text) and len(groups[-1]) < 4:
+                groups[-1].append(i)  # the entry's title wraps onto this line
+            elif _ENTRY_START.match(text) or _entry_like(text):
+                groups.append([i])
             else:
-                if pending and _ENTRY_START.match(text):
-                    entries += [_entry(listing, lines, [j]) for j in pending]
-                    pending = []
-                pending.append(i)
-                if len(pending) > 3:
-                    break  # a paragraph, not a wrapped entry
+                break  # neither an entry nor the rest of one: the body
             skip.add(i)
             i += 1
-        for j in pending:
-            if j in skip and _ENTRY_START.match(lines[j][2].text.strip()):
-                entries.append(_entry(listing, lines, [j]))
-            else:
-                skip.discard(j)
+        entries += [_entry(listing, lines, group) for group in groups]
     return skip, entries
 
 
@@ -355,7 +344,8 @@ def _counts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[Count]:
         words_value = words_to_number(words)
         if words_value is None and not re.search(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|ratus)\b", words, re.IGNORECASE):
             continue  # "(Rp.000)", "(LKjIP)": not a number in words
-        out.append(Count(int(m.group(1)), words, words_value, m.group(3) or "", flow.locate(s0 + m.start(), s0 + m.end()), sid))
+        value = int(m.group(1).replace(".", ""))
+        out.append(Count(value, words, words_value, m.group(3) or "", flow.locate(s0 + m.start(), s0 + m.end()), sid))
     return out
 
 

@@ -30,6 +30,8 @@ _NUMBER = re.compile(r"\bTABEL\s+((?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)*)", re.IGNOREC
 CAPTION_LINES = 5  # how many text lines above a table may hold its caption
 _NUMBER_CELL = re.compile(r"^\d{1,2}(\s*=.*)?$")
 _HEADER_WORDS = ("kode", "indikator", "program", "kegiatan", "target", "lokasi", "dana", "no", "uraian", "jenis")
+# Whole words only: "no" heads a column, "Caturanom" (a desa) does not.
+_HEADER_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_HEADER_WORDS) + r")(?![a-z])")
 _CONTINUED = re.compile(r"\b(lanjutan|sambungan)\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(tahun\s+)?(19|20)\d\d$", re.IGNORECASE)
 # Kind of a table by its header wording (profiles.kind_by_header), given its column headers.
@@ -65,11 +67,16 @@ def is_number_row(row: GridRow) -> bool:
     """The column-number row under a header: "1 2 3 ... 8=(7/6)".
 
     Most, not all, cells must be numbers: header text that overflows its cell
-    lands in this row on some pages ("Sub Ke2giatan").
+    lands in this row on some pages ("Sub Ke2giatan"). The numbers count the columns
+    up from 1, so a row of figures (a PATEN month's counts "79 88 140 ...") is not one.
     """
     texts = [c.text.strip() for c in row.cells if c.text.strip()]
-    numbers = sum(1 for t in texts if _NUMBER_CELL.match(t))
-    return numbers >= 3 and numbers >= 0.7 * len(texts)
+    matched = [t for t in texts if _NUMBER_CELL.match(t)]
+    if len(matched) < 3 or len(matched) < 0.7 * len(texts):
+        return False
+    numbers = [int(re.match(r"\d+", t).group(0)) for t in matched]  # type: ignore[union-attr]
+    rising = sum(b > a for a, b in zip(numbers, numbers[1:]))
+    return min(numbers) <= 2 and rising >= 0.7 * (len(numbers) - 1) and max(numbers) <= 2 * len(row.cells) + 2
 
 
 def header_row_count(table: PageTable) -> int:
@@ -80,15 +87,24 @@ def header_row_count(table: PageTable) -> int:
     count = 0
     for row in table.rows[:6]:
         texts = [norm(c.text) for c in row.cells if c.text.strip()]
-        if not texts or any(parse_code(t) for t in texts):
+        # A data row starts with its number ("1") or code; a header row never does.
+        if not texts or any(parse_code(t) for t in texts) or re.fullmatch(r"\d{1,3}\.?", texts[0]):
             break
-        # A row of only years under a header ("2024", "Tahun 2025") belongs to it.
-        if not any(word in t for t in texts for word in _HEADER_WORDS) and not (
-            count and all(_YEAR_CELL.match(t) for t in texts)
+        # A row of only years ("2024", "Tahun 2025") or of short labels ("I II III IV",
+        # "L P", "Jan Peb ...") under a header spanning them belongs to it.
+        if not any(_HEADER_WORD.search(t) for t in texts) and not (
+            count and (all(_YEAR_CELL.match(t) for t in texts) or _label_row(row, table.rows[count - 1]))
         ):
             break
         count += 1
     return count
+
+
+def _label_row(row: GridRow, above: GridRow) -> bool:
+    """Short word labels, no figures, right under header cells that span several columns."""
+    texts = [c.text.strip() for c in row.cells if c.text.strip()]
+    spanning = any(c.col1 - c.col0 > 1 for c in above.cells)
+    return spanning and len(texts) >= 2 and all(len(t) <= 12 and not re.search(r"\d", t) for t in texts)
 
 
 def column_headers(table: PageTable, header_rows: int) -> list[str]:

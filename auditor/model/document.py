@@ -150,8 +150,8 @@ def quantity_in(cells: dict[str, Cell], column: str) -> Quantity | None:
     unit = cells.get(column + "_unit")
     if unit is None and (m := _YEAR_KEY.match(column)):
         unit = cells.get(m.group("base") + "_unit")
-    if unit is None and cell is not None and column != "satuan":
-        unit = cells.get("satuan")  # one "Satuan" column for all of a row's values
+    if unit is None and cell is not None and column != "satuan" and not column.startswith("tingkat_"):
+        unit = cells.get("satuan")  # one "Satuan" column for all of a row's values (rates are percentages)
     if cell is None and unit is None:
         return None
     text = " ".join(c.text for c in (cell, unit) if c is not None and not (c is unit and c.text.strip() == "-"))

@@ -57,7 +57,11 @@ def table_name(table: Table) -> str | dict[str, str]:
     or, for an unnumbered one, what it holds ("tabel sasaran")."""
     if table.kind.startswith("T-C"):
         return table.kind
-    return table.label or kind_name(table.kind)
+    if table.label:
+        return table.label
+    if table.kind == "other" and table.pages:
+        return {"id": f"tabel pada hal. {table.pages[0]}", "en": f"the table on page {table.pages[0]}"}
+    return kind_name(table.kind)
 
 
 def kind_name(kind: str) -> str | dict[str, str]:
@@ -93,13 +97,14 @@ def no_total(table: Table) -> Skip:
 def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
     """Where a row's value is; an empty cell is located by the box it left blank."""
     page, bbox = (cell.page, cell.bbox) if cell else row.blank.get(column, (row.page, None))
-    return Location(page=page, table=table.kind, code=row.code, column=column, row=row.label or None, bbox=bbox)
+    return Location(page=page, table=table.kind, code=row.code, column=column, row=row.label or None, bbox=bbox,
+                    table_label=table.label)
 
 
 def column_location(table: Table, column: str) -> Location:
     """A whole column, located by its header cell."""
     page, bbox = table.header_boxes.get(column, (table.pages[0] if table.pages else None, None))
-    return Location(page=page, table=table.kind, code=None, column=column, bbox=bbox)
+    return Location(page=page, table=table.kind, code=None, column=column, bbox=bbox, table_label=table.label)
 
 
 def amount_evidence(role: str, table: Table, row: Row, column: str) -> Evidence | None:

@@ -146,10 +146,7 @@ def _read(path: Path) -> _Source:
 def _resolve_base(name: str, child: Path) -> Path:
     """``extends: renja-permendagri86`` names a bundled rule set; anything else is a path
     relative to the extending file."""
-    bundled = default_ruleset_path().parent / f"{name}.yaml"
-    if "/" not in name and not name.endswith(".yaml") and bundled.is_file():
-        return bundled
-    return (child.parent / name).resolve()
+    return bundled_ruleset(name) or (child.parent / name).resolve()
 
 
 Locator = Callable[..., str]  # sub-path inside a rule -> "file:line"
@@ -237,9 +234,18 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
     )
 
 
+def bundled_ruleset(name: str) -> Path | None:
+    """The bundled rule set named ``name`` ("renja-2027"), if there is one."""
+    path = default_ruleset_path().parent / f"{name}.yaml"
+    return path if "/" not in name and not name.endswith(".yaml") and path.is_file() else None
+
+
 def load_ruleset(path: Path | None = None) -> RuleSet:
-    """Load and validate a rule set; ``extends`` + ``overrides`` layer a profile on a base."""
+    """Load and validate a rule set; ``extends`` + ``overrides`` layer a profile on a base.
+    A bare name that is no file ("renja-2027") is the bundled profile of that name."""
     path = path or default_ruleset_path()
+    if not path.exists() and (bundled := bundled_ruleset(str(path))) is not None:
+        path = bundled
     src, entries, raws = _collect(path)
     head = src.data["ruleset"]
     if not isinstance(head, dict) or not {"id", "version", "title"} <= set(head):

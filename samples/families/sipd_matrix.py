@@ -548,7 +548,9 @@ CUMULATIVE = {"dokumen", "laporan", "paket", "unit", "orang", "layanan", "domain
 def _sub_history(code: str, sub: Sub, unit: str) -> tuple[str, str, str, str, str]:
     """(renstra, realisasi s/d n-3, target n-2, realisasi n-2, target n-1) of a sub kegiatan."""
     t = _num(sub.target)
-    target_n2, real_n2 = SHORTFALL_2023.get(code, (str(t), str(t)))
+    # The support program's codes are listed generically (X.XX.01...): look them up both ways.
+    generic = "X.XX" + code[len(HEAD):] if code.startswith(HEAD + ".") else code
+    target_n2, real_n2 = SHORTFALL_2023.get(code) or SHORTFALL_2023.get(generic) or (str(t), str(t))
     if unit.lower() in CUMULATIVE and "/" not in unit:
         # counts add up over the Renstra years (2021-2026): six years, two of them before n-3
         return str(t * 6), str(t * 2), target_n2, real_n2, str(t)

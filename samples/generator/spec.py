@@ -46,7 +46,7 @@ TOC_TITLES = {"headings": "DAFTAR ISI", "tables": "DAFTAR TABEL", "figures": "DA
 TOC_ENTRY_KEYS = frozenset({"text", "target", "level"})
 FIGURE_KINDS = frozenset({"org_chart", "bar_chart", "flow"})
 DEFAULT_FIGURE_HEIGHT_CM = 8.0
-TOP_KEYS = frozenset({"id", "family", "meta", "style", "body", "tables", "defects"})
+TOP_KEYS = frozenset({"id", "family", "ruleset", "meta", "style", "body", "tables", "defects"})
 META_KEYS = frozenset({"unit", "region", "plan_year", "place_date"})
 STYLE_KEYS = frozenset({"font", "body_pt", "table_pt", "thousands", "code_style"})
 TABLE_KEYS = frozenset({"kind", "caption", "columns", "header", "number_row", "rows", "render"})
@@ -220,6 +220,7 @@ class Spec:
     source: Path | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
     family: str | None = None  # template family the sample belongs to (bench/quality.py groups by it)
+    ruleset: str | None = None  # the bundled rule set the document is checked with (default renja-permendagri86)
     defects: tuple[Defect, ...] = ()  # empty: a clean document
 
 
@@ -669,6 +670,7 @@ def _parse_spec(data: Any, source: Path | None) -> Spec:
         source=source,
         warnings=tuple(_spec_warnings(body, tables, style)),
         family=_str(top.get("family"), "family", optional=True),
+        ruleset=_str(top.get("ruleset"), "ruleset", optional=True),
         defects=_parse_defects(top.get("defects")),
     )
 

@@ -65,6 +65,7 @@ TOURISM = (
 )
 SEMERU = "dengan gunung Semeru yang masih aktif"
 OLD_SIGNATORY = ("ISKANDAR", "19650905 199003 1 009")
+NO_SHORTFALL = "Tidak terdapat program/kegiatan yang tidak memenuhi keluaran direncanakan"
 
 # Activities a kecamatan plans under each sub kegiatan, with how many it picks.
 # {n} = plan year, {n1} = plan year + 1.
@@ -936,8 +937,10 @@ class Builder:
         title_of_4 = dict(zip(codes, template_titles(template_body[157]["items"])))
         kept = [p.code for p in self.programs]
 
+        # Every variant met all its n-2 targets (build_tc29), so nothing falls under "a.".
         body[54]["items"] = (
-            items_21[: b_start + 1] + [f"{i}. {title_of_21[c]}" for i, c in enumerate(kept, 1)] + items_21[c_start:]
+            [items_21[0], NO_SHORTFALL, items_21[b_start]]
+            + [f"{i}. {title_of_21[c]}" for i, c in enumerate(kept, 1)] + items_21[c_start:]
         )
         count = len(kept)
         body[149]["text"] = replace_once(

@@ -37,6 +37,15 @@ def canonical_number(number: str) -> str:
     return ".".join(str(p) for p in parts) if parts else number
 
 
+def in_sections(section: str | None, wanted: list[str]) -> bool:
+    """``section`` ("3.3", "III", "2.1.4") is one of ``wanted`` or inside one of them;
+    chapters compare by value, so "III" covers "3.3" and "3" covers "III"."""
+    if section is None:
+        return False
+    mine = canonical_number(section)
+    return any(mine == (w := canonical_number(x)) or mine.startswith(w + ".") for x in wanted)
+
+
 def words(text: str) -> str:
     """Text reduced to lower-case words, for comparing titles written in different styles."""
     return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))

@@ -5,7 +5,8 @@ T-C.29's number row states how its columns are computed — 8 = (7/6), 10 = 5+7+
 ``tingkat_realisasi = realisasi_n2 / target_n2 * 100``. The result is rounded to the
 decimals the document shows in that cell before comparing. ``cumulative_only``
 restricts a sum to rows counted in units that add up over the years (reports,
-documents — not "%" nor per-month rates such as "orang/bulan").
+documents — not "%" nor per-month rates such as "orang/bulan"). A row with several
+indicators (sub-rows, or values stacked in one cell) is checked indicator by indicator.
 
 PASS::  target_n2 3 dokumen, realisasi_n2 3 dokumen, tingkat_realisasi 100%
         target_renstra 7 dokumen, realisasi_capaian 6, tingkat_capaian 86%  (6/7 = 85.7)
@@ -18,9 +19,10 @@ import re
 from typing import Any, Iterator
 
 from auditor.findings import Evidence
-from auditor.model.document import Document, Level
+from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in
+from auditor.model.quantities import Quantity
 from auditor.rules.base import Result, Skip, Violation, cell_location, table_name, table_not_found
-from auditor.rules.checks._indicator_util import column_label
+from auditor.rules.checks._indicator_util import column_label, row_parts
 from auditor.rules.formula import evaluate, names, parse_formula, validate_formula
 from auditor.rules.params import Param
 
@@ -79,32 +81,52 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     for row in table.rows:
         if row.level not in levels:
             continue
-        stated = row.quantity(params["column"])
-        if stated is None or stated.value is None:
-            continue
-        values: dict[str, float] = {}
-        units: set[str] = set()
-        for name in operands:
-            q = row.quantity(name)
-            if q is not None and q.value is not None:
-                values[name] = q.value
-                units.add(q.unit.lower())
-            elif params["null_as_zero"]:
-                values[name] = 0.0
-        if len(values) < len(operands):
-            continue
-        if params["cumulative_units"] and not _cumulative(units, params["cumulative_units"]):
-            continue
-        try:
-            computed = evaluate(expr, values)
-        except ZeroDivisionError:
-            continue
-        shown = round(computed, _decimals(stated.raw))
-        if abs(shown - stated.value) <= params["tolerance"]:
-            continue
-        cell = row.cells.get(params["column"])
-        fmt = f"{shown:g}" + ("%" if stated.is_percent else "")
-        yield Violation(
+        # Each indicator of the row (one per sub-row, or stacked in one cell) has its own values.
+        for _, cells in row_parts(row):
+            found = _computed(cells, expr, operands, params)
+            if found is None:
+                continue
+            stated, computed, values = found
+            yield _violation(table, row, cells, stated, computed, values, operands, params)
+
+
+def _computed(
+    cells: dict[str, Cell], expr: Any, operands: set[str], params: dict[str, Any]
+) -> tuple[Quantity, float, dict[str, float]] | None:
+    """The stated value and the one computed from its operands, when they differ."""
+    stated = quantity_in(cells, params["column"])
+    if stated is None or stated.value is None:
+        return None
+    values: dict[str, float] = {}
+    units: set[str] = set()
+    for name in operands:
+        q = quantity_in(cells, name)
+        if q is not None and q.value is not None:
+            values[name] = q.value
+            units.add(q.unit.lower())
+        elif params["null_as_zero"]:
+            values[name] = 0.0
+    if len(values) < len(operands):
+        return None
+    if params["cumulative_units"] and not _cumulative(units, params["cumulative_units"]):
+        return None
+    try:
+        computed = evaluate(expr, values)
+    except ZeroDivisionError:
+        return None
+    shown = round(computed, _decimals(stated.raw))
+    if abs(shown - stated.value) <= params["tolerance"]:
+        return None
+    return stated, shown, values
+
+
+def _violation(
+    table: Table, row: Row, cells: dict[str, Cell], stated: Quantity, shown: float, values: dict[str, float],
+    operands: set[str], params: dict[str, Any],
+) -> Violation:
+    cell = cells.get(params["column"])
+    fmt = f"{shown:g}" + ("%" if stated.is_percent else "")
+    return Violation(
             location=cell_location(table, row, params["column"], cell),
             expected=fmt,
             actual=stated.raw,
@@ -117,7 +139,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 "computed": fmt,
             },
             evidence=tuple(
-                Evidence("operand", row.cells[n].text, str(values[n]), cell_location(table, row, n, row.cells[n]))
-                for n in sorted(operands) if n in row.cells
+                Evidence("operand", cells[n].text, str(values[n]), cell_location(table, row, n, cells[n]))
+                for n in sorted(operands) if n in cells
             ),
         )

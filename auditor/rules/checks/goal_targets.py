@@ -9,7 +9,9 @@ acronym ("IPP") equal to the other text's initials — and the best match scorin
 least ``threshold`` is taken. A row with no such match, or two equally good ones, is
 not compared (conservative: no guessing). The BAB III target of plan year n
 (``target_<n>``) must then equal one of T-C.30's ``<reference_columns>_<n>`` values
-(target or projection) as a number; units are not compared ("78" and "78%").
+(target or projection) as a number; units are not compared ("78" and "78%"). A row
+with several indicators (sub-rows, or values stacked in one cell) is compared
+indicator by indicator, on both sides.
 
 PASS::  Tabel 3.3 "Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan" 2024: 78
         T-C.30   "Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan" target 2024: 78%
@@ -21,10 +23,11 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from auditor.model.document import Document, Row, Table
-from auditor.model.quantities import Quantity, parse_quantity
+from auditor.model.document import Cell, Document, Row, Table, quantity_in
+from auditor.model.quantities import Quantity
 from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._cross_table_util import cell_evidence, cell_loc, first, is_blank, likeness
+from auditor.rules.checks._indicator_util import row_parts
 from auditor.rules.params import Param
 
 ID = "goal_targets"
@@ -70,60 +73,79 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             yield Skip({"id": f"{table.kind} tidak memiliki target tahun {year}.", "en": f"{table.kind} has no {year} target."})
             continue
         for row in table.rows:
-            yield from _check_row(table, row, column, reference, ref_columns, year, params)
+            for _, cells in row_parts(row):
+                yield from _check_part(table, row, cells, column, reference, ref_columns, year, params)
 
 
-def _check_row(
-    table: Table, row: Row, column: str, reference: Table, ref_columns: list[str], year: int, params: dict[str, Any]
+def _check_part(
+    table: Table, row: Row, cells: dict[str, Cell], column: str, reference: Table, ref_columns: list[str], year: int,
+    params: dict[str, Any],
 ) -> Iterator[Violation]:
-    cell = row.cells.get(column)
-    stated = parse_quantity(cell.text) if cell else None
+    """One indicator of a BAB III row (the row itself, or one of its sub-rows)."""
+    cell = cells.get(column)
+    stated = quantity_in(cells, column) if cell else None
     if cell is None or stated is None or is_blank(stated):
         return
-    match = _best_match(row, reference, params)
+    texts = _texts(row, cells, params)
+    match = _best_match(texts, reference, params)
     if match is None:
         return
-    values = [(c, match.cells[c], parse_quantity(match.cells[c].text)) for c in ref_columns if c in match.cells]
-    values = [(c, ref_cell, q) for c, ref_cell, q in values if not is_blank(q)]
+    ref_row, ref_cells = match
+    values = [(c, ref_cells[c], quantity_in(ref_cells, c)) for c in ref_columns if c in ref_cells]
+    values = [(c, ref_cell, q) for c, ref_cell, q in values if q is not None and not is_blank(q)]
     if not values or any(_equal(stated, q, params["tolerance"]) for _, _, q in values):
         return
     ref_column, ref_cell, _ = values[0]
-    indicator = row.text("indicator") or row.text("tujuan") or row.text("sasaran")
     yield Violation(
         location=cell_loc(table, row, column, cell),
         expected=ref_cell.text,
         actual=cell.text,
         fields={
             "table": table_name(table),
-            "indicator": indicator,
+            "indicator": texts[0] if texts else "",
             "reference_table": reference.kind,
-            "reference_indicator": match.text("indicator"),
+            "reference_indicator": ref_cells["indicator"].text if "indicator" in ref_cells else ref_row.text("indicator"),
             "year": year,
             "stated": cell.text,
             "reference": ref_cell.text,
         },
         evidence=(
             cell_evidence("stated", table, row, column, cell),
-            cell_evidence("reference", reference, match, ref_column, ref_cell),
+            cell_evidence("reference", reference, ref_row, ref_column, ref_cell),
         ),
     )
+
+
+def _texts(row: Row, cells: dict[str, Cell], params: dict[str, Any]) -> list[str]:
+    """What an indicator is called: its own indicator text, else the row's texts."""
+    own = cells.get("indicator")
+    if own is not None and own.text.strip():
+        return [own.text] + ([] if cells is not row.cells else [row.text(c) for c in params["text_columns"] if c != "indicator"])
+    return [row.text(c) for c in params["text_columns"] if row.text(c).strip()]
 
 
 def _equal(a: Quantity, b: Quantity, tolerance: float) -> bool:
     return a.value is not None and b.value is not None and abs(a.value - b.value) <= tolerance
 
 
-def _best_match(row: Row, reference: Table, params: dict[str, Any]) -> Row | None:
-    texts = [row.text(c) for c in params["text_columns"] if row.text(c).strip()]
+def _best_match(texts: list[str], reference: Table, params: dict[str, Any]) -> tuple[Row, dict[str, Cell]] | None:
+    """The T-C.30 indicator (row or sub-row) speaking of the same thing, if one stands out."""
+    texts = [t for t in texts if t.strip()]
+    candidates = [
+        (r, cells) for r in reference.rows for _, cells in row_parts(r)
+        if "indicator" in cells and cells["indicator"].text.strip()
+    ]
+    if not texts or not candidates:
+        return None
     scored = sorted(
-        ((max(_score(t, r.text("indicator")) for t in texts), i) for i, r in enumerate(reference.rows) if r.text("indicator")),
+        ((max(_score(t, cells["indicator"].text) for t in texts), i) for i, (_, cells) in enumerate(candidates)),
         reverse=True,
     )
-    if not scored or scored[0][0] < params["threshold"]:
+    if scored[0][0] < params["threshold"]:
         return None
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None  # two equally good candidates: do not guess
-    return reference.rows[scored[0][1]]
+    return candidates[scored[0][1]]
 
 
 def _score(a: str, b: str) -> float:

@@ -38,6 +38,7 @@ from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._cross_table_util import (
     LEVEL_NAMES, LEVEL_WORDS, LEVELS_PARAM, first, likeness, mapping_list_check, norm,
 )
+from auditor.rules.checks._structure_util import in_sections
 from auditor.rules.params import Param
 
 ID = "narrative_list"
@@ -82,6 +83,17 @@ class _Item:
     name: str  # without the level words
     text: str  # as written
     span: TextSpan
+    adjacent: bool = False  # an unmarked paragraph next to the list, not one of its items
+
+
+def _names_a_row(item: _Item, rows: list[Row], params: dict[str, Any]) -> bool:
+    """An unmarked paragraph beside a list is an item only when it names one of the table's
+    rows: "Program utama tersebut dilaksanakan ..." after the list is a sentence about it."""
+    words = _word_pattern(params)
+    return any(
+        _score(item.name, words.sub("", r.label, count=1).strip()) >= params["match_threshold"]
+        for r in rows if r.level == item.level and r.code
+    )
 
 
 @dataclass
@@ -96,7 +108,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     if table is None:
         yield Skip({"id": f"Tabel {params['table']} tidak ditemukan.", "en": f"Table {params['table']} not found."})
         return
-    items = _items(doc, params)
+    items = [i for i in _items(doc, params) if not i.adjacent or _names_a_row(i, table.rows, params)]
     if not items:
         yield Skip(
             {
@@ -218,7 +230,7 @@ def _items(doc: Document, params: dict[str, Any]) -> list[_Item]:
                 continue
             level = Level(depth_levels[raw.depth - 1])
         text = raw.text.strip().rstrip(";.,:").strip()
-        out.append(_Item(level, words.sub("", text, count=1).strip(), text, raw.span))
+        out.append(_Item(level, words.sub("", text, count=1).strip(), text, raw.span, adjacent=raw.depth == 0))
     return out
 
 
@@ -233,9 +245,7 @@ def _raw_items(doc: Document, params: dict[str, Any]) -> list[ListItem]:
 
 
 def _in_section(section: str | None, wanted: str) -> bool:
-    if section is None:
-        return False
-    return section == wanted or section.startswith(wanted + ".")
+    return in_sections(section, [wanted])
 
 
 def _looks_like_program_list(items: list[ListItem], params: dict[str, Any]) -> bool:
@@ -277,7 +287,7 @@ def _paragraph_item(sentence: Sentence, neighbour: Sentence, params: dict[str, A
 
 
 def _as_item(sentence: Sentence) -> ListItem:
-    return ListItem(marker="", text=sentence.text, depth=1, span=sentence.span)
+    return ListItem(marker="", text=sentence.text, depth=0, span=sentence.span)  # depth 0: not in the list itself
 
 
 def _violation(

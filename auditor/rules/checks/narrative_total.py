@@ -3,7 +3,8 @@
 Looks for Rupiah amounts the narrative presents as the total budget (a sentence
 whose wording matches one of ``keywords``, e.g. "Jumlah Anggaran ... sebesar
 Rp. 1.916.446.189") and compares each with the total of the first table of
-``tables`` present in the document.
+``tables`` present in the document. An amount merely "allocated" to something
+("Dana Kelurahan ... dialokasikan sebesar ...") is a part, not the total.
 
 PASS::  "Jumlah Anggaran ... sebesar Rp. 1.916.486.189" ; T-C.33 total 1,916,486,189
 FAIL::  "Jumlah Anggaran ... sebesar Rp. 1.916.446.189" ; T-C.33 total 1,916,486,189
@@ -28,7 +29,8 @@ PARAMS = {
     "column": COLUMN_PARAM,
     "keywords": Param(
         list, item=str,
-        default=["jumlah anggaran", "total anggaran", "dialokasikan", "pagu anggaran", "jumlah pagu"],
+        default=["jumlah anggaran", "total anggaran", "pagu anggaran", "jumlah pagu", "total pagu", "keseluruhan anggaran",
+                 "jumlah belanja", "total belanja"],
         doc="words (case-insensitive) that mark a sentence stating the total",
     ),
     "tolerance": TOLERANCE_PARAM,

@@ -1,7 +1,10 @@
 """stated_count: a count the narrative states equals what the document holds.
 
 "Program yang dipangku ... terdapat 6 (enam) program" must match the number of
-programs of T-C.33; "terdiri dari 5 (lima) bab" the number of chapters. ``nouns`` maps
+programs of T-C.33; "terdiri dari 5 (lima) bab" the number of chapters. A count of a
+part is not the whole: words after the noun (``subset_after``: "2 (dua) sub kegiatan
+belum mencapai target") or before the count (``subset_before``: "pada 3 (tiga) sub
+kegiatan") say so, and such counts are not compared. ``nouns`` maps
 the word after the count to what is counted: the distinct codes of a ``level`` in a
 ``table``, or the ``headings`` of a level (1 = BAB). An entry may be limited to the
 ``sections`` it is written in (heading numbers such as "3.3"; a chapter "III" covers
@@ -21,6 +24,7 @@ from auditor.findings import Evidence, Location
 from auditor.model.document import Count, Document, Level
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._cross_table_util import LEVEL_NAMES, coded_rows, mapping_list_check
+from auditor.rules.checks._structure_util import in_sections
 from auditor.rules.params import Param
 
 ID = "stated_count"
@@ -41,12 +45,23 @@ PARAMS = {
     "nouns": Param(
         list, item=dict, check=_check_nouns,
         default=[
-            {"noun": "sub kegiatan", "table": "T-C.33", "level": "sub_kegiatan"},
-            {"noun": "kegiatan", "table": "T-C.33", "level": "kegiatan"},
-            {"noun": "program", "table": "T-C.33", "level": "program"},
+            {"noun": "sub kegiatan", "table": "T-C.33", "level": "sub_kegiatan", "sections": ["III", "IV"]},
+            {"noun": "kegiatan", "table": "T-C.33", "level": "kegiatan", "sections": ["III", "IV"]},
+            {"noun": "program", "table": "T-C.33", "level": "program", "sections": ["III", "IV"]},
             {"noun": "bab", "headings": 1},
         ],
         doc="what each counted noun stands for: {noun, table, level} or {noun, headings}, optional sections",
+    ),
+    "subset_after": Param(
+        str,
+        default=r"^\s*(?:yang\s+)?(?:belum|tidak|telah|sudah|masih|mencapai|memenuhi|melebihi|melampaui|terealisasi|"
+                r"tercapai|kurang|di\s*bawah|di\s*atas|memiliki|mengalami|dengan\s+(?:capaian|realisasi|kebutuhan|target)|"
+                r"antara\s+lain|di\s*antaranya|diantaranya)\b",
+        doc="words right after the noun that make the count a part of the whole (\"2 sub kegiatan belum mencapai target\")",
+    ),
+    "subset_before": Param(
+        str, default=r"\b(?:pada|untuk|bagi|kepada|terhadap|dari|sebanyak)\s*$",
+        doc="words right before the count that make it a part of the whole (\"pada 3 sub kegiatan\")",
     ),
 }
 FIELDS = ("stated", "words", "noun", "counted", "source", "page", "text")
@@ -57,11 +72,15 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     # Longest noun first: "sub kegiatan" before "kegiatan".
     entries = sorted(params["nouns"], key=lambda e: -len(e["noun"]))
     evaluated = 0
+    after, before = re.compile(params["subset_after"], re.IGNORECASE), re.compile(params["subset_before"], re.IGNORECASE)
     for count in doc.narrative.counts:
         sentence = sentences.get(count.sentence_id)
-        entry = _entry_for(count, sentence.text if sentence else count.span.text, entries)
+        text = sentence.text if sentence else count.span.text
+        entry = _entry_for(count, text, entries)
         if entry is None or not _in_sections(sentence.section if sentence else None, entry.get("sections")):
             continue
+        if _subset(count, text, entry["noun"], after, before):
+            continue  # "2 (dua) sub kegiatan belum mencapai target" counts a part, not the whole
         counted, source = _counted(doc, entry)
         if counted is None:
             continue
@@ -104,10 +123,19 @@ def _entry_for(count: Count, sentence: str, entries: list[dict[str, Any]]) -> di
     return None
 
 
+def _subset(count: Count, sentence: str, noun: str, after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    at = sentence.find(count.span.text)
+    if at < 0:
+        return False
+    head = sentence[:at]
+    tail = sentence[at + len(count.span.text):]
+    # The span ends at the noun's first word; the rest of the noun is still in the tail.
+    rest = re.sub(r"^\s*" + r"\s*".join(map(re.escape, noun.split()[1:])), "", tail, flags=re.IGNORECASE) if " " in noun else tail
+    return bool(after.search(rest) or before.search(head))
+
+
 def _in_sections(section: str | None, sections: list[str] | None) -> bool:
-    if not sections:
-        return True
-    return section is not None and any(section == s or section.startswith(s + ".") for s in sections)
+    return not sections or in_sections(section, sections)
 
 
 def _counted(doc: Document, entry: dict[str, Any]) -> tuple[int | None, str]:

@@ -32,7 +32,6 @@ PARAMS = {
             {"kind": "T-C.31", "pattern": r"review\s+terhadap\s+rancangan\s+awal\s+rkpd"},
             {"kind": "T-C.32", "pattern": r"usulan\s+program"},
             {"kind": "T-C.33", "pattern": r"rumusan\s+rencana\s+program\s+dan\s+kegiatan"},
-            {"kind": "Tabel 4.1", "pattern": r"program\s+utama"},
         ],
         check=check_entries({"kind": str, "pattern": str}, {}),
         doc="per table kind, a regular expression of its standard title",

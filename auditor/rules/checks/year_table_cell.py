@@ -4,7 +4,8 @@ A year written inside a name or indicator cell of the plan tables (T-C.33,
 Tabel 4.1, T-C.31) must lie within ``allowed_offsets`` of plan year n, unless the
 text before it matches one of ``contexts`` (first match wins), which then gives
 the allowed offsets: the Renja drafted during year n is that of n+1, the Renja
-Perubahan made during year n is that of n. A year in a legal reference
+Perubahan made during year n is that of n, a Musrenbang or forum held in year n is
+named by n or by the plan year n+1 it prepares. A year in a legal reference
 ("Nomor 86 Tahun 2017", "UUD ... Tahun 1945") is never a leftover.
 
 PASS::  plan year 2024; aktivitas "Penyusunan Dokumen Rencana Kerja Perangkat Daerah Tahun 2025"
@@ -37,6 +38,8 @@ PARAMS = {
             {"pattern": r"(?i)\bevaluasi\b.*\b(?:renja|rencana\s+kerja)\b", "offsets": [-1, 0]},
             {"pattern": r"(?i)\b(?:renja|rencana\s+kerja)\s+perubahan\b|\bperubahan\s+(?:renja|rencana\s+kerja)\b",
              "offsets": [0]},
+            {"pattern": r"(?i)\b(?:musrenbang|musyawarah\s+perencanaan|forum\s+(?:perangkat\s+daerah|pd|lintas))\b",
+             "offsets": [0, 1]},
             {"pattern": r"(?i)\b(?:renja|rencana\s+kerja)\b", "offsets": [1]},
         ],
         check=check_entries({"pattern": str, "offsets": list}, {}),
