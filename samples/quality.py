@@ -14,7 +14,7 @@ rather than declared) is audited but counted apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from auditor.extract import extract_document
+from auditor.model.document import Document
 from auditor.rules import run_rules
 from auditor.rules.ruleset import RuleSet, load_ruleset
 
@@ -87,10 +88,10 @@ def _ruleset(name: str) -> RuleSet:
     return load_ruleset(Path(name))  # a bundled profile by name
 
 
-def audit_sample(spec: Mapping[str, Any]) -> SampleResult:
-    """Audit one sample's PDF with the rule set its spec names and score it."""
+def audit_sample(spec: Mapping[str, Any], read: Callable[[Path], Document] = extract_document) -> SampleResult:
+    """Audit one sample's PDF (read by ``read``) with the rule set its spec names and score it."""
     ruleset = str(spec.get("ruleset") or "renja-permendagri86")
-    doc = extract_document(PDFS / f"{spec['id']}.pdf")
+    doc = read(PDFS / f"{spec['id']}.pdf")
     result = run_rules(doc, _ruleset(ruleset))
     findings = [f.to_dict() for f in result.findings]
     declared = list(spec.get("defects") or [])

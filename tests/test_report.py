@@ -54,7 +54,8 @@ def test_json_report_has_the_contract_fields() -> None:
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
     f = report["findings"][0]
     assert f["location"] == {
-        "page": 2, "table": "T-C.33", "code": "7.01.01.2.09.06", "column": "amount", "row": EVIL, "bbox": [1, 2, 3, 4]
+        "page": 2, "table": "T-C.33", "code": "7.01.01.2.09.06", "column": "amount", "row": EVIL, "bbox": [1, 2, 3, 4],
+        "table_label": None,
     }
 
 

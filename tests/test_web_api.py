@@ -133,7 +133,7 @@ def test_chosen_profile_is_used(tmp_path: Path, reference_cli: bytes) -> None:
     profiles = {**bundled_profiles(), "longgar": Profile("longgar", load_ruleset(profile))}
     with TestClient(create_app(Settings(storage_parent=tmp_path / "store"), profiles)) as c:
         listed = c.get("/api/profiles").json()
-        assert [p["id"] for p in listed] == ["renja-permendagri86", "longgar"]
+        assert [p["id"] for p in listed] == ["renja-permendagri86", "renja-2027", "longgar"]
         assert listed[0]["default"] and not listed[1]["default"]
         assert "Renja tanpa TOT-001" in c.get("/").text
         response = c.post("/api/audit", files=upload(REFERENCE_PDF.name, REFERENCE_PDF.read_bytes()), data={"rules": "longgar"})
@@ -158,7 +158,7 @@ def test_job_reports_then_deletion(client: Client, reference_cli: bytes) -> None
     status = wait_done(c, job["id"])
     expected = json.loads(reference_cli)
     assert status["status"] == "done", status
-    assert status["summary"] == expected["summary"] == {"error": 88, "warning": 126, "info": 40}
+    assert status["summary"] == expected["summary"] == {"error": 53, "warning": 161, "info": 40}
     assert status["document"]["unit"] == expected["document"]["unit"]
     assert set(status["reports"]) == {"json", "html", "xlsx", "pdf"}
     assert 0 < status["expires_in"] <= 3600

@@ -120,6 +120,9 @@ def match_documents(word: Document, pdf: Document) -> PdfPlaces:
             _match_table(w_table, p_table, out)
         if pdf.tables_of(kind) and pdf.tables_of(kind)[0].pages:
             out.table_pages[kind] = pdf.tables_of(kind)[0].pages[0]
+    # Other tables (PATEN counts ...) pair up in the order they come.
+    for w_table, p_table in zip(word.other_tables, pdf.other_tables):
+        _match_table(w_table, p_table, out)
     _match_narrative(word, pdf, out)
     return out
 
@@ -165,6 +168,8 @@ def _spans(doc: Document) -> Iterator[tuple[str, str, TextSpan]]:
         yield "heading", h.span.text, h.span
     for c in n.captions:
         yield "caption", c.text, c.span
+    for e in n.contents:
+        yield "contents", e.text, e.span
     for s in n.sentences:
         yield "sentence", s.text, s.span
     for lst in n.lists:

@@ -1139,7 +1139,9 @@ def defects(spec: dict[str, Any]) -> dict[str, Any]:
             "'... Lainnya'); T-C.31 and Tabel IV.1 spell it right",
             {"rule": "NOM-004", "table": "T-C.33", "code": "7.01.01.2.09.06"},
             {"rule": "XT-002", "code": "7.01.01.2.09.06", "column": "name"},
-            {"rule": "XT-003", "code": "7.01.01.2.09.06", "column": "name"})
+            {"rule": "XT-003", "code": "7.01.01.2.09.06", "column": "name"},
+            # BAB III lists the right name, which now differs from T-C.33's.
+            {"rule": "NAR-008", "code": "7.01.01.2.09.06"})
 
     # 7. A malformed (cut) code in T-C.33.
     row = row_with(out, "tc33", "7.01.02.2.02.03")
@@ -1148,7 +1150,9 @@ def defects(spec: dict[str, Any]) -> dict[str, Any]:
             "T-C.33: sub kegiatan 7.01.02.2.02.03 printed with the code '7.01.02.2.02.000'",
             {"rule": "NOM-001", "table": "T-C.33", "text": "7.01.02.2.02.000"},
             {"rule": "XT-004", "code": "7.01.02.2.02.03"}, {"rule": "XT-005", "code": "7.01.02.2.02.03"},
-            {"rule": "NAR-004", "text": str(len([r for r in tables["tc33"]["rows"] if r["level"] == "sub_kegiatan"]))})
+            {"rule": "NAR-004", "text": str(len([r for r in tables["tc33"]["rows"] if r["level"] == "sub_kegiatan"]))},
+            # BAB III still lists the sub kegiatan, which T-C.33 no longer has under a valid code.
+            {"rule": "NAR-006", "text": row["cells"]["name"]})
 
     # 8. The narrative total differs from the tables (digits transposed).
     at = _block_with(out, "Jumlah pagu indikatif dalam Rancangan Awal RKPD")

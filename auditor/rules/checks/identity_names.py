@@ -117,7 +117,7 @@ def _other_region(text: str, span: TextSpan, unit: str, region: str, similar: fl
     # The document's own unit followed by another region: "Dinas ... Informatika Kabupaten Bondowoso".
     if unit:
         own_unit = r"\s+".join(map(re.escape, unit.split()))
-        for m in re.finditer(own_unit + r"\s+(?:Kabupaten|Kota)\s+" + _NAME, text, re.IGNORECASE):
+        for m in re.finditer(r"(?i:" + own_unit + r")\s+(?:Kabupaten|Kota)\s+" + _NAME, text):
             found.add(m.group(1))
     for m in _REGION_OWNED.finditer(text):
         found.add(m.group(1))

@@ -2,11 +2,12 @@
 table plans.
 
 BAB III (3.3) and BAB IV list the programs, kegiatan and sub kegiatan, e.g.
-"A. Program Penunjang …", "I. Kegiatan …", "1. Sub Kegiatan …". The lists of
-``section`` (and its sub-sections) whose items mostly start with a level word are
-read; an item's level is its leading word (``level_words``) or else its depth
+"A. Program Penunjang …", "I. Kegiatan …", "1. Sub Kegiatan …", or just "a) Penyusunan
+Dokumen …". The lists of ``section`` (and its sub-sections) whose items mostly start
+with a level word or name a row of the table are read; an item's level is its leading
+word (``level_words``), else the level of the row it names, else its depth
 (``depth_levels``: depth 1, 2, 3 …); an unmarked item without a level word continues
-the item before it (a wrapped line). With ``adjacent_paragraphs``, short paragraphs
+the item before it (a wrapped line, also across a page). With ``adjacent_paragraphs``, short paragraphs
 starting with a level word right before or after the list (an unnumbered first item)
 are items too.
 
@@ -43,6 +44,7 @@ from auditor.rules.params import Param
 
 ID = "narrative_list"
 KINDS = ("missing", "extra", "duplicate", "misnamed")
+_LIST_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
 def _check_level_words(value: list[Any]) -> None:
@@ -108,7 +110,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     if table is None:
         yield Skip({"id": f"Tabel {params['table']} tidak ditemukan.", "en": f"Table {params['table']} not found."})
         return
-    items = [i for i in _items(doc, params) if not i.adjacent or _names_a_row(i, table.rows, params)]
+    items = [i for i in _items(doc, params, table.rows) if not i.adjacent or _names_a_row(i, table.rows, params)]
     if not items:
         yield Skip(
             {
@@ -213,11 +215,22 @@ def _level_of_words(text: str, params: dict[str, Any]) -> Level | None:
     return None
 
 
-def _items(doc: Document, params: dict[str, Any]) -> list[_Item]:
+def _named_level(text: str, rows: list[Row], params: dict[str, Any]) -> Level | None:
+    """The level of the table row an item names by its wording, whatever its marker."""
+    words = _word_pattern(params)
+    name = words.sub("", text.strip().rstrip(";.,:"), count=1).strip()
+    best = max(
+        ((_score(name, words.sub("", r.label, count=1).strip()), r.level) for r in rows if r.code and r.level in _LIST_LEVELS),
+        default=(0.0, None), key=lambda x: x[0],
+    )
+    return best[1] if best[0] >= params["match_threshold"] else None
+
+
+def _items(doc: Document, params: dict[str, Any], rows: list[Row]) -> list[_Item]:
     words = _word_pattern(params)
     out: list[_Item] = []
-    for raw in _raw_items(doc, params):
-        level = _level_of_words(raw.text, params)
+    for raw in _raw_items(doc, params, rows):
+        level = _level_of_words(raw.text, params) or (_named_level(raw.text, rows, params) if raw.marker else None)
         if level is None and not raw.marker and out:
             # An unmarked line without a level word continues the item above (a wrapped line).
             last = out[-1]
@@ -234,10 +247,10 @@ def _items(doc: Document, params: dict[str, Any]) -> list[_Item]:
     return out
 
 
-def _raw_items(doc: Document, params: dict[str, Any]) -> list[ListItem]:
+def _raw_items(doc: Document, params: dict[str, Any], rows: list[Row]) -> list[ListItem]:
     items: list[ListItem] = []
     for nl in doc.narrative.lists:
-        if not _in_section(nl.section, params["section"]) or not _looks_like_program_list(nl.items, params):
+        if not _in_section(nl.section, params["section"]) or not _looks_like_program_list(nl.items, params, rows):
             continue
         extra_before, extra_after = _adjacent(doc, nl.items, params) if params["adjacent_paragraphs"] else ([], [])
         items += extra_before + nl.items + extra_after
@@ -248,9 +261,13 @@ def _in_section(section: str | None, wanted: str) -> bool:
     return in_sections(section, [wanted])
 
 
-def _looks_like_program_list(items: list[ListItem], params: dict[str, Any]) -> bool:
-    worded = sum(_level_of_words(i.text, params) is not None for i in items)
-    return worded * 2 >= len(items) and worded > 0
+def _looks_like_program_list(items: list[ListItem], params: dict[str, Any], rows: list[Row]) -> bool:
+    """Most items start with a level word ("Program ...", "Sub Kegiatan ...") or name one of
+    the table's rows, however they are numbered ("A.", "I.", "1.", "a)")."""
+    named = sum(
+        _level_of_words(i.text, params) is not None or _named_level(i.text, rows, params) is not None for i in items
+    )
+    return named * 2 >= len(items) and named > 0
 
 
 def _adjacent(doc: Document, items: list[ListItem], params: dict[str, Any]) -> tuple[list[ListItem], list[ListItem]]:

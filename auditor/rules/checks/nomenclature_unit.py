@@ -57,7 +57,10 @@ def unit_key(text: str) -> str:
 
 
 def official_units(satuan: str) -> set[str]:
-    return {unit_key(part) for part in _ALTERNATIVES.split(satuan.strip()) if unit_key(part)}
+    """Each alternative of the official satuan ("Pokmas / Ormas": pokmas, ormas), and the
+    whole of it as written (a target may copy it: "15 Pokmas / Ormas")."""
+    parts = {unit_key(part) for part in _ALTERNATIVES.split(satuan.strip()) if unit_key(part)}
+    return parts | ({unit_key(satuan)} if unit_key(satuan) else set())
 
 
 def agrees(unit: str, satuan: str, synonyms: list[list[str]]) -> bool:

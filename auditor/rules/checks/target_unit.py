@@ -31,7 +31,7 @@ from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import (
     NO_UNIT, PERCENT, PLAN_LEVELS, Expectation, column_label, evidence, expectation, level_label,
-    mapping_of_lists, mapping_of_strings, part_text, quantity_of, row_parts, tables_for, unit_verdict,
+    mapping_of_lists, mapping_of_strings, part_text, quantity_of, row_parts, squash, tables_for, unit_verdict,
 )
 from auditor.rules.checks._nomenclature_util import nomenclature_for
 from auditor.rules.params import Param
@@ -104,7 +104,7 @@ def _check_row(
             exp = expectation(indicator, params["nouns"], params["percent_words"], params["count_words"])
             if exp is None:
                 continue
-            if official and not exp.percent:
+            if official and not exp.percent and squash(official) not in {squash(a) for a in exp.accepted}:
                 exp = replace(exp, accepted=(*exp.accepted, official))
             if params["aspect"] == "mismatch":
                 found = _mismatch(table, row, cells, target_col, indicator_col, ind_cell, exp)

@@ -1,0 +1,149 @@
+"""One regression test per false-alarm class found on documents from other templates,
+each on the sample families that show it (samples/families/, rendered in samples/pdf)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from auditor.extract.layout import open_bottoms
+from auditor.findings import Finding
+from auditor.model.document import Document, Level
+from auditor.rules import run_rules
+from auditor.rules.ruleset import load_ruleset
+from conftest import SAMPLES, extracted
+
+
+def _doc(name: str) -> Document:
+    return extracted(SAMPLES / "pdf" / f"{name}.pdf")
+
+
+@lru_cache(maxsize=None)
+def _audit(name: str, rules: str = "renja-permendagri86") -> tuple[list[Finding], list[str]]:
+    result = run_rules(_doc(name), load_ruleset(Path(rules)))
+    return result.findings, [n.rule for n in result.not_evaluated]
+
+
+def _rules(name: str, rules: str = "renja-permendagri86") -> set[str]:
+    return {f.rule for f in _audit(name, rules)[0]}
+
+
+@pytest.mark.parametrize("name", ["tegalampel-2027", "parakan-2026", "kraksaan-2025"])
+def test_contents_pages_are_not_the_outline(name: str) -> None:
+    """A table of contents, list of tables or of figures at the front (dot leaders, page
+    numbers) is read as contents: no heading, caption or leftover comes from it."""
+    doc = _doc(name)
+    contents = doc.narrative.contents
+    assert {"isi", "tabel"} <= {e.listing for e in contents}
+    assert any(e.text.startswith("BAB I") for e in contents)
+    last_contents_page = max(e.span.page for e in contents)
+    assert all(h.span.page > last_contents_page for h in doc.narrative.headings)
+    chapters = [h.number for h in doc.narrative.headings if h.level == 1]
+    assert chapters == sorted(set(chapters), key=chapters.index) and chapters[0] == "I"
+    assert all(c.span.page > last_contents_page for c in doc.narrative.captions)
+    rules = "renja-2027" if name == "tegalampel-2027" else "renja-permendagri86"
+    assert not _rules(name, rules) & {"STR-002", "STR-004", "STR-007", "STR-008"}
+
+
+def test_contents_without_page_numbers_are_read_too() -> None:
+    entries = [e for e in _doc("situbondo-diskominfo-2025").narrative.contents if e.listing == "isi"]
+    assert len(entries) >= 15 and all(e.page_label is None for e in entries)
+    assert "STR-007" not in _rules("situbondo-diskominfo-2025")
+
+
+@pytest.mark.parametrize(("name", "table", "code"), [
+    ("kraksaan-2025", "T-C.31", "7.01.01"), ("kraksaan-2025", "Tabel 4.1", "7.01.01"), ("tegalampel-2027", "T-C.33", "7.01.02"),
+])
+def test_several_values_in_one_cell_are_several_indicators(name: str, table: str, code: str) -> None:
+    row = next(r for r in _doc(name).tables_of(table)[0].rows if r.code == code)
+    parts = [row.cells, *row.sub_rows]
+    assert len(parts) >= 2
+    quantities = [p["target"].text for p in parts]
+    assert all(len(q.split()) <= 2 for q in quantities), quantities  # "100%", "70,50 poin": one value each
+    assert all(p.get("indicator") is not None and p["indicator"].text for p in parts)
+    assert not _rules(name, "renja-2027" if name.startswith("tegalampel") else "renja-permendagri86") & {
+        "XT-002", "XT-003", "IT-004", "IT-009", "NOM-006"}
+
+
+def test_stacked_targets_are_compared_indicator_by_indicator() -> None:
+    """The defect variant's second indicator of 7.01.02 has its n+1 target in another unit."""
+    found = [f for f in _audit("kraksaan-2025-defects")[0] if f.rule == "IT-009"]
+    assert [(f.location.code, f.location.table) for f in found] == [("7.01.02", "T-C.33")]
+
+
+@pytest.mark.parametrize(("name", "kind", "label"), [
+    ("parakan-2026", "Tabel 3.2", "Tabel 3.1"), ("parakan-2026", "Tabel 3.3", "Tabel III.2"),
+    ("parakan-2026", "Tabel 4.1", "Tabel IV.1"), ("situbondo-diskominfo-2025", "Tabel 3.3", "Tabel 3.2"),
+])
+def test_tables_are_found_by_their_words_not_their_numbers(name: str, kind: str, label: str) -> None:
+    (table,) = _doc(name).tables_of(kind)
+    assert table.label == label
+    assert "STR-003" not in _rules(name)  # Situbondo has no BAB IV table at all: not required
+
+
+def test_a_finding_names_the_table_as_the_document_numbers_it() -> None:
+    found = next(f for f in _audit("parakan-2026-defects")[0] if f.rule == "XT-008")
+    assert (found.location.table, found.location.table_label) == ("Tabel 3.3", "Tabel III.2")
+    assert "Tabel III.2" in found.messages["id"]
+
+
+@pytest.mark.parametrize("name", ["parakan-2026", "kraksaan-2025", "tegalampel-2027"])
+def test_program_lists_are_read_however_numbered(name: str) -> None:
+    """BAB III lists numbered A./1./a) (sub kegiatan items without the words "Sub Kegiatan"),
+    wrapped over lines and pages, are compared with T-C.33 and agree with it."""
+    rules = "renja-2027" if name.startswith("tegalampel") else "renja-permendagri86"
+    findings, skipped = _audit(name, rules)
+    assert not {"NAR-005", "NAR-006", "NAR-007", "NAR-008"} & set(skipped)
+    assert not {"NAR-005", "NAR-006", "NAR-007", "NAR-008", "NAR-009", "NAR-010"} & {f.rule for f in findings}
+
+
+def test_a_row_cut_by_a_page_break_is_one_row() -> None:
+    """The browser-printed SIPD matrix leaves the part of a row above a page break without
+    a bottom border; the row is still read whole, its merged cells included."""
+    doc = _doc("situbondo-diskominfo-2025")
+    tc33 = doc.tables_of("T-C.33")[0]
+    program = next(r for r in tc33.rows if r.code == "2.16.02")
+    assert program.cells["prioritas_nasional"].text.endswith("Korupsi dan Narkoba")
+    assert all("prioritas_nasional" not in sub for sub in program.sub_rows)
+    assert sum(r.level == Level.SUB_KEGIATAN for r in tc33.rows) == 50
+    assert not _rules("situbondo-diskominfo-2025") & {"TOT-001", "TOT-002", "NOM-002", "XT-005", "NAR-006", "NOM-004"}
+
+
+def test_open_table_bottoms_are_closed_only_where_a_row_was_cut() -> None:
+    h = lambda y, x0=0, x1=300: {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y}  # noqa: E731
+    v = lambda x, top, bottom: {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}  # noqa: E731
+    cut = [h(100), *(v(x, 100, 180) for x in (0, 100, 200, 300))]
+    assert open_bottoms(cut) == [180]
+    closed = [*cut, h(180)]
+    assert open_bottoms(closed) == []
+    merged = [h(100), h(140, 0, 100), *(v(x, 100, 140) for x in (0, 100, 200, 300)), *(v(x, 140, 180) for x in (0, 100, 200, 300))]
+    assert 140 not in open_bottoms(merged)  # the rules go on below: a merged cell, not a cut row
+
+
+@pytest.mark.parametrize("name", ["kraksaan-2025", "parakan-2026"])
+def test_a_hyphen_at_a_line_end_joins_the_word(name: str) -> None:
+    text = " ".join(s.text for s in _doc(name).narrative.sentences)
+    assert "perundang-undangan" in text.lower() and "perundang- undangan" not in text.lower()
+    assert "STR-009" not in _rules(name)
+
+
+@pytest.mark.parametrize("name", ["parakan-2026", "tegalampel-2027", "kraksaan-2025"])
+def test_a_year_in_an_official_name_is_no_year_reference(name: str) -> None:
+    doc = _doc(name)
+    assert any("Tahun 1945" in r.label for t in doc.tables for r in t.rows), "the sample must show the case"
+    rules = "renja-2027" if name.startswith("tegalampel") else "renja-permendagri86"
+    assert not [f for f in _audit(name, rules)[0] if f.category == "year"]
+
+
+@pytest.mark.parametrize("name", ["parakan-2026", "kraksaan-2025", "tegalampel-2027", "situbondo-diskominfo-2025"])
+def test_a_count_of_a_part_is_compared_with_what_it_counts(name: str) -> None:
+    """"2 (dua) sub kegiatan belum mencapai target" is not the number of sub kegiatan: NAR-004
+    leaves it, NAR-016 compares it with T-C.29's rows below 100 %, and both agree."""
+    doc = _doc(name)
+    assert any("belum mencapai target" in s.text and "(dua)" in s.text for s in doc.narrative.sentences)
+    rules = "renja-2027" if name.startswith("tegalampel") else "renja-permendagri86"
+    findings, skipped = _audit(name, rules)
+    assert "NAR-016" not in skipped
+    assert not {"NAR-004", "NAR-016"} & {f.rule for f in findings}
