@@ -33,9 +33,15 @@ def _band(span: TextSpan, layout: PageLayout) -> str | None:
     return None
 
 
+_PAGE_WORDS = re.compile(r"\b(?:halaman|hal|page|dari|of)\b", re.IGNORECASE)
+
+
 def _key(text: str) -> str:
-    """Wording with numbers blanked: "Halaman 3 dari 40" and "Halaman 4 dari 40" repeat."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+    """The wording that repeats: exact, except that a line about pages ("Halaman 3 dari 40",
+    "Dicetak ... Halaman 4 dari 14") repeats whatever its numbers. Captions that differ only
+    by their number ("Tabel 2.1", "Tabel 2.2" atop table pages) do not repeat."""
+    flat = re.sub(r"\s+", " ", text.strip().lower())
+    return re.sub(r"\d+", "#", flat) if _PAGE_WORDS.search(flat) else flat
 
 
 def strip_artifacts(layouts: list[PageLayout]) -> list[TextSpan]:

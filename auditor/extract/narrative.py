@@ -133,7 +133,7 @@ _CONTENTS_TITLE = re.compile(r"^DAFTAR\s+(ISI|TABEL|GAMBAR|GRAFIK|BAGAN|LAMPIRAN
 # An entry's end: dot leaders (or just space) and a page number, arabic or roman.
 _ENTRY_PAGE = re.compile(r"\s*(?:[.…·_]{2,}\s*)?\b(\d{1,3}|[ivxlc]{1,6})\s*$", re.IGNORECASE)
 _ENTRY_START = re.compile(
-    r"^(?:BAB\s+[IVX]+\b|\d+(?:\.\d+)*\.?\s|TABEL\b|GAMBAR\b|GRAFIK\b|BAGAN\b|LAMPIRAN\b|DAFTAR\b|"
+    r"^(?:BAB\s+[IVX]+\b|\d{1,2}(?:\.\d{1,2})+\.?\s|\d{1,2}\.\s|TABEL\b|GAMBAR\b|GRAFIK\b|BAGAN\b|LAMPIRAN\b|DAFTAR\b|"
     r"KATA\s+PENGANTAR\b|[A-Z]\.\s)",
     re.IGNORECASE,
 )

@@ -60,7 +60,8 @@ def span_of(group: list[YearMention], index: int, fallback: TextSpan) -> TextSpa
 
 
 def narrative_texts(doc: Document) -> list[tuple[str, str, TextSpan]]:
-    """Every narrative text that can hold a year: (context, text, span), captions and headings included."""
+    """Every narrative text that can hold a year: (context, text, span), captions, headings
+    and running headers/footers (each wording once) included."""
     out: list[tuple[str, str, TextSpan]] = []
     for s in doc.narrative.sentences:
         out.append(("list_item" if s.kind == "list_item" else "sentence", s.text, s.span))
@@ -68,6 +69,12 @@ def narrative_texts(doc: Document) -> list[tuple[str, str, TextSpan]]:
         out.append(("caption", re.sub(r"\s+", " ", c.text).strip(), c.span))
     for h in doc.narrative.headings:
         out.append(("heading", re.sub(r"\s+", " ", h.span.text).strip(), h.span))
+    seen: set[str] = set()
+    for a in doc.artifacts:
+        text = re.sub(r"\s+", " ", a.text).strip()
+        if text not in seen and not re.fullmatch(r"[\divxlcdm\s./-]+", text, re.IGNORECASE):
+            seen.add(text)
+            out.append(("running_header", text, a))
     return out
 
 

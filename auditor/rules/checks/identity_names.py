@@ -7,7 +7,9 @@ agrowisata ...") is such a leftover; so is the document's own unit with another 
 region's government and plans named with another region ("Pemerintah Kabupaten
 Bondowoso", "RKPD Kabupaten Bondowoso").
 
-The own unit and region are the ones the document states (cover, titles). Neighbours
+Sentences, list items, captions, headings, the signature ("Camat Kledung") and running
+headers are read. The own unit and region are the ones the document states (cover,
+titles). Neighbours
 are named legitimately: a sentence with words of borders, comparisons or cooperation
 (``skip_words``: "berbatasan", "sebelah utara", "studi tiru", "kerja sama" ...) or naming
 several other kecamatan at once (a list) is not read. A name one or two letters off the
@@ -48,7 +50,7 @@ FIELDS = ("own", "other", "text", "page")
 
 _STOP = r"(?:Tahun|Nomor|Kabupaten|Kota|Provinsi|Dan|Yang|Dalam|Di|Se|Pada|Untuk|Tingkat|Wilayah)\b"
 _NAME = r"((?!" + _STOP + r")[A-Z][A-Za-z'’-]+(?:\s+(?!" + _STOP + r")[A-Z][a-z'’-]+)?)"
-_KECAMATAN = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.)\s+" + _NAME)
+_KECAMATAN = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|Camat|CAMAT)\s+" + _NAME)
 # Where a region's own government, plans or head are named: "RKPD Kabupaten X", "Bupati X".
 _REGION_OWNED = re.compile(
     r"\b(?:Pemerintah(?:\s+Daerah)?|Pemkab|Pemkot|RPJMD|RKPD|RPD|Renstra|Perda)\s+(?:Kabupaten|Kota)\s+" + _NAME

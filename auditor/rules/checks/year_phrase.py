@@ -35,8 +35,9 @@ PARAMS = {
             "`when`: a regular expression the whole sentence must contain for the entry to apply",
     ),
     "contexts": Param(
-        list, item=str, default=["sentence", "list_item", "caption", "heading"],
-        choices=("sentence", "list_item", "caption", "heading"), doc="narrative elements to read",
+        list, item=str, default=["sentence", "list_item", "caption", "heading", "running_header"],
+        choices=("sentence", "list_item", "caption", "heading", "running_header"),
+        doc="narrative elements to read (running_header: the text repeated at the top or foot of the pages)",
     ),
 }
 FIELDS = ("year", "expected", "phrase", "text", "plan_year", "page")
