@@ -5,6 +5,8 @@ Bahasa Indonesia is the default language; English with ``--lang en``.
 
 from __future__ import annotations
 
+import re
+
 LANGS = ("id", "en")
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -195,3 +197,26 @@ class Catalog:
 
 _CATALOG = Catalog(_TEXT)
 has, t, both = _CATALOG.has, _CATALOG.t, _CATALOG.both
+
+
+def table_shown(location: dict[str, object], lang: str) -> str | None:
+    """A location's table as the reader knows it: the document's own number ("Tabel III.2"),
+    a T-C name, or what an unnumbered table holds ("tabel sasaran")."""
+    kind = location.get("table")
+    if not kind:
+        return None
+    label = location.get("table_label")
+    if label:
+        return str(label)
+    return t(f"table.{kind}", lang) if not str(kind).startswith("T-C") and has(f"table.{kind}") else str(kind)
+
+
+def column_name(key: str, lang: str) -> str:
+    """A column key as the reader knows the column: its label, a year column's word and year
+    ("target_2026" -> "Target 2026"), else the key in words ("jumlah_layanan" -> "Jumlah layanan")."""
+    if has(f"col.{key}"):
+        return t(f"col.{key}", lang)
+    m = re.fullmatch(r"([a-z]+)_((?:19|20)\d\d)", key)
+    if m and has(f"col.{m.group(1)}"):
+        return f"{t(f'col.{m.group(1)}', lang).split(' (')[0]} {m.group(2)}"
+    return key.replace("_", " ").capitalize()

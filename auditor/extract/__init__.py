@@ -135,7 +135,8 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
         meta_sources={k: v[1] for k, v in meta.items()},
         extractor=extractor,
         scanned_pages=[lay.page for lay in layouts if lay.image_only],
-        missing_tables=[k for k in PROFILES if not any(t.kind == k for t in tables)],
+        # Only Permendagri's own tables are standard; tujuan, sasaran and BAB IV tables are a profile's choice.
+        missing_tables=[k for k in PROFILES if k.startswith("T-C") and not any(t.kind == k for t in tables)],
         place=str(meta["place"][0]) if "place" in meta else None,
         date=str(meta["date"][0]) if "date" in meta else None,
         other_tables=others,

@@ -55,6 +55,7 @@ def _row(row: Row) -> dict[str, Any]:
 def _table(t: Table) -> dict[str, Any]:
     return {
         "kind": t.kind,
+        "label": t.label,
         "caption": t.caption,
         "pages": t.pages,
         "columns": t.columns,
@@ -89,9 +90,12 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     return {
         "document": document_meta(doc),
         "tables": [_table(t) for t in doc.tables],
+        "other_tables": [_table(t) for t in doc.other_tables],
+        "artifacts": [_span(a) for a in doc.artifacts],
         "narrative": {
             "headings": [{"level": h.level, "number": h.number, "title": h.title, **_span(h.span)} for h in n.headings],
             "captions": [{"number": c.number, "kind": c.kind, **_span(c.span)} for c in n.captions],
+            "contents": [{"listing": e.listing, "entry": e.text, "page_label": e.page_label, **_span(e.span)} for e in n.contents],
             "sentences": [{"id": s.id, "section": s.section, "kind": s.kind, **_span(s.span)} for s in n.sentences],
             "stated_amounts": [
                 {"value": a.value, "label": a.label, "role": a.role, "sentence_id": a.sentence_id, **_span(a.span)}

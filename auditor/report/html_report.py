@@ -8,7 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from auditor.findings import CATEGORIES, SEVERITIES
-from auditor.i18n import has, t
+from auditor.i18n import column_name, t, table_shown
 from auditor.model.amounts import format_rupiah
 from auditor.report.crops import Picture
 
@@ -46,7 +46,8 @@ def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] 
         r=report,
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),
-        col=lambda key: t(f"col.{key}", lang) if has(f"col.{key}") else key,
+        col=lambda key: column_name(key, lang),
+        tbl=lambda location: table_shown(location, lang),
         money=_money,
         verdict=verdict,
         severities=SEVERITIES,

@@ -32,6 +32,7 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
                 "confidence": t.confidence,
                 "notes": t.notes,
                 "money_units": t.money_units,
+                "label": t.label,  # the document's own number for a non-T-C table ("Tabel III.2")
             }
             for t in doc.tables
         ],

@@ -36,7 +36,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from auditor.i18n import has, t
+from auditor.i18n import has, t, table_shown
 from auditor.model.amounts import format_rupiah
 
 Matrix = tuple[float, float, float, float, float, float]  # PDF order: a b c d e f
@@ -621,7 +621,7 @@ def _location_text(f: dict[str, Any], lang: str) -> str:
     loc = f.get("location") or {}
     parts = []
     for key, label in (("page", "report.page"), ("table", "report.table"), ("code", "report.code"), ("column", "report.column")):
-        value = loc.get(key)
+        value = table_shown(loc, lang) if key == "table" else loc.get(key)
         if value not in (None, ""):
             if key == "column" and has(f"col.{value}"):
                 value = t(f"col.{value}", lang)  # the column's name as the form prints it

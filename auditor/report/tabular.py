@@ -23,6 +23,9 @@ COLUMNS = (
     "number", "value_kind",
     # For a Word document: the Word table, row and column, or the heading the text is under.
     "place",
+    # The document's own number for a table other than the T-C ones ("Tabel III.2"); "table"
+    # keeps the stable kind ("Tabel 3.3" = the sasaran table, however numbered).
+    "table_label",
 )
 
 
@@ -55,7 +58,8 @@ def finding_rows(report: dict[str, Any]) -> list[list[Any]]:
         rows.append(
             [doc["path"], doc["sha256"], f["rule"], f["category"], f["severity"], f["title"], f["message"],
              loc["page"], loc["table"], loc["code"], loc["column"], loc.get("row"), f["expected"], f["actual"],
-             f.get("low_confidence", False), *bbox, number, f.get("value_kind"), (loc.get("place") or {}).get("text")]
+             f.get("low_confidence", False), *bbox, number, f.get("value_kind"), (loc.get("place") or {}).get("text"),
+             loc.get("table_label")]
         )
     return rows
 
