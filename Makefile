@@ -6,9 +6,8 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 SAMPLES = $(wildcard samples/pdf/*.pdf)
-SPECS   = samples/specs/randuagung-2024.yaml samples/specs/randuagung-2024-repaired.yaml \
-          samples/specs/sukodono-2024.yaml samples/specs/tempeh-2025.yaml \
-          samples/specs/pasirian-2024.yaml samples/specs/kencong-2024.yaml
+# Every Renja sample spec (the hostile test input and the mini example are rendered apart).
+SPECS   = $(filter-out samples/specs/hostile-2024.yaml samples/specs/example-mini.yaml,$(wildcard samples/specs/*.yaml))
 
 .PHONY: demo test serve samples install clean
 
@@ -36,13 +35,16 @@ test: $(STAMP)
 	sh scripts/ensure_test_tools.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
 
-## Rewrite the synthetic variant specs, then re-render the sample PDFs from their specs
-## (needs LibreOffice Writer and Calc; installs them on Debian).
+## Rewrite the synthetic variant and family specs, then re-render the sample PDFs from their
+## specs (needs LibreOffice Writer and Calc, and Chromium for the tables printed from a web
+## page; installs them on Debian).
 samples: $(STAMP)
 	command -v soffice >/dev/null && { ! command -v dpkg >/dev/null || dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 \
 	  || dpkg -s libreoffice-calc >/dev/null 2>&1; } \
 	  || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation)
+	sh scripts/ensure_test_tools.sh
 	$(BIN)/python samples/specs/make_variants.py
+	$(BIN)/python -m samples.families
 	$(BIN)/python -m samples.generator $(SPECS) --out-dir samples/pdf
 	$(BIN)/python samples/specs/make_hostile.py
 	$(BIN)/python -m samples.generator samples/specs/hostile-2024.yaml --out-dir samples/special

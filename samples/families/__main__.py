@@ -1,0 +1,17 @@
+"""Write the specs of every template family (clean and defect variant):
+
+    python -m samples.families          (then: python -m samples.generator samples/specs/<id>.yaml ...)
+
+Each family module builds its documents from the package nomenclature and writes
+``samples/specs/<id>.yaml`` and ``<id>-defects.yaml``; the output is deterministic.
+"""
+
+from __future__ import annotations
+
+from samples.families import multi_indicator, other_region, sipd_matrix, six_chapter
+
+FAMILIES = (sipd_matrix, six_chapter, multi_indicator, other_region)
+
+if __name__ == "__main__":
+    for module in FAMILIES:
+        module.main()
