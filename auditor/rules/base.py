@@ -70,6 +70,12 @@ def kind_name(kind: str) -> str | dict[str, str]:
     return both(key) if not kind.startswith("T-C") and has(key) else kind
 
 
+def first_table(doc: Document, kind: str) -> Table | Skip:
+    """The document's first table of ``kind``, or the Skip that says it is missing."""
+    tables = doc.tables_of(kind)
+    return tables[0] if tables else table_not_found([kind])
+
+
 def table_not_found(kinds: list[str]) -> Skip:
     names = ", ".join(kinds)
     return Skip(

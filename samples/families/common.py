@@ -143,6 +143,37 @@ def round_to(value: float, step: int = 1000) -> int:
     return int(round(value / step)) * step
 
 
+# --------------------------------------------------------------------------- spec pieces
+
+
+def column(key: str, width: float, align: str | None = None) -> dict[str, Any]:
+    """A spec table column (width in cm)."""
+    out: dict[str, Any] = {"key": key, "width": width}
+    if align:
+        out["align"] = align
+    return out
+
+
+def header_cell(text: str, rowspan: int = 1, colspan: int = 1) -> dict[str, Any]:
+    """A spec header cell; spans only when they are more than one."""
+    out: dict[str, Any] = {"text": text}
+    if rowspan > 1:
+        out["rowspan"] = rowspan
+    if colspan > 1:
+        out["colspan"] = colspan
+    return out
+
+
+def title_case(text: str, small: Iterable[str]) -> str:
+    """'PROGRAM PENUNJANG URUSAN ... KABUPATEN/KOTA' -> 'Program Penunjang Urusan ... Kabupaten/Kota'
+    (the ``small`` words stay lower case after the first), as lists write program names."""
+    keep = set(small)
+    out = []
+    for i, word in enumerate(text.lower().split()):
+        out.append(word if i and word in keep else "/".join(p[:1].upper() + p[1:] for p in word.split("/")))
+    return " ".join(out)
+
+
 # --------------------------------------------------------------------------- spec editing
 
 

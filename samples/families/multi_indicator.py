@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from samples.families.common import title_case
 from samples.families.common import (
     Budget,
     Line,
@@ -1009,13 +1010,7 @@ def counted(n: int, noun: str) -> str:
 
 def title(text: str) -> str:
     """'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA' -> 'Program Penunjang ... Kabupaten/Kota'."""
-    out = []
-    for i, word in enumerate(text.lower().split()):
-        if i and word in _SMALL:
-            out.append(word)
-        else:
-            out.append("/".join(p[:1].upper() + p[1:] for p in word.split("/")))
-    return " ".join(out)
+    return title_case(text, _SMALL)
 
 
 def H(level: int, text: str) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from samples.families.common import column as col, header_cell as h, title_case
 from samples.families.common import (
     Budget,
     Line,
@@ -211,16 +212,9 @@ def rp(value: int) -> str:
     return "Rp" + rupiah(value, ".")
 
 
-def title_case(name: str) -> str:
+def program_title(name: str) -> str:
     """PROGRAM PENUNJANG URUSAN ... -> Program Penunjang Urusan ..., as lists write programs."""
-    small = {"dan", "di", "yang", "atau", "dengan", "ke", "pada", "dalam"}
-    out = []
-    for i, w in enumerate(name.lower().split()):
-        if i and w in small:
-            out.append(w)
-        else:
-            out.append("/".join(p[:1].upper() + p[1:] for p in w.split("/")))
-    return " ".join(out)
+    return title_case(name, {"dan", "di", "yang", "atau", "dengan", "ke", "pada", "dalam"})
 
 
 def unit_of(line: Official) -> str:
@@ -280,20 +274,8 @@ def code_written(code: str, four: bool) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def col(key: str, width: float, align: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": key, "width": width}
-    if align:
-        out["align"] = align
-    return out
 
 
-def h(text: str, rowspan: int = 1, colspan: int = 1) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": text}
-    if rowspan > 1:
-        out["rowspan"] = rowspan
-    if colspan > 1:
-        out["colspan"] = colspan
-    return out
 
 
 def table_wilayah(rng: random.Random) -> dict[str, Any]:
@@ -979,7 +961,7 @@ def body(plan: Budget, lines: list[dict[str, Any]], wilayah: tuple[int, ...], lu
         heading("BAB IV"),
         P(f"Rencana kerja Kecamatan Parakan Tahun 2026 dilaksanakan melalui {counted(len(programs), 'program')} "
           f"dengan pagu indikatif sebagai berikut:"),
-        L(*[f"{i}. {title_case(p['name'])} sebesar {rp(p['amount'])};" for i, p in enumerate(programs, start=1)]),
+        L(*[f"{i}. {program_title(p['name'])} sebesar {rp(p['amount'])};" for i, p in enumerate(programs, start=1)]),
         P(f"Jumlah pagu indikatif Kecamatan Parakan Tahun 2026 seluruhnya sebesar {rp(total)},00 "
           f"({words(total)} rupiah), yang terdiri atas Belanja Pegawai sebesar {rp(pegawai)}, Belanja Barang dan "
           f"Jasa sebesar {rp(barang)} dan Belanja Modal sebesar {rp(modal)}. Prakiraan maju untuk tahun 2027 "
@@ -1015,7 +997,7 @@ def bab3_list(lines: list[dict[str, Any]]) -> list[str]:
     p_i = k_i = s_i = 0
     for ln in lines:
         if ln["level"] == "program":
-            items.append(f"{letters[p_i]}. {title_case(ln['name'])}")
+            items.append(f"{letters[p_i]}. {program_title(ln['name'])}")
             p_i += 1
             k_i = 0
         elif ln["level"] == "kegiatan":

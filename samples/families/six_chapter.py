@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from samples.families.common import column as col, header_cell as h
 from samples.families.common import (
     Budget,
     Line,
@@ -354,20 +355,8 @@ SASARAN = [
 # --------------------------------------------------------------------------- table helpers
 
 
-def col(key: str, width: float, align: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": key, "width": width}
-    if align:
-        out["align"] = align
-    return out
 
 
-def h(text: str, rowspan: int = 1, colspan: int = 1) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": text}
-    if rowspan > 1:
-        out["rowspan"] = rowspan
-    if colspan > 1:
-        out["colspan"] = colspan
-    return out
 
 
 def row(level: str, code: str | None, cells: dict[str, Any], split: list[dict[str, Any]] | None = None) -> dict[str, Any]:

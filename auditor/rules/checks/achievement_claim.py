@@ -26,7 +26,7 @@ from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in
-from auditor.rules.base import Result, Skip, Violation, cell_location, table_not_found
+from auditor.rules.base import Result, Skip, Violation, cell_location, first_table
 from auditor.rules.checks._indicator_util import row_parts
 from auditor.rules.checks._structure_util import in_sections
 from auditor.rules.params import Param
@@ -85,11 +85,10 @@ def _below(table: Table) -> list[tuple[Row, dict[str, Cell], float]]:
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    tables = doc.tables_of(params["table"])
-    if not tables:
-        yield table_not_found([params["table"]])
+    table = first_table(doc, params["table"])
+    if isinstance(table, Skip):
+        yield table
         return
-    table = tables[0]
     if "tingkat_realisasi" not in table.columns and not {"realisasi_n2", "target_n2"} <= set(table.columns):
         yield Skip({"id": f"{table.kind}: kolom tingkat realisasi tidak terbaca.", "en": f"{table.kind}: no realisation rate read."})
         return

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 from auditor.findings import Evidence
 from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in
 from auditor.model.quantities import Quantity
-from auditor.rules.base import Result, Skip, Violation, cell_location, table_name, table_not_found
+from auditor.rules.base import Result, Skip, Violation, cell_location, first_table, table_name
 from auditor.rules.checks._indicator_util import column_label, row_parts
 from auditor.rules.formula import evaluate, names, parse_formula, validate_formula
 from auditor.rules.params import Param
@@ -66,11 +66,10 @@ def _cumulative(units: set[str], accepted: list[str]) -> bool:
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
-    tables = doc.tables_of(params["table"])
-    if not tables:
-        yield table_not_found([params["table"]])
+    table = first_table(doc, params["table"])
+    if isinstance(table, Skip):
+        yield table
         return
-    table = tables[0]
     expr = parse_formula(params["formula"])
     operands = names(expr)
     missing = sorted(operands - set(table.columns)) + ([params["column"]] if params["column"] not in table.columns else [])
