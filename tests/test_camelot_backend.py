@@ -132,14 +132,16 @@ def test_camelot_tables_carry_a_confidence(pdf: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "page_no"),
-    [("tempeh-2025", 46), ("pasirian-2024", 12)],
-    ids=["row-cut-at-page-break", "sub-row-without-side-rules"],
+    [("tempeh-2025", 46), ("pasirian-2024", 12), ("situbondo-diskominfo-2025", 31)],
+    ids=["row-cut-at-page-break", "sub-row-without-side-rules", "browser-cut-row-kept"],
 )
 def test_no_cell_where_the_outline_is_not_drawn(name: str, page_no: int) -> None:
     """camelot closes the grid's outline everywhere; only drawn sides make a cell.
 
     Tempeh p46: the last row runs on to p47 with no rule under most of its cells.
     Pasirian p12: a sub-row drawn only around its indicator cell.
+    Situbondo p31: the browser cut the last row at the page break; its side rules stop
+    where it ends, so both readers close it there and keep it.
     """
     pdf_path = SAMPLES / "pdf" / f"{name}.pdf"
     with pdfplumber.open(pdf_path) as pdf, CamelotReader(pdf_path) as reader:

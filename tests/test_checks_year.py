@@ -193,7 +193,7 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
 
 def test_draft_rules_are_all_year(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"year"}
-    assert len(ruleset.rules) == 7
+    assert len(ruleset.rules) == 8
 
 
 @pytest.fixture(scope="module")

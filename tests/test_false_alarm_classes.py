@@ -3,6 +3,8 @@ each on the sample families that show it (samples/families/, rendered in samples
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from functools import lru_cache
 from pathlib import Path
 
@@ -147,3 +149,77 @@ def test_a_count_of_a_part_is_compared_with_what_it_counts(name: str) -> None:
     findings, skipped = _audit(name, rules)
     assert "NAR-016" not in skipped
     assert not {"NAR-004", "NAR-016"} & {f.rule for f in findings}
+
+
+# --- Classes the held-out family (kota-dinas, built apart from the tuning) exposed ---------
+
+
+def test_a_table_name_cut_at_a_line_end_is_joined() -> None:
+    """"... dalam Tabel T-" / "C.31, ..." in justified text reads "T-C.31", no leftover hyphen."""
+    doc = _doc("madiun-dukcapil-2026")
+    text = next(s.text for s in doc.narrative.sentences if "rancangan awal RKPD dalam Tabel" in s.text)
+    assert "Tabel T-C.31" in text and "T- C" not in text
+    assert "STR-009" not in _rules("madiun-dukcapil-2026")
+
+
+def test_running_text_that_starts_a_line_with_a_table_name_is_no_caption() -> None:
+    """A wrapped line "Tabel 2.5 (T-C.30). Cakupan ..." inside a paragraph is not the T-C.30
+    caption: no second caption, no "caption without its title", no number used twice."""
+    doc = _doc("madiun-dukcapil-2026")
+    assert [c.span.page for c in doc.narrative.captions if c.kind == "T-C.30"] == [19]
+    assert not _rules("madiun-dukcapil-2026") & {"STR-004", "STR-006"}
+
+
+@pytest.mark.parametrize("name", ["madiun-dukcapil-2026", "kraksaan-2025", "kencong-2024"])
+def test_a_table_caption_leaves_out_the_paragraph_above_it(name: str) -> None:
+    for table in _doc(name).tables:
+        if table.number:
+            assert table.caption.lower().startswith(("tabel", "lanjutan")), table.caption
+
+
+def test_an_amount_of_another_budget_year_is_not_the_plan_total() -> None:
+    """"pagu anggaran ... tahun 2024 sebesar Rp8.946.215.000,00 terealisasi ..." in a 2026
+    Renja is last year's budget, not the total NAR-001 compares with T-C.33."""
+    doc = _doc("madiun-dukcapil-2026")
+    last_year = next(a for a in doc.narrative.stated_amounts if a.value == 8_946_215_000)
+    assert last_year.years == (2024, 2024)
+    assert "NAR-001" not in _rules("madiun-dukcapil-2026")
+
+
+def test_a_split_of_a_part_is_not_a_split_of_the_total() -> None:
+    """"Belanja Operasi meliputi Belanja Pegawai ... dan Belanja Barang dan Jasa ...": the
+    goods-and-services figure is not the table total minus personnel (there is Belanja
+    Modal besides), while the reference's "Jumlah Anggaran ... terdiri dari ..." still is."""
+    findings, skipped = _audit("madiun-dukcapil-2026")
+    assert "NAR-013" not in {f.rule for f in findings} and "NAR-013" not in skipped  # Belanja Pegawai was compared
+    assert any(f.rule == "NAR-013" and "Barang dan Jasa" in f.message for f in _audit("randuagung-2024")[0])
+
+
+def test_an_amount_and_its_words_are_compared() -> None:
+    doc = _doc("madiun-dukcapil-2026-defects")
+    spelled = [c for c in doc.narrative.counts if c.noun == "rupiah"]
+    assert [(c.value, c.words_value) for c in spelled] == [(8_851_080_000, 8_815_080_000)]
+    assert any(f.rule == "NAR-003" and "8.851.080.000" in f.message for f in _audit("madiun-dukcapil-2026-defects")[0])
+
+
+def test_letters_of_centred_header_lines_stay_words() -> None:
+    """Header cells centred half a point apart (web-printed tables) are still read word by
+    word, so a column that names its year ("Tahun Berjalan (2025)") is recognised."""
+    doc = _doc("madiun-dukcapil-2026")
+    tc29 = doc.tables_of("T-C.29")[0]
+    assert {"realisasi_n3", "realisasi_n3_unit", "target_n1", "target_n1_unit"} <= set(tc29.columns)
+    assert "Keluaran Kegiatan" in tc29.column_headers["realisasi_n3"]
+
+
+def test_urusan_and_bidang_rows_are_subtotals_of_their_programs() -> None:
+    """SIPD prints "2.16 URUSAN PEMERINTAHAN BIDANG ..." rows with the sum of their programs;
+    they are compared with those programs (TOT-003/007), and a wrong one is an error."""
+    findings, skipped = _audit("madiun-dukcapil-2026")
+    assert "TOT-007" not in skipped and "TOT-007" not in {f.rule for f in findings}
+    doc = copy.deepcopy(_doc("situbondo-diskominfo-2025"))
+    tc33 = doc.tables_of("T-C.33")[0]
+    bidang = next(r for r in tc33.rows if r.level == Level.OTHER and r.text("code") == "2.20")
+    bidang.amounts["amount"] = dataclasses.replace(bidang.amounts["amount"], value=bidang.amount("amount") + 1_000)
+    wrong = [f for f in run_rules(doc, load_ruleset(Path("renja-permendagri86"))).findings if f.rule == "TOT-003"]
+    assert len(wrong) == 1 and wrong[0].severity == "error"
+    assert wrong[0].location.row and "BIDANG STATISTIK" in wrong[0].location.row.upper()

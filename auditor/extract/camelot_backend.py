@@ -10,7 +10,7 @@ from pdfplumber exactly as in layout.py, so both backends read the same characte
 from __future__ import annotations
 
 import warnings
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 from playa.exceptions import PDFException
 
 from auditor.errors import InputError
-from auditor.extract.layout import PageLayout, PageTable, Word, build_page_table, page_layout, page_words
+from auditor.extract.layout import PageLayout, PageTable, Word, build_page_table, open_bottoms, page_layout, page_words
 from auditor.extract.pdf import READ_ERRORS
 from auditor.model.document import BBox
 
@@ -61,6 +61,7 @@ CAMELOT_READ_ERRORS: tuple[type[BaseException], ...] = (*READ_ERRORS, PDFExcepti
 # already decides about scans (MIN_TEXT_CHARS), and a page without tables is normal.
 _QUIET = (r"No tables found on page-\d+", r"page-\d+ is image-based")
 FRAME_TOLERANCE = 0.5  # points: camelot's page size must match pdfplumber's
+OPEN_BOTTOM_SLACK = 2.0  # points between camelot's outline and where a cut row's side rules stop
 REFINE_RADIUS = 1.0  # points either side of camelot's line position searched for the drawn line
 MIN_LINE_DARKNESS = 64  # mean darkness (0..255) below which no line is measured there
 LATTICE_BLOCKSIZE: int = LATTICE_SETTINGS["threshold_blocksize"]
@@ -333,26 +334,28 @@ def _outline_sides(s: _Span, grid: Grid, nr: int, nc: int) -> list[tuple[float, 
     return sides
 
 
-def visible_spans(table: Any, grid: Grid, gray: np.ndarray, page_width: float, page_height: float) -> list[_Span]:
+def visible_spans(
+    table: Any, grid: Grid, gray: np.ndarray, page_width: float, page_height: float, open_bottom: Sequence[float] = ()
+) -> list[_Span]:
     """The merged cells whose sides on the table's outline are drawn.
 
     camelot closes every cell on the outline of the grid it found (``set_border``),
-    also where no line is drawn: the cells of a row cut open at a page break, the
-    empty ends of a sub-row drawn only around its own cell. pdfplumber makes no
-    cell there and the table readers expect none (the cut row's text is read where
-    the row goes on), so such a cell is dropped. Inner sides are camelot's own
-    line findings and are kept as they are.
+    also where no line is drawn: the empty ends of a sub-row drawn only around its own
+    cell. pdfplumber makes no cell there and the table readers expect none, so such a
+    cell is dropped. The one undrawn side that does close a cell is the bottom of a row
+    cut open by a page break (``open_bottom``, where the side rules stop), which the
+    pdfplumber reader closes too. Inner sides are camelot's own line findings and are
+    kept as they are.
     """
     sx, sy = gray.shape[1] / page_width, gray.shape[0] / page_height
     nr, nc = len(table.rows), len(table.cols)
-    return [
-        s
-        for s in merged_spans(table.cells)
-        if all(
-            _side_seen(gray, at, a, b, sx, sy, True) if vertical else _side_seen(gray, at, a, b, sy, sx, False)
-            for at, a, b, vertical in _outline_sides(s, grid, nr, nc)
-        )
-    ]
+
+    def seen(at: float, a: float, b: float, vertical: bool) -> bool:
+        if vertical:
+            return _side_seen(gray, at, a, b, sx, sy, True)
+        return any(abs(at - y) <= OPEN_BOTTOM_SLACK for y in open_bottom) or _side_seen(gray, at, a, b, sy, sx, False)
+
+    return [s for s in merged_spans(table.cells) if all(seen(*side) for side in _outline_sides(s, grid, nr, nc))]
 
 
 def table_rows(spans: list[_Span], grid: Grid) -> list[list[BBox]]:
@@ -381,16 +384,19 @@ def _check_frame(table: Any, width: float, height: float, page_no: int, path: Pa
 
 
 def page_table(
-    table: Any, page_no: int, width: float, height: float, gray: np.ndarray | None, words: list[Word]
+    table: Any, page_no: int, width: float, height: float, gray: np.ndarray | None, words: list[Word],
+    open_bottom: Sequence[float] = (),
 ) -> PageTable | None:
-    """A camelot table as a PageTable: merged cells, refined lines, text from ``words``."""
+    """A camelot table as a PageTable: merged cells, refined lines, text from ``words``.
+    ``open_bottom``: where rows cut by a page break end without a bottom rule (from the
+    page's edges); they are kept, as the pdfplumber reader keeps them."""
     if not table.cells or not table.cells[0]:
         return None  # no grid to read (camelot needs two lines each way for one cell)
     grid = camelot_grid(table, height)
     spans = merged_spans(table.cells)
     if gray is not None:
         grid = refine_grid(table, grid, gray, width, height)
-        spans = visible_spans(table, grid, gray, width, height)
+        spans = visible_spans(table, grid, gray, width, height, open_bottom)
     box = BBox(grid.xs[0], grid.tops[0], grid.xs[-1], grid.tops[-1])
     pt = build_page_table(page_no, box, table_rows(spans, grid), words)
     if pt is not None:
@@ -424,9 +430,10 @@ class CamelotReader:
         found = self.camelot_tables(page_no)
         gray = self.renderer.take_gray(page_no)
         tables: list[PageTable] = []
+        bottoms = open_bottoms(page.edges)
         for table in found:
             _check_frame(table, width, height, page_no, self.path)
-            pt = page_table(table, page_no, width, height, gray, words)
+            pt = page_table(table, page_no, width, height, gray, words, bottoms)
             if pt is not None:
                 tables.append(pt)
         return page_layout(page_no, width, height, tables, words)

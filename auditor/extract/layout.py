@@ -223,6 +223,7 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
 
 
 def page_words(page: Any) -> list[Word]:
+    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"], return_chars=True)
     return [
         Word(
             w["text"],
@@ -230,8 +231,35 @@ def page_words(page: Any) -> list[Word]:
             bold="bold" in str(w.get("fontname", "")).lower(),
             chars=tuple((c["text"], c["x0"], c["x1"]) for c in w["chars"]),
         )
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"], return_chars=True)
+        for w in _rejoin(raw)
     ]
+
+
+def _rejoin(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Join word pieces pdfplumber cut apart.
+
+    It groups characters into lines by chaining their tops within a tolerance, so where
+    neighbouring cells centre their lines half a point apart (web-printed tables) several
+    lines become one and are read across by x: "K e lu a r a n". Pieces on exactly the
+    same baseline, in the same font, touching end to start, are one word again.
+    """
+    out: list[dict[str, Any]] = []
+    open_ends: dict[tuple[float, float, str, float], int] = {}  # (top, bottom, font, end x) -> index in out
+    for w in words:
+        key = (round(w["top"], 2), round(w["bottom"], 2), str(w.get("fontname", "")))
+        x0 = round(w["x0"], 1)
+        found = [k for k in ((*key, round(x0 + d, 1)) for d in (0.0, -0.1, 0.1)) if k in open_ends]
+        i = open_ends.pop(found[0]) if found and abs(out[open_ends[found[0]]]["x1"] - w["x0"]) < 0.05 else None
+        if i is None:
+            out.append(dict(w))
+            i = len(out) - 1
+        else:
+            prev = out[i]
+            prev["text"] += w["text"]
+            prev["x1"] = w["x1"]
+            prev["chars"] = list(prev["chars"]) + list(w["chars"])
+        open_ends[(*key, round(out[i]["x1"], 1))] = i
+    return out
 
 
 def split_at_borders(words: list[Word], boxes: list[BBox]) -> list[Word]:

@@ -32,6 +32,9 @@ from auditor.model.document import (
 from auditor.model.numwords import words_to_number
 
 _AMOUNT = re.compile(r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+(?:,\d{1,2})?|\d+)", re.IGNORECASE)
+_AMOUNT_WORDS = re.compile(
+    r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+)(?:,\d{1,2})?\s*\(\s*([A-Za-z][A-Za-z\s-]*?)\s*rupiah\s*\)", re.IGNORECASE
+)
 _SPLIT_MARK = re.compile(r"\b(terdiri\s+(?:dari|atas)|meliputi|yaitu|antara\s+lain|dengan\s+rincian)\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"\b(jumlah|total|pagu|dialokasikan|anggaran)\b", re.IGNORECASE)
 _LABEL_STOP = re.compile(r"\b(sebesar|senilai|adalah|yaitu|terdiri\s+(?:dari|atas)|dan|serta|,)\s*$", re.IGNORECASE)
@@ -52,6 +55,7 @@ _UNIT = re.compile(
     r"((?:\s+[A-Z][A-Z.'-]*)+)"
 )
 _REGION = re.compile(r"\b(KABUPATEN|KOTA|PROVINSI)\s+([A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)")
+_LAW_YEAR = re.compile(r"\d+\s+Tahun\s*$", re.IGNORECASE)
 _PLAN_YEAR = re.compile(r"RENCANA\s+KERJA.{0,80}?TAHUN\s+(20\d\d)", re.IGNORECASE | re.DOTALL)
 _HEADER_YEAR = re.compile(r"Rencana\s+Tahun\s+(20\d\d)\s*\(\s*Tahun\s+Rencana", re.IGNORECASE)
 # Words after a unit name on a cover line that are not part of the name.
@@ -244,7 +248,7 @@ def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> lis
         elif span.bold and heading:
             section = _section_number(text)
             blocks.append(_Block("heading", pairs, section=section))
-        elif _CAPTION.match(text) and (span.bold or kind_from_caption(text)):
+        elif _CAPTION.match(text) and (span.bold or kind_from_caption(text)) and not _runs_on(last, span, prev_span, near, prev_full):
             blocks.append(_Block("caption", pairs, section=section))
         elif span.bold and last is not None and last.kind in ("heading", "caption") and near and prev_span and prev_span.bold:
             last.words.extend(pairs)  # a heading or caption wrapped onto a second line
@@ -284,6 +288,15 @@ def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> lis
     return blocks
 
 
+def _runs_on(last: _Block | None, span: TextSpan, prev: TextSpan | None, near: bool, prev_full: bool) -> bool:
+    """A plain line that carries on the sentence above ("... disajikan pada" / "Tabel 2.5
+    (T-C.30). Cakupan ...") is running text that happens to start with a table name."""
+    return (
+        last is not None and last.kind in ("paragraph", "list_item") and prev is not None and near and prev_full
+        and not span.bold and not prev.bold and not re.search(r"[.:;]\s*$", prev.text)
+    )
+
+
 def _section_number(text: str) -> str | None:
     m = _HEADING_BAB.match(text)
     if m:
@@ -308,6 +321,16 @@ def _label(before: str) -> str:
     return " ".join(label)
 
 
+def _last_year(text: str) -> tuple[int, int] | None:
+    """The last year or year range named in ``text``, not counting the years of legal
+    references ("Nomor 86 Tahun 2017")."""
+    found = [m for m in _YEAR.finditer(text) if not _LAW_YEAR.search(text[: m.start()])]
+    if not found:
+        return None
+    first, last = found[-1].group(1), found[-1].group(2) or found[-1].group(1)
+    return int(first), int(last)
+
+
 def _amounts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[StatedAmount]:
     found: list[StatedAmount] = []
     split = _SPLIT_MARK.search(sentence)
@@ -323,7 +346,10 @@ def _amounts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[StatedAmount
         before = sentence[prev_end : m.start()]
         total_word = _TOTAL_WORDS.search(before)
         label = _label(before)
-        if split and m.start() > split.end() and i > 0:
+        # After "terdiri dari / meliputi" an amount is a part when a name stands before it
+        # ("meliputi Belanja Pegawai sebesar Rp ..."), not when the mark only introduces the
+        # total itself ("yaitu sebesar Rp ...").
+        if split and m.start() > split.end() and (i > 0 or _label(sentence[split.end() : m.start()])):
             role = "component"
         elif total_word:
             role = "total"
@@ -332,7 +358,9 @@ def _amounts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[StatedAmount
             label = re.split(r"\s+(?:yang|untuk|sebesar|direncanakan)\b", label)[0]
         else:
             role = "other"
-        found.append(StatedAmount(value, flow.locate(s0 + m.start(), s0 + m.end()), label, role, clean, sid))
+        found.append(
+            StatedAmount(value, flow.locate(s0 + m.start(), s0 + m.end()), label, role, clean, sid, _last_year(sentence[: m.start()]))
+        )
         prev_end = m.end()
     return found
 
@@ -346,6 +374,13 @@ def _counts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[Count]:
             continue  # "(Rp.000)", "(LKjIP)": not a number in words
         value = int(m.group(1).replace(".", ""))
         out.append(Count(value, words, words_value, m.group(3) or "", flow.locate(s0 + m.start(), s0 + m.end()), sid))
+    # An amount spelled out after its figure: "Rp8.815.080.000,00 (delapan miliar ... rupiah)".
+    for m in _AMOUNT_WORDS.finditer(sentence):
+        words = re.sub(r"\s+", " ", m.group(2)).strip()
+        words_value = words_to_number(words)
+        if words_value is not None:
+            value = int(re.sub(r"\D", "", m.group(1)))
+            out.append(Count(value, words, words_value, "rupiah", flow.locate(s0 + m.start(), s0 + m.end()), sid))
     return out
 
 

@@ -135,7 +135,8 @@ TC29 = Profile(
     row_key="code",
     quantities=("target_renstra", "realisasi_n3", "target_n2", "realisasi_n2", "target_n1"),
     paired_units=True,
-    year_rules=(("target_n1", "target", "target_n2", 1),),
+    # Columns that name their year instead of "(n-1)" / "(n-3)": the year beside n-2's.
+    year_rules=(("target_n1", "target", "target_n2", 1), ("realisasi_n3", "realisasi", "target_n2", -1)),
     sub_rows=True,
 )
 TC30 = Profile(
@@ -198,6 +199,7 @@ TABEL32 = Profile(
         rule("indicator", "indikator"),
         rule("formula", ("rumus", "formula", "formulasi")),
         rule("target_unit", "satuan"),
+        rule("kondisi_awal", ("kondisiawal", "capaianawal", "baseline")),
         rule("target_{year}", "target"),
         rule("tujuan", "tujuan"),
     ),
@@ -213,8 +215,10 @@ TABEL33 = Profile(
         rule("indicator", "indikator"),
         rule("formula", ("rumus", "formula", "formulasi")),
         rule("target_unit", "satuan"),
+        rule("kondisi_awal", ("kondisiawal", "capaianawal", "baseline")),
         rule("target_{year}", "target"),
         rule("sasaran", "sasaran"),
+        rule("tujuan", "tujuan"),  # a table of both, tujuan beside sasaran
     ),
     required=("sasaran", "indicator"),
     row_key="no",

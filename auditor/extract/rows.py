@@ -66,9 +66,18 @@ def _keys_by_year(texts: list[str], keys: list[str | None], headers: dict[str, s
             years = _YEAR.findall(text)
             if keys[i] is None and years and max(map(int, years)) == wanted and word in norm(text).replace(" ", ""):
                 keys[i], headers[key] = key, text
-                if profile.paired_units and i + 1 < len(texts) and keys[i + 1] is None and texts[i + 1] == text:
+                if profile.paired_units and i + 1 < len(texts) and keys[i + 1] is None and _pair_of(texts[i + 1], text):
                     keys[i + 1], headers[key + "_unit"] = key + "_unit", text
                 break
+
+
+def _pair_of(unit_text: str, value_text: str) -> bool:
+    """The unit column beside a value column: the same header, or the same header over
+    "Nilai | Satuan" sub-columns."""
+    if unit_text == value_text:
+        return True
+    *parent, last = unit_text.rsplit(" | ", 1)
+    return bool(parent) and norm(last) == "satuan" and value_text.rsplit(" | ", 1)[0] == parent[0]
 
 
 def _blank_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, tuple[int, BBox]]:

@@ -28,7 +28,8 @@ _TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A table's own number as its caption writes it: "Tabel 3.1", "TABEL III.2", "Tabel 2-4".
 _NUMBER = re.compile(r"\bTABEL\s+((?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)*)", re.IGNORECASE)
 CAPTION_LINES = 5  # how many text lines above a table may hold its caption
-_NUMBER_CELL = re.compile(r"^\d{1,2}(\s*=.*)?$")
+# "3", "(3)", "8=(7/6)", "(8)=(7)/(6)x100%" (a formula may wrap over lines)
+_NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?(\s*=.*)?$", re.DOTALL)
 _HEADER_WORDS = ("kode", "indikator", "program", "kegiatan", "target", "lokasi", "dana", "no", "uraian", "jenis")
 # Whole words only: "no" heads a column, "Caturanom" (a desa) does not.
 _HEADER_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_HEADER_WORDS) + r")(?![a-z])")
@@ -74,7 +75,7 @@ def is_number_row(row: GridRow) -> bool:
     matched = [t for t in texts if _NUMBER_CELL.match(t)]
     if len(matched) < 3 or len(matched) < 0.7 * len(texts):
         return False
-    numbers = [int(re.match(r"\d+", t).group(0)) for t in matched]  # type: ignore[union-attr]
+    numbers = [int(re.search(r"\d+", t).group(0)) for t in matched]  # type: ignore[union-attr]
     rising = sum(b > a for a, b in zip(numbers, numbers[1:]))
     return min(numbers) <= 2 and rising >= 0.7 * (len(numbers) - 1) and max(numbers) <= 2 * len(row.cells) + 2
 
@@ -135,6 +136,9 @@ class TableRun:
     by_header: bool = False  # the kind was told by header words, not by the caption
 
 
+_CAPTION_START = re.compile(r"^\s*(?:Lanjutan\s+)?Tabel\s+(?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)*\b", re.IGNORECASE)
+
+
 def _caption_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> str:
     layout = layouts[page_i]
     earlier = [t for t in layout.tables if t.bbox.bottom <= table.bbox.top + 1 and t is not table]
@@ -145,7 +149,13 @@ def _caption_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> 
         prev = layouts[page_i - 1]
         last_bottom = max((t.bbox.bottom for t in prev.tables), default=0.0)
         lines = [ln for ln in prev.lines if ln.bbox.top >= last_bottom and ln.bbox.top < prev.height * 0.92]
-    return "\n".join(ln.text for ln in lines[-CAPTION_LINES:])
+    lines = lines[-CAPTION_LINES:]
+    # The caption starts at its "Tabel 2.7" line: text above it is the paragraph or list
+    # that precedes the table.
+    starts = [i for i, ln in enumerate(lines) if _CAPTION_START.match(ln.text)]
+    if starts:
+        lines = lines[starts[-1]:]
+    return "\n".join(ln.text for ln in lines)
 
 
 def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = None) -> list[TableRun]:

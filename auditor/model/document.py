@@ -229,6 +229,9 @@ class StatedAmount:
     role: str  # "total" | "component" | "other"
     sentence: str
     sentence_id: int
+    # The year (or "2021-2026" range) the sentence names last before the amount: the
+    # budget year it speaks of ("pagu tahun 2024 sebesar ..."), None when none is named.
+    years: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

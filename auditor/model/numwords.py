@@ -1,4 +1,5 @@
-"""Indonesian number words: "enam" -> 6, "dua belas" -> 12, "seratus dua puluh lima" -> 125."""
+"""Indonesian number words: "enam" -> 6, "dua belas" -> 12, "seratus dua puluh lima" -> 125,
+"delapan miliar delapan ratus lima belas juta" -> 8 815 000 000."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ _UNITS = {
     "nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
     "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
 }
+# Group words, largest last read first: "dua miliar tiga ratus juta" = 2e9 + 300e6.
+_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
 
 
 def words_to_number(text: str) -> int | None:
-    """The value of Indonesian number words up to 999 999, or None if ``text`` is not one."""
+    """The value of Indonesian number words (up to the trillions), or None if ``text`` is not one."""
     words = text.lower().replace("-", " ").split()
     if not words:
         return None
@@ -32,9 +35,11 @@ def words_to_number(text: str) -> int | None:
         elif word == "ratus":
             unit = current % 10
             current += unit * 99
-        elif word == "ribu":
-            total += (current or 1) * 1000
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
             current = 0
+        elif word in ("sejuta", "semiliar", "semilyar"):
+            total += 10**6 if word == "sejuta" else 10**9
         else:
             return None
     return total + current

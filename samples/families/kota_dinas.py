@@ -18,10 +18,13 @@ What the layout does that the other families do not:
   column); T-C.33 printed from a spreadsheet (four-digit codes, a Satuan column of its
   own for both years, a JUMLAH row at the bottom); the narrative from Writer;
 - tujuan and sasaran in ONE table (Tujuan | Sasaran | Indikator | Satuan | 2025..2029 |
-  Kondisi Awal), indicator definitions in a separate table;
+  Kondisi Awal; spec kind "Tabel 3.3", extra keys tujuan, target_unit, kondisi_awal),
+  indicator definitions in a separate table;
 - captions "Tabel 2.2" + title above the table, "Sumber: ..." notes below it, and a
-  population table with subtotal rows cut by a manual page break and continued under
-  "Lanjutan Tabel 2.2";
+  population table with subtotal rows cut by a manual page break inside a kecamatan and
+  continued under "Lanjutan Tabel 2.3";
+- BAB IV: a per-program recap captioned "Tabel 4.1" (spec kind other: programs only, with
+  prakiraan maju and shares) before T-C.33, which the document numbers "Tabel 4.2";
 - service statistics per quarter with a Jumlah row and column, staff by rank with a
   total, an organisation chart and a bar chart;
 - narrative facts: counts of 2024's programs/kegiatan/sub kegiatan and of those that fell
@@ -37,7 +40,7 @@ import random
 from typing import Any
 
 from samples.families import common
-from samples.families.common import Budget, Line, four_digit, official, rupiah, write_spec
+from samples.families.common import Budget, Line, four_digit, official, replace_text, rupiah, write_spec
 
 CLEAN_ID = "madiun-dukcapil-2026"
 DEFECTS_ID = "madiun-dukcapil-2026-defects"
@@ -191,7 +194,7 @@ EVAL: dict[str, tuple[float, float, float, float, float]] = {
     "2.12.01.2.01.02": (10, 2, 2, 2, 2),
     "2.12.01.2.01.06": (20, 4, 4, 4, 4),
     "2.12.01.2.02": (100, 100, 100, 100, 100),
-    GAJI: (240, 45, 46, 46, 47),
+    GAJI: (240, 45, 48, 48, 48),
     "2.12.01.2.02.02": (60, 12, 12, 12, 12),
     "2.12.01.2.02.05": (5, 1, 1, 1, 1),
     "2.12.01.2.03": (100, 100, 100, 100, 100),
@@ -223,7 +226,7 @@ EVAL: dict[str, tuple[float, float, float, float, float]] = {
     "2.12.02.2.04.01": (60, 12, 12, 12, 12),
     "2.12.03": (99.60, 98.95, 99.10, 99.12, 99.20),
     "2.12.03.2.01": (100, 100, 100, 100, 100),
-    "2.12.03.2.01.01": (32_000, 6_180, 6_200, 0, 6_300),  # realisasi: the service table's sum
+    "2.12.03.2.01.01": (32_000, 6_180, 6_100, 0, 6_300),  # realisasi: the service table's sum
     "2.12.03.2.01.02": (20, 4, 4, 4, 4),
     "2.12.03.2.02": (98.5, 96.8, 97, 97.4, 97.5),
     "2.12.03.2.02.01": (20, 4, 4, 4, 4),
@@ -265,16 +268,18 @@ SERVICE_YEAR = [3_412, 16_840, 14_926, 7_315, 3_215, 3_946, 1_874, 286, 58, 12_4
 PENDAFTARAN_SERVICES = ("Pencetakan KTP-el", "Kartu Keluarga (KK)", "Kartu Identitas Anak (KIA)", "Surat Keterangan Pindah (SKPWNI)")
 CAPIL_SERVICES = ("Akta Kelahiran", "Akta Kematian", "Akta Perkawinan", "Akta Perceraian")
 
+POP_SPLIT = 4  # rows of the last kecamatan printed before the page break of Tabel 2.3
+
 STAFF = [  # golongan, pangkat, laki-laki, perempuan
     ("IV/c", "Pembina Utama Muda", 0, 1),
     ("IV/b", "Pembina Tingkat I", 1, 1),
     ("IV/a", "Pembina", 2, 1),
     ("III/d", "Penata Tingkat I", 4, 3),
     ("III/c", "Penata", 3, 4),
-    ("III/b", "Penata Muda Tingkat I", 5, 6),
+    ("III/b", "Penata Muda Tingkat I", 4, 5),
     ("III/a", "Penata Muda", 3, 4),
     ("II/d", "Pengatur Tingkat I", 2, 1),
-    ("II/c", "Pengatur", 1, 2),
+    ("II/c", "Pengatur", 1, 1),
     ("II/b", "Pengatur Muda Tingkat I", 1, 0),
     ("PPPK", "Pegawai Pemerintah dengan Perjanjian Kerja", 3, 3),
 ]
@@ -380,20 +385,8 @@ def targets_of(line: Line) -> tuple[str, str, str]:
     return PARENT_INDICATORS[line.official.code]
 
 
-def col(key: str, width: float, align: str | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": key, "width": width}
-    if align:
-        out["align"] = align
-    return out
-
-
-def h(text: str, rowspan: int = 1, colspan: int = 1) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": text}
-    if rowspan > 1:
-        out["rowspan"] = rowspan
-    if colspan > 1:
-        out["colspan"] = colspan
-    return out
+col = common.column
+h = common.header_cell
 
 
 def para(text: str) -> dict[str, Any]:
@@ -524,10 +517,10 @@ def tc31(b: Budget) -> dict[str, Any]:
             "Sumber Data : Rancangan Awal RKPD (SIPD-RI)",
         ],
         "columns": [
-            col("code", 2.5), col("name", 3.4), col("lokasi", 1.5, "center"), col("indicator", 3.6),
-            col("target", 1.5, "center"), col("pagu", 2.1, "right"), col("name_kebutuhan", 3.4),
-            col("lokasi_kebutuhan", 1.5, "center"), col("indicator_kebutuhan", 3.6), col("target_kebutuhan", 1.5, "center"),
-            col("kebutuhan_dana", 2.1, "right"), col("catatan", 2.6),
+            col("code", 2.3), col("name", 3.1), col("lokasi", 1.3, "center"), col("indicator", 3.3),
+            col("target", 1.6, "center"), col("pagu", 2.0, "right"), col("name_kebutuhan", 3.1),
+            col("lokasi_kebutuhan", 1.3, "center"), col("indicator_kebutuhan", 3.3), col("target_kebutuhan", 1.6, "center"),
+            col("kebutuhan_dana", 2.0, "right"), col("catatan", 1.8),
         ],
         "header": [
             [h("Kode", 2), h(f"Rancangan Awal RKPD Tahun {YEAR}", 1, 5), h("Hasil Analisis Kebutuhan", 1, 5), h("Catatan Penting", 2)],
@@ -610,12 +603,12 @@ def tc29(nom: Any) -> dict[str, Any]:
         ],
         "columns": [
             col("code", 2.4), col("name", 3.4), col("indicator", 3.7),
-            col("target_renstra", 1.0, "center"), col("target_renstra_unit", 1.2, "center"),
-            col("realisasi_n3", 1.0, "center"), col("realisasi_n3_unit", 1.2, "center"),
-            col("target_n2", 1.0, "center"), col("target_n2_unit", 1.2, "center"),
-            col("realisasi_n2", 1.0, "center"), col("realisasi_n2_unit", 1.2, "center"),
+            col("target_renstra", 1.0, "center"), col("target_renstra_unit", 1.35, "center"),
+            col("realisasi_n3", 1.0, "center"), col("realisasi_n3_unit", 1.35, "center"),
+            col("target_n2", 1.0, "center"), col("target_n2_unit", 1.35, "center"),
+            col("realisasi_n2", 1.0, "center"), col("realisasi_n2_unit", 1.35, "center"),
             col("tingkat_realisasi", 1.2, "center"),
-            col("target_n1", 1.0, "center"), col("target_n1_unit", 1.2, "center"),
+            col("target_n1", 1.0, "center"), col("target_n1_unit", 1.35, "center"),
             col("realisasi_capaian", 1.2, "center"), col("tingkat_capaian", 1.3, "center"),
         ],
         "header": [
@@ -687,7 +680,7 @@ def tujuan_table() -> dict[str, Any]:
             sub[f"target_{year}"] = value
         split.append(sub)
     return {
-        "kind": "Tabel 3.2",
+        "kind": "Tabel 3.3",  # tujuan and sasaran in one table; the tool reads it as the sasaran table
         "columns": [col("no", 0.7, "center"), col("tujuan", 3.8), col("sasaran", 3.8), col("indicator", 5.6),
                     col("target_unit", 1.4, "center")]
         + [col(f"target_{y}", 1.5, "center") for y in range(2025, 2030)]
@@ -732,7 +725,8 @@ def tc32() -> dict[str, Any]:
 
 
 def population() -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
-    """Tabel 2.2 in two parts (Kartoharjo and Manguharjo; then Taman and the city total)."""
+    """Tabel 2.3 in two parts: cut by a manual page break inside Kecamatan Taman, the rest under
+    "Lanjutan Tabel 2.3" with Taman's subtotal and the city total."""
     rng = random.Random(SEED + 1)
     columns = [col("no", 0.9, "center"), col("kecamatan", 3.0), col("kelurahan", 3.8), col("laki", 2.5, "right"),
                col("perempuan", 2.5, "right"), col("jumlah", 2.5, "right")]
@@ -742,17 +736,18 @@ def population() -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
     no = 0
     for k, (kecamatan, names) in enumerate(KELURAHAN.items()):
         sub = [0, 0]
-        target = parts[0] if k < 2 else parts[1]
         for j, kel in enumerate(names):
+            # the page ends inside the last kecamatan: its first rows stay on the first page
+            target = parts[0] if k < 2 or j < POP_SPLIT else parts[1]
             no += 1
-            laki = rng.randint(2_700, 6_300)
-            perempuan = laki + rng.randint(-180, 260)
+            laki = rng.randint(2_300, 5_200)
+            perempuan = laki + rng.randint(-150, 220)
             sub[0] += laki
             sub[1] += perempuan
             target.append({"level": "other", "code": None, "cells": {
                 "no": str(no), **({"kecamatan": kecamatan} if j == 0 else {}), "kelurahan": kel,
                 "laki": num(laki), "perempuan": num(perempuan), "jumlah": num(laki + perempuan)}})
-        target.append({"level": "other", "code": None, "cells": {
+        parts[0 if k < 2 else 1].append({"level": "other", "code": None, "cells": {
             "kelurahan": f"Jumlah Kecamatan {kecamatan}", "laki": num(sub[0]), "perempuan": num(sub[1]),
             "jumlah": num(sum(sub))}})
         city[0] += sub[0]
@@ -847,33 +842,9 @@ LEGAL = [
 ]
 
 
-def program_list(b: Budget) -> list[str]:
-    """BAB III: programs "1.", kegiatan "a.", sub kegiatan "1)"."""
-    items: list[str] = []
-    p = k = s = 0
-    for line in b.tree():
-        level = line.official.level
-        name = line.official.name
-        if level == "program":
-            p += 1
-            k = 0
-            items.append(f"{p}. {name.title().replace('Kabupaten/Kota', 'Kabupaten/Kota')}")
-        elif level == "kegiatan":
-            k += 1
-            s = 0
-            items.append(f"{'abcdefghij'[k - 1]}. Kegiatan {name}")
-        else:
-            s += 1
-            items.append(f"{s}) {name};")
-    return items
-
-
 def title_program(name: str) -> str:
     """'PROGRAM PENDAFTARAN PENDUDUK' -> 'Program Pendaftaran Penduduk' (small words lower)."""
-    small = {"dan", "di", "pada", "atau", "yang", "dalam"}
-    words = name.lower().split()
-    return " ".join(w if (w in small and i) else w[:1].upper() + w[1:] for i, w in enumerate(words)).replace(
-        "Kabupaten/kota", "Kabupaten/Kota")
+    return common.title_case(name, ("dan", "di", "pada", "atau", "yang", "dalam"))
 
 
 def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[dict[str, Any]]:
@@ -935,7 +906,7 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
         "pelayanan administrasi kependudukan di Kota Madiun."))
     add({"type": "signature", "lines": [PLACE_DATE, f"KEPALA {UNIT_UP}", "KOTA MADIUN", "", "", "", KADIS[0], KADIS[1], KADIS[2]]})
     add({"type": "page_break"})
-    add({"type": "toc", "of": "headings", "title": "DAFTAR ISI", "entries": toc_entries()})
+    add({"type": "toc", "of": "headings", "title": "DAFTAR ISI", "entries": []})  # filled by fill_toc
     add({"type": "page_break"})
     add({"type": "toc", "of": "tables", "title": "DAFTAR TABEL"})
     add({"type": "page_break"})
@@ -1013,14 +984,12 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
         "Keterangan Tabel 2.1: kolom (10) untuk indikator sub kegiatan yang berupa jumlah keluaran merupakan akumulasi "
         "kolom (5), (7) dan (9); untuk indikator program dan kegiatan yang berupa persentase, kolom (10) diisi "
         "perkiraan capaian tahun berjalan. Sumber: e-Monev Kota Madiun, diolah."))
+    named = ", ".join(f"{e.name} ({pct(values[e.code][3] / values[e.code][2] * 100)}%)" for e in short_sub)
+    named_keg = " dan ".join(e.name for e in short_keg)
     add(para(
         f"Dari {count(n_sub24)} sub kegiatan yang dilaksanakan pada tahun 2024, sebanyak {count(len(short_sub))} sub "
-        "kegiatan belum mencapai target, yaitu Pelayanan Secara Aktif Pendaftaran Peristiwa Kependudukan dan "
-        "Pencatatan Peristiwa Penting Terkait Pendaftaran Penduduk (92,40%), Pelayanan Secara Aktif Pendaftaran "
-        "Peristiwa Kependudukan dan Pencatatan Peristiwa Penting Terkait Pencatatan Sipil (83,33%), serta Kerja Sama "
-        f"Pemanfaatan Data Kependudukan (86,67%). Pada tingkat kegiatan, {count(len(short_keg))} kegiatan belum "
-        "mencapai target, yaitu Penyelenggaraan Pendaftaran Penduduk dan Pengumpulan Data Kependudukan dan "
-        "Pemanfaatan dan Penyajian Database Kependudukan. Sub kegiatan lainnya mencapai target 100% atau lebih."))
+        f"kegiatan belum mencapai target, yaitu {named}. Pada tingkat kegiatan, {count(len(short_keg))} kegiatan "
+        f"belum mencapai target, yaitu {named_keg}. Sub kegiatan lainnya mencapai target 100% atau lebih."))
     add(para(
         "Faktor penyebab belum tercapainya target antara lain keterbatasan armada dan petugas untuk layanan jemput "
         "bola, bertepatan dengan masa pemutakhiran data pemilih menjelang Pemilihan Kepala Daerah Serentak Tahun "
@@ -1131,7 +1100,7 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     add(heading(2, "3.2. Tujuan dan Sasaran Renja Perangkat Daerah"))
     add(para(
         f"Tujuan {UNIT} sebagaimana ditetapkan dalam Renstra Perangkat Daerah Tahun 2025-2029 adalah "
-        f"{TUJUAN.lower().replace('meningkatnya', 'meningkatnya', 1)}, dengan 2 (dua) sasaran, yaitu "
+        f"{TUJUAN.lower()}, dengan 2 (dua) sasaran, yaitu "
         f"{SASARAN[0][0].lower()} dan {SASARAN[1][0].lower()}. Tujuan, sasaran, indikator dan target kinerjanya "
         "disajikan pada Tabel 3.1, sedangkan definisi operasional setiap indikator disajikan pada Tabel 3.2."))
     add(section("landscape"))
@@ -1212,22 +1181,17 @@ def program_list_items(b: Budget) -> list[str]:
     return items
 
 
-def toc_entries() -> list[dict[str, Any]]:
+def fill_toc(blocks: list[dict[str, Any]]) -> None:
+    """DAFTAR ISI: the front matter titles, then every chapter and section heading as written."""
     front = ["LEMBAR PENGESAHAN", "KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR"]
-    out: list[dict[str, Any]] = [{"text": t, "target": t, "level": 1} for t in front]
-    for text in (
-        "BAB I PENDAHULUAN", "1.1. Latar Belakang", "1.2. Landasan Hukum", "1.3. Maksud dan Tujuan",
-        "1.4. Sistematika Penulisan", "BAB II HASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU",
-        "2.1. Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah",
-        "2.2. Analisis Kinerja Pelayanan Perangkat Daerah",
-        "2.3. Isu-isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah",
-        "2.4. Review terhadap Rancangan Awal RKPD", "2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat",
-        "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH", "3.1. Telaahan terhadap Kebijakan Nasional",
-        "3.2. Tujuan dan Sasaran Renja Perangkat Daerah", "3.3. Program dan Kegiatan",
-        "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH", "BAB V PENUTUP",
-    ):
-        out.append({"text": text, "target": text, "level": 1 if text.startswith("BAB") else 2})
-    return out
+    entries: list[dict[str, Any]] = [{"text": t, "target": t, "level": 1} for t in front]
+    for block in blocks:
+        if block["type"] == "heading" and block["level"] <= 2:
+            text = " ".join(block["text"].split())
+            entries.append({"text": text, "target": text, "level": block["level"]})
+    for block in blocks:
+        if block["type"] == "toc" and block["of"] == "headings":
+            block["entries"] = entries
 
 
 # --------------------------------------------------------------------------- specs
@@ -1260,12 +1224,146 @@ def clean_spec() -> dict[str, Any]:
             "tc33": tc33(b),
         },
     }
+    fill_toc(spec["body"])
     return spec
 
 
+def _find_block(spec: dict[str, Any], btype: str, needle: str) -> dict[str, Any]:
+    for block in spec["body"]:
+        if block["type"] != btype:
+            continue
+        text = block.get("text") or "\n".join(block.get("items", []) + block.get("lines", []))
+        if needle in text:
+            return block
+    raise KeyError(f"no {btype} block with {needle!r}")
+
+
 def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
+    """The clean document with twelve declared mistakes of different classes."""
     spec = common.variant(clean, DEFECTS_ID)
-    spec["defects"] = []
+    nom = common.nomenclature(YEAR)
+    b = budget(nom)
+    defects: list[dict[str, Any]] = []
+
+    def declare(defect_id: str, what: str, *expect: dict[str, Any]) -> None:
+        defects.append({"id": defect_id, "what": what, "expect": list(expect)})
+
+    # 1. a sub kegiatan's pagu raised in T-C.33 only: its kegiatan no longer adds up, T-C.31 differs
+    code = "2.12.02.2.01.04"
+    row = common.row_with(spec, "tc33", code)
+    old = row["cells"]["amount"]
+    row["cells"]["amount"] = old + 2_500_000
+    declare("tc33-sub-sum",
+            f"T-C.33: pagu of sub kegiatan {code} raised from {rupiah(old, '.')} to {rupiah(old + 2_500_000, '.')}; "
+            "kegiatan 2.12.02.2.01 no longer equals the sum of its sub kegiatan, and T-C.31 keeps the old pagu",
+            {"rule": "TOT-001", "table": "T-C.33", "code": "2.12.02.2.01", "column": "amount"},
+            {"rule": "XT-002", "code": code})
+
+    # 2. the JUMLAH row's prakiraan maju mistyped (two digits swapped)
+    total_row = spec["tables"]["tc33"]["rows"][-1]
+    wrong_next = int(str(b.total_next).replace("038", "083", 1))
+    assert wrong_next != b.total_next
+    total_row["cells"]["amount_next"] = wrong_next
+    declare("tc33-total-next",
+            f"T-C.33 JUMLAH row: prakiraan maju {rupiah(wrong_next, '.')} instead of {rupiah(b.total_next, '.')} (digits swapped)",
+            {"rule": "TOT-004", "table": "T-C.33", "column": "amount_next"})
+
+    # 3. T-C.31 copies last year's target of one sub kegiatan
+    code = "2.12.04.2.01.02"
+    row = common.row_with(spec, "tc31", code)
+    row["cells"]["target"] = row["cells"]["target_kebutuhan"] = "15 Dokumen"
+    declare("tc31-target-copy",
+            f"T-C.31: target of sub kegiatan {code} is 15 Dokumen (the 2025 target) while T-C.33 plans 17 Dokumen",
+            {"rule": "XT-002", "code": code})
+
+    # 4. a sub kegiatan name from the wrong program (nomenclature), in T-C.33 only
+    code = "2.12.02.2.03.05"
+    row = common.row_with(spec, "tc33", code)
+    row["cells"]["name"] = "Sosialisasi Terkait Pencatatan Sipil"
+    declare("tc33-name",
+            f"T-C.33: sub kegiatan {code} is named \"Sosialisasi Terkait Pencatatan Sipil\" (the name of 2.12.03.2.02.08); "
+            "official: Sosialisasi Pendaftaran Penduduk",
+            {"rule": "NOM-004", "code": code},
+            {"rule": "XT-002", "code": code},
+            {"rule": "NAR-008", "code": code},
+            {"rule": "NAR-005", "code": code},
+            {"rule": "NAR-006", "text": "Sosialisasi Pendaftaran Penduduk"})
+
+    # 5. T-C.33 header: prakiraan maju year not moved on from last year's file
+    header = spec["tables"]["tc33"]["header"][0]
+    header[4]["text"] = f"Prakiraan Maju Rencana Tahun {YEAR}"
+    declare("tc33-header-year",
+            f"T-C.33 header: \"Prakiraan Maju Rencana Tahun {YEAR}\" (should be {YEAR + 1}), the same year as the plan year",
+            {"rule": "YEAR-001", "table": "T-C.33"})
+
+    # 6. T-C.32 caption names the year of the Musrenbang instead of the plan year
+    block = _find_block(spec, "caption", "T-C.32 Usulan Program")
+    block["lines"][1] = block["lines"][1].replace(f"Tahun {YEAR}", f"Tahun {YEAR - 1}")
+    declare("tc32-caption-year",
+            f"Tabel 2.7 (T-C.32) caption says \"... Pemangku Kepentingan Tahun {YEAR - 1}\"; the proposals are for {YEAR}",
+            {"rule": "YEAR-008", "table": "T-C.32", "text": str(YEAR - 1)})
+
+    # 7. BAB IV: the total in figures mistyped (words and table say otherwise)
+    right = rp(b.total)
+    wrong = "Rp" + rupiah(int(str(b.total).replace("815", "851", 1)), ".") + ",00"
+    replace_text(spec, f"sebesar {right} (", f"sebesar {wrong} (")
+    declare("narrative-total",
+            f"BAB IV: total budget written {wrong} while its words and T-C.33 say {right}",
+            {"rule": "NAR-001", "text": wrong[2:-3]},
+            {"rule": "NAR-003", "text": wrong[2:-3]},
+            {"rule": "NAR-002", "text": wrong[2:-3]})
+
+    # 8. a paragraph copied from another city's Renja (unit and kelurahan of Kota Kediri)
+    isu = _find_block(spec, "list", "Pemanfaatan data kependudukan oleh perangkat daerah")
+    at = spec["body"].index(isu) + 1
+    spec["body"].insert(at, para(
+        "Untuk menjawab isu tersebut, Dinas Kependudukan dan Pencatatan Sipil Kota Kediri akan memperluas layanan "
+        "jemput bola di Kelurahan Bandar Lor dan Kelurahan Setonogedong, serta menambah loket pelayanan akta di "
+        "Mal Pelayanan Publik Kota Kediri."))
+    declare("copied-paragraph",
+            "BAB II 2.3: a paragraph copied from Dispendukcapil Kota Kediri's Renja names Kota Kediri and its kelurahan "
+            "Bandar Lor and Setonogedong",
+            {"rule": "NAR-014", "text": "Kediri"},
+            {"rule": "NAR-014", "text": "Bandar Lor"},
+            {"rule": "NAR-014", "text": "Setonogedong"})
+
+    # 9. Tabel 2.4 (service statistics): Jumlah row of Triwulan III does not add up
+    jumlah = spec["tables"]["layanan"]["rows"][-1]["cells"]
+    right_tw3 = jumlah["tw3"]
+    wrong_tw3 = num(int(right_tw3.replace(".", "")) + 100)
+    jumlah["tw3"] = wrong_tw3
+    declare("service-total-row",
+            f"Tabel 2.4: the Jumlah row says {wrong_tw3} for Triwulan III, but the services add up to {right_tw3}",
+            {"rule": "TOT-013", "text": wrong_tw3})
+
+    # 10. KATA PENGANTAR claims every 2024 target was met; T-C.29 shows three sub kegiatan below 100 %
+    replace_text(
+        spec,
+        "Sebagian besar target kinerja tahun 2024 telah tercapai, namun masih terdapat beberapa sub kegiatan yang "
+        "realisasinya belum sesuai target sebagaimana diuraikan pada Bab II, sehingga menjadi bahan perbaikan dalam "
+        "perencanaan tahun ini.",
+        "Seluruh target kinerja tahun 2024 telah tercapai 100%, sehingga capaian tersebut menjadi landasan dalam "
+        "perencanaan tahun ini.")
+    declare("all-targets-claim",
+            "KATA PENGANTAR: \"Seluruh target kinerja tahun 2024 telah tercapai 100%\", while T-C.29 shows three sub "
+            "kegiatan and two kegiatan below 100 %",
+            {"rule": "NAR-015"})
+
+    # 11. BAB II: the number of sub kegiatan that fell short is wrong (three are named, T-C.29 shows three)
+    replace_text(spec, "sebanyak 3 (tiga) sub kegiatan belum", "sebanyak 2 (dua) sub kegiatan belum")
+    declare("shortfall-count",
+            "BAB II 2.1: \"sebanyak 2 (dua) sub kegiatan belum mencapai target\", but T-C.29 shows 3 sub kegiatan below 100 %",
+            {"rule": "NAR-016"})
+
+    # 12. BAB IV list of programs leaves out the last program but still announces five
+    programs = _find_block(spec, "list", "dengan pagu indikatif")
+    dropped = programs["items"].pop()
+    declare("bab4-program-missing",
+            f"BAB IV: the list of programs announced as 5 (lima) omits \"{dropped[3:dropped.index(' dengan')]}\" (2.12.05)",
+            {"rule": "NAR-009", "code": "2.12.05"},
+            {"rule": "NAR-004", "text": "5"})
+
+    spec["defects"] = defects
     return spec
 
 

@@ -3,7 +3,8 @@ agrees with T-C.29.
 
 T-C.29 gives, per program, kegiatan and sub kegiatan (and per indicator when a row has
 several), the realisation rate of year n-2 (``tingkat_realisasi``; else realisation over
-target). The narrative of ``sections`` (BAB II) must not contradict it:
+target). The narrative of ``sections`` (BAB II), and any sentence naming that year
+(``named_years``: a foreword or closing summing up the evaluation), must not contradict it:
 
 * ``aspect: all`` — a claim that every target was met ("seluruh target kinerja telah
   tercapai", "tidak terdapat program/kegiatan yang tidak mencapai target") while rows
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.findings import Evidence, Location
-from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in
+from auditor.model.document import Cell, Document, Level, Row, Sentence, Table, quantity_in
 from auditor.rules.base import Result, Skip, Violation, cell_location, first_table
 from auditor.rules.checks._indicator_util import row_parts
 from auditor.rules.checks._structure_util import in_sections
@@ -50,6 +51,10 @@ PARAMS = {
     "not_a_claim": Param(
         str, default=r"\b(?:belum|tidak)\s+(?:seluruh|semua)\b|\b(?:diharapkan|akan|agar|supaya|harus|semoga|upaya)\b",
         doc="words that make the sentence no claim (a negation, a hope or a plan)",
+    ),
+    "named_years": Param(
+        list, item=int, default=[-2],
+        doc="offsets from n of the year T-C.29 realised: a sentence naming it is read outside ``sections`` too",
     ),
     "shortfall": Param(
         str, default=r"^\s*(?:yang\s+)?(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai|terpenuhi)",
@@ -113,13 +118,24 @@ def _row_list(rows: list[tuple[Row, dict[str, Cell], float]]) -> str:
     return ", ".join(listed) + (" …" if len(rows) > 5 else "")
 
 
+def _read(sentence: Sentence, plan_year: int | None, params: dict[str, Any]) -> bool:
+    """The sentence speaks of last year's results: it is in the evaluation chapter, or it
+    names the year T-C.29 realised (a foreword or closing that sums up the evaluation)."""
+    if in_sections(sentence.section, params["sections"]):
+        return True
+    if plan_year is None:
+        return False
+    named = {int(y) for y in re.findall(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,]\d)", sentence.text)}
+    return bool(named & {plan_year + o for o in params["named_years"]})
+
+
 def _claims(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell], float]], params: dict[str, Any]) -> Iterator[Violation]:
     if not below:
         return
     claims = [re.compile(p, re.IGNORECASE) for p in params["claims"]]
     negated = re.compile(params["not_a_claim"], re.IGNORECASE)
     for s in doc.narrative.sentences:
-        if not in_sections(s.section, params["sections"]) or negated.search(s.text):
+        if not _read(s, doc.plan_year, params) or negated.search(s.text):
             continue
         m = next((m for p in claims if (m := p.search(s.text))), None)
         if m is None:
@@ -138,7 +154,7 @@ def _counts(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell],
     shortfall = re.compile(params["shortfall"], re.IGNORECASE)
     for count in doc.narrative.counts:
         s = sentences.get(count.sentence_id)
-        if s is None or not in_sections(s.section, params["sections"]):
+        if s is None or not _read(s, doc.plan_year, params):
             continue
         at = s.text.find(count.span.text)
         tail = s.text[at + len(count.span.text):] if at >= 0 else ""

@@ -5,7 +5,8 @@ Every program, kegiatan and sub kegiatan (``levels``) of ``table`` must be in
 written on several rows (a sub kegiatan cut to its kegiatan code) is paired by name
 within its code family (rapidfuzz ≥ ``threshold``), so a cut code is not reported as a
 missing row — it is a structure finding. Each unpaired row is reported once, in the
-table it is missing from, with its code and name.
+table it is missing from, with its code and name. A level one table has no row of at all
+(a BAB IV table listing programs only) is not compared.
 
 PASS::  T-C.33: 7.01.01, 7.01.01.2.01, 7.01.01.2.01.01 ; Tabel 4.1: the same three
 FAIL::  T-C.33: 7.01.01.2.01.01, 7.01.01.2.01.02 ; Tabel 4.1: 7.01.01.2.01.01 only
@@ -44,7 +45,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     if table.nihil or reference.nihil:
         yield Skip({"id": "Salah satu tabel berisi NIHIL.", "en": "One of the tables says NIHIL."})
         return
+    # A level one of the tables does not go down to at all (a BAB IV table of programs only)
+    # is a summary, not a list with rows missing.
     levels = {Level(v) for v in params["levels"]}
+    levels &= {r.level for r in table.rows} & {r.level for r in reference.rows}
     pairing = pair_rows(table, reference, params["threshold"])
     for row in pairing.only_b:
         if row.level in levels:

@@ -1,11 +1,13 @@
 """count_words: a number written with its words says the same twice.
 
-Indonesian documents write counts as "6 (enam) program": the figure and the words in
+Indonesian documents write counts as "6 (enam) program", and amounts as
+"Rp8.815.080.000,00 (delapan miliar ... rupiah)": the figure and the words in
 parentheses must be the same number. Counts whose words are not a number word are
 not compared.
 
 PASS::  "terdapat 6 (enam) program"
 FAIL::  "terdapat 6 (lima) program"   → 6 ≠ lima (5)
+FAIL::  "Rp8.851.080.000,00 (delapan miliar delapan ratus lima belas juta delapan puluh ribu rupiah)"
 """
 
 from __future__ import annotations
@@ -40,12 +42,17 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             expected=str(count.value),
             actual=str(count.words_value),
             fields={
-                "value": count.value,
+                "value": _shown(count.value),
                 "words": count.words,
-                "words_value": count.words_value,
+                "words_value": _shown(count.words_value),
                 "noun": count.noun,
                 "page": count.span.page,
                 "text": count.span.text,
             },
             evidence=(Evidence("stated", count.span.text, str(count.value), loc),),
         )
+
+
+def _shown(value: int) -> str:
+    """A figure as the narrative writes it: 6, 1.250, 8.815.080.000."""
+    return f"{value:,}".replace(",", ".")

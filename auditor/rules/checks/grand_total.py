@@ -1,7 +1,8 @@
 """grand_total: a table's total row equals the sum of its programs.
 
 Every total row of the table (real documents put one at the top, the bottom, or
-both) is compared with Σ program amounts in the same column.
+both) is compared with Σ program amounts in the same column; an urusan or bidang row
+("2.16 URUSAN PEMERINTAHAN BIDANG ...") with Σ the programs under its code.
 
 PASS::  total 1.916.486.189 ; programs 1.699.465.689 + 2.700.000 + ... = 1.916.486.189
 FAIL::  total 1.916.486.189 ; programs sum to 1.916.446.189
@@ -9,10 +10,11 @@ FAIL::  total 1.916.486.189 ; programs sum to 1.916.446.189
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 from auditor.i18n import both
-from auditor.model.document import Document, Level
+from auditor.model.document import Document, Level, Row, Table
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, amount_evidence,
     cell_location, money_tables, plain, rupiah, table_name, table_not_found,
@@ -35,13 +37,12 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         return
     compared = 0
     for table in tables:
-        programs = table.rows_at(Level.PROGRAM)
-        computed = sum(p.amount(column) or 0 for p in programs)
-        for total in table.total_rows():
+        for total, programs in _totals(table):
             stated = total.amount(column)
             if stated is None:
                 continue
             compared += 1
+            computed = sum(p.amount(column) or 0 for p in programs)
             if abs(stated - computed) <= params["tolerance"]:
                 continue
             amount = total.amounts[column]
@@ -68,3 +69,30 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 "en": f"No total row with a value in column {both('col.' + column)['en']}.",
             }
         )
+
+
+_URUSAN_CODE = re.compile(r"^\s*(\d{1,2}(?:\s*\.\s*\d{1,2})?)\s*\.?\s*$")
+
+
+def _totals(table: Table) -> Iterator[tuple[Row, list[Row]]]:
+    """Each total row with the programs it adds up: a Jumlah/Total row all of them; an
+    urusan or bidang row ("2", "2.16 URUSAN PEMERINTAHAN BIDANG ...", as SIPD prints
+    them) the programs under its code — only when every program sits under one of the
+    table's urusan/bidang rows, so a program printed with another code cannot make a
+    subtotal look short."""
+    programs = table.rows_at(Level.PROGRAM)
+    for total in table.total_rows():
+        yield total, programs
+    heads: list[tuple[Row, str]] = []
+    for row in table.rows:
+        cell = row.cells.get("code")
+        m = _URUSAN_CODE.match(cell.text) if row.level is Level.OTHER and cell is not None else None
+        if m:
+            heads.append((row, re.sub(r"\s+", "", m.group(1)) + "."))
+    by_head = {id(row): [p for p in programs if p.code and p.code.startswith(prefix)] for row, prefix in heads}
+    bidang = [prefix for _, prefix in heads if prefix.count(".") == 2]
+    if not bidang or any(not (p.code and p.code.startswith(tuple(bidang))) for p in programs):
+        return
+    for row, _ in heads:
+        if by_head[id(row)]:
+            yield row, by_head[id(row)]

@@ -6,7 +6,8 @@ compared with the table. A component maps to ``codes`` — canonical codes where
 stands for any digit, so ``X.XX.01.2.02.01`` (Penyediaan Gaji dan Tunjangan ASN) fits
 every unit's support program — and is the sum of those rows' ``column``; or it is the
 ``rest``: the table total minus the code-mapped components, which is only evaluated
-when every component of the sentence has a mapping (otherwise the rest is unknown).
+when the sentence splits a stated total and every component of it has a mapping
+(otherwise the rest is unknown).
 
 PASS::  "Belanja Pegawai sebesar Rp. 1.267.300.839" ; T-C.33 7.01.01.2.02.01 1.267.300.839
 FAIL::  "Belanja Barang dan Jasa sebesar Rp. 649.145.350" ; total 1.916.486.189 − 1.267.300.839
@@ -59,12 +60,15 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         yield Skip({"id": f"Tabel {params['table']} tidak ditemukan.", "en": f"Table {params['table']} not found."})
         return
     by_sentence: dict[int, list[StatedAmount]] = defaultdict(list)
+    with_total: set[int] = set()
     for s in doc.narrative.stated_amounts:
         if s.role == "component":
             by_sentence[s.sentence_id].append(s)
+        elif s.role == "total":
+            with_total.add(s.sentence_id)
     evaluated = 0
-    for parts in by_sentence.values():
-        for stated, computed, source in _expected(parts, table, params):
+    for sid, parts in by_sentence.items():
+        for stated, computed, source in _expected(parts, table, params, sid in with_total):
             evaluated += 1
             if abs(stated.value - computed) > params["tolerance"]:
                 yield _violation(stated, computed, source, table)
@@ -78,9 +82,11 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
 
 
 def _expected(
-    parts: list[StatedAmount], table: Table, params: dict[str, Any]
+    parts: list[StatedAmount], table: Table, params: dict[str, Any], of_total: bool
 ) -> Iterator[tuple[StatedAmount, int, str | dict[str, str]]]:
-    """(stated component, its value per the table, where that value comes from)."""
+    """(stated component, its value per the table, where that value comes from). The rest
+    is only known when the parts split the stated total (``of_total``), not a part of it
+    ("Belanja Operasi meliputi Belanja Pegawai ... dan Belanja Barang dan Jasa ...")."""
     mapped = [(p, _component(p, params)) for p in parts]
     by_codes = [(p, c) for p, c in mapped if c is not None and "codes" in c]
     coded_sums: dict[int, int] = {}
@@ -91,7 +97,7 @@ def _expected(
             yield part, total, " + ".join(codes)
     everything_known = all(c is not None for _, c in mapped) and len(coded_sums) == len(by_codes)
     rest = [p for p, c in mapped if c is not None and c.get("rest")]
-    if everything_known and len(rest) == 1:
+    if of_total and everything_known and len(rest) == 1:
         total, _ = table_total(table, params["column"])
         if total is not None:
             minus = " − ".join(p.label for p, _ in by_codes)

@@ -4,7 +4,9 @@ Looks for Rupiah amounts the narrative presents as the total budget (a sentence
 whose wording matches one of ``keywords``, e.g. "Jumlah Anggaran ... sebesar
 Rp. 1.916.446.189") and compares each with the total of the first table of
 ``tables`` present in the document. An amount merely "allocated" to something
-("Dana Kelurahan ... dialokasikan sebesar ...") is a part, not the total.
+("Dana Kelurahan ... dialokasikan sebesar ...") is a part, not the total, and an amount
+of another budget year ("pagu anggaran tahun 2024 sebesar ... terealisasi ..." in a 2026
+Renja) is not this plan's total.
 
 PASS::  "Jumlah Anggaran ... sebesar Rp. 1.916.486.189" ; T-C.33 total 1,916,486,189
 FAIL::  "Jumlah Anggaran ... sebesar Rp. 1.916.446.189" ; T-C.33 total 1,916,486,189
@@ -16,7 +18,7 @@ import re
 from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
-from auditor.model.document import Document
+from auditor.model.document import Document, StatedAmount
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
     plain, rupiah, table_name, table_not_found, table_total, total_location,
@@ -50,7 +52,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         yield no_total(table)
         return
     pattern = re.compile("|".join(re.escape(k) for k in params["keywords"]), re.IGNORECASE)
-    stated = [s for s in doc.narrative.stated_amounts if s.role == "total" and pattern.search(s.sentence)]
+    stated = [
+        s for s in doc.narrative.stated_amounts
+        if s.role == "total" and pattern.search(s.sentence) and _of_plan_year(s, doc.plan_year)
+    ]
     if not stated:
         yield Skip(
             {
@@ -82,3 +87,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 Evidence("table_total", str(rupiah(total)), plain(total), table_loc),
             ),
         )
+
+
+def _of_plan_year(stated: StatedAmount, plan_year: int | None) -> bool:
+    """The amount speaks of the plan year, or of no year in particular."""
+    if stated.years is None or plan_year is None:
+        return True
+    return stated.years[0] <= plan_year <= stated.years[1]

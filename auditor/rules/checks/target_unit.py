@@ -2,7 +2,7 @@
 
 ``Persentase/Prosentase/Presentase ...`` (also after "rata-rata") is measured in %;
 ``Jumlah <Noun> ...`` in one of the units the ``nouns`` table accepts for that noun
-(``keluarga: [keluarga, kk]``, ``laporan: [laporan, dokumen]`` ...). Units are
+(``keluarga: [keluarga, kk]``, ``laporan: [laporan]`` ...). Units are
 compared without case and spaces and by their start, so "Laporan", "orang/12 bulan"
 and "dokume n" agree. ``columns`` maps each target column to the column holding its
 indicator; stacked sub-rows (several indicators on one row) are checked each with
@@ -39,7 +39,7 @@ from auditor.rules.params import Param
 ID = "target_unit"
 DEFAULT_NOUNS = {
     "dokumen": ["dokumen"],
-    "laporan": ["laporan", "dokumen"],
+    "laporan": ["laporan"],
     "keluarga": ["keluarga", "kk"],
     "orang": ["orang", "jiwa"],
     "unit": ["unit"],

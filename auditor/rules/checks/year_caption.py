@@ -2,7 +2,7 @@
 
 Whatever its wording, a table's caption names the year of what the table holds: the
 plan of year n (T-C.33 and the BAB IV table: n, forward n+1; the review of the RKPD:
-n; stakeholders' proposals: n, gathered in n-1), the evaluation up to year n-2 or n-1
+n; stakeholders' proposals: n, the year of the forum that gathered them left out), the evaluation up to year n-2 or n-1
 (T-C.29). ``kinds`` gives the offsets from n each table's caption may name. A year
 right after a phrase ``year_phrase`` already judges ("Prakiraan Maju Tahun", "RKPD
 Tahun" ...: ``skip_after``), a legal reference and a period ("2025-2029") are left out.
@@ -33,7 +33,7 @@ PARAMS = {
             {"kind": "T-C.33", "offsets": [0, 1]},
             {"kind": "Tabel 4.1", "offsets": [0, 1]},
             {"kind": "T-C.31", "offsets": [0]},
-            {"kind": "T-C.32", "offsets": [-1, 0]},
+            {"kind": "T-C.32", "offsets": [0]},
             {"kind": "T-C.29", "offsets": [-3, -2, -1]},
         ],
         check=check_entries({"kind": str, "offsets": list}, {}),
@@ -42,7 +42,9 @@ PARAMS = {
     "skip_after": Param(
         list, item=str,
         default=[r"prakiraan\s+maju(?:\s+rencana)?\s+tahun", r"\brkpd\s+tahun",
-                 r"rencana\s+program\s+dan\s+kegiatan(?:\s+perangkat\s+daerah)?\s+tahun"],
+                 r"rencana\s+program\s+dan\s+kegiatan(?:\s+perangkat\s+daerah)?\s+tahun",
+                 # the year a forum was held (n-1), not the year its proposals are for
+                 r"(?:musrenbang|forum)(?:\s+[\w-]+){0,3}\s+tahun"],
         doc="phrases before a year that another rule judges (regular expressions, case-insensitive)",
     ),
 }
