@@ -53,9 +53,18 @@ def _spec_columns(spec_table: dict[str, Any]) -> dict[str, list[str]]:
     """Each column's non-empty values down the table. A cell stacking several values with
     line breaks ("100%\n82,5 poin") is one value per line, as the reader makes sub-rows
     of them."""
-    cols: dict[str, list[str]] = {c["key"]: [] for c in spec_table["columns"]}
+    keys = [c["key"] for c in spec_table["columns"]]
+    # A code printed in columns of its own segments (code_u, code_b, code_p ... under one
+    # "Kode" header) is read as one code: "5" "01" "02" -> "5.01.02".
+    segments = [k for k in keys if k.startswith("code_")]
+    cols: dict[str, list[str]] = {k: [] for k in keys if k not in segments}
+    if segments:
+        cols.setdefault("code", [])
     for row in spec_table["rows"]:
-        for line in [row.get("cells", {}), *row.get("split", [])]:
+        cells = row.get("cells", {})
+        if segments and (code := ".".join(_norm(cells[k]) for k in segments if _norm(cells.get(k) or ""))):
+            cols["code"].append(_loose(code))
+        for line in [cells, *row.get("split", [])]:
             for key, value in line.items():
                 if key not in cols or not _norm(value):
                     continue

@@ -223,3 +223,55 @@ def test_urusan_and_bidang_rows_are_subtotals_of_their_programs() -> None:
     wrong = [f for f in run_rules(doc, load_ruleset(Path("renja-permendagri86"))).findings if f.rule == "TOT-003"]
     assert len(wrong) == 1 and wrong[0].severity == "error"
     assert wrong[0].location.row and "BIDANG STATISTIK" in wrong[0].location.row.upper()
+
+
+# --- Classes the second held-out family (badan-perencanaan) exposed -----------------------
+
+BAPPEDA = "banyuwangi-bappeda-2025"
+
+
+def test_lettered_sections_are_the_outline() -> None:
+    """"A. Latar Belakang" under BAB I is section 1.1 (and "C. Program dan Kegiatan" under
+    BAB III is 3.3, though it starts with "Program"); the contents list them the same way."""
+    doc = _doc(BAPPEDA)
+    by_number = {h.number: h for h in doc.narrative.headings}
+    assert by_number["1.1"].title == "Latar Belakang" and by_number["1.1"].label == "A. (BAB I)"
+    assert by_number["3.3"].title == "Program dan Kegiatan"
+    assert by_number["2.2"].title == "Analisis Kinerja Pelayanan Perangkat Daerah"  # "1. Sumber Daya ..." not glued on
+    assert by_number["I"].title == "PENDAHULUAN"
+    assert not _rules(BAPPEDA) & {"STR-001", "STR-002", "STR-007"}
+
+
+def test_program_lists_lettered_like_sections_stay_lists() -> None:
+    """A BAB IV list "A. Program Penunjang ..." is a list, not the outline."""
+    for name in ("kraksaan-2025", "randuagung-2024-repaired"):
+        assert not [h for h in _doc(name).narrative.headings if h.label], name
+
+
+def test_a_code_in_columns_of_its_segments_is_one_code() -> None:
+    tc33 = _doc(BAPPEDA).tables_of("T-C.33")[0]
+    codes = [r.code for r in tc33.rows if r.level == Level.SUB_KEGIATAN]
+    assert codes and all(c and c.startswith(("5.01.", "5.05.")) for c in codes)
+    assert not {"TOT-003", "TOT-004"} & _rules(BAPPEDA)
+
+
+def test_captions_under_their_tables_belong_to_them() -> None:
+    """Tables captioned underneath: the BAB IV table is "Tabel 4.1" (not the T-C.33 a
+    sentence above it names), and the sasaran table is not given the tujuan table's caption."""
+    doc = _doc(BAPPEDA)
+    assert [t.number for t in doc.tables_of("Tabel 4.1")] == ["4.1"]
+    assert [t.number for t in doc.tables_of("T-C.33")] == ["4.2"]
+    assert [(t.kind, t.number) for t in doc.tables if t.kind in ("Tabel 3.2", "Tabel 3.3")] == [
+        ("Tabel 3.2", "3.1"), ("Tabel 3.3", "3.2")]
+
+
+def test_rupiah_with_a_dash_for_cents() -> None:
+    """"Rp 11.939.026.000,- (sebelas miliar ... rupiah)": read whole, words compared."""
+    doc = _doc(BAPPEDA)
+    total = next(a for a in doc.narrative.stated_amounts if a.role == "total" and a.value == 11_939_026_000)
+    assert ",-" not in total.label
+    assert [c.value for c in doc.narrative.counts if c.noun == "rupiah"] == [11_939_026_000]
+
+
+def test_a_unit_name_on_two_cover_lines() -> None:
+    assert _doc(BAPPEDA).unit == "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah"

@@ -280,3 +280,38 @@ def test_contents_print_the_page_numbers_the_pdf_shows(tmp_path: Path, render: s
     for text, number in entries.items():
         page = next(i for i, k in enumerate(bold) if i > 3 and toc.key(text) in k)
         assert printed[page] == number, text
+
+
+def test_sections_can_print_the_page_number_between_dashes() -> None:
+    data = _feature_spec()
+    body = data["body"]
+    front = next(i for i, b in enumerate(body) if b.get("numbering") == "lower_roman")
+    body[front] = {**body[front], "page_format": "- {} -"}
+    doc = build_document(parse_spec(data))
+    footers = ["".join(t.text for t in s.footer._element.iter(f"{W}t")) for s in doc.sections]
+    instr = [[t.text for t in s.footer._element.iter(f"{W}instrText")] for s in doc.sections]
+    # cover: nothing; from the front matter on (format stays in force): "- " PAGE " -"
+    assert footers == ["", "- 1 -", "- 1 -", "- 1 -", "- 1 -"]  # "1" is the cached PAGE result
+    assert instr[0] == [] and all(i == [" PAGE "] for i in instr[1:])
+    # without the key the footer is the bare number, as before
+    plain = build_document(parse_spec(_feature_spec()))
+    assert ["".join(t.text for t in s.footer._element.iter(f"{W}t")) for s in plain.sections] == ["", "1", "1", "1", "1"]
+    for bad in ("- # -", "{} {}", "- {}\n-"):
+        with pytest.raises(SpecError):
+            parse_spec({"id": "x", "body": [{"type": "section", "orientation": "portrait", "page_format": bad}]})
+
+
+def test_footer_numbers_between_dashes_are_read() -> None:
+    class Page:
+        width, height = 595.0, 842.0
+
+        def __init__(self, *words: tuple[str, float]) -> None:
+            self.words = [{"text": t, "x0": x, "x1": x + 6, "bottom": 820.0} for t, x in words]
+
+        def extract_words(self) -> list[dict[str, Any]]:
+            return self.words
+
+    assert toc._footer_number(Page(("-", 285), ("12", 293), ("-", 303))) == "12"
+    assert toc._footer_number(Page(("-", 287), ("iv", 295), ("-", 305))) == "iv"
+    assert toc._footer_number(Page(("12", 293))) == "12"
+    assert toc._footer_number(Page(("-", 293))) is None

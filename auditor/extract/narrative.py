@@ -29,11 +29,11 @@ from auditor.model.document import (
     TextSpan,
     YearMention,
 )
-from auditor.model.numwords import words_to_number
+from auditor.model.numwords import roman, roman_value, words_to_number
 
-_AMOUNT = re.compile(r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+(?:,\d{1,2})?|\d+)", re.IGNORECASE)
+_AMOUNT = re.compile(r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+(?:,\d{1,2}|,-)?|\d+)", re.IGNORECASE)
 _AMOUNT_WORDS = re.compile(
-    r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+)(?:,\d{1,2})?\s*\(\s*([A-Za-z][A-Za-z\s-]*?)\s*rupiah\s*\)", re.IGNORECASE
+    r"Rp\.?\s*(\d{1,3}(?:[.,]\s?\d{3})+)(?:,\d{1,2}|,-)?\s*\(\s*([A-Za-z][A-Za-z\s-]*?)\s*rupiah\s*\)", re.IGNORECASE
 )
 _SPLIT_MARK = re.compile(r"\b(terdiri\s+(?:dari|atas)|meliputi|yaitu|antara\s+lain|dengan\s+rincian)\b", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"\b(jumlah|total|pagu|dialokasikan|anggaran)\b", re.IGNORECASE)
@@ -44,6 +44,9 @@ _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?
 _LEGAL = re.compile(r"\b(?:Nomor|No\.?)\s*:?\s*[\w./-]+\s+(?:Tahun|tahun)\s*$")
 _HEADING_BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_NUM = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$")
+# "A. Latar Belakang": sections lettered under their BAB, as many Renja write them. A
+# program or kegiatan list item ("A. Program Penunjang ...") is not a section.
+_HEADING_LETTER = re.compile(r"^([A-Z])\.\s+(?!(?:program|kegiatan|sub\s*kegiatan)\s+(?!dan\b)\w)(\S.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(?:TABEL|Tabel|GAMBAR|Gambar|T\s*[-.]?\s*C\b)\s*((?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)+|\d+)?")
 _MARKER = re.compile(r"^(?P<m>(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,2})[.)]|[a-z]\)|[-•–])\s+(?P<t>\S.*)$")
 _PLACE_DATE = re.compile(
@@ -52,7 +55,7 @@ _PLACE_DATE = re.compile(
 )
 _UNIT = re.compile(
     r"\b(KECAMATAN|KELURAHAN|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN POLISI PAMONG PRAJA|RUMAH SAKIT|RSUD)"
-    r"((?:\s+[A-Z][A-Z.'-]*)+)"
+    r"((?:,?\s+[A-Z][A-Z.'-]*)+)"  # "BADAN PERENCANAAN PEMBANGUNAN, RISET DAN INOVASI DAERAH"
 )
 _REGION = re.compile(r"\b(KABUPATEN|KOTA|PROVINSI)\s+([A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)")
 _LAW_YEAR = re.compile(r"\d+\s+Tahun\s*$", re.IGNORECASE)
@@ -70,6 +73,7 @@ class _Block:
     words: list[tuple[Word, int]] = field(default_factory=list)  # word, page
     marker: str = ""
     section: str | None = None
+    label: str | None = None  # a lettered section's number as written: "B. (BAB II)"
     indent: float = 0.0  # x where a list item's text starts; its wrapped lines align there
     mark_x: float = 0.0  # x of a list item's marker
 
@@ -222,6 +226,7 @@ def _right_edges(layouts: list[PageLayout]) -> dict[int, float]:
 def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> list[_Block]:
     blocks: list[_Block] = []
     section: str | None = None
+    chapter: int | None = None  # the BAB the text is in, for lettered sections
     prev_span: TextSpan | None = None
     right = _right_edges(layouts)
     for line_i, (words, page, span) in enumerate(lines):
@@ -239,6 +244,7 @@ def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> lis
         )
         last = blocks[-1] if blocks else None
         heading = _HEADING_BAB.match(text) or (span.bold and _HEADING_NUM.match(text))
+        lettered = span.bold and chapter is not None and not heading and _HEADING_LETTER.match(text)
         marker = _MARKER.match(text)
         if (
             span.bold and last is not None and last.kind == "caption" and near and prev_span is not None
@@ -247,11 +253,20 @@ def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> lis
             last.words.extend(pairs)  # "Tabel 2.1" alone on its line, the title on the next
         elif span.bold and heading:
             section = _section_number(text)
+            bab = _HEADING_BAB.match(text)
+            chapter = roman_value(bab.group(1).upper()) if bab else chapter
             blocks.append(_Block("heading", pairs, section=section))
+        elif lettered and chapter is not None:
+            letter = lettered.group(1).upper()
+            section = f"{chapter}.{ord(letter) - ord('A') + 1}"
+            blocks.append(_Block("heading", pairs, section=section, label=f"{letter}. (BAB {roman(chapter)})"))
         elif _CAPTION.match(text) and (span.bold or kind_from_caption(text)) and not _runs_on(last, span, prev_span, near, prev_full):
             blocks.append(_Block("caption", pairs, section=section))
-        elif span.bold and last is not None and last.kind in ("heading", "caption") and near and prev_span and prev_span.bold:
-            last.words.extend(pairs)  # a heading or caption wrapped onto a second line
+        elif (
+            span.bold and last is not None and last.kind in ("heading", "caption") and near and prev_span and prev_span.bold
+            and not marker
+        ):
+            last.words.extend(pairs)  # a heading or caption wrapped onto a second line (not "1. Sub-section")
         elif marker:
             indent = words[1].bbox.x0 if len(words) > 1 else words[0].bbox.x1
             blocks.append(
@@ -481,15 +496,15 @@ def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
         whole = flow.locate(0, len(flow.text))
         if block.kind == "heading":
             text = flow.text
-            m = _HEADING_BAB.match(text)
-            level = 1 if m else (block.section or "").count(".") + 1
-            title = (m.group(2) if m else _HEADING_NUM.match(text).group(2)) if (m or _HEADING_NUM.match(text)) else text
-            headings.append(Heading(level, block.section or "", title.strip(), whole))
+            m = _HEADING_BAB.match(text) or _HEADING_NUM.match(text) or (block.label and _HEADING_LETTER.match(text))
+            level = 1 if _HEADING_BAB.match(text) else (block.section or "").count(".") + 1
+            title = m.group(2) if m else text
+            headings.append(Heading(level, block.section or "", title.strip(), whole, block.label))
             years += _years_in(text, flow.locate, "heading")
             continue
         if block.kind == "caption":
             m = _CAPTION.match(flow.text)
-            kind = kind_from_caption(flow.text) or _table_below(flow.text, whole.page, tables)
+            kind = kind_from_caption(flow.text) or _table_of(flow.text, whole.page, tables)
             captions.append(Caption(m.group(1) if m else None, kind, flow.text, whole))
             years += _years_in(flow.text, flow.locate, "caption")
             continue
@@ -519,11 +534,13 @@ def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
     )
 
 
-def _table_below(caption: str, page: int, tables: list[Table]) -> str | None:
-    """The kind of the table this caption stands over (told by its header words)."""
+def _table_of(caption: str, page: int, tables: list[Table]) -> str | None:
+    """The kind of the table this caption belongs to (told by its header words): the table
+    it stands over, or the one it is printed under (on that table's last page)."""
     words = re.sub(r"\s+", " ", caption).strip()
     for table in tables:
-        if table.pages and table.pages[0] in (page, page + 1) and words and words in re.sub(r"\s+", " ", table.caption):
+        near = table.pages and (table.pages[0] in (page, page + 1) or page in table.pages)
+        if near and words and words in re.sub(r"\s+", " ", table.caption):
             return table.kind
     return None
 
@@ -551,13 +568,20 @@ def document_meta(layouts: list[PageLayout]) -> dict[str, tuple[str | int, TextS
     m = _PLAN_YEAR.search(joined)
     if m:
         meta["plan_year"] = (int(m.group(1)), next((ln for ln in front if m.group(1) in ln.text), front[0]))
-    for ln in front:
+    for i, ln in enumerate(front):
         if "unit" not in meta and (u := _UNIT.search(ln.text)):
             name_words: list[str] = []
             for w in u.group(2).split():
                 if w.upper() in _NAME_STOP:
                     break
                 name_words.append(w)
+            # "BADAN PERENCANAAN PEMBANGUNAN, RISET DAN" / "INOVASI DAERAH": a name that
+            # ends in "dan" or a comma goes on on the next line.
+            if name_words and name_words[-1].upper() in ("DAN", "SERTA") and i + 1 < len(front):
+                for w in front[i + 1].text.split():
+                    if w.upper() in _NAME_STOP or not re.fullmatch(r"[A-Z][A-Z.'-]*,?", w):
+                        break
+                    name_words.append(w)
             if name_words:
                 meta["unit"] = (_title(f"{u.group(1)} {' '.join(name_words)}"), ln)
         if "region" not in meta and (r := _REGION.search(ln.text)):

@@ -44,11 +44,13 @@ def column_keys(part: PageTable, header_n: int, profile: Profile) -> tuple[list[
         key = profile.key_for(header)
         if key in _FORWARD_KEYS and key in headers and _later_year(header, headers[key]):
             key = _FORWARD_KEYS[key]
-        if key is not None and key in headers:
+        if key == "code" and keys and keys[-1] == "code" and header != headers["code"]:
+            pass  # "Kode" over Urusan | Bidang | Program | Kegiatan | Sub columns: one code in pieces
+        elif key is not None and key in headers:
             # A header spanning two grid columns: the second holds the unit (T-C.29),
             # elsewhere a duplicate meaning is not ours to guess.
             key = key + "_unit" if profile.paired_units and keys and keys[-1] == key else None
-        if key is not None:
+        if key is not None and key not in headers:
             headers[key] = header
         keys.append(key)
     _keys_by_year(column_headers(part, header_n), keys, headers, profile)
@@ -111,7 +113,8 @@ def _row_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, Cel
         text = "".join(gc.lines) if key == "code" else gc.text
         if key in cells:  # two grid cells under one header: keep both texts
             prev = cells[key]
-            cells[key] = Cell(prev.text + " " + text, prev.page, prev.bbox.union(gc.bbox), lines=prev.lines + tuple(gc.text_lines))
+            glue = "." if key == "code" else " "  # code segments in columns of their own: "5" "01" "02"
+            cells[key] = Cell(prev.text + glue + text, prev.page, prev.bbox.union(gc.bbox), lines=prev.lines + tuple(gc.text_lines))
         else:
             cells[key] = Cell(text, page, gc.bbox, lines=tuple(gc.text_lines))
     return cells

@@ -139,7 +139,34 @@ class TableRun:
 _CAPTION_START = re.compile(r"^\s*(?:Lanjutan\s+)?Tabel\s+(?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)*\b", re.IGNORECASE)
 
 
-def _caption_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> str:
+def _line_height(lines: list[TextSpan]) -> float:
+    heights = sorted(ln.bbox.bottom - ln.bbox.top for ln in lines)
+    return heights[len(heights) // 2] if heights else 10.0
+
+
+def _caption_below(layout: PageLayout, table: PageTable) -> list[TextSpan]:
+    """A caption printed right under the table ("Tabel 3.1 ..." a line or less below its
+    bottom rule), with the lines that continue it."""
+    below = [ln for ln in layout.lines if ln.bbox.top >= table.bbox.bottom - 1]
+    later = [t.bbox.top for t in layout.tables if t.bbox.top >= table.bbox.bottom - 1 and t is not table]
+    below = [ln for ln in below if ln.bbox.bottom <= min(later, default=layout.height) + 1]
+    if not below:
+        return []
+    height = _line_height(below)
+    first = below[0]
+    if first.bbox.top - table.bbox.bottom > 1.5 * height or not _CAPTION_START.match(first.text):
+        return []
+    out = [first]
+    for ln in below[1:CAPTION_LINES]:
+        if ln.bbox.top - out[-1].bbox.bottom > 0.6 * height or ln.bold != first.bold or _CAPTION_START.match(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def _lines_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> list[TextSpan]:
+    """The text between the table and what stands above it (a table, or the page top;
+    the foot of the previous page when nothing is above it on its own page)."""
     layout = layouts[page_i]
     earlier = [t for t in layout.tables if t.bbox.bottom <= table.bbox.top + 1 and t is not table]
     floor = max((t.bbox.bottom for t in earlier), default=0.0)
@@ -149,13 +176,38 @@ def _caption_above(layouts: list[PageLayout], page_i: int, table: PageTable) -> 
         prev = layouts[page_i - 1]
         last_bottom = max((t.bbox.bottom for t in prev.tables), default=0.0)
         lines = [ln for ln in prev.lines if ln.bbox.top >= last_bottom and ln.bbox.top < prev.height * 0.92]
+    return lines
+
+
+def _caption_text(lines: list[TextSpan]) -> str:
+    """The caption among the lines above a table: from its "Tabel 2.7" line on (the text
+    above that is the paragraph or list before the table)."""
     lines = lines[-CAPTION_LINES:]
-    # The caption starts at its "Tabel 2.7" line: text above it is the paragraph or list
-    # that precedes the table.
     starts = [i for i, ln in enumerate(lines) if _CAPTION_START.match(ln.text)]
     if starts:
         lines = lines[starts[-1]:]
     return "\n".join(ln.text for ln in lines)
+
+
+def _has_caption_start(caption: str) -> bool:
+    return any(_CAPTION_START.match(line) or kind_from_caption(line) for line in caption.splitlines()[:1])
+
+
+def _use_caption_below(run: TableRun, layouts: list[PageLayout], classify: HeaderClassifier | None) -> None:
+    """A run whose text above is no caption takes the one printed under its last part:
+    its number, and its kind when that caption names one (else its header words do)."""
+    last = run.parts[-1]
+    below = _caption_below(layouts[last.page - 1], last)
+    if not below:
+        return
+    caption = "\n".join(ln.text for ln in below)
+    kind = kind_from_caption(caption)
+    if kind is None and not run.by_header:
+        header_n = header_row_count(run.parts[0])
+        kind = classify(column_headers(run.parts[0], header_n)) if classify is not None and header_n > 0 else None
+        run.by_header = kind is not None
+    run.kind = kind or (run.kind if run.by_header else "other")
+    run.caption, run.number = caption, caption_number(caption)
 
 
 def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = None) -> list[TableRun]:
@@ -164,13 +216,21 @@ def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = Non
     A table starts a run of its own when its caption names a standard table (by T-C
     name or title), when its header words say which table it is (``classify``), or
     else as an "other" table; a table at the top of the next page with the same
-    columns and header (or none) continues the run before it.
+    columns and header (or none) continues the run before it. A caption is read above
+    the table, or, when the text above is none, right under the run's last part.
     """
     runs: list[TableRun] = []
     current: TableRun | None = None
     for page_i, layout in enumerate(layouts):
         for t_i, table in enumerate(layout.tables):
-            caption = _caption_above(layouts, page_i, table)
+            above = _lines_above(layouts, page_i, table)
+            if current is not None and not _has_caption_start(current.caption):
+                # A caption under the table before, in a document that puts them there, is
+                # that table's ("Tabel 3.1" under the tujuan table, above the sasaran table).
+                last = current.parts[-1]
+                claimed = _caption_below(layouts[last.page - 1], last)
+                above = [ln for ln in above if not any(ln is c for c in claimed)]
+            caption = _caption_text(above)
             header_n = header_row_count(table)
             headers = column_headers(table, header_n)
             signature = tuple(norm(h) for h in headers)
@@ -193,6 +253,9 @@ def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = Non
             current = TableRun(kind=kind or "other", caption=caption, parts=[table], signature=signature, number=number,
                                by_header=by_header and kind is not None)
             runs.append(current)
+    for run in runs:
+        if not _has_caption_start(run.caption):
+            _use_caption_below(run, layouts, classify)
     return runs
 
 

@@ -20,7 +20,7 @@ def is_null_token(text: str) -> bool:
 
 def parse_amount(text: str) -> int | None:
     """Parse ``1,916,486,189`` / ``1.916.486.189`` / ``Rp. 1.165.317.200`` /
-    ``2500000.00`` / ``10 0`` (digits split by wrapping) into whole rupiah.
+    ``2500000.00`` / ``Rp 1.250.000,-`` / ``10 0`` (digits split by wrapping) into whole rupiah.
 
     Returns None for a null token; raises AmountError for anything else that is
     not an amount.
@@ -29,6 +29,7 @@ def parse_amount(text: str) -> int | None:
         return None
     t = _RP.sub("", text.strip()).strip()
     t = re.sub(r"\s+", "", t)
+    t = re.sub(r"(?<=\d),-$", "", t)  # "Rp 1.250.000,-": no cents
     if not t:
         return None
     negative = t.startswith("(") and t.endswith(")") or t.startswith("-")

@@ -239,9 +239,10 @@ class Heading:
     """A chapter ("BAB III") or numbered section ("3.2.1") heading."""
 
     level: int  # 1 = BAB, 2 = x.y, 3 = x.y.z ...
-    number: str  # "III", "3.2", "3.2.1"
+    number: str  # "III", "3.2", "3.2.1"; a lettered section as its place: "B." in BAB II is "2.2"
     title: str
     span: TextSpan
+    label: str | None = None  # the number as written when it differs: "B. (BAB II)"
 
 
 @dataclass(frozen=True)

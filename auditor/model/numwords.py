@@ -43,3 +43,26 @@ def words_to_number(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(text: str) -> int | None:
+    """"IV" -> 4; None when the text is not a Roman numeral."""
+    if not text or any(ch not in _ROMAN for ch in text.upper()):
+        return None
+    total = 0
+    values = [_ROMAN[ch] for ch in text.upper()]
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total
+
+
+def roman(value: int) -> str:
+    """4 -> "IV" (chapters: 1..39)."""
+    out = ""
+    for v, s in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out, value = out + s, value - v
+    return out

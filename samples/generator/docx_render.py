@@ -184,8 +184,12 @@ def ensure_style(doc: DocxDocument, name: str, style: Style) -> None:
 # --------------------------------------------------------------------------- sections
 
 
-def _add_page_number(paragraph: Paragraph) -> None:
-    """Append a PAGE field (begin / instr / separate / cached result / end)."""
+def _add_page_number(paragraph: Paragraph, page_format: str = "{}") -> None:
+    """Append a PAGE field (begin / instr / separate / cached result / end), with the text
+    `page_format` puts around it ("- {} -" prints "- 5 -")."""
+    before, after = page_format.split("{}")
+    if before:
+        paragraph.add_run(before)
     run = paragraph.add_run()
     parts: list[tuple[str, str]] = [("fldChar", "begin"), ("instrText", " PAGE "), ("fldChar", "separate")]
     for tag, value in parts:
@@ -200,14 +204,17 @@ def _add_page_number(paragraph: Paragraph) -> None:
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     paragraph.add_run()._r.append(end)
+    if after:
+        paragraph.add_run(after)
 
 
-def setup_section(section: Section, orientation: str, *, page_number: bool = True) -> None:
+def setup_section(section: Section, orientation: str, *, page_number: bool = True, page_format: str = "{}") -> None:
     """A4 page in `orientation` with its own centred page-number footer.
 
     Every section gets an explicit footer rather than inheriting the previous one,
     so page numbers do not depend on how a consumer resolves linked footers. Without
-    `page_number` the footer stays empty (a cover), the page still counts.
+    `page_number` the footer stays empty (a cover), the page still counts. `page_format`
+    is the footer text with "{}" for the number.
     """
     landscape = orientation == "landscape"
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -224,7 +231,7 @@ def setup_section(section: Section, orientation: str, *, page_number: bool = Tru
         run._r.getparent().remove(run._r)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if page_number:
-        _add_page_number(paragraph)
+        _add_page_number(paragraph, page_format)
 
 
 def set_running_header(section: Section, text: str, style_name: str) -> None:
@@ -354,6 +361,7 @@ class _Builder:
         self.numbering_set = False
         self.header = ""
         self.header_set = False
+        self.page_format = "{}"  # footer text around the number (section blocks may change it)
         # A page break is applied to whatever comes next (page_break_before), never as
         # a trailing break run, which would leave an empty paragraph on the new page.
         self.pending_break = False
@@ -479,7 +487,9 @@ class _Builder:
             self.numbering, self.numbering_set = block.numbering, True
         if block.header is not None:
             self.header, self.header_set = block.header, True
-        setup_section(self.section, orientation, page_number=self.numbering != "none")
+        if block.page_format is not None:
+            self.page_format = block.page_format
+        setup_section(self.section, orientation, page_number=self.numbering != "none", page_format=self.page_format)
         # Word does not carry a page number format over to the next section: every
         # section after the first explicit one states its own.
         if self.numbering_set:

@@ -35,7 +35,7 @@ BLOCK_KEYS: dict[str, frozenset[str]] = {
 }
 # Keys a block may have besides its required BLOCK_KEYS.
 BLOCK_OPTIONAL_KEYS: dict[str, frozenset[str]] = {
-    "section": frozenset({"numbering", "start", "header"}),
+    "section": frozenset({"numbering", "start", "header", "page_format"}),
     "toc": frozenset({"title", "levels", "entries"}),
     "figure": frozenset({"height", "values"}),
 }
@@ -130,6 +130,9 @@ class Block:
     numbering: str | None = None
     start: int | None = None
     header: str | None = None
+    # section: how the footer prints the page number, "{}" standing for it ("- {} -");
+    # None = as the previous section (default "{}", the bare number)
+    page_format: str | None = None
     # toc: what it lists, its title (text), heading depth (level), written entries; resolved
     # once the entries carry their page numbers
     of: str | None = None
@@ -394,12 +397,16 @@ def _parse_block(value: Any, where: str) -> Block:
 def _parse_section(data: dict[str, Any], w: str) -> Block:
     numbering = data.get("numbering")
     start = data.get("start")
+    page_format = _str(data.get("page_format"), f"{w}.page_format", optional=True)
+    if page_format is not None and (page_format.count("{}") != 1 or "\n" in page_format):
+        raise _fail(f"{w}.page_format", f"expected one line with exactly one {{}} (the page number), got {page_format!r}")
     return Block(
         "section",
         orientation=_choice(data["orientation"], f"{w}.orientation", ORIENTATIONS),
         numbering=None if numbering is None else _choice(numbering, f"{w}.numbering", NUMBERINGS),
         start=None if start is None else _int(start, f"{w}.start"),
         header=_str(data.get("header"), f"{w}.header", optional=True),
+        page_format=page_format,
     )
 
 

@@ -38,6 +38,8 @@ FOOTER_ZONE_CM = 2.2  # the footer line lies this close to the bottom edge (page
 _NUMBER_ONLY = re.compile(r"^\s*tabel\s+[0-9A-Za-z.\-]+(?:\s+T\s*-?\s*C\s*\.?\s*\d+)?\s*[.:]?\s*$", re.IGNORECASE)
 _LEADER = re.compile(r"\.{4,}|…")
 _PAGE_NUMBER = re.compile(r"^(\d+|[ivxlcdm]+)$", re.IGNORECASE)
+# Dashes some offices print around the number ("- 5 -", section page_format).
+_NUMBER_DASHES = " -\u2013\u2014"
 _NOT_WORD = re.compile(r"\s+")
 
 
@@ -194,7 +196,7 @@ def _footer_number(page) -> str | None:  # type: ignore[no-untyped-def]
     if lowest < page.height - FOOTER_ZONE_CM * PT_PER_CM:
         return None
     line = [w for w in words if w["bottom"] > lowest - 2]
-    text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+    text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])).strip(_NUMBER_DASHES)
     centre = (min(w["x0"] for w in line) + max(w["x1"] for w in line)) / 2
     if _PAGE_NUMBER.match(text) and abs(centre - page.width / 2) < 2 * PT_PER_CM:
         return text

@@ -6,19 +6,7 @@ import re
 
 from auditor.findings import Location
 from auditor.model.document import Heading, TextSpan
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def roman_value(text: str) -> int | None:
-    """"IV" -> 4; None when the text is not a Roman numeral."""
-    if not text or any(ch not in _ROMAN for ch in text.upper()):
-        return None
-    total = 0
-    values = [_ROMAN[ch] for ch in text.upper()]
-    for i, v in enumerate(values):
-        total += -v if i + 1 < len(values) and values[i + 1] > v else v
-    return total
+from auditor.model.numwords import roman_value
 
 
 def number_parts(number: str) -> tuple[int, ...] | None:
@@ -57,4 +45,6 @@ def span_location(span: TextSpan, row: str | None = None, table: str | None = No
 
 
 def heading_label(heading: Heading) -> str:
+    if heading.label:
+        return heading.label
     return f"BAB {heading.number}" if heading.level == 1 else heading.number

@@ -3,9 +3,10 @@
 A paragraph copied from another office's Renja keeps that office's names. In the Renja
 of a kecamatan, a sentence about another kecamatan ("Kecamatan Kledung memiliki potensi
 agrowisata ...") is such a leftover; so is the document's own unit with another region
-("Dinas Komunikasi dan Informatika Kabupaten Bondowoso" in Situbondo's Renja), or the
+("Dinas Komunikasi dan Informatika Kabupaten Bondowoso" in Situbondo's Renja), the
 region's government and plans named with another region ("Pemerintah Kabupaten
-Bondowoso", "RKPD Kabupaten Bondowoso").
+Bondowoso", "RKPD Kabupaten Bondowoso"), or any office of another region ("Badan
+Perencanaan Pembangunan Daerah, Penelitian dan Pengembangan Kabupaten Jember").
 
 Sentences, list items, captions, headings, the signature ("Camat Kledung") and running
 headers are read. The own unit and region are the ones the document states (cover,
@@ -54,6 +55,12 @@ _KECAMATAN = re.compile(r"\b(?:Kecamatan|KECAMATAN|Kec\.|Camat|CAMAT)\s+" + _NAM
 # Where a region's own government, plans or head are named: "RKPD Kabupaten X", "Bupati X".
 _REGION_OWNED = re.compile(
     r"\b(?:Pemerintah(?:\s+Daerah)?|Pemkab|Pemkot|RPJMD|RKPD|RPD|Renstra|Perda)\s+(?:Kabupaten|Kota)\s+" + _NAME
+)
+# An office of a region, by its name: "Badan Perencanaan Pembangunan Daerah, Penelitian dan
+# Pengembangan Kabupaten Jember", "Dinas Pertanian Kota Batu".
+_OFFICE = re.compile(
+    r"\b(?:Badan|Dinas|Kantor|Sekretariat|Inspektorat|Satuan|Bappeda|Bappelitbang\w*|Bapperida|Kecamatan)\b"
+    r"(?:,?\s+(?:dan|serta|[A-Z][\w/&'’-]*))*?\s+(?:Kabupaten|Kota)\s+" + _NAME
 )
 _UNIT_TYPES = ("kecamatan", "kelurahan", "dinas", "badan", "sekretariat", "inspektorat", "satuan", "rumah", "rsud", "kantor")
 
@@ -121,7 +128,8 @@ def _other_region(text: str, span: TextSpan, unit: str, region: str, similar: fl
         own_unit = r"\s+".join(map(re.escape, unit.split()))
         for m in re.finditer(r"(?i:" + own_unit + r")\s+(?:Kabupaten|Kota)\s+" + _NAME, text):
             found.add(m.group(1))
-    for m in _REGION_OWNED.finditer(text):
-        found.add(m.group(1))
+    for pattern in (_REGION_OWNED, _OFFICE):
+        for m in pattern.finditer(text):
+            found.add(m.group(1))
     for other in sorted(n for n in found if n and not _same(n, region, similar)):
         yield _violation(region, other, text, span)

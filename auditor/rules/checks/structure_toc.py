@@ -2,7 +2,8 @@
 
 The entries of the table of contents (``listing`` "isi": the entries under "DAFTAR ISI",
 wrapped lines joined and dot leaders and page numbers set apart by the extractor) that
-carry a number, "BAB II TITLE" or "2.1 Title", are each compared with the heading of the
+carry a number, "BAB II TITLE", "2.1 Title" or "A. Title" under a BAB (section 2.1 of
+BAB II, as the extractor numbers lettered sections), are each compared with the heading of the
 same number, both reduced to lower-case words. An entry without heading, a
 heading (of the levels the contents list) without entry, and a title that differs
 are reported.
@@ -31,6 +32,7 @@ FIELDS = ("number", "toc_title", "heading_title", "problem", "page")
 
 _BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
 _NUM_TITLE = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$")
+_LETTER_TITLE = re.compile(r"^([A-Z])\.\s+(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,19 @@ def _entries(doc: Document, listing: str) -> list[_Entry]:
     """The numbered entries of the document's table of contents (the extractor joined
     wrapped lines and set the page numbers apart)."""
     out: list[_Entry] = []
+    chapter: str | None = None
     for entry in doc.narrative.contents:
         if entry.listing != listing:
             continue
         if m := _BAB.match(entry.text):
-            out.append(_Entry(canonical_number(m.group(1).upper()), f"BAB {m.group(1).upper()}", m.group(2).strip(), entry.span))
+            chapter = m.group(1).upper()
+            out.append(_Entry(canonical_number(chapter), f"BAB {chapter}", m.group(2).strip(), entry.span))
         elif m := _NUM_TITLE.match(entry.text):
             out.append(_Entry(m.group(1), m.group(1), m.group(2).strip(), entry.span))
+        elif chapter and (m := _LETTER_TITLE.match(entry.text)):
+            # "A. Latar Belakang" under BAB I is section 1.1, as the extractor numbers it
+            number = f"{canonical_number(chapter)}.{ord(m.group(1).upper()) - ord('A') + 1}"
+            out.append(_Entry(number, f"{m.group(1).upper()}. (BAB {chapter})", m.group(2).strip(), entry.span))
     return out
 
 

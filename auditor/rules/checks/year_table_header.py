@@ -4,7 +4,8 @@ Two kinds of expectation:
 
 * ``headers``: per table kind and column key (shell-style patterns, ``target_*``),
   the offsets from n the header's years may have — T-C.33 plan-year columns n,
-  prakiraan maju n+1; T-C.30 target/realisasi/proyeksi n-2 … n+1; Tabel 4.1 n.
+  prakiraan maju n+1; T-C.30 target/realisasi/proyeksi n-2 … n+1; Tabel 4.1 and the
+  review of the rancangan awal RKPD (T-C.31) n.
   An entry with ``includes`` also needs one of its columns to name that year: a goals
   table may list the targets of the whole Renstra period, but must list year n.
 * ``relative_markers``: a header part that says "(n-2)" next to a year must give
@@ -37,6 +38,7 @@ PARAMS = {
             {"table": "T-C.33", "columns": ["target_next", "amount_next"], "offsets": [1]},
             {"table": "Tabel 4.1", "columns": ["target_next", "amount_next"], "offsets": [1]},
             {"table": "Tabel 4.1", "columns": ["*"], "offsets": [0]},
+            {"table": "T-C.31", "columns": ["*"], "offsets": [0]},
             {"table": "T-C.30", "columns": ["target_*", "realisasi_*", "proyeksi_*"], "offsets": [-2, -1, 0, 1]},
             {"table": "Tabel 3.2", "columns": ["target_*"], "offsets": [-4, -3, -2, -1, 0, 1, 2, 3, 4], "includes": 0},
             {"table": "Tabel 3.3", "columns": ["target_*"], "offsets": [-4, -3, -2, -1, 0, 1, 2, 3, 4], "includes": 0},
@@ -81,13 +83,14 @@ def _violation(table: Table, column: str, header: str, year: int, expected: str,
 def _check_table(table: Table, n: int, params: dict[str, Any], seen: set[tuple[str, str, int]]) -> Iterator[Violation]:
     for column, header in table.column_headers.items():
         allowed = _allowed(table, column, params["headers"])
-        whole = re.sub(r"\s+", "", header)
-        for segment in _segments(header):
+        segments = _segments(header)
+        for i, segment in enumerate(segments):
             markers = {int(m.group(1) or 0) for m in _MARKER.finditer(segment)}
             for year in _years(segment):
-                key = (table.kind, whole, year)
+                # one header cell over several columns (a value and its unit, a group) is one finding
+                key = (table.kind, "|".join(segments[: i + 1]), year)
                 if key in seen:
-                    continue  # one header over several grid columns (a value and its unit)
+                    continue
                 if params["relative_markers"] and len(markers) == 1:
                     (k,) = markers
                     if year != n + k:
