@@ -1,6 +1,6 @@
 """Precision and recall of the audit per sample family, in one run.
 
-    .venv/bin/python bench/quality.py [--details]
+    .venv/bin/python bench/quality.py [--details] [--extractor camelot]
 
 For every sample with a rendered PDF (samples/specs/*.yaml -> samples/pdf/*.pdf), audited
 with the rule set its spec names, it prints per template family and overall:
@@ -21,11 +21,13 @@ import argparse
 import sys
 import time
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from auditor.extract import BACKENDS, extract_document  # noqa: E402
 from samples.quality import REFERENCE, SampleResult, audit_sample, sample_specs  # noqa: E402
 
 
@@ -38,9 +40,11 @@ def _line(f: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list false alarms, missed defects, unexplained findings")
+    parser.add_argument("--extractor", choices=sorted(BACKENDS), default="pdfplumber", help="table reader (camelot: slower)")
     args = parser.parse_args()
     started = time.perf_counter()
-    results: list[SampleResult] = [audit_sample(spec) for _, spec in sample_specs()]
+    read = partial(extract_document, backend=args.extractor)
+    results: list[SampleResult] = [audit_sample(spec, read=read) for _, spec in sample_specs()]
     families: dict[str, list[SampleResult]] = defaultdict(list)
     for r in results:
         families[r.family].append(r)

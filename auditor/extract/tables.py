@@ -190,7 +190,10 @@ def _caption_text(lines: list[TextSpan]) -> str:
 
 
 def _has_caption_start(caption: str) -> bool:
-    return any(_CAPTION_START.match(line) or kind_from_caption(line) for line in caption.splitlines()[:1])
+    """The text above a table opens as a caption does ("Tabel 2.1", "T-C.29 ...", a
+    Permendagri title), not as the paragraph before the table."""
+    first = caption.splitlines()[0] if caption else ""
+    return bool(_CAPTION_START.match(first) or kind_from_caption(first))
 
 
 def _use_caption_below(run: TableRun, layouts: list[PageLayout], classify: HeaderClassifier | None) -> None:

@@ -1082,16 +1082,6 @@ def clean_spec() -> dict[str, Any]:
     return spec
 
 
-def _find_block(spec: dict[str, Any], btype: str, needle: str) -> dict[str, Any]:
-    for block in spec["body"]:
-        if block["type"] != btype:
-            continue
-        text = block.get("text") or "\n".join(block.get("items", []) + block.get("lines", []))
-        if needle in text:
-            return block
-    raise KeyError(f"no {btype} block with {needle!r}")
-
-
 def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
     """The clean document with thirteen declared mistakes of every category."""
     spec = common.variant(clean, DEFECTS_ID)
@@ -1202,7 +1192,7 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
             {"rule": "NAR-004", "text": str(n_keg - 2)})
 
     # 11. narrative: a paragraph copied from another Badan of another kabupaten
-    at = spec["body"].index(_find_block(spec, "list", "Satu Data Banyuwangi")) + 1
+    at = spec["body"].index(common.find_block(spec, "list", "Satu Data Banyuwangi")) + 1
     spec["body"].insert(at, para(
         "Untuk menjawab isu tersebut, Badan Perencanaan Pembangunan Daerah, Penelitian dan Pengembangan Kabupaten Jember "
         "akan memperkuat pendampingan perencanaan di Kecamatan Ambulu dan Kecamatan Puger serta mengembangkan "
@@ -1228,7 +1218,7 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
             {"rule": "NAR-015", "text": "Seluruh target"})
 
     # 13. structure: T-C.32 numbered like T-C.31 (two tables "Tabel 2.5")
-    block = _find_block(spec, "caption", "T-C.32 Usulan Program")
+    block = common.find_block(spec, "caption", "T-C.32 Usulan Program")
     block["lines"][0] = "Tabel 2.5"
     replace_text(spec, "tindak lanjutnya disajikan pada Tabel 2.6.", "tindak lanjutnya disajikan pada Tabel 2.5.")
     declare("duplicate-table-number",

@@ -217,6 +217,17 @@ def replace_text(spec: dict[str, Any], old: str, new: str, *, count: int = 1, bl
     return changed
 
 
+def find_block(spec: Mapping[str, Any], block_type: str, needle: str) -> dict[str, Any]:
+    """The first body block of ``block_type`` whose text, items or lines hold ``needle``."""
+    for block in spec["body"]:
+        if block["type"] != block_type:
+            continue
+        text = block.get("text") or "\n".join(block.get("items", []) + block.get("lines", []))
+        if needle in text:
+            return block
+    raise KeyError(f"no {block_type} block with {needle!r}")
+
+
 # --------------------------------------------------------------------------- output
 
 

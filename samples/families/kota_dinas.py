@@ -1228,16 +1228,6 @@ def clean_spec() -> dict[str, Any]:
     return spec
 
 
-def _find_block(spec: dict[str, Any], btype: str, needle: str) -> dict[str, Any]:
-    for block in spec["body"]:
-        if block["type"] != btype:
-            continue
-        text = block.get("text") or "\n".join(block.get("items", []) + block.get("lines", []))
-        if needle in text:
-            return block
-    raise KeyError(f"no {btype} block with {needle!r}")
-
-
 def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
     """The clean document with twelve declared mistakes of different classes."""
     spec = common.variant(clean, DEFECTS_ID)
@@ -1297,7 +1287,7 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
             {"rule": "YEAR-001", "table": "T-C.33"})
 
     # 6. T-C.32 caption names the year of the Musrenbang instead of the plan year
-    block = _find_block(spec, "caption", "T-C.32 Usulan Program")
+    block = common.find_block(spec, "caption", "T-C.32 Usulan Program")
     block["lines"][1] = block["lines"][1].replace(f"Tahun {YEAR}", f"Tahun {YEAR - 1}")
     declare("tc32-caption-year",
             f"Tabel 2.7 (T-C.32) caption says \"... Pemangku Kepentingan Tahun {YEAR - 1}\"; the proposals are for {YEAR}",
@@ -1314,7 +1304,7 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
             {"rule": "NAR-002", "text": wrong[2:-3]})
 
     # 8. a paragraph copied from another city's Renja (unit and kelurahan of Kota Kediri)
-    isu = _find_block(spec, "list", "Pemanfaatan data kependudukan oleh perangkat daerah")
+    isu = common.find_block(spec, "list", "Pemanfaatan data kependudukan oleh perangkat daerah")
     at = spec["body"].index(isu) + 1
     spec["body"].insert(at, para(
         "Untuk menjawab isu tersebut, Dinas Kependudukan dan Pencatatan Sipil Kota Kediri akan memperluas layanan "
@@ -1356,7 +1346,7 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
             {"rule": "NAR-016"})
 
     # 12. BAB IV list of programs leaves out the last program but still announces five
-    programs = _find_block(spec, "list", "dengan pagu indikatif")
+    programs = common.find_block(spec, "list", "dengan pagu indikatif")
     dropped = programs["items"].pop()
     declare("bab4-program-missing",
             f"BAB IV: the list of programs announced as 5 (lima) omits \"{dropped[3:dropped.index(' dengan')]}\" (2.12.05)",
