@@ -41,7 +41,8 @@ NAMES = ["randuagung-2024", "randuagung-2024-repaired", "kencong-2024", "pasiria
          # the other template families, clean and with their defects
          "kraksaan-2025", "kraksaan-2025-defects", "parakan-2026", "parakan-2026-defects",
          "situbondo-diskominfo-2025", "situbondo-diskominfo-2025-defects", "tegalampel-2027", "tegalampel-2027-defects",
-         "madiun-dukcapil-2026", "madiun-dukcapil-2026-defects", "banyuwangi-bappeda-2025", "banyuwangi-bappeda-2025-defects"]
+         "madiun-dukcapil-2026", "madiun-dukcapil-2026-defects", "banyuwangi-bappeda-2025", "banyuwangi-bappeda-2025-defects",
+         "lowokwaru-2026", "lowokwaru-2026-defects"]
 REFERENCE_DOCX = REFERENCE_PDF.with_suffix(".docx")
 REPAIRED_DOCX = REPAIRED_PDF.with_suffix(".docx")
 

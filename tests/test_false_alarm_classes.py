@@ -275,3 +275,83 @@ def test_rupiah_with_a_dash_for_cents() -> None:
 
 def test_a_unit_name_on_two_cover_lines() -> None:
     assert _doc(BAPPEDA).unit == "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah"
+
+
+# --------------------------------------------------------------------------- kecamatan-kota (held out)
+
+
+def test_a_caption_states_the_money_unit_of_its_table() -> None:
+    """Lowokwaru's BAB IV table says "(dalam ribuan rupiah)" in its caption over a header
+    "Pagu Indikatif Tahun 2026": its amounts are thousands, and equal T-C.33's rupiah."""
+    doc = _doc("lowokwaru-2026")
+    (bab4,) = doc.tables_of("Tabel 4.1")
+    (tc33,) = doc.tables_of("T-C.33")
+    (tc31,) = doc.tables_of("T-C.31")
+    assert bab4.money_units == {"amount": 1000} and tc33.money_units["amount"] == 1
+    assert tc31.money_units["pagu"] == 1000  # by its header "(Rp.000)"
+    assert not _rules("lowokwaru-2026") & {"XT-001", "XT-003", "NAR-001", "NAR-017"}
+    # the defect variant's T-C.33 total, mistyped, is still told apart from Tabel 4.1's
+    assert "XT-001" in _rules("lowokwaru-2026-defects")
+
+
+def test_a_header_unit_outranks_the_caption() -> None:
+    from auditor.extract.rows import _money_unit
+
+    caption = "Tabel 4.1\nRencana Program ... Tahun 2026\n(dalam ribuan rupiah)"
+    assert _money_unit("Pagu Indikatif Tahun 2026", caption) == 1000
+    assert _money_unit("Pagu Indikatif (Rp)", caption) == 1
+    assert _money_unit("Pagu Indikatif (Rp.000)", "Tabel 4.1 Rencana") == 1000
+    assert _money_unit("Pagu Indikatif", "Rekapitulasi (dalam jutaan rupiah)") == 1_000_000
+    # "ribu" in a title is no unit: "Program Seribu Desa"
+    assert _money_unit("Pagu Indikatif", "Tabel 4.1 Program Seribu Desa dan Dua Ribu Kelurahan") == 1
+
+
+def test_a_name_that_starts_with_its_level_word() -> None:
+    """"a) Kegiatan Kegiatan Pemberdayaan Kelurahan" names T-C.33's "Kegiatan Pemberdayaan
+    Kelurahan" (the official name starts with the level word): not misnamed."""
+    assert any("Kegiatan Kegiatan Pemberdayaan" in s.text for s in _doc("lowokwaru-2026").narrative.sentences)
+    assert "NAR-008" not in _rules("lowokwaru-2026")
+
+
+def test_contents_entries_of_two_headings_with_one_number() -> None:
+    """Two headings numbered 2.4 (the second should be 2.5): the contents list both, each
+    entry is compared with the heading of its title, and only the numbering is reported."""
+    rules = _rules("lowokwaru-2026-defects")
+    assert "STR-002" in rules
+    assert not [f for f in _audit("lowokwaru-2026-defects")[0] if f.rule == "STR-007"]
+
+
+def test_a_program_amount_in_the_bab_iv_list() -> None:
+    (found,) = [f for f in _audit("lowokwaru-2026-defects")[0] if f.rule == "NAR-017"]
+    assert found.location.code == "7.01.03" and found.severity == "error"
+    assert (found.expected, found.actual) == ("1028200000", "1208200000")
+    assert "sebesar Rp 1.208" not in found.message  # the name, its amount given apart
+    assert "Pemberdayaan Masyarakat Desa dan Kelurahan\" sebesar Rp1.208.200.000" in found.message
+    for name in ("lowokwaru-2026", "kencong-2024", "randuagung-2024-repaired", "banyuwangi-bappeda-2025"):
+        assert "NAR-017" not in _rules(name), name
+
+
+@pytest.mark.parametrize(("name", "others"), [
+    ("lowokwaru-2026-defects", {"Kelurahan Polowijen", "Kelurahan Arjosari"}),
+    ("parakan-2026-defects", {"Desa Tlahab", "Desa Kruwisan"}),
+    ("madiun-dukcapil-2026-defects", {"Kelurahan Bandar Lor", "Kelurahan Setonogedong"}),
+])
+def test_a_village_outside_the_own_list(name: str, others: set[str]) -> None:
+    """A desa/kelurahan named in the narrative that the document's own table of its
+    desa/kelurahan does not list, nor any table cell: left over from another Renja."""
+    assert {f.actual for f in _audit(name)[0] if f.rule == "NAR-018"} == others
+    assert "NAR-018" not in _rules(name.removesuffix("-defects"))
+
+
+def test_programme_names_and_borders_are_no_other_village() -> None:
+    from auditor.model.document import Sentence
+
+    doc = _doc("lowokwaru-2026")
+    base = doc.narrative.sentences[0]
+    texts = ["Kelurahan Tlogomas ditetapkan sebagai Kelurahan Siaga Aktif dan Desa Wisata binaan.",
+             "Kelurahan Tunggulwulung berbatasan dengan Kelurahan Polowijen di sebelah timur.",
+             "Perbaikan drainase di Kelurahan Polowijen."]
+    extra = [Sentence(id=1000 + n, text=t, section="2.3", kind="paragraph", span=base.span) for n, t in enumerate(texts)]
+    narrative = dataclasses.replace(doc.narrative, sentences=[*doc.narrative.sentences, *extra])
+    findings = run_rules(dataclasses.replace(doc, narrative=narrative), load_ruleset(Path("renja-permendagri86"))).findings
+    assert [f.actual for f in findings if f.rule == "NAR-018"] == ["Kelurahan Polowijen"]

@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from conftest import REFERENCE_SPEC, ROOT, load_spec
 from samples.generator import figures, toc
 from samples.generator.calc_render import build_workbook
+from samples.generator.composite import split_parts
 from samples.generator.docx_render import build_document, render_docx
 from samples.generator.spec import SpecError, parse_spec
 
@@ -315,3 +316,36 @@ def test_footer_numbers_between_dashes_are_read() -> None:
     assert toc._footer_number(Page(("-", 287), ("iv", 295), ("-", 305))) == "iv"
     assert toc._footer_number(Page(("12", 293))) == "12"
     assert toc._footer_number(Page(("-", 293))) is None
+
+
+def test_parts_after_a_spliced_table_keep_the_page_format() -> None:
+    """The Writer part after a Calc table prints its numbers as the section before the table did."""
+    data = _feature_spec()
+    body = data["body"]
+    arabic = next(i for i, b in enumerate(body) if b.get("numbering") == "arabic")
+    body[arabic] = {**body[arabic], "page_format": "Hal. {}"}
+    parts = split_parts(parse_spec(data))
+    assert [p.kind for p in parts] == ["writer", "calc", "writer"]
+    assert parts[2].blocks[0].type == "section" and parts[2].blocks[0].page_format == "Hal. {}"
+    # without the key nothing changes: the part after the table has no page_format of its own
+    plain = split_parts(parse_spec(_feature_spec()))
+    assert plain[2].blocks[0].page_format is None
+
+
+def test_footer_numbers_after_a_word_are_read() -> None:
+    """A "Hal. {}" page_format ("Hal. 5") still gives the contents and the parts after it their numbers."""
+
+    class Page:
+        width, height = 595.0, 842.0
+
+        def __init__(self, *words: tuple[str, float]) -> None:
+            self.words = [{"text": t, "x0": x, "x1": x + 10, "bottom": 820.0} for t, x in words]
+
+        def extract_words(self) -> list[dict[str, Any]]:
+            return self.words
+
+    assert toc._footer_number(Page(("Hal.", 282), ("5", 294))) == "5"
+    assert toc._footer_number(Page(("Halaman", 280), ("12", 296))) == "12"
+    assert toc._footer_number(Page(("hlm.", 282), ("iv", 294))) == "iv"
+    assert toc._footer_number(Page(("Hal.", 290))) is None
+    assert toc._footer_number(Page(("Tabel", 282), ("5", 294))) is None

@@ -23,6 +23,14 @@ _NUMBER_START = re.compile(r"^\s*\d")
 _TOTAL_LABEL = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"rp\.?\s*0{3}\b|\(\s*0{3}\s*\)|ribuan|ribu\b", re.IGNORECASE)
 _MILLIONS = re.compile(r"juta", re.IGNORECASE)
+# A caption can state the unit of every money column at once: "(dalam ribuan rupiah)",
+# "(Rp. 000)". Only explicit rupiah phrases count; "ribu" alone may be prose in a title.
+_CAPTION_UNITS = (
+    (re.compile(r"\b(?:ribuan|ribu)\s+rupiah\b|\(\s*rp\.?\s*0{3}\s*\)", re.IGNORECASE), 1000),
+    (re.compile(r"\b(?:jutaan|juta)\s+rupiah\b|\(\s*rp\.?\s*0{3}\.?0{3}\s*\)", re.IGNORECASE), 1_000_000),
+)
+# A header naming the rupiah itself ("(Rp)", "Rupiah") overrides a caption's unit.
+_RUPIAH_STATED = re.compile(r"\(\s*rp\.?\s*\)|\brupiah\b", re.IGNORECASE)
 
 
 # A column repeating a plan-year key under a later year's header is the forward year's:
@@ -187,10 +195,18 @@ def _amount(cell: Cell) -> Amount:
         return Amount(None, cell, parse_error=True)
 
 
-def _money_unit(header: str) -> int:
+def _money_unit(header: str, caption: str = "") -> int:
+    """The multiplier that turns the column's values into rupiah: the header's unit, else
+    the caption's, else 1."""
     if _MILLIONS.search(header):
         return 1_000_000
-    return 1000 if _THOUSANDS.search(header) else 1
+    if _THOUSANDS.search(header):
+        return 1000
+    if not _RUPIAH_STATED.search(header):
+        for pattern, unit in _CAPTION_UNITS:
+            if pattern.search(caption):
+                return unit
+    return 1
 
 
 def _squash(text: str) -> str:
@@ -352,7 +368,7 @@ def build_table(run: TableRun, profile: Profile) -> Table:
         rows=rows,
         confidence=round(confidence, 3),
         notes=notes,
-        money_units={k: _money_unit(headers[k]) for k in profile.money if k in headers},
+        money_units={k: _money_unit(headers[k], run.caption) for k in profile.money if k in headers},
         nihil=any(norm(c.text) == "nihil" for r in rows for c in r.cells.values()),
         header_boxes=header_boxes,
         number=run.number,

@@ -146,6 +146,12 @@ def table_total(table: Table, column: str) -> tuple[int | None, Row | None]:
     return sum(p.amount(column) or 0 for p in programs), None
 
 
+def rupiah_total(table: Table, column: str) -> tuple[int | None, Row | None]:
+    """``table_total`` in rupiah: times the unit the header or caption states ("(Rp.000)")."""
+    value, row = table_total(table, column)
+    return (None if value is None else value * table.money_units.get(column, 1)), row
+
+
 def total_location(table: Table, row: Row | None, column: str) -> Location:
     if row is not None:
         amount = row.amounts.get(column)

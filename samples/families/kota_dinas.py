@@ -1315,7 +1315,9 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
             "Bandar Lor and Setonogedong",
             {"rule": "NAR-014", "text": "Kediri"},
             {"rule": "NAR-014", "text": "Bandar Lor"},
-            {"rule": "NAR-014", "text": "Setonogedong"})
+            {"rule": "NAR-014", "text": "Setonogedong"},
+            {"rule": "NAR-018", "text": "Bandar Lor"},
+            {"rule": "NAR-018", "text": "Setonogedong"})
 
     # 9. Tabel 2.4 (service statistics): Jumlah row of Triwulan III does not add up
     jumlah = spec["tables"]["layanan"]["rows"][-1]["cells"]

@@ -1086,7 +1086,8 @@ def defects(spec: dict[str, Any]) -> dict[str, Any]:
     declare("copied-paragraph",
             "BAB II 2.3: a paragraph copied from Kecamatan Kledung's Renja names Kecamatan Kledung and its desa "
             "Tlahab and Kruwisan",
-            {"rule": "NAR-014", "text": "Kledung"}, {"rule": "NAR-014", "text": "Tlahab"})
+            {"rule": "NAR-014", "text": "Kledung"}, {"rule": "NAR-014", "text": "Tlahab"},
+            {"rule": "NAR-018", "text": "Tlahab"}, {"rule": "NAR-018", "text": "Kruwisan"})
 
     # 3. Sasaran target differs from T-C.30.
     sasaran = tables["sasaran"]["rows"][0]["cells"]

@@ -71,18 +71,22 @@ def split_parts(spec: Spec) -> list[Part]:
     orientation = "portrait"
     numbering: str | None = None  # page number style and running header in force (None: never set)
     header: str | None = None
+    page_format: str | None = None  # footer text around the number in force (None: never set)
     for block in spec.body:
         if block.type == "section":
             orientation = block.orientation or "portrait"
             numbering = block.numbering if block.numbering is not None else numbering
             header = block.header if block.header is not None else header
+            page_format = block.page_format if block.page_format is not None else page_format
         render = spec.tables[block.ref or ""].render if block.type == "table" else None
         if render in SPLICED:
             parts.append(Part("writer", _strip_trailing_breaks(current)))
             parts.append(
                 Part("html" if render == "html" else "calc", table_id=block.ref, orientation=orientation, header=header)
             )
-            current = [Block("section", orientation=orientation, numbering=numbering, header=header)]
+            current = [
+                Block("section", orientation=orientation, numbering=numbering, header=header, page_format=page_format)
+            ]
             continue
         current.append(block)
     parts.append(Part("writer", tuple(current)))

@@ -40,6 +40,8 @@ _LEADER = re.compile(r"\.{4,}|…")
 _PAGE_NUMBER = re.compile(r"^(\d+|[ivxlcdm]+)$", re.IGNORECASE)
 # Dashes some offices print around the number ("- 5 -", section page_format).
 _NUMBER_DASHES = " -\u2013\u2014"
+# A word some offices print before the number ("Hal. 5", "Halaman 5", section page_format).
+_NUMBER_PREFIX = re.compile(r"^(?:hal(?:aman)?|hlm)\.?\s*", re.IGNORECASE)
 _NOT_WORD = re.compile(r"\s+")
 
 
@@ -197,6 +199,7 @@ def _footer_number(page) -> str | None:  # type: ignore[no-untyped-def]
         return None
     line = [w for w in words if w["bottom"] > lowest - 2]
     text = " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])).strip(_NUMBER_DASHES)
+    text = _NUMBER_PREFIX.sub("", text)
     centre = (min(w["x0"] for w in line) + max(w["x1"] for w in line)) / 2
     if _PAGE_NUMBER.match(text) and abs(centre - page.width / 2) < 2 * PT_PER_CM:
         return text

@@ -16,6 +16,13 @@ are named legitimately: a sentence with words of borders, comparisons or coopera
 several other kecamatan at once (a list) is not read. A name one or two letters off the
 own name is a misspelling of it, not another office.
 
+With ``aspect: village`` the desa and kelurahan are judged: when a table lists the
+document's own desa/kelurahan (a column headed "Desa", "Kelurahan" or "Desa/Kelurahan",
+at least ``min_villages`` names), a sentence naming "Desa X" or "Kelurahan X" where X is
+none of them, not the unit's own name and not in any table cell, is a leftover of another
+kecamatan's Renja. Programme names ("Desa Wisata", "Kelurahan Siaga": ``village_words``)
+are not places.
+
 PASS::  Renja Kecamatan Parakan; "Kecamatan Parakan berbatasan dengan Kecamatan Kledung di sebelah barat"
 FAIL::  Renja Kecamatan Parakan; "Kecamatan Kledung memiliki potensi agrowisata di Desa Tlahab"
 """
@@ -29,7 +36,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from auditor.findings import Evidence, Location
-from auditor.model.document import Document, TextSpan
+from auditor.model.document import Document, Level, Table, TextSpan
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._year_util import narrative_texts
 from auditor.rules.params import Param
@@ -44,8 +51,16 @@ PARAMS = {
         doc="words of a sentence that names a neighbour on purpose (borders, comparisons, cooperation)",
     ),
     "similar": Param(float, default=85.0, minimum=0, doc="likeness (0-100) from which a name is the own name misspelt"),
-    "aspect": Param(str, default="both", choices=("unit", "region", "both"),
-                    doc="unit: another kecamatan; region: another region; both"),
+    "aspect": Param(str, default="both", choices=("unit", "region", "both", "village"),
+                    doc="unit: another kecamatan; region: another region; both; village: a desa/kelurahan not the unit's"),
+    "min_villages": Param(int, default=3, minimum=1, doc="least own desa/kelurahan a table must list (aspect village)"),
+    "village_words": Param(
+        str,
+        default=r"(?:wisata|siaga|tangguh|sehat|binaan|cantik|digital|mandiri|maju|berkembang|tertinggal|anti|bersinar|"
+                r"layak|ramah|prima|percontohan|inovasi|inovatif|adat|bersih|hijau|cerdas|sadar|preneur|online|kreatif|"
+                r"model|terpadu|bebas|proklim|stunting|inklusi)",
+        doc="first words after Desa/Kelurahan that name a programme, not a place (regular expression)",
+    ),
 }
 FIELDS = ("own", "other", "text", "page")
 
@@ -94,6 +109,9 @@ def _violation(own: str, other: str, text: str, span: TextSpan) -> Violation:
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     unit_type, unit_name, region = _own(doc)
+    if params["aspect"] == "village":
+        yield from _villages(doc, params, unit_name or "")
+        return
     units = params["aspect"] in ("unit", "both") and unit_type == "kecamatan" and bool(unit_name)
     regions = params["aspect"] in ("region", "both") and bool(region)
     if not units and not regions:
@@ -112,6 +130,61 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             yield from _other_kecamatan(text, span, unit_name or "", params["similar"])
         if regions:
             yield from _other_region(text, span, doc.unit or "", region or "", params["similar"])
+
+
+_VILLAGE = re.compile(r"\b(?:Desa|DESA|Kelurahan|KELURAHAN|Kel\.)\s+" + _NAME)
+_VILLAGE_COLUMN = re.compile(r"^\s*(?:nama\s+)?(?:desa|kelurahan)(?:\s*/\s*(?:desa|kelurahan))?\s*$", re.IGNORECASE)
+
+
+def _own_villages(doc: Document) -> tuple[list[str], Table | None]:
+    """The desa/kelurahan a table of the document lists as its own, and that table."""
+    for table in [*doc.tables, *doc.other_tables]:
+        for key, header in table.column_headers.items():
+            if not _VILLAGE_COLUMN.match(header.split(" | ")[-1]):
+                continue
+            names = [
+                re.sub(r"^(?:desa|kelurahan|kel\.)\s+", "", r.text(key).strip(), flags=re.IGNORECASE)
+                for r in table.rows if r.level != Level.TOTAL and r.text(key).strip()
+            ]
+            names = [n for n in names if re.match(r"[A-Za-z]", n)]
+            if names:
+                return names, table
+    return [], None
+
+
+def _villages(doc: Document, params: dict[str, Any], unit_name: str) -> Iterator[Result]:
+    own, table = _own_villages(doc)
+    if table is None or len(own) < params["min_villages"]:
+        yield Skip({
+            "id": "Tidak ada tabel yang mendaftar desa/kelurahan perangkat daerah ini.",
+            "en": "No table lists this unit's own desa/kelurahan.",
+        })
+        return
+    cells = " ".join(c.text for t in [*doc.tables, *doc.other_tables] for r in t.rows for c in r.cells.values()).lower()
+    cells = re.sub(r"\s+", "", cells)
+    known = [*own, unit_name] if unit_name else own
+    skip = re.compile(params["skip_words"], re.IGNORECASE)
+    programme = re.compile(params["village_words"] + r"\b", re.IGNORECASE)
+    similar = params["similar"]
+    listing = ", ".join(own)
+    seen: set[tuple[str, int]] = set()
+    for _, text, span in narrative_texts(doc):
+        if (text, span.page) in seen or skip.search(text):
+            continue
+        seen.add((text, span.page))
+        for name in dict.fromkeys(m.group(1) for m in _VILLAGE.finditer(text)):
+            if programme.match(name) or any(_same(name, k, similar) for k in known):
+                continue
+            if re.sub(r"\s+", "", name).lower() in cells:
+                continue  # named in a table (a lokasi cell): the document treats it as its own
+            word = "Kelurahan" if re.search(r"\b(?:Kelurahan|KELURAHAN|Kel\.)\s+" + re.escape(name), text) else "Desa"
+            yield _violation(f"{_caption(table)}: {listing}", f"{word} {name}", text, span)
+
+
+def _caption(table: Table) -> str:
+    """The table's name as its caption starts ("Tabel 2.2"), or its kind."""
+    first = table.caption.split("\n")[0].strip().rstrip(".")
+    return first or table.kind
 
 
 def _other_kecamatan(text: str, span: TextSpan, own: str, similar: float) -> Iterator[Violation]:

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, Level, StatedAmount, Table
-from auditor.rules.base import Result, Skip, Violation, plain, rupiah, table_name, table_total
+from auditor.rules.base import Result, Skip, Violation, plain, rupiah, rupiah_total, table_name
 from auditor.rules.checks._cross_table_util import first, mapping_list_check, norm
 from auditor.rules.params import Param
 
@@ -98,7 +98,7 @@ def _expected(
     everything_known = all(c is not None for _, c in mapped) and len(coded_sums) == len(by_codes)
     rest = [p for p, c in mapped if c is not None and c.get("rest")]
     if of_total and everything_known and len(rest) == 1:
-        total, _ = table_total(table, params["column"])
+        total, _ = rupiah_total(table, params["column"])
         if total is not None:
             minus = " − ".join(p.label for p, _ in by_codes)
             yield rest[0], total - sum(coded_sums.values()), {
@@ -127,7 +127,7 @@ def _sum_codes(table: Table, patterns: list[str], column: str) -> tuple[int, lis
             continue
         seen.add(str(row.code))
         total += row.amount(column) or 0
-    return total, sorted(seen)
+    return total * table.money_units.get(column, 1), sorted(seen)
 
 
 def _violation(stated: StatedAmount, computed: int, source: str | dict[str, str], table: Table) -> Violation:

@@ -20,7 +20,10 @@ the list does not mention at all is not compared. ``kind`` says what the rule re
 * ``extra``: an item naming no table row (actual: the item's text);
 * ``duplicate``: an item naming the same thing as an earlier item (reported once);
 * ``misnamed``: a paired item whose name is below ``name_threshold`` (an item that
-  merely runs on past the name is not misnamed; one cut short is).
+  merely runs on past the name is not misnamed; one cut short is);
+* ``amount``: a paired item stating one rupiah amount ("Program … sebesar Rp 1.028.200.000")
+  that differs from the row's ``amount_column`` (times the unit its header or caption
+  states). An item stating several amounts, or naming a year other than n, is not read.
 
 PASS::  BAB IV: 1. Program Penunjang … 6. Program Pembinaan … ; T-C.33: the same 6 programs
 FAIL::  BAB IV: Penunjang, Penyelenggaraan …, Pemberdayaan …, Urusan Umum, Pemberdayaan … (again)
@@ -30,12 +33,12 @@ FAIL::  BAB IV: Penunjang, Penyelenggaraan …, Pemberdayaan …, Urusan Umum, P
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from auditor.findings import Evidence, Location
-from auditor.model.document import Document, Level, ListItem, Row, Sentence, TextSpan
-from auditor.rules.base import Result, Skip, Violation
+from auditor.model.document import Document, Level, ListItem, Row, Sentence, Table, TextSpan
+from auditor.rules.base import Result, Skip, Violation, plain, rupiah
 from auditor.rules.checks._cross_table_util import (
     LEVEL_NAMES, LEVEL_WORDS, LEVELS_PARAM, first, likeness, mapping_list_check, norm,
 )
@@ -43,7 +46,7 @@ from auditor.rules.checks._structure_util import in_sections
 from auditor.rules.params import Param
 
 ID = "narrative_list"
-KINDS = ("missing", "extra", "duplicate", "misnamed")
+KINDS = ("missing", "extra", "duplicate", "misnamed", "amount")
 _LIST_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
@@ -75,8 +78,9 @@ PARAMS = {
     "match_threshold": Param(float, default=75.0, minimum=0, doc="least likeness pairing an item with a row"),
     "name_threshold": Param(float, default=99.0, minimum=0, doc="likeness below which a paired item is misnamed"),
     "adjacent_paragraphs": Param(bool, default=True, doc="an unnumbered paragraph item next to the list counts"),
+    "amount_column": Param(str, default="amount", doc="the table's money column an item's amount is compared with (kind amount)"),
 }
-FIELDS = ("section", "level", "item", "expected", "code", "table", "page")
+FIELDS = ("section", "level", "item", "expected", "code", "table", "page", "stated")
 
 
 @dataclass
@@ -125,7 +129,45 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         if not level_items:
             continue  # the list does not go down to this level
         entries = _entries(table.rows, level, words)
-        yield from _compare(level_items, entries, table.kind, params)
+        if params["kind"] == "amount":
+            pairs = _pair(level_items, entries, params["match_threshold"])
+            yield from _amounts(doc, table, pairs, params)
+        else:
+            yield from _compare(level_items, entries, table.kind, params)
+
+
+def _amounts(doc: Document, table: Table, pairs: list[tuple[_Item, _Entry]], params: dict[str, Any]) -> Iterator[Violation]:
+    column = params["amount_column"]
+    unit = table.money_units.get(column, 1)
+    for item, entry in pairs:
+        value = entry.row.amount(column)
+        stated = [a for a in doc.narrative.stated_amounts if _inside(a.span, item.span)]
+        if value is None or len(stated) != 1:
+            continue
+        amount = stated[0]
+        if amount.years is not None and doc.plan_year is not None and amount.years != (doc.plan_year, doc.plan_year):
+            continue  # the amount of another year ("pagu tahun 2025 sebesar …")
+        if amount.value == value * unit:
+            continue
+        name = _AMOUNT_LEAD.sub("", item.text.split(amount.span.text)[0])
+        written = _violation(params, item.level, item.span, name, str(rupiah(value * unit)), entry.row.code, table.kind)
+        yield replace(
+            written, expected=plain(value * unit), actual=plain(amount.value), value_kind="money",
+            fields={**written.fields, "stated": rupiah(amount.value)},
+            evidence=(*written.evidence, Evidence("stated", amount.span.text, plain(amount.value), written.location)),
+        )
+
+
+# Words between an item's name and its amount: "… sebesar Rp", "… dengan pagu Rp".
+_AMOUNT_LEAD = re.compile(r"[\s,:;–-]*(?:(?:sebesar|senilai|dengan\s+pagu(?:\s+indikatif)?|pagu(?:\s+indikatif)?)\s*)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+
+
+def _inside(span: TextSpan, box: TextSpan) -> bool:
+    if span.page != box.page or span.bbox is None or box.bbox is None:
+        return False
+    x = (span.bbox.x0 + span.bbox.x1) / 2
+    y = (span.bbox.top + span.bbox.bottom) / 2
+    return box.bbox.x0 - 1 <= x <= box.bbox.x1 + 1 and box.bbox.top - 1 <= y <= box.bbox.bottom + 1
 
 
 def _compare(items: list[_Item], entries: list[_Entry], table: str, params: dict[str, Any]) -> Iterator[Violation]:
@@ -153,10 +195,13 @@ def _compare(items: list[_Item], entries: list[_Entry], table: str, params: dict
 
 def _misnamed(item: _Item, entry: _Entry, threshold: float) -> bool:
     # Text running on past the name is a reading artefact (the next sentence glued to
-    # the last item); a name cut short is a real difference.
-    if norm(item.name).startswith(norm(entry.name)):
+    # the last item); a name cut short is a real difference. A name that itself starts
+    # with its level word ("Kegiatan Pemberdayaan Kelurahan") is compared whole too, as
+    # "a) Kegiatan Kegiatan Pemberdayaan Kelurahan" writes it.
+    names = ((item.name, entry.name), (item.name, entry.row.label))
+    if any(norm(a).startswith(norm(b)) for a, b in names if b):
         return False
-    return likeness(item.name, entry.name) < threshold
+    return all(likeness(a, b) < threshold for a, b in names)
 
 
 def _pair(items: list[_Item], entries: list[_Entry], threshold: float) -> list[tuple[_Item, _Entry]]:

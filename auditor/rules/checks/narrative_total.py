@@ -21,7 +21,7 @@ from auditor.findings import Evidence, Location
 from auditor.model.document import Document, StatedAmount
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
-    plain, rupiah, table_name, table_not_found, table_total, total_location,
+    plain, rupiah, table_name, table_not_found, rupiah_total, total_location,
 )
 from auditor.rules.params import Param
 
@@ -47,7 +47,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         yield table_not_found(params["tables"])
         return
     table = tables[0]
-    total, total_row = table_total(table, column)
+    total, total_row = rupiah_total(table, column)
     if total is None:
         yield no_total(table)
         return

@@ -95,10 +95,15 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         yield Skip({"id": "Daftar isi tidak ditemukan atau tidak terbaca.", "en": "No table of contents was found or read."})
         return
     headings: dict[str, Heading] = {}
+    numbered: dict[str, list[Heading]] = {}
     for h in doc.narrative.headings:
         headings.setdefault(canonical_number(h.number), h)
+        numbered.setdefault(canonical_number(h.number), []).append(h)
     for e in entries:
-        h = headings.get(e.number)
+        # Two headings may share a number (a numbering slip STR-002 reports); the entry
+        # is the one of them with its title, else the first.
+        same = numbered.get(e.number, [])
+        h = next((c for c in same if words(c.title) == words(e.title)), same[0] if same else None)
         if h is None:
             yield _violation(e.label, e, None, "no_heading")
         elif words(e.title) != words(h.title):

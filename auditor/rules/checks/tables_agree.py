@@ -2,7 +2,8 @@
 
 The first table found in ``tables`` is the reference; every other one must match
 it. A table's total is its total row (the last one with a value) or, without one,
-the sum of its programs.
+the sum of its programs. Totals are compared in rupiah, each times the unit its header or
+caption states ("(Rp.000)", "dalam ribuan rupiah").
 
 PASS::  T-C.33 total 1.916.486.189 ; Tabel 4.1 total 1.916.486.189
 FAIL::  T-C.33 total 1.916.486.189 ; Tabel 4.1 total 1.961.486.189
@@ -14,10 +15,10 @@ from typing import Any, Iterator
 
 from auditor.findings import Evidence
 from auditor.i18n import both
-from auditor.model.document import Document
+from auditor.model.document import Document, Table
 from auditor.rules.base import (
     COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
-    plain, rupiah, table_name, table_total, total_location,
+    plain, rupiah, rupiah_total, table_name, table_total, total_location,
 )
 
 ID = "tables_agree"
@@ -42,14 +43,16 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         )
         return
     reference = tables[0]
-    ref_value, ref_row = table_total(reference, column)
+    ref_value, ref_row = rupiah_total(reference, column)
     if ref_value is None:
         yield no_total(reference)
         return
     ref_loc = total_location(reference, ref_row, column)
     for table in tables[1:]:
-        value, row = table_total(table, column)
+        value, row = rupiah_total(table, column)
         if value is None or abs(value - ref_value) <= params["tolerance"]:
+            continue
+        if _mislabelled(table, reference, column):
             continue
         loc = total_location(table, row, column)
         yield Violation(
@@ -70,6 +73,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 Evidence("reference_total", rupiah_text(ref_value), plain(ref_value), ref_loc),
             ),
         )
+
+
+def _mislabelled(table: Table, reference: Table, column: str) -> bool:
+    """The totals agree as written under different stated units: the unit label is what is
+    wrong ("(Rp.000)" over rupiah), which money_scale reports, not a budget difference."""
+    units = (table.money_units.get(column, 1), reference.money_units.get(column, 1))
+    return units[0] != units[1] and table_total(table, column)[0] == table_total(reference, column)[0]
 
 
 def rupiah_text(value: int) -> str:
