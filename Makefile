@@ -9,7 +9,7 @@ SAMPLES = $(wildcard samples/pdf/*.pdf)
 # Every Renja sample spec (the hostile test input and the mini example are rendered apart).
 SPECS   = $(filter-out samples/specs/hostile-2024.yaml samples/specs/example-mini.yaml,$(wildcard samples/specs/*.yaml))
 
-.PHONY: demo test serve samples install clean
+.PHONY: demo test serve samples archive-samples install clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ install: $(STAMP)
 
 ## Audit the bundled samples; reports go to reports/ (findings do not fail the demo).
 demo: $(STAMP)
+	sh scripts/ensure_ocr.sh
 	$(BIN)/renja-audit check $(SAMPLES) --out reports --format json,html --fail-on never
 	@echo "Laporan / reports: $$(ls reports/*.html | tr '\n' ' ')"
 
@@ -48,6 +49,13 @@ samples: $(STAMP)
 	$(BIN)/python -m samples.generator $(SPECS) --out-dir samples/pdf
 	$(BIN)/python samples/specs/make_hostile.py
 	$(BIN)/python -m samples.generator samples/specs/hostile-2024.yaml --out-dir samples/special
+
+## Make the archive-condition copies in samples/archive (watermarked drafts, scanned signed pages,
+## a whole scan with and without OCR) from the rendered samples in samples/pdf; the OCR copy
+## needs tesseract with Indonesian (installed on Debian when missing).
+archive-samples: $(STAMP)
+	sh scripts/ensure_ocr.sh
+	$(BIN)/python -m samples.archive
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info reports/*.html reports/*.json

@@ -16,6 +16,7 @@ from typing import NoReturn, Sequence
 from auditor import __version__
 from auditor.errors import AuditError
 from auditor.extract import BACKENDS, extract_document
+from auditor.extract.ocr import OCR_MODES
 from auditor.i18n import LANGS, t
 from auditor.model.export import cells_csv, document_to_dict
 from auditor.pipeline import FORMATS, JobOptions, audit_document, report_link, write_outputs
@@ -56,6 +57,12 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _year(value: str) -> int:
+    if not value.isdigit() or not 2000 <= int(value) <= 2100:
+        raise argparse.ArgumentTypeError(f"tahun 2000-2100 / a year 2000-2100: {value}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="renja-audit", description="Audit Renja Perangkat Daerah (Permendagri 86/2017).")
     parser.add_argument("--version", action="version", version=f"renja-audit {__version__}")
@@ -69,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
     check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
     check.add_argument("--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)")
+    check.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    check.add_argument("--plan-year", type=_year, default=None, help="the plan year n, above what the document states")
+    check.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
+    check.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
 
     batch = sub.add_parser("batch", help="audit every PDF/.docx in folders, in parallel, resumable")
     batch.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF/.docx files or folders")
@@ -81,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
     batch.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
     batch.add_argument("--waivers", type=Path, default=None)
+    batch.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    batch.add_argument("--plan-year", type=_year, default=None, help="the plan year n, above what the document states")
+    batch.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
+    batch.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
     batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
     batch.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per document (default: 600)")
     batch.add_argument("--max-memory", type=_positive_int, default=3072, help="MB of memory per document (default: 3072)")
@@ -99,12 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "csv"), default="json")
     extract.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     extract.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+    extract.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
 
     debug = sub.add_parser("debug-page", help="draw the detected tables, cells and row codes on a page")
     debug.add_argument("file", type=Path, metavar="FILE.pdf")
     debug.add_argument("--page", type=int, required=True, help="1-based page number")
     debug.add_argument("--out", type=Path, required=True, help="PNG file to write")
     debug.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+    debug.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
 
     add_serve_parser(sub)
     return parser
@@ -119,7 +136,10 @@ def _output_stem(path: Path, used: set[str], sha: str | None) -> str:
 
 
 def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
-    options = JobOptions(formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers))
+    options = JobOptions(
+        formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,
+        plan_year=args.plan_year, unit=args.unit, region=args.region,
+    )
     failing = FAIL_ON[args.fail_on]
     status = EXIT_OK
     used: set[str] = set()
@@ -166,7 +186,10 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         paths = ", ".join(map(str, args.paths))
         sys.stderr.write(f"{t('batch.no_files', 'id', paths=paths)}\n{t('batch.no_files', 'en', paths=paths)}\n")
         return EXIT_INPUT
-    options = JobOptions(formats=tuple(args.format), lang=lang, extractor=args.extractor, waivers=tuple(waivers))
+    options = JobOptions(
+        formats=tuple(args.format), lang=lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,
+        plan_year=args.plan_year, unit=args.unit, region=args.region,
+    )
     batch = BatchOptions(
         out=args.out, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
         timeout=args.timeout, memory_mb=args.max_memory, cache=args.cache,
@@ -194,7 +217,7 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
 
 
 def _extract(args: argparse.Namespace) -> int:
-    doc = extract_document(args.file, args.extractor)
+    doc = extract_document(args.file, args.extractor, ocr=args.ocr)
     text = to_json(document_to_dict(doc)) if args.format == "json" else cells_csv(doc)
     if args.out is None:
         sys.stdout.write(text)
@@ -208,7 +231,7 @@ def _debug_page(args: argparse.Namespace) -> int:
     # Imported here: drawing needs Pillow, which the audit itself never loads.
     from auditor.debug import render_debug_page
 
-    out = render_debug_page(args.file, args.page, args.out, args.extractor)
+    out = render_debug_page(args.file, args.page, args.out, args.extractor, args.ocr)
     print(out)
     return EXIT_OK
 

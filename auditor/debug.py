@@ -23,7 +23,7 @@ LEVEL_COLOURS = {
 }
 
 
-def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfplumber") -> Path:
+def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Path:
     """Draw the detected tables (blue), header rows (shaded), cells (grey), the
     narrative lines (light green) and each row's level and canonical code."""
     pdf = open_pdf(path)
@@ -38,7 +38,7 @@ def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfpl
     finally:
         pdf.close()
     layout = read_layouts(path, backend)[page_no - 1]
-    doc = extract_document(path, backend)
+    doc = extract_document(path, backend, ocr=ocr)
     scale = RESOLUTION / 72.0
     draw = ImageDraw.Draw(image, "RGBA")
 

@@ -71,6 +71,24 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "Page(s) {pages} hold only images (scans) and could not be read: they need OCR.",
     },
     "report.missing_tables": {"id": "Tabel standar yang tidak ditemukan", "en": "Standard tables not found"},
+    "report.ocr": {
+        "id": "Halaman {pages} dibaca dengan OCR dari hasil pindai; temuan yang bersandar pada bacaan yang meragukan "
+              "ditandai \"periksa pada pindaian\" dan diturunkan menjadi informasi.",
+        "en": "Page(s) {pages} were read by OCR from scans; findings resting on a doubtful reading say \"check it "
+              "on the scan\" and are lowered to information.",
+    },
+    "report.artifacts": {
+        "id": "Teks yang bukan isi dan disisihkan sebelum pemeriksaan ({n}): {examples}",
+        "en": "Text that is not content, set aside before the audit ({n}): {examples}",
+    },
+    "report.source": {"id": "sumber", "en": "from"},
+    "source.cover": {"id": "sampul", "en": "cover"},
+    "source.running_header": {"id": "kepala/kaki halaman", "en": "running header"},
+    "source.caption": {"id": "keterangan tabel", "en": "table caption"},
+    "source.table_header": {"id": "kolom tahun tabel", "en": "table year column"},
+    "source.narrative": {"id": "narasi", "en": "narrative"},
+    "source.override": {"id": "ditetapkan pengguna", "en": "given by the user"},
+    "source.page": {"id": "hal.", "en": "p."},
     "report.severity": {"id": "Tingkat", "en": "Severity"},
     "report.message": {"id": "Uraian", "en": "Message"},
     "report.page": {"id": "Hal.", "en": "Page"},

@@ -19,6 +19,7 @@ from typing import Any
 from auditor import __version__
 from auditor.errors import AuditError
 from auditor.extract import extract_document
+from auditor.extract.identity import override_identity
 from auditor.extract.pdf import file_sha256
 from auditor.model.document import Document
 from auditor.report.json_report import build_report, to_json
@@ -38,6 +39,11 @@ class JobOptions:
     lang: str = "id"
     extractor: str = "pdfplumber"
     waivers: tuple[Waiver, ...] = ()
+    ocr: str = "auto"  # auto | always | never: OCR for pages without a text layer
+    # What the user states about the document, above anything read from it.
+    plan_year: int | None = None
+    unit: str | None = None
+    region: str | None = None
 
 
 @dataclass
@@ -120,7 +126,8 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
     """
     start = time.perf_counter()
     try:
-        doc = _extract(path, options.extractor, extraction_cache)
+        doc = _extract(path, options.extractor, extraction_cache, options.ocr)
+        doc = override_identity(doc, options.plan_year, options.unit, options.region)
         result = run_rules(doc, ruleset, lang=options.lang, waivers=list(options.waivers))
         report = build_report(doc, result, ruleset, options.lang)
         outputs = render_outputs(path, report, options.formats, options.lang)
@@ -153,10 +160,11 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
     )
 
 
-def _extract(path: Path, extractor: str, cache: Path | None) -> Document:
+def _extract(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") -> Document:
     if cache is None:
-        return extract_document(path, extractor)
-    key = f"{file_sha256(path)}-{extractor}-{__version__}.pickle"
+        return extract_document(path, extractor, ocr=ocr)
+    # OCR results are kept with the rest of the extraction: a scanned archive is read once.
+    key = f"{file_sha256(path)}-{extractor}-ocr_{ocr}-{__version__}.pickle"
     target = cache / key
     if target.is_file():
         try:
@@ -165,7 +173,7 @@ def _extract(path: Path, extractor: str, cache: Path | None) -> Document:
             return dataclasses.replace(doc, path=str(path))
         except Exception:  # a damaged cache entry is read again from the PDF
             target.unlink(missing_ok=True)
-    doc = extract_document(path, extractor)
+    doc = extract_document(path, extractor, ocr=ocr)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.tmp")

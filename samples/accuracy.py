@@ -140,3 +140,24 @@ def score_table(table: Table, spec_table: dict[str, Any], money: set[str]) -> Sc
                 if tag != "equal":
                     mismatches.append(("level/code", str(want_codes[i0:i1])[:120], str(got_codes[j0:j1])[:120]))
     return Score(table.kind, matched, spec_n, got_n, exact, mismatches, spacing)
+
+
+def money_score(table: Table, spec_table: dict[str, Any], money: set[str]) -> tuple[int, int, list[tuple[str, str, str]]]:
+    """Amount cells read exactly: (matching, in the spec, first misreadings). Each money
+    column's values down the table are aligned with the spec's, compared as rupiah, so a
+    lost thousands mark ("4275000") is no misreading but a wrong digit is."""
+    spec_cols = _spec_columns(spec_table)
+    got_cols = _extracted_columns(table, money)
+    matched = total = 0
+    wrong: list[tuple[str, str, str]] = []
+    for key in sorted(money & set(spec_cols)):
+        want = [_money(v) for v in spec_cols[key]]
+        got = got_cols.get(key, [])
+        total += len(want)
+        sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+        for tag, i0, i1, j0, j1 in sm.get_opcodes():
+            if tag == "equal":
+                matched += i1 - i0
+            elif len(wrong) < 20:
+                wrong.append((key, " | ".join(want[i0:i1])[:80], " | ".join(got[j0:j1])[:80]))
+    return matched, total, wrong

@@ -1,11 +1,14 @@
 #!/bin/sh
 # What the test suite drives besides Python, installed from Debian when missing:
 #  - Chromium for the browser tests (Playwright must never download a browser of its own);
-#  - LibreOffice Writer, which prints a .docx so its report gets page pictures.
+#  - LibreOffice Writer, which prints a .docx so its report gets page pictures;
+#  - Tesseract with the Indonesian model, which reads scanned pages (OCR).
 set -u
 need=""
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need="$need chromium"
 command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui fonts-liberation"
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx ind; } \
+  || need="$need tesseract-ocr tesseract-ocr-ind"
 [ -z "$need" ] && exit 0
 
 sudo=""

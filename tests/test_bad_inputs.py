@@ -94,9 +94,13 @@ def _scan_page(target: Path) -> Path:
 
 def test_scanned_document_needs_ocr(tmp_path: Path) -> None:
     scan = _scan_page(tmp_path / "pindai.pdf")
-    proc = run_cli("check", scan, "--out", tmp_path / "out")
+    proc = run_cli("check", scan, "--out", tmp_path / "out", "--ocr", "never")
     assert proc.returncode == 2
-    assert "perlu OCR" in proc.stderr and "needs OCR" in proc.stderr
+    assert "halaman 1" in proc.stderr and "--ocr never" in proc.stderr and "pages 1" in proc.stderr
+    # Read by OCR, the one line on it is still no Renja: said so, without a traceback.
+    proc = run_cli("check", scan, "--out", tmp_path / "out")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "OCR" in proc.stderr and "halaman 1" in proc.stderr
 
 
 def test_a_scanned_page_inside_a_document_is_reported(tmp_path: Path) -> None:
@@ -106,9 +110,14 @@ def test_a_scanned_page_inside_a_document_is_reported(tmp_path: Path) -> None:
     with mixed.open("wb") as fh:
         writer.write(fh)
     out = tmp_path / "out"
-    proc = run_cli("check", mixed, "--out", out)
+    proc = run_cli("check", mixed, "--out", out, "--ocr", "never")
     assert proc.returncode == 0, proc.stderr
     report = json.loads((out / "campuran.json").read_text(encoding="utf-8"))
     pages = report["document"]["pages"]
     assert report["document"]["scanned_pages"] == [pages]
     assert report["document"]["missing_tables"] == []
+    # With OCR (the default) the page is read, and the report says so.
+    proc = run_cli("check", mixed, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((out / "campuran.json").read_text(encoding="utf-8"))
+    assert report["document"]["scanned_pages"] == [] and report["document"]["ocr_pages"] == [pages]

@@ -32,6 +32,8 @@ def options_digest(ruleset: RuleSet, options: JobOptions) -> str:
         "lang": options.lang,
         "extractor": options.extractor,
         "waivers": [asdict(w) for w in options.waivers],
+        "ocr": options.ocr,
+        "identity": [options.plan_year, options.unit, options.region],
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 

@@ -9,47 +9,70 @@ from pathlib import Path
 import pdfplumber
 
 from auditor.errors import InputError
-from auditor.extract.artifacts import strip_artifacts
+from auditor.extract.artifacts import find_stamps, strip_artifacts
 from auditor.extract.docx import input_error, sniff
 from auditor.extract.profiles import PROFILES, kind_by_header
 from auditor.extract.rows import build_other_table, build_table
 from auditor.extract.layout import PageLayout, read_page
+from auditor.extract.ocr import OCR_MODES, PageScanner, ocr_missing
+from auditor.extract import identity
 from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
 from auditor.extract.pdf import READ_ERRORS, file_sha256, open_pdf
 from auditor.extract.tables import TableRun, find_runs
-from auditor.model.document import Document
+from auditor.model.document import BBox, Document
 
 MIN_TEXT_CHARS = 200  # fewer characters than this in the whole file: a scan without text
 BACKENDS = ("pdfplumber", "camelot")  # how page tables are found; words always come from pdfplumber
 ReadErrors = tuple[type[BaseException], ...]
+Stamps = dict[int, list[BBox]]  # page -> boxes of a stamp to set aside
 Layouts = Generator[PageLayout, None, None]
 
 
-def _pdfplumber_layouts(pdf: pdfplumber.PDF) -> Layouts:
-    for page_no, page in enumerate(pdf.pages, start=1):
-        layout = read_page(page, page_no)
-        page.close()  # drop the page's parsed objects: memory stays flat on long documents
-        yield layout
+def _pdfplumber_layouts(path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamps | None = None) -> Layouts:
+    scanner = None if ocr == "never" else PageScanner(path)
+    try:
+        for page_no, page in enumerate(pdf.pages, start=1):
+            if stamps is not None and page_no not in stamps:
+                continue
+            layout = read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no))
+            page.close()  # drop the page's parsed objects: memory stays flat on long documents
+            yield layout
+    finally:
+        if scanner is not None:
+            scanner.close()
 
 
-def iter_layouts(path: Path, pdf: pdfplumber.PDF, backend: str) -> tuple[Layouts, ReadErrors]:
-    """The backend's page layouts, one page at a time, and the errors a broken page raises in it."""
+def iter_layouts(
+    path: Path, pdf: pdfplumber.PDF, backend: str, ocr: str = "auto", stamps: Stamps | None = None
+) -> tuple[Layouts, ReadErrors]:
+    """The backend's page layouts, one page at a time, and the errors a broken page raises in it.
+    With ``stamps``, only the pages that have one, read without it."""
+    if ocr not in OCR_MODES:
+        raise ValueError(f"unknown OCR mode {ocr!r}; expected one of {', '.join(OCR_MODES)}")
     if backend == "camelot":
         # Imported here: camelot loads pandas and OpenCV (0.3 s) that pdfplumber runs never need.
         from auditor.extract.camelot_backend import CAMELOT_READ_ERRORS, iter_layouts_camelot
 
-        return iter_layouts_camelot(path, pdf), CAMELOT_READ_ERRORS
+        return iter_layouts_camelot(path, pdf, ocr, stamps), CAMELOT_READ_ERRORS
     if backend == "pdfplumber":
-        return _pdfplumber_layouts(pdf), READ_ERRORS
+        return _pdfplumber_layouts(path, pdf, ocr, stamps), READ_ERRORS
     raise ValueError(f"unknown extraction backend {backend!r}; expected one of {', '.join(BACKENDS)}")
 
 
-def read_layouts(path: Path, backend: str = "pdfplumber") -> list[PageLayout]:
+def read_layouts(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> list[PageLayout]:
     pdf = open_pdf(path)
     try:
-        pages, errors = iter_layouts(path, pdf, backend)
+        pages, errors = iter_layouts(path, pdf, backend, ocr)
         with closing(pages):  # a failed run releases the backend's resources too
-            return _collect(pages, errors, path)
+            layouts = _collect(pages, errors, path)
+        if stamps := find_stamps(layouts):
+            # A stamp on most pages ("SALINAN"), found once every page was read: the pages
+            # it is on are read again without it (it may sit in a table's header cells).
+            again, errors = iter_layouts(path, pdf, backend, ocr, stamps)
+            with closing(again):
+                for layout in _collect(again, errors, path):
+                    layouts[layout.page - 1] = layout
+        return layouts
     finally:
         pdf.close()
 
@@ -71,7 +94,7 @@ def _collect(pages: Iterator[PageLayout], errors: ReadErrors, path: Path) -> lis
     return layouts
 
 
-def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
+def extract_document(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Document:
     """Read ``path`` into the document model, or raise InputError saying why not.
 
     A PDF or a Word document, told apart by content, not by name. For a PDF,
@@ -87,7 +110,7 @@ def extract_document(path: Path, backend: str = "pdfplumber") -> Document:
     if kind is not None and (error := input_error(kind, path)) is not None:
         raise error
     # A PDF, or something the PDF reader explains (missing, empty, not a PDF...).
-    return document_from_layouts(path, read_layouts(path, backend), backend)
+    return document_from_layouts(path, read_layouts(path, backend, ocr), backend)
 
 
 def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str) -> Document:
@@ -102,11 +125,7 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
             f"The Word document holds (almost) no text; its pages may be scanned pictures: {path}",
         )
     if chars < MIN_TEXT_CHARS:
-        raise InputError(
-            "no_text",
-            f"PDF tidak berisi teks (hasil pindai/gambar): perlu OCR lebih dulu agar dapat diperiksa: {path}",
-            f"The PDF has no text layer (a scan): it needs OCR before it can be audited: {path}",
-        )
+        raise _no_text(path, [lay.page for lay in layouts if lay.image_only], [lay.page for lay in layouts if lay.ocr])
     artifacts = strip_artifacts(layouts)  # before anything reads text: headers are never captions
     runs = _one_of_each_program_table(find_runs(layouts, kind_by_header))
     tables = [build_table(run, PROFILES[run.kind]) for run in runs if run.kind in PROFILES]
@@ -120,19 +139,25 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
             f"is it a Renja document? {path}",
         )
     meta = document_meta(layouts)
-    plan_year = meta["plan_year"][0] if "plan_year" in meta else None
+    narrative = read_narrative(layouts, tables)
+    cover = [(k, meta[k][0], meta[k][1]) for k in ("plan_year", "unit", "region") if k in meta]
+    found = identity.sources(cover, artifacts, narrative.captions, tables, narrative.sentences)
+    voted = {k: s for k in ("plan_year", "unit", "region") if (s := identity.vote(found, k)) is not None}
+    plan_year = voted["plan_year"].value if "plan_year" in voted else None
     if plan_year is None:
         plan_year = plan_year_from_headers([h for t in tables for h in t.column_headers.values()])
+    sources = {k: v[1] for k, v in meta.items() if k in ("place", "date")} | {k: s.span for k, s in voted.items()}
     return Document(
         path=str(path),
         sha256=file_sha256(path),
         pages=len(layouts),
         plan_year=int(plan_year) if plan_year is not None else None,
-        unit=str(meta["unit"][0]) if "unit" in meta else None,
-        region=str(meta["region"][0]) if "region" in meta else None,
+        unit=str(voted["unit"].value) if "unit" in voted else None,
+        region=str(voted["region"].value) if "region" in voted else None,
         tables=tables,
-        narrative=read_narrative(layouts, tables),
-        meta_sources={k: v[1] for k, v in meta.items()},
+        narrative=narrative,
+        meta_sources=sources,
+        identity=found,
         extractor=extractor,
         scanned_pages=[lay.page for lay in layouts if lay.image_only],
         # Only Permendagri's own tables are standard; tujuan, sasaran and BAB IV tables are a profile's choice.
@@ -141,7 +166,49 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
         date=str(meta["date"][0]) if "date" in meta else None,
         other_tables=others,
         artifacts=artifacts,
+        ocr_pages=[lay.page for lay in layouts if lay.ocr],
+        doubtful={lay.page: lay.doubtful for lay in layouts if lay.doubtful},
     )
+
+
+def _no_text(path: Path, scanned: list[int], ocred: list[int]) -> InputError:
+    """A file without readable text: why, and what would make it readable."""
+    if ocred and not scanned:
+        read = _page_list(ocred)
+        return InputError(
+            "no_text",
+            f"PDF ini hasil pindai; OCR pada halaman {read} hanya membaca sedikit teks (pindaian terlalu buram "
+            f"atau bukan dokumen Renja): {path}",
+            f"The PDF is a scan; OCR of pages {read} read almost no text (the scan is too poor, or it is not a "
+            f"Renja): {path}",
+        )
+    pages = _page_list(scanned)
+    if scanned and (missing := ocr_missing()) is not None:
+        return InputError(
+            "no_text",
+            f"PDF ini hasil pindai tanpa lapisan teks (halaman {pages}); OCR memerlukan Tesseract dengan bahasa "
+            f"Indonesia, yang belum terpasang (paket {missing}; `make install` memasangnya): {path}",
+            f"The PDF is a scan without a text layer (pages {pages}); OCR needs Tesseract with the Indonesian "
+            f"model, which is not installed (package {missing}; `make install` sets it up): {path}",
+        )
+    if scanned:
+        return InputError(
+            "no_text",
+            f"PDF ini hasil pindai tanpa lapisan teks (halaman {pages}) dan OCR tidak dijalankan "
+            f"(--ocr never) atau tidak berhasil membacanya: {path}",
+            f"The PDF is a scan without a text layer (pages {pages}) and OCR was not run (--ocr never) "
+            f"or could not read it: {path}",
+        )
+    return InputError(
+        "no_text",
+        f"PDF tidak berisi teks (hasil pindai/gambar): perlu OCR lebih dulu agar dapat diperiksa: {path}",
+        f"The PDF has no text layer (a scan): it needs OCR before it can be audited: {path}",
+    )
+
+
+def _page_list(pages: list[int]) -> str:
+    shown = ", ".join(map(str, pages[:12]))
+    return shown + (f" … ({len(pages)})" if len(pages) > 12 else "")
 
 
 def _one_of_each_program_table(runs: list[TableRun]) -> list[TableRun]:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from auditor.extract.layout import PageLayout, Word
-from auditor.model.document import TextSpan
+from auditor.model.document import BBox, TextSpan
 
 BAND = 0.09  # share of the page height, top and bottom, where running text lives
 MIN_PAGES = 3  # a running header repeats on at least this many pages ...
@@ -53,7 +53,7 @@ def strip_artifacts(layouts: list[PageLayout]) -> list[TextSpan]:
         seen.update(keys)
     floor = max(MIN_PAGES, MIN_SHARE * len(layouts))
     repeated = {k for k, n in seen.items() if n >= floor}
-    removed: list[TextSpan] = []
+    removed: list[TextSpan] = [span for layout in layouts for span in layout.aside]
     for layout in layouts:
         drop = {
             i for i, ln in enumerate(layout.lines)
@@ -63,6 +63,53 @@ def strip_artifacts(layouts: list[PageLayout]) -> list[TextSpan]:
             removed += [layout.lines[i] for i in sorted(drop)]
             _drop_lines(layout, drop)
     return removed
+
+
+STAMP_SHARE = 0.5  # a stamp is on at least half the pages (and on MIN_PAGES) ...
+STAMP_GRID = 6.0  # ... at the same place, within this many points, from a corner of the page
+
+
+def _corners(box: BBox, width: float, height: float) -> list[tuple[str, int, int]]:
+    """Where a word is, measured from each corner of its page: a stamp keeps its place
+    from one corner on portrait and landscape pages alike."""
+    return [
+        (corner, round(dx / STAMP_GRID), round(dy / STAMP_GRID))
+        for corner, dx, dy in (("tl", box.x0, box.top), ("tr", width - box.x1, box.top),
+                               ("bl", box.x0, height - box.bottom), ("br", width - box.x1, height - box.bottom))
+    ]
+
+
+def find_stamps(layouts: list[PageLayout]) -> dict[int, list[BBox]]:
+    """Per page, the word boxes of a stamp ("SALINAN" in a frame at the top right): words printed
+    at the same place of most pages, wherever on the page, tables included. Running headers
+    and footers, whose line repeats in the margin band, are left to ``strip_artifacts``."""
+    seen: Counter[tuple[str, str, int, int]] = Counter()
+    for layout in layouts:
+        seen.update({(text.lower(), *k) for text, box in layout.all_words if len(text) >= 3
+                     for k in _corners(box, layout.width, layout.height)})
+    floor = max(MIN_PAGES, STAMP_SHARE * len(layouts))
+    stamps = {k for k, n in seen.items() if n >= floor}
+    out: dict[int, list[BBox]] = {}
+    for layout in layouts:
+        hits = [box for text, box in layout.all_words
+                if any((text.lower(), *k) in stamps for k in _corners(box, layout.width, layout.height))]
+        hits = [b for b in hits if not _in_running_line(b, layout)]
+        if hits:
+            out[layout.page] = hits
+    return out
+
+
+STAMP_WORDS = 3  # a margin line of at most this many words repeated on most pages may be a stamp
+
+
+def _in_running_line(box: BBox, layout: PageLayout) -> bool:
+    """The word belongs to a running header or footer line ("Rencana Kerja Kecamatan Parakan
+    Tahun 2026"), which strip_artifacts sets aside; a stamp ("SALINAN") is a word or three."""
+    if _band(TextSpan("", layout.page, box), layout) is None:
+        return False
+    cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+    line = next((ln for ln in layout.lines if ln.bbox.x0 <= cx <= ln.bbox.x1 and ln.bbox.top <= cy <= ln.bbox.bottom), None)
+    return line is not None and len(line.text.split()) > STAMP_WORDS
 
 
 def _drop_lines(layout: PageLayout, drop: set[int]) -> None:

@@ -9,7 +9,9 @@ from pdfplumber exactly as in layout.py, so both backends read the same characte
 
 from __future__ import annotations
 
+import math
 import warnings
+from contextlib import closing, nullcontext
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -25,7 +27,11 @@ import pypdfium2 as pdfium
 from playa.exceptions import PDFException
 
 from auditor.errors import InputError
-from auditor.extract.layout import PageLayout, PageTable, Word, build_page_table, open_bottoms, page_layout, page_words
+from auditor.extract.aside import ANGLE_TOLERANCE, STAMP_FRAME, set_aside
+from auditor.extract.layout import (
+    PageLayout, PageTable, Word, build_page_table, needs_image, open_bottoms, page_layout, page_words, read_page,
+)
+from auditor.extract.ocr import PageScanner
 from auditor.extract.pdf import READ_ERRORS
 from auditor.model.document import BBox
 
@@ -69,6 +75,30 @@ LATTICE_CONSTANT: int = LATTICE_SETTINGS["threshold_constant"]
 SIDE_COVERAGE = 0.8  # share of a cell side that must show a line for the side to count as drawn
 
 
+def _erase_watermarks(page: Any, stamps: list[BBox]) -> None:
+    """Remove from ``page`` (pdfium, in memory) the text drawn at an angle that is not a
+    multiple of 90°, and the text and frame of a stamp (``stamps``: pdfplumber boxes)."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = page.get_mediabox()
+    areas = [(b.x0 + left - STAMP_FRAME, top - b.bottom - STAMP_FRAME, b.x1 + left + STAMP_FRAME, top - b.top + STAMP_FRAME)
+             for b in stamps] if page.get_rotation() == 0 else []
+    doomed = []
+    for obj in page.get_objects(max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            m = obj.get_matrix()
+            angle = math.degrees(math.atan2(m.b, m.a)) % 90.0
+            if min(angle, 90.0 - angle) > ANGLE_TOLERANCE:
+                doomed.append(obj)
+                continue
+        if areas and obj.type in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH):
+            l, b, r, t = obj.get_bounds()
+            if any(a[0] <= l and r <= a[2] and a[1] <= b and t <= a[3] for a in areas):
+                doomed.append(obj)
+    for obj in doomed:
+        page.remove_obj(obj)
+
+
 class PageRenderer:
     """Renders pages of one PDF for camelot, keeping the document open across pages.
 
@@ -82,12 +112,16 @@ class PageRenderer:
         self.scale = resolution / 72
         self._doc = pdfium.PdfDocument(str(path))
         self._last: tuple[int, np.ndarray] | None = None
+        self.stamps: dict[int, list[BBox]] = {}  # page -> stamp word boxes to leave out of its image
 
     def to_array(self, pdf_path: str, page: int = 1) -> np.ndarray:
-        """Page ``page`` (1-based) as a BGR image, the layout camelot's thresholding expects."""
+        """Page ``page`` (1-based) as a BGR image, the layout camelot's thresholding expects.
+        A watermark and a stamp are left out of it, as the words are (extract/aside.py):
+        their strokes would read as ruling lines."""
         self._check_path(pdf_path)
         pdf_page = self._doc[page - 1]
         try:
+            _erase_watermarks(pdf_page, self.stamps.get(page, []))
             bitmap = pdf_page.render(scale=self.scale)  # pdfium draws BGR by default
             try:
                 # Copy out of pdfium's buffer, which is freed with the bitmap.
@@ -423,8 +457,20 @@ class CamelotReader:
             )
         return list(found)
 
-    def read_page(self, page: pdfplumber.page.Page, page_no: int) -> PageLayout:
-        """One page: tables from camelot's cell grid, words and lines from pdfplumber."""
+    def read_page(
+        self, page: pdfplumber.page.Page, page_no: int, scanner: Any = None, ocr: str = "auto",
+        stamps: list[BBox] | None = None,
+    ) -> PageLayout:
+        """One page: tables from camelot's cell grid, words and lines from pdfplumber.
+
+        camelot reads no picture-only page; a scan (and a scan with an earlier OCR text
+        layer but no ruling lines) is read as the pdfplumber backend reads it, its lines
+        found in the image."""
+        if scanner is not None and needs_image(page, ocr):
+            return read_page(page, page_no, scanner, ocr, stamps)
+        page, aside = set_aside(page, page_no, stamps)
+        if stamps:
+            self.renderer.stamps[page_no] = stamps
         words = page_words(page)
         width, height = float(page.width), float(page.height)
         found = self.camelot_tables(page_no)
@@ -436,7 +482,8 @@ class CamelotReader:
             pt = page_table(table, page_no, width, height, gray, words, bottoms)
             if pt is not None:
                 tables.append(pt)
-        return page_layout(page_no, width, height, tables, words)
+        image_only = not words and bool(page.images)
+        return page_layout(page_no, width, height, tables, words, image_only, aside)
 
     def close(self) -> None:
         self.renderer.close()
@@ -450,14 +497,19 @@ class CamelotReader:
         self.close()
 
 
-def iter_layouts_camelot(path: Path, pdf: pdfplumber.PDF) -> Generator[PageLayout, None, None]:
+def iter_layouts_camelot(
+    path: Path, pdf: pdfplumber.PDF, ocr: str = "auto", stamps: dict[int, list[BBox]] | None = None
+) -> Generator[PageLayout, None, None]:
     """Page layouts of ``pdf`` (opened from ``path``) one at a time, tables found by camelot.
 
     Each page is rendered once and its pdfplumber objects are released before the
     layout is handed out, so a caller that does not keep the layouts runs in flat memory.
     """
-    with CamelotReader(path) as reader:
+    scanner = None if ocr == "never" else PageScanner(path)
+    with CamelotReader(path) as reader, closing(scanner) if scanner is not None else nullcontext():
         for page_no, page in enumerate(pdf.pages, start=1):
-            layout = reader.read_page(page, page_no)
+            if stamps is not None and page_no not in stamps:
+                continue
+            layout = reader.read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no))
             page.close()  # drop the page's parsed objects: memory stays flat on long documents
             yield layout

@@ -11,6 +11,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.extract.aside import set_aside
+from auditor.extract.ocr_errors import OCR_ERRORS
+from auditor.extract.ocr_text import repair
 from auditor.model.document import BBox, TextLine, TextSpan
 
 # Bordered Word/Excel exports: cells come from the ruling lines.
@@ -34,6 +37,7 @@ class Word:
     bbox: BBox
     bold: bool = False
     chars: tuple[tuple[str, float, float], ...] = ()  # (text, x0, x1) of each character
+    conf: float | None = None  # OCR confidence 0-100; None for a text layer's words
 
 
 @dataclass
@@ -46,6 +50,7 @@ class GridCell:
     col1: int  # exclusive
     lines: list[str] = field(default_factory=list)
     text_lines: list[TextLine] = field(default_factory=list)  # lines with their boxes and breaks
+    conf: float | None = None  # the least OCR confidence of its words (None: not OCRed)
 
 
 @dataclass
@@ -82,6 +87,11 @@ class PageLayout:
     lines: list[TextSpan]  # text lines outside tables, top to bottom
     words: list[tuple[Word, int]]  # words outside tables with their line index
     image_only: bool = False  # a scanned page: pictures but no text layer
+    aside: list[TextSpan] = field(default_factory=list)  # watermark text set aside before words were formed
+    ocr: bool = False  # its words were read by OCR from the page image
+    image_lines: bool = False  # its ruling lines were found in the page image
+    doubtful: list[BBox] = field(default_factory=list)  # OCR words read with low confidence
+    all_words: list[tuple[str, BBox]] = field(default_factory=list)  # every word, tables included (stamp finding)
 
 
 def _inside(word: Word, box: BBox) -> bool:
@@ -209,8 +219,10 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
         for box, inside in row:
             text, lines = cell_lines(inside, box, pad)
             c0, c1 = _edge_index(edges, box.x0), _edge_index(edges, box.x1)
+            confs = [w.conf for w in inside if w.conf is not None]
             cells.append(
-                GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=[ln.text for ln in lines], text_lines=lines)
+                GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=[ln.text for ln in lines],
+                         text_lines=lines, conf=min(confs) if confs else None)
             )
         if cells:
             row_box = cells[0].bbox
@@ -289,12 +301,13 @@ def split_at_borders(words: list[Word], boxes: list[BBox]) -> list[Word]:
         for g in groups:
             if g and "".join(c[0] for c in g).strip():
                 box = BBox(g[0][1], w.bbox.top, g[-1][2], w.bbox.bottom)
-                out.append(Word("".join(c[0] for c in g), box, w.bold, tuple(g)))
+                out.append(Word("".join(c[0] for c in g), box, w.bold, tuple(g), w.conf))
     return out
 
 
 def page_layout(
-    page_no: int, width: float, height: float, tables: list[PageTable], words: list[Word], image_only: bool = False
+    page_no: int, width: float, height: float, tables: list[PageTable], words: list[Word], image_only: bool = False,
+    aside: list[TextSpan] | None = None,
 ) -> PageLayout:
     """Assemble a page: its tables, and the words outside them grouped into lines."""
     tables = sorted(tables, key=lambda t: t.bbox.top)
@@ -308,7 +321,8 @@ def page_layout(
         spans.append(TextSpan(" ".join(w.text for w in line), page_no, box, bold=all(w.bold for w in line)))
         indexed.extend((w, i) for w in line)
     return PageLayout(
-        page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed, image_only=image_only
+        page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed, image_only=image_only,
+        aside=aside or [], all_words=[(w.text, w.bbox) for w in words],
     )
 
 
@@ -354,17 +368,102 @@ def open_bottoms(edges: list[dict[str, Any]], tolerance: float = 1.5) -> list[fl
     return out
 
 
-def read_page(page: Any, page_no: int) -> PageLayout:
-    """Read one pdfplumber page: tables from its ruling lines."""
+def read_page(
+    page: Any, page_no: int, scanner: Any = None, ocr: str = "auto", stamps: list[BBox] | None = None
+) -> PageLayout:
+    """Read one pdfplumber page: tables from its ruling lines.
+
+    With a ``scanner`` (extract/ocr.py), a picture-only page (or, with ``ocr="always"``,
+    every page that carries a picture) is read by OCR, and a page whose text came from
+    earlier OCR, with pictures but no ruling lines, takes its lines from the image.
+    ``stamps`` are boxes of a stamp found on most pages: its characters and frame are set aside.
+    """
+    page, aside = set_aside(page, page_no, stamps)
     words = page_words(page)
+    edges = page.edges
+    pictured = _pictured(page)
+    image_only = not words and bool(page.images)
+    ocred = image_lines = False
+    try:
+        if scanner is not None and scanner.reads_words and pictured and (image_only or ocr == "always"):
+            scanned = scanner.scan(page_no, with_words=True)
+            words, edges, ocred, image_lines = scanned.words, scanned.edges, True, True
+        elif scanner is not None and pictured and words and not edges:
+            edges, image_lines = scanner.scan(page_no, with_words=False).edges, True
+            words = _layer_words(words)
+    except OCR_ERRORS:
+        pass  # OCR failed on this page (timeout, Tesseract error): it stays a picture, listed as scanned
     tables: list[PageTable] = []
     settings = TABLE_SETTINGS
-    if bottoms := open_bottoms(page.edges):
+    if image_lines:
+        settings = {**TABLE_SETTINGS, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                    "explicit_vertical_lines": [e for e in edges if e["orientation"] == "v"],
+                    "explicit_horizontal_lines": [e for e in edges if e["orientation"] == "h"]}
+    elif bottoms := open_bottoms(edges):
         settings = {**TABLE_SETTINGS, "explicit_horizontal_lines": bottoms}
-    for found in page.find_tables(settings):
-        rows = [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows]
-        pt = build_page_table(page_no, BBox(*found.bbox), rows, words)
+    found_tables = []
+    if not image_lines or (len(settings["explicit_vertical_lines"]) >= 2 and len(settings["explicit_horizontal_lines"]) >= 2):
+        found_tables = page.find_tables(settings)
+    grids = [(BBox(*found.bbox), [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows])
+             for found in found_tables]
+    unread: list[BBox] = []
+    if image_lines and grids and (ocred or ocr == "auto"):
+        # On a scan, each table cell is read again on its own (see PageScanner.cell_words),
+        # also under a text layer an earlier OCR left: read across the cells, its words run
+        # from one column into the next.
+        try:
+            in_cells, unread = scanner.cell_words(page_no, [b for _, rows in grids for row in rows for b in row])
+            if in_cells:
+                words = [w for w in words if not any(_inside(w, box) for box, _ in grids)] + in_cells
+                ocred = True
+        except OCR_ERRORS:
+            pass  # the page's own reading stands
+    for box, rows in grids:
+        pt = build_page_table(page_no, box, rows, words)
         if pt is not None:
             tables.append(pt)
-    image_only = not words and bool(page.images)
-    return page_layout(page_no, float(page.width), float(page.height), tables, words, image_only)
+    doubtful = [w.bbox for w in words if w.conf is not None and w.conf < LOW_CONFIDENCE] + unread
+    layout = page_layout(page_no, float(page.width), float(page.height), tables, words, image_only and not ocred, aside)
+    layout.ocr, layout.image_lines = ocred, image_lines
+    layout.doubtful = doubtful
+    return layout
+
+
+# A word Tesseract is less sure of than this (0-100) may be misread: it reports 80-90 for
+# some wrong digits, so the line is drawn high.
+LOW_CONFIDENCE = 90.0
+
+
+def _layer_words(words: list[Word]) -> list[Word]:
+    """Words of a text layer left by an earlier OCR, with its misreadings of numbers undone
+    (extract/ocr_text.py); a word that was changed is marked doubtful."""
+    out = []
+    for w in words:
+        text, conf = repair(w.text, 100.0)
+        if not text:
+            continue
+        if text == w.text:
+            out.append(w)
+            continue
+        # The characters kept are the ones the repaired text still has at its ends.
+        start = w.text.find(text[:1]) if text[:1] else 0
+        chars = w.chars[start:start + len(text)] if len(w.chars) == len(w.text) else w.chars
+        box = BBox(chars[0][1], w.bbox.top, chars[-1][2], w.bbox.bottom) if chars else w.bbox
+        out.append(Word(text, box, w.bold, tuple(chars), conf))
+    return out
+
+
+def needs_image(page: Any, ocr: str) -> bool:
+    """The page is a scan whose words or lines must come from its image."""
+    if not _pictured(page):
+        return False
+    return ocr == "always" or not page.chars or not page.edges
+
+
+def _pictured(page: Any) -> bool:
+    """A picture covers most of the page: a scan (a logo or a chart does not)."""
+    area = float(page.width) * float(page.height)
+    return any(
+        (min(i["x1"], page.width) - max(i["x0"], 0)) * (min(i["bottom"], page.height) - max(i["top"], 0)) > 0.6 * area
+        for i in page.images
+    )

@@ -563,7 +563,8 @@ def _title(text: str) -> str:
 def document_meta(layouts: list[PageLayout]) -> dict[str, tuple[str | int, TextSpan]]:
     """Plan year, unit and region from the cover and title pages; place and date of signing."""
     meta: dict[str, tuple[str | int, TextSpan]] = {}
-    front = [ln for layout in layouts[:2] for ln in layout.lines]
+    # The first two pages with text: a scanned cover has none, the title page after it does.
+    front = [ln for layout in [lay for lay in layouts if lay.lines][:2] for ln in layout.lines]
     joined = "\n".join(ln.text for ln in front)
     m = _PLAN_YEAR.search(joined)
     if m:

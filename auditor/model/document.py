@@ -294,6 +294,16 @@ class NarrativeList:
 
 
 @dataclass(frozen=True)
+class IdentitySource:
+    """A place that states the plan year, unit or region (see extract/identity.py)."""
+
+    key: str  # "plan_year" | "unit" | "region"
+    value: str | int
+    where: str  # "cover" | "running_header" | "caption" | "table_header" | "narrative" | "override"
+    span: TextSpan
+
+
+@dataclass(frozen=True)
 class Caption:
     """A table or figure caption line: ``TABEL 3.4 T-C.33 ...``."""
 
@@ -339,6 +349,8 @@ class Document:
     tables: list[Table]
     narrative: Narrative
     meta_sources: dict[str, TextSpan] = field(default_factory=dict)
+    # Every place that states the plan year, unit or region, the voted ones among them.
+    identity: list[IdentitySource] = field(default_factory=list)
     extractor: str = "pdfplumber"
     scanned_pages: list[int] = field(default_factory=list)  # image-only pages: need OCR
     missing_tables: list[str] = field(default_factory=list)  # standard tables not found
@@ -348,6 +360,9 @@ class Document:
     other_tables: list[Table] = field(default_factory=list)
     # Running headers, footers and page numbers, set aside before anything was read.
     artifacts: list[TextSpan] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose words were read by OCR
+    # Per page, the boxes of words OCR read with low confidence: a finding resting on one may be a misreading.
+    doubtful: dict[int, list[BBox]] = field(default_factory=dict)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -82,7 +82,24 @@ def document_meta(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "scanned_pages": doc.scanned_pages,
         "missing_tables": doc.missing_tables,
+        # Added for archive copies: pages read by OCR, text set aside, where the identity came from.
+        "ocr_pages": doc.ocr_pages,
+        "artifacts": [_span(a) for a in doc.artifacts],
+        "identity": _identity(doc),
     }
+
+
+def _identity(doc: Document) -> dict[str, Any]:
+    """Per plan year, unit and region: the value used and every place that states one."""
+    out: dict[str, Any] = {}
+    for key in ("plan_year", "unit", "region"):
+        sources = [s for s in doc.identity if s.key == key]
+        out[key] = {
+            "value": getattr(doc, key),
+            "sources": [{"where": s.where, "value": s.value, "text": s.span.text, "page": s.span.page or None}
+                        for s in sources],
+        }
+    return out
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:

@@ -29,6 +29,30 @@ def _money(value: str | None, kind: str | None = None) -> str:
     return value
 
 
+def identity_sources(document: dict[str, Any], key: str, lang: str) -> str:
+    """Where the unit, region or plan year shown came from: "sampul hal. 1; keterangan tabel hal. 19, 25"."""
+    entry = (document.get("identity") or {}).get(key) or {}
+    value = entry.get("value")
+    pages: dict[str, list[int]] = {}
+    for s in entry.get("sources", []):
+        if str(s.get("value")).lower() == str(value).lower() or s.get("where") == "override":
+            pages.setdefault(s["where"], [])
+            if s.get("page") and s["page"] not in pages[s["where"]]:
+                pages[s["where"]].append(s["page"])
+    parts = []
+    for where, found in pages.items():
+        label = t(f"source.{where}", lang)
+        shown = sorted(found)[:6]
+        parts.append(f"{label} {t('source.page', lang)} {', '.join(map(str, shown))}" if shown else label)
+    return "; ".join(parts)
+
+
+def _artifacts(document: dict[str, Any]) -> dict[str, Any]:
+    texts = [a["text"] for a in document.get("artifacts") or []]
+    distinct = list(dict.fromkeys(x.strip() for x in texts if x.strip()))
+    return {"n": len(texts), "examples": ", ".join(f"\"{x[:40]}\"" for x in distinct[:5])}
+
+
 def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] | None = None) -> str:
     """The report page; ``pictures`` maps a finding's index to a crop of its page."""
     template = ENV.get_template("report.html.j2")
@@ -44,6 +68,8 @@ def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] 
         by_category[f["category"]].append({**f, "picture": picture.src if picture else None, "index": i})
     return template.render(
         r=report,
+        sources={k: identity_sources(report["document"], k, lang) for k in ("unit", "region", "plan_year")},
+        artifacts=_artifacts(report["document"]),
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),
         col=lambda key: column_name(key, lang),

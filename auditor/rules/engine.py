@@ -8,7 +8,7 @@ from typing import Any
 
 from auditor.findings import Evidence, Finding, Location, NotEvaluated, sort_key
 from auditor.i18n import LANGS
-from auditor.model.document import Document
+from auditor.model.document import BBox, Document
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import Rule, RuleSet
@@ -21,6 +21,10 @@ LOW_NOTE = {
 }
 
 
+SCAN_NOTE = {
+    "id": " (Catatan: nilai ini dibaca dengan OCR dari hasil pindai dan mungkin salah baca; periksa pada pindaian.)",
+    "en": " (Note: this value was read by OCR from a scan and may be misread; check it on the scan.)",
+}
 LOW_CONFIDENCE = 0.95  # below this, a finding says the table it rests on was hard to read
 
 
@@ -54,6 +58,21 @@ def _low_confidence(doc: Document, table: str | None) -> bool:
     return any(t.confidence < LOW_CONFIDENCE for t in doc.tables_of(table)) if table else False
 
 
+def _misread(doc: Document, result: Violation) -> bool:
+    """The finding rests on a value OCR read with low confidence (a digit of a scan may be misread)."""
+    if not doc.doubtful:
+        return False
+    places = [result.location, *(e.location for e in result.evidence)]
+    return any(
+        loc.bbox is not None and any(_overlap(loc.bbox, box) for box in doc.doubtful.get(loc.page or 0, ()))
+        for loc in places
+    )
+
+
+def _overlap(a: BBox, b: BBox) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
+
+
 def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[Waiver] | None = None) -> AuditResult:
     checks = registry()
     findings: list[Finding] = []
@@ -74,11 +93,16 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
             low = _low_confidence(doc, result.location.table)
             if low:
                 messages = {lg: m + LOW_NOTE[lg] for lg, m in messages.items()}
+            # On a scan, a value OCR was unsure of may be a misreading, not the author's
+            # mistake: the finding is information until a person checks the scan.
+            misread = _misread(doc, result)
+            if misread:
+                messages = {lg: m + SCAN_NOTE[lg] for lg, m in messages.items()}
             findings.append(
                 Finding(
                     rule=rule.id,
                     category=rule.category,
-                    severity=rule.severity,
+                    severity="info" if misread else rule.severity,
                     title=rule.title[lang],
                     message=messages[lang],
                     messages=messages,
@@ -88,7 +112,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
                     # Every finding shows at least the value it is about.
                     evidence=result.evidence
                     or (Evidence("value", result.actual or "", result.actual, result.location),),
-                    low_confidence=low,
+                    low_confidence=low or misread,
                     value_kind=result.value_kind,
                 )
             )

@@ -1,0 +1,375 @@
+"""Scanned pages: ruling lines from the page image, words from Tesseract.
+
+A scanned page has pictures but no vector lines, and often no text. Its image is drawn
+by pdfium (as displayed, so in the coordinates pdfplumber gives), straightened (the skew
+that maximises the contrast of its row profile), and then:
+
+* ruling lines are the long thin horizontal and vertical strokes (morphological opening,
+  as camelot's lattice mode does); they become pdfplumber edges, so the cells are built
+  by the same table finder and grid builder as on born-digital pages;
+* with the lines wiped out, Tesseract (Indonesian model, TSV output) gives the words with
+  their boxes and a confidence (0-100), carried into the cells so that a finding resting on
+  a doubtful reading can say so.
+
+A page that has a text layer from earlier OCR but no vector lines gets only the lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from auditor.extract.layout import Word
+from auditor.extract.ocr_errors import OcrUnavailable
+from auditor.extract.ocr_text import repair
+from auditor.model.document import BBox
+
+OCR_MODES = ("auto", "always", "never")
+DPI = 300  # drawing resolution for OCR: 7 pt table text is ~30 px high
+LANG = "ind"
+# Indonesian first, with English beside it: the Indonesian model alone reads "%" as "96".
+LANGS = "ind+eng"
+TIMEOUT = 120  # seconds Tesseract may take on one page
+MAX_SKEW = 3.0  # degrees searched either way
+
+
+@cache
+def ocr_missing() -> str | None:
+    """Why OCR cannot run here, or None when it can."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return "tesseract"
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "tesseract"
+    return None if LANG in langs.split() and "eng" in langs.split() else f"tesseract-ocr-{LANG}"
+
+
+@dataclass
+class ScannedPage:
+    words: list[Word]  # empty when only the lines were wanted
+    edges: list[dict[str, Any]]  # pdfplumber edges of the ruling lines, in points
+    skew: float  # degrees the image was turned back
+
+
+def _render_gray(doc: Any, index: int, dpi: int) -> np.ndarray:
+    page = doc[index]
+    try:
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        try:
+            image = np.array(bitmap.to_numpy(), copy=True)
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+    return image[:, :, 0] if image.ndim == 3 else image
+
+
+def _skew(binary: np.ndarray) -> float:
+    """The angle (degrees) that lines the page's rows up: the one whose row profile is sharpest."""
+    import cv2
+
+    small = cv2.resize(binary, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    h, w = small.shape
+    centre = (w / 2, h / 2)
+
+    def sharpness(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        turned = cv2.warpAffine(small, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+        profile = turned.sum(axis=1, dtype=np.float64)
+        return float(np.square(np.diff(profile)).sum())
+
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=sharpness)
+    fine = max(np.arange(coarse - 0.5, coarse + 0.51, 0.05), key=sharpness)
+    return round(float(fine), 2)
+
+
+def _straighten(gray: np.ndarray, angle: float) -> np.ndarray:
+    import cv2
+
+    if abs(angle) < 0.05:
+        return gray
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _flatten(gray: np.ndarray) -> np.ndarray:
+    """The page over an even white paper: grey fills, shading and a greyish scan background go,
+    the letters keep their soft edges (which Tesseract reads better than a hard threshold)."""
+    import cv2
+
+    paper = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25)))
+    paper = cv2.GaussianBlur(paper, (0, 0), 5)
+    even = cv2.divide(gray, paper, scale=255)
+    return np.asarray(even, dtype=np.uint8)
+
+
+def _binary(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0: adaptive, so a grey scan background and JPEG noise stay paper."""
+    import cv2
+
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+
+
+def _line_masks(binary: np.ndarray, dpi: int) -> tuple[np.ndarray, np.ndarray]:
+    """Long thin strokes: horizontal at least ~0.5 inch, vertical at least ~0.2 inch (a table
+    row), longer than the tallest letters of body and table text."""
+    import cv2
+
+    horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (dpi // 2, 1)))
+    vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, dpi // 5)))
+    # A scanned rule is ragged: close small gaps along it.
+    horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    return horizontal, vertical
+
+
+def _edges(horizontal: np.ndarray, vertical: np.ndarray, scale: float) -> list[dict[str, Any]]:
+    import cv2
+
+    edges: list[dict[str, Any]] = []
+    for mask, orientation in ((horizontal, "h"), (vertical, "v")):
+        count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for x, y, w, h, _area in stats[1:count]:
+            if orientation == "h" and w > 3 * h:
+                top = bottom = (y + h / 2) / scale
+                x0, x1 = x / scale, (x + w) / scale
+            elif orientation == "v" and h > 3 * w:
+                x0 = x1 = (x + w / 2) / scale
+                top, bottom = y / scale, (y + h) / scale
+            else:
+                continue
+            edges.append({
+                "object_type": f"{orientation}_edge", "orientation": orientation,
+                "x0": float(x0), "x1": float(x1), "top": float(top), "bottom": float(bottom),
+                "width": float(x1 - x0), "height": float(bottom - top),
+            })
+    return edges
+
+
+def _die_with_parent() -> None:
+    """Linux: the Tesseract process is killed when the process that started it dies."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _tesseract(image: np.ndarray, dpi: int, psm: str = "3") -> str:
+    import cv2
+
+    ok, png = cv2.imencode(".png", image)
+    if not ok:
+        raise OcrUnavailable("png")
+    # One thread per Tesseract: batch runs pages of several documents side by side.
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    done = subprocess.run(
+        ["tesseract", "stdin", "stdout", "-l", LANGS, "--psm", psm, "--dpi", str(dpi), "tsv"],
+        input=png.tobytes(), capture_output=True, timeout=TIMEOUT, env=env, check=False,
+        preexec_fn=_die_with_parent,  # a batch worker killed for time or memory takes Tesseract with it
+    )
+    if done.returncode != 0:
+        raise OcrUnavailable(done.stderr.decode("utf-8", "replace")[-300:])
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _words(tsv: str, scale: float, line_boxes: bool = True) -> list[Word]:
+    """Tesseract's words; each takes its line's top and bottom, so that words with and
+    without ascenders ("ini", "Kabupaten") stay on one line for the line grouping."""
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    lines = {
+        (r["block_num"], r["par_num"], r["line_num"]): (int(r["top"]), int(r["height"]))
+        for r in rows if r.get("level") == "4"
+    }
+    out: list[Word] = []
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        conf = float(row.get("conf") or -1)
+        text, conf = repair(text, conf)
+        if not text:
+            continue
+        own = (int(row["top"]), int(row["height"]))
+        top_px, height_px = lines.get((row["block_num"], row["par_num"], row["line_num"]), own) if line_boxes else own
+        left, width = int(row["left"]) / scale, int(row["width"]) / scale
+        top, bottom = top_px / scale, (top_px + height_px) / scale
+        step = width / len(text)
+        chars = tuple((ch, left + i * step, left + (i + 1) * step) for i, ch in enumerate(text))
+        out.append(Word(text, BBox(left, top, left + width, bottom), chars=chars, conf=max(conf, 0.0)))
+    return out
+
+
+BOLD = 1.3  # stroke width, relative to the height, this many times the page's usual is bold
+
+
+def _stroke(ink: np.ndarray, word: Word, scale: float) -> float | None:
+    """A word's stroke width over its line's height: the mean length of the ink runs across its
+    rows (vertical strokes are most of them), about the same for any letters at one weight."""
+    b = word.bbox
+    x0, x1 = int(b.x0 * scale), int(b.x1 * scale)
+    y0, y1 = int(b.top * scale), int(b.bottom * scale)
+    crop = ink[max(y0, 0):max(y1, 0), max(x0, 0):max(x1, 0)] > 0
+    if crop.size == 0 or y1 - y0 < 4:
+        return None
+    padded = np.pad(crop.astype(np.int8), ((0, 0), (1, 1)))
+    edges = np.diff(padded, axis=1)
+    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
+    runs = ends[1] - starts[1]
+    if runs.size < 5:
+        return None
+    return float(np.mean(runs)) / (y1 - y0)
+
+
+def _mark_bold(words: list[Word], ink: np.ndarray, scale: float) -> None:
+    """Scans carry no font names: a word whose strokes are markedly thicker than the page's
+    usual, for its height, is bold (headings are told by it)."""
+    strokes = [(w, _stroke(ink, w, scale)) for w in words]
+    values = sorted(v for w, v in strokes if v is not None and len(w.text) >= 2)
+    if len(values) < 10:
+        return
+    usual = values[len(values) // 2]
+    for w, v in strokes:
+        if v is not None and v >= BOLD * usual:
+            w.bold = True
+
+
+_AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{5,}")
+_STACK_GAP = 40  # pixels of white between the stacked cells: Tesseract joins closer lines
+
+
+def _centre_in(a: BBox, b: BBox) -> bool:
+    x, y = (a.x0 + a.x1) / 2, (a.top + a.bottom) / 2
+    return b.x0 <= x <= b.x1 and b.top <= y <= b.bottom
+
+
+def _cell_box(box: BBox, scale: float, shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
+    """The cell's inside in pixels, its borders left out."""
+    inset = 6  # what is left of a wiped border stays out ("5.250.000 1")
+    y0, y1 = int(box.top * scale) + inset, int(box.bottom * scale) - inset
+    x0, x1 = int(box.x0 * scale) + inset, int(box.x1 * scale) - inset
+    y0, x0 = max(y0, 0), max(x0, 0)
+    y1, x1 = min(y1, shape[0]), min(x1, shape[1])
+    return (y0, y1, x0, x1) if y1 - y0 > 6 and x1 - x0 > 6 else None
+
+
+def _read_stacked(crops: list[tuple[np.ndarray, int, int]], dpi: int, scale: float, ink: np.ndarray) -> list[Word]:
+    """Words of the crops (image, top and left on the page in pixels), read as one image
+    of the crops stacked under one another, each word put back at its place on the page."""
+    width = max(c.shape[1] for c, _, _ in crops) + 2 * _STACK_GAP
+    height = sum(c.shape[0] + _STACK_GAP for c, _, _ in crops) + _STACK_GAP
+    sheet = np.full((height, width), 255, dtype=np.uint8)
+    placed = []  # (sheet top, sheet bottom, page top, page left)
+    y = _STACK_GAP
+    for crop, top, left in crops:
+        h, w = crop.shape
+        sheet[y:y + h, _STACK_GAP:_STACK_GAP + w] = crop
+        placed.append((y, y + h, top, left))
+        y += h + _STACK_GAP
+    tsv = _tesseract(sheet, dpi, psm="6")
+    by_crop: dict[int, list[Word]] = {}
+    for word in _words(tsv, 1.0, line_boxes=False):
+        centre = (word.bbox.top + word.bbox.bottom) / 2
+        spot = next((i for i, (t, b, _, _) in enumerate(placed) if t - 4 <= centre < b + 4), None)
+        if spot is not None:
+            by_crop.setdefault(spot, []).append(word)
+    words: list[Word] = []
+    for i, found in by_crop.items():
+        if any(_AMOUNT.fullmatch(w.text) for w in found):
+            # An amount's cell holds nothing else of one character: a "1", "&" or "u" beside
+            # it is what is left of a rule or a speck.
+            found = [w for w in found if _AMOUNT.fullmatch(w.text) or len(w.text) > 1 or w.text == "%"]
+        sheet_top, _, page_top, page_left = placed[i]
+        for word in found:
+            dy, dx = page_top - sheet_top, page_left - _STACK_GAP
+            box = BBox((word.bbox.x0 + dx) / scale, (word.bbox.top + dy) / scale,
+                       (word.bbox.x1 + dx) / scale, (word.bbox.bottom + dy) / scale)
+            chars = tuple((ch, (a + dx) / scale, (b + dx) / scale) for ch, a, b in word.chars)
+            words.append(Word(word.text, box, chars=chars, conf=word.conf))
+    _mark_bold(words, ink, scale)
+    return words
+
+
+class PageScanner:
+    """Reads the page images of one PDF; holds it open in pdfium."""
+
+    def __init__(self, path: Path, dpi: int = DPI) -> None:
+        import pypdfium2 as pdfium
+
+        self.dpi = dpi
+        self._doc = pdfium.PdfDocument(str(path))
+        self.reads_words = ocr_missing() is None  # without Tesseract, lines only
+        self._last: tuple[int, np.ndarray, np.ndarray] | None = None  # page, evened image, ink (for reread_cells)
+
+    def scan(self, page_no: int, with_words: bool) -> ScannedPage:
+        """Lines (and, ``with_words``, Tesseract's words) of page ``page_no`` (1-based)."""
+        scale = self.dpi / 72
+        gray = _render_gray(self._doc, page_no - 1, self.dpi)
+        angle = _skew(_binary(gray))
+        gray = _straighten(gray, angle)
+        binary = _binary(gray)
+        horizontal, vertical = _line_masks(binary, self.dpi)
+        edges = _edges(horizontal, vertical, scale)
+        words: list[Word] = []
+        # Tesseract's own global threshold loses the text on shaded header cells: the page
+        # is evened out first (divided by its paper, the text taken away by a max filter).
+        # Rules are wiped (read as "|" and "_" otherwise).
+        rules = (horizontal > 0) | (vertical > 0)
+        even = _flatten(gray)
+        even[rules] = 255
+        ink = binary.copy()
+        ink[rules] = 0
+        self._last = (page_no, even, ink)  # for cell_words
+        if with_words and self.reads_words:
+            words = _words(_tesseract(even, self.dpi), scale)
+            _mark_bold(words, ink, scale)
+        return ScannedPage(words, edges, angle)
+
+    def cell_words(self, page_no: int, cells: list[BBox]) -> tuple[list[Word], list[BBox]]:
+        """Words of the table cells ``cells`` of the page last scanned, each cell read on its
+        own: the cells are cut out, stacked into one image with white between them and read
+        in one Tesseract run, line by line ("--psm 6"); the words are put back where they are
+        on the page. Read with its neighbours, a lone "1" of a number row is dropped and
+        words of two cells run together; read alone, neither happens. Also returns the cells
+        that hold ink but gave no word: a value may be missing there."""
+        if self._last is None or self._last[0] != page_no or not self.reads_words:
+            return [], []
+        _, even, ink = self._last
+        scale = self.dpi / 72
+        crops: list[tuple[np.ndarray, int, int]] = []
+        boxes: list[BBox] = []
+        for box in cells:
+            inside = _cell_box(box, scale, ink.shape)
+            if inside is None:
+                continue
+            y0, y1, x0, x1 = inside
+            rows, cols = np.nonzero(ink[y0:y1, x0:x1])
+            if rows.size < 12:
+                continue  # an empty cell
+            top, left = max(rows.min() - 6, 0), max(cols.min() - 6, 0)
+            crop = even[y0 + top:y0 + rows.max() + 7, x0 + left:x0 + cols.max() + 7]
+            crops.append((crop, y0 + top, x0 + left))
+            boxes.append(box)
+        if not crops:
+            return [], []
+        words = _read_stacked(crops, self.dpi, scale, ink)
+        unread = [box for box in boxes if not any(_centre_in(w.bbox, box) for w in words)]
+        return words, unread
+
+    def close(self) -> None:
+        self._doc.close()
