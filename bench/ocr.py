@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -58,22 +57,22 @@ def _pages(path: Path) -> int:
 
 
 def _batch(files: list[Path], jobs: int) -> tuple[float, float]:
-    """Seconds for ``renja-audit batch`` over ``files`` and the peak RSS (MB) of its workers."""
+    """Seconds for ``renja-audit batch`` over ``files`` and the peak RSS (MB) of its largest
+    process (the batch and its workers; measured in a fresh wrapper process, since a
+    process's children's peak can only grow)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
         for f in files:
             (folder / f.name).symlink_to(f)
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        command = [sys.executable, "-m", "auditor", "batch", str(folder), "--out", str(Path(tmp) / "out"),
+                   "--jobs", str(jobs), "--format", "json", "--timeout", "1800"]
+        wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
         start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "auditor", "batch", str(folder), "--out", str(Path(tmp) / "out"),
-             "--jobs", str(jobs), "--format", "json", "--timeout", "1800"],
-            check=False, capture_output=True,
-        )
+        done = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
-        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
-    return seconds, peak
+    return seconds, int(done.stdout.strip() or 0) / 1024
 
 
 def main() -> int:

@@ -373,9 +373,10 @@ def read_page(
 ) -> PageLayout:
     """Read one pdfplumber page: tables from its ruling lines.
 
-    With a ``scanner`` (extract/ocr.py), a picture-only page (or, with ``ocr="always"``,
-    every page that carries a picture) is read by OCR, and a page whose text came from
-    earlier OCR, with pictures but no ruling lines, takes its lines from the image.
+    With a ``scanner`` (extract/ocr.py), a picture-only page is read by OCR, and so is a
+    scan whose text layer an earlier OCR wrote (in its glyphless font), or, with
+    ``ocr="always"``, every page that carries a page-size picture. Another text under a
+    picture, with no ruling lines, keeps its words and takes its lines from the image.
     ``stamps`` are boxes of a stamp found on most pages: its characters and frame are set aside.
     """
     page, aside = set_aside(page, page_no, stamps)
@@ -385,7 +386,8 @@ def read_page(
     image_only = not words and bool(page.images)
     ocred = image_lines = False
     try:
-        if scanner is not None and scanner.reads_words and pictured and (image_only or ocr == "always"):
+        earlier_ocr = ocr == "auto" and pictured and bool(words) and not edges and _ocr_layer(page)
+        if scanner is not None and scanner.reads_words and pictured and (image_only or ocr == "always" or earlier_ocr):
             scanned = scanner.scan(page_no, with_words=True)
             words, edges, ocred, image_lines = scanned.words, scanned.edges, True, True
         elif scanner is not None and pictured and words and not edges:
@@ -451,6 +453,16 @@ def _layer_words(words: list[Word]) -> list[Word]:
         box = BBox(chars[0][1], w.bbox.top, chars[-1][2], w.bbox.bottom) if chars else w.bbox
         out.append(Word(text, box, w.bold, tuple(chars), conf))
     return out
+
+
+# Fonts OCR programs write their invisible text layer in (Tesseract's, OCRmyPDF's).
+_OCR_FONTS = ("glyphless", "occulta")
+
+
+def _ocr_layer(page: Any) -> bool:
+    """The page's text is an earlier OCR's invisible layer over its picture: its words are
+    read again, with the cells one by one (a layer reads across the cells of a table)."""
+    return any(f in str(c.get("fontname", "")).lower() for c in page.chars[:50] for f in _OCR_FONTS)
 
 
 def needs_image(page: Any, ocr: str) -> bool:

@@ -197,6 +197,7 @@ def _words(tsv: str, scale: float, line_boxes: bool = True) -> list[Word]:
         for r in rows if r.get("level") == "4"
     }
     out: list[Word] = []
+    keys: list[tuple[str, str, str]] = []
     for row in rows:
         text = (row.get("text") or "").strip()
         if row.get("level") != "5" or not text:
@@ -212,7 +213,27 @@ def _words(tsv: str, scale: float, line_boxes: bool = True) -> list[Word]:
         step = width / len(text)
         chars = tuple((ch, left + i * step, left + (i + 1) * step) for i, ch in enumerate(text))
         out.append(Word(text, BBox(left, top, left + width, bottom), chars=chars, conf=max(conf, 0.0)))
+        keys.append((row["block_num"], row["par_num"], row["line_num"]))
+    _bold_headings(out, keys)
     return out
+
+
+# A heading's line: "BAB II ...", "2.1 Title", "3.2.1. Title" (a scan carries no font to tell bold by).
+_HEADING_LINE = re.compile(r"^(?:BAB\s+[IVX|l]+\b|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z])")
+HEADING_WORDS = 14  # a heading line has at most this many words
+
+
+def _bold_headings(words: list[Word], keys: list[tuple[str, str, str]]) -> None:
+    """Mark bold the words of a short line that reads as a chapter or section heading: the
+    stroke-width test (_mark_bold) misses many headings of a soft scan."""
+    lines: dict[tuple[str, str, str], list[Word]] = {}
+    for key, word in zip(keys, words):
+        lines.setdefault(key, []).append(word)
+    for line in lines.values():
+        text = " ".join(w.text for w in line)
+        if len(line) <= HEADING_WORDS and _HEADING_LINE.match(text):
+            for w in line:
+                w.bold = True
 
 
 BOLD = 1.3  # stroke width, relative to the height, this many times the page's usual is bold
@@ -283,8 +304,10 @@ def _read_stacked(crops: list[tuple[np.ndarray, int, int]], dpi: int, scale: flo
         y += h + _STACK_GAP
     tsv = _tesseract(sheet, dpi, psm="6")
     by_crop: dict[int, list[Word]] = {}
-    for word in _words(tsv, 1.0, line_boxes=False):
-        centre = (word.bbox.top + word.bbox.bottom) / 2
+    # Each word goes to the cell its own box is in, and keeps its line's top and bottom
+    # (so the cell's lines are grouped as printed).
+    for own, word in zip(_words(tsv, 1.0, line_boxes=False), _words(tsv, 1.0)):
+        centre = (own.bbox.top + own.bbox.bottom) / 2
         spot = next((i for i, (t, b, _, _) in enumerate(placed) if t - 4 <= centre < b + 4), None)
         if spot is not None:
             by_crop.setdefault(spot, []).append(word)
