@@ -7,11 +7,14 @@ that maximises the contrast of its row profile), and then:
 * ruling lines are the long thin horizontal and vertical strokes (morphological opening,
   as camelot's lattice mode does); they become pdfplumber edges, so the cells are built
   by the same table finder and grid builder as on born-digital pages;
-* with the lines wiped out, Tesseract (Indonesian model, TSV output) gives the words with
-  their boxes and a confidence (0-100), carried into the cells so that a finding resting on
-  a doubtful reading can say so.
+* with the lines wiped out and the paper evened out, Tesseract (Indonesian with English,
+  TSV output) gives the page's words with their boxes and a confidence (0-100);
+* each table cell is read again on its own (``cell_words``: the cells stacked into one
+  image, one Tesseract run), and its words replace the page reading inside the tables.
 
-A page that has a text layer from earlier OCR but no vector lines gets only the lines.
+The confidences travel with the words, so that a finding resting on a doubtful reading
+can say so. A page whose text layer was left by another program (not an earlier OCR)
+keeps its words and gets only the lines and the cell reading.
 """
 
 from __future__ import annotations
