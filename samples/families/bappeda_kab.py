@@ -40,7 +40,9 @@ import random
 from typing import Any
 
 from samples.families import common
-from samples.families.common import Budget, Line, official, replace_text, round_to, rupiah, write_spec
+from samples.families.common import (
+    Budget, caption, count, heading, Line, lst, num, official, para, replace_text, round_to, rupiah, section, table, terbilang, write_spec,
+)
 
 CLEAN_ID = "banyuwangi-bappeda-2025"
 DEFECTS_ID = "banyuwangi-bappeda-2025-defects"
@@ -65,45 +67,9 @@ PAGE_FORMAT = "- {} -"
 
 # --------------------------------------------------------------------------- words
 
-_ONES = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
-
-
-def terbilang(n: int) -> str:
-    """Indonesian number words: 187 -> 'seratus delapan puluh tujuh'."""
-    if n < 12:
-        return _ONES[n]
-    if n < 20:
-        return f"{_ONES[n - 10]} belas"
-    if n < 100:
-        return f"{_ONES[n // 10]} puluh {terbilang(n % 10)}".strip()
-    if n < 200:
-        return f"seratus {terbilang(n - 100)}".strip()
-    if n < 1000:
-        return f"{_ONES[n // 100]} ratus {terbilang(n % 100)}".strip()
-    if n < 2000:
-        return f"seribu {terbilang(n - 1000)}".strip()
-    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
-        if n >= size:
-            return f"{terbilang(n // size)} {word} {terbilang(n % size)}".strip()
-    raise AssertionError(n)
-
-
-def count(n: int) -> str:
-    """'4 (empat)'."""
-    return f"{n} ({terbilang(n)})"
-
-
 def rp(n: int) -> str:
     """'Rp 1.234.567.890,-' as this office writes amounts in its text."""
     return f"Rp {rupiah(n, '.')},-"
-
-
-def num(value: float, decimals: int = 0) -> str:
-    """Indonesian number: 1850 -> '1.850', 95.11 -> '95,11'."""
-    if decimals == 0:
-        return f"{round(value):,}".replace(",", ".")
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def pct(value: float) -> str:
@@ -378,30 +344,6 @@ def bidang_name(nom: Any, bidang: str) -> str:
 
 col = common.column
 h = common.header_cell
-
-
-def para(text: str) -> dict[str, Any]:
-    return {"type": "paragraph", "text": text}
-
-
-def heading(level: int, text: str) -> dict[str, Any]:
-    return {"type": "heading", "level": level, "text": text}
-
-
-def lst(items: list[str]) -> dict[str, Any]:
-    return {"type": "list", "items": items}
-
-
-def caption(*lines: str) -> dict[str, Any]:
-    return {"type": "caption", "lines": list(lines)}
-
-
-def table(ref: str) -> dict[str, Any]:
-    return {"type": "table", "ref": ref}
-
-
-def section(orientation: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "section", "orientation": orientation, **extra}
 
 
 def title_program(name: str) -> str:

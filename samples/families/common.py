@@ -143,7 +143,70 @@ def round_to(value: float, step: int = 1000) -> int:
     return int(round(value / step)) * step
 
 
+# --------------------------------------------------------------------------- words and numbers
+
+_ONES = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
+
+
+def terbilang(n: int) -> str:
+    """Indonesian number words: 187 -> 'seratus delapan puluh tujuh'."""
+    if n < 12:
+        return _ONES[n]
+    if n < 20:
+        return f"{_ONES[n - 10]} belas"
+    if n < 100:
+        return f"{_ONES[n // 10]} puluh {terbilang(n % 10)}".strip()
+    if n < 200:
+        return f"seratus {terbilang(n - 100)}".strip()
+    if n < 1000:
+        return f"{_ONES[n // 100]} ratus {terbilang(n % 100)}".strip()
+    if n < 2000:
+        return f"seribu {terbilang(n - 1000)}".strip()
+    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
+        if n >= size:
+            return f"{terbilang(n // size)} {word} {terbilang(n % size)}".strip()
+    raise AssertionError(n)
+
+
+def count(n: int) -> str:
+    """'4 (empat)'."""
+    return f"{n} ({terbilang(n)})"
+
+
+def num(value: float, decimals: int = 0) -> str:
+    """Indonesian number: 1850 -> '1.850', 95.11 -> '95,11'."""
+    if decimals == 0:
+        return f"{round(value):,}".replace(",", ".")
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+
 # --------------------------------------------------------------------------- spec pieces
+
+def para(text: str) -> dict[str, Any]:
+    return {"type": "paragraph", "text": text}
+
+
+def heading(level: int, text: str) -> dict[str, Any]:
+    return {"type": "heading", "level": level, "text": text}
+
+
+def lst(items: list[str]) -> dict[str, Any]:
+    return {"type": "list", "items": items}
+
+
+def caption(*lines: str) -> dict[str, Any]:
+    return {"type": "caption", "lines": list(lines)}
+
+
+def table(ref: str) -> dict[str, Any]:
+    return {"type": "table", "ref": ref}
+
+
+def section(orientation: str, **extra: Any) -> dict[str, Any]:
+    return {"type": "section", "orientation": orientation, **extra}
+
 
 
 def column(key: str, width: float, align: str | None = None) -> dict[str, Any]:

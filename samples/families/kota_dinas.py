@@ -40,7 +40,9 @@ import random
 from typing import Any
 
 from samples.families import common
-from samples.families.common import Budget, Line, four_digit, official, replace_text, rupiah, write_spec
+from samples.families.common import (
+    Budget, caption, count, four_digit, heading, Line, lst, num, official, para, replace_text, rupiah, section, table, terbilang, write_spec,
+)
 
 CLEAN_ID = "madiun-dukcapil-2026"
 DEFECTS_ID = "madiun-dukcapil-2026-defects"
@@ -64,46 +66,8 @@ MODAL_KEGIATAN = "2.12.01.2.07"  # Pengadaan Barang Milik Daerah: the narrative'
 # --------------------------------------------------------------------------- words
 
 
-_ONES = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
-
-
-def terbilang(n: int) -> str:
-    """Indonesian number words: 9876 -> 'sembilan ribu delapan ratus tujuh puluh enam'."""
-    if n < 0:
-        return "minus " + terbilang(-n)
-    if n < 12:
-        return _ONES[n]
-    if n < 20:
-        return f"{_ONES[n - 10]} belas"
-    if n < 100:
-        return f"{_ONES[n // 10]} puluh {terbilang(n % 10)}".strip()
-    if n < 200:
-        return f"seratus {terbilang(n - 100)}".strip()
-    if n < 1000:
-        return f"{_ONES[n // 100]} ratus {terbilang(n % 100)}".strip()
-    if n < 2000:
-        return f"seribu {terbilang(n - 1000)}".strip()
-    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
-        if n >= size:
-            return f"{terbilang(n // size)} {word} {terbilang(n % size)}".strip()
-    raise AssertionError(n)
-
-
-def count(n: int) -> str:
-    """'5 (lima)'."""
-    return f"{n} ({terbilang(n)})"
-
-
 def rp(n: int) -> str:
     return "Rp" + rupiah(n, ".") + ",00"
-
-
-def num(value: float, decimals: int = 0) -> str:
-    """Indonesian number: 45000 -> '45.000', 99.21 -> '99,21'."""
-    if decimals == 0:
-        return f"{round(value):,}".replace(",", ".")
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def pct(value: float) -> str:
@@ -387,30 +351,6 @@ def targets_of(line: Line) -> tuple[str, str, str]:
 
 col = common.column
 h = common.header_cell
-
-
-def para(text: str) -> dict[str, Any]:
-    return {"type": "paragraph", "text": text}
-
-
-def heading(level: int, text: str) -> dict[str, Any]:
-    return {"type": "heading", "level": level, "text": text}
-
-
-def lst(items: list[str]) -> dict[str, Any]:
-    return {"type": "list", "items": items}
-
-
-def caption(*lines: str) -> dict[str, Any]:
-    return {"type": "caption", "lines": list(lines)}
-
-
-def table(ref: str) -> dict[str, Any]:
-    return {"type": "table", "ref": ref}
-
-
-def section(orientation: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "section", "orientation": orientation, **extra}
 
 
 # --------------------------------------------------------------------------- tables

@@ -43,7 +43,9 @@ import random
 from typing import Any
 
 from samples.families import common
-from samples.families.common import Budget, Line, four_digit, official, replace_text, round_to, rupiah, write_spec
+from samples.families.common import (
+    Budget, caption, count, four_digit, heading, Line, lst, num, official, para, replace_text, round_to, rupiah, section, table, terbilang, write_spec,
+)
 
 CLEAN_ID = "lowokwaru-2026"
 DEFECTS_ID = "lowokwaru-2026-defects"
@@ -72,45 +74,9 @@ KELURAHAN = [
 
 # --------------------------------------------------------------------------- words
 
-_ONES = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"]
-
-
-def terbilang(n: int) -> str:
-    """Indonesian number words: 6458 -> 'enam ribu empat ratus lima puluh delapan'."""
-    if n < 12:
-        return _ONES[n]
-    if n < 20:
-        return f"{_ONES[n - 10]} belas"
-    if n < 100:
-        return f"{_ONES[n // 10]} puluh {terbilang(n % 10)}".strip()
-    if n < 200:
-        return f"seratus {terbilang(n - 100)}".strip()
-    if n < 1000:
-        return f"{_ONES[n // 100]} ratus {terbilang(n % 100)}".strip()
-    if n < 2000:
-        return f"seribu {terbilang(n - 1000)}".strip()
-    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
-        if n >= size:
-            return f"{terbilang(n // size)} {word} {terbilang(n % size)}".strip()
-    raise AssertionError(n)
-
-
-def count(n: int) -> str:
-    """'12 (dua belas)'."""
-    return f"{n} ({terbilang(n)})"
-
-
 def rp(n: int) -> str:
     """'Rp 6.458.120.000' as this office writes amounts in its text."""
     return f"Rp {rupiah(n, '.')}"
-
-
-def num(value: float, decimals: int = 0) -> str:
-    """Indonesian number: 12500 -> '12.500', 95.5 -> '95,5'."""
-    if decimals == 0:
-        return f"{round(value):,}".replace(",", ".")
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def persen(value: float) -> str:
@@ -410,30 +376,6 @@ def title_program(name: str) -> str:
 
 col = common.column
 h = common.header_cell
-
-
-def para(text: str) -> dict[str, Any]:
-    return {"type": "paragraph", "text": text}
-
-
-def heading(level: int, text: str) -> dict[str, Any]:
-    return {"type": "heading", "level": level, "text": text}
-
-
-def lst(items: list[str]) -> dict[str, Any]:
-    return {"type": "list", "items": items}
-
-
-def caption(*lines: str) -> dict[str, Any]:
-    return {"type": "caption", "lines": list(lines)}
-
-
-def table(ref: str) -> dict[str, Any]:
-    return {"type": "table", "ref": ref}
-
-
-def section(orientation: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "section", "orientation": orientation, **extra}
 
 
 # --------------------------------------------------------------------------- tables
