@@ -12,10 +12,16 @@ import pytest
 
 from auditor.errors import InputError
 from auditor.extract import extract_document, identity
+from auditor.extract import ocr as ocr_module
+from auditor.extract.layout import LOW_CONFIDENCE, Word
 from auditor.extract.ocr import ocr_missing
+from auditor.extract.rows import _not_header
+from auditor.findings import Evidence, Location
 from auditor.extract.profiles import PROFILES
-from auditor.model.document import Document
+from auditor.model.document import BBox, Document, Narrative
 from auditor.rules import run_rules
+from auditor.rules.base import Violation
+from auditor.rules.engine import _one_slip
 from auditor.rules.ruleset import load_ruleset
 from conftest import ROOT, SAMPLES, load_spec, run_cli
 from samples.accuracy import money_score
@@ -145,8 +151,12 @@ def test_a_scanned_renja_is_audited(name: str) -> None:
         if profile is not None and found:
             m, t, _ = money_score(found[0], table, set(profile.money))
             ok, total = ok + m, total + t
-    assert total > 250 and ok / total >= 0.96  # measured 97.3 % (bench/ocr.py); the goal is 98 %
+    assert total > 250 and ok / total >= 0.98  # measured 99.3 % on both (bench/ocr.py)
     result = run_rules(doc, load_ruleset(Path("renja-permendagri86")))
+    # The source is clean: every total that does not add up on the scan is a misreading,
+    # and says so instead of being an error or a warning.
+    totals = [f for f in result.findings if f.category == "totals"]
+    assert totals and all(f.severity == "info" and f.low_confidence for f in totals)
     evaluated = {f.rule for f in result.findings} | {n.rule for n in result.not_evaluated}
     assert not {"TOT-001", "TOT-003", "XT-001", "XT-004"} & {n.rule for n in result.not_evaluated}
     assert evaluated  # the audit ran on the scan
@@ -181,3 +191,62 @@ def test_without_tesseract_the_pages_that_need_ocr_are_named(monkeypatch: pytest
     # A document whose scanned pages are only its cover and signature is still audited.
     doc = extract_document(ARCHIVE / "parakan-2026-scanned-cover.pdf")
     assert doc.scanned_pages == [1, 2, 35] and doc.plan_year == 2026
+
+
+# --------------------------------------------------------------------------- figures read twice, sums one slip away
+
+
+def _w(text: str, conf: float = 96.0) -> Word:
+    return Word(text, BBox(0, 0, 10, 10), conf=conf)
+
+
+@pytest.mark.parametrize(("first", "digits", "third", "kept", "doubtful"), [
+    (["27.300.000"], ["27.300.000"], None, "27.300.000", False),  # both agree
+    (["+104"], ["104"], None, "104", False),  # a speck beside the figure goes
+    (["M2"], ["142"], ["M2"], "142", True),  # a letter for two digits
+    (["2"], ["21"], ["21"], "21", True),  # a digit dropped at page size
+    (["385"], ["335"], ["335"], "385", True),  # as many digits: the first reading stays
+    (["27.300.000"], ["21.300.000"], ["27.300.000"], "27.300.000", True),
+    (["125"], [], [], "125", True),  # the digits-only reading found nothing
+])
+def test_a_figure_is_read_twice_and_a_disagreement_is_doubtful(
+    first: list[str], digits: list[str], third: list[str] | None, kept: str, doubtful: bool,
+) -> None:
+    words = ocr_module._vote([_w(t) for t in first], [_w(t) for t in digits], None if third is None else [_w(t) for t in third])
+    assert " ".join(w.text for w in words) == kept
+    assert all((w.conf or 0) < LOW_CONFIDENCE for w in words) == doubtful
+
+
+def test_a_repeated_header_read_differently_by_ocr_is_not_a_spilled_row() -> None:
+    # "Kode”", "Danal", "Indikatit", a column number "11" read "1": the header again.
+    assert _not_header(["Kode”"], ["Kode"], False) == []
+    assert _not_header(["Kebutuhan", "Danal", "Pagu", "Indikatit", "(Rp)"], ["Kebutuhan", "Dana/", "Pagu", "Indikatif", "(Rp)"], False) == []
+    assert _not_header(["1"], ["11"], True) == []
+    # What a page break printed over the header is still found.
+    assert _not_header(["7.01.06", "Kode"], ["Kode"], False) == ["7.01.06"]
+    assert _not_header(["43,026,000", "Kebutuhan", "Dana"], ["Kebutuhan", "Dana"], False) == ["43,026,000"]
+    # A word of the spilled name is not taken for a header word it looks like ("Progra" of a wrapped "Program").
+    assert _not_header(["PROGRAM", "Progra", "m/Ke"], ["Progra", "m/Ke"], False) == ["PROGRAM"]
+
+
+def _sum(stated: str, parts: list[str], page: int = 3) -> Violation:
+    loc = Location(page=page, table="other", code=None, column="april")
+    evidence = (Evidence("stated", stated, stated, loc), *(Evidence("part", p, None, loc) for p in parts))
+    total = sum(int(p) for p in parts)
+    return Violation(location=loc, expected=str(total), actual=stated, evidence=evidence)
+
+
+def test_a_sum_on_a_scan_that_one_misread_digit_explains_is_doubtful() -> None:
+    scan = Document("x.pdf", "0" * 64, 5, 2026, "Kecamatan X", "Kabupaten Y", [], Narrative([], []), ocr_pages=[3])
+    assert _one_slip(scan, _sum("557", ["96", "69", "2", "365"]))  # "27" read as "2"
+    assert _one_slip(scan, _sum("587", ["96", "69", "27", "365"]))  # the total: "557" read as "587"
+    assert not _one_slip(scan, _sum("600", ["96", "69", "27", "365"]))  # no single digit explains it
+    assert not _one_slip(scan, _sum("557", ["96", "69", "2", "365"], page=2))  # a born-digital page
+
+
+def test_only_figures_are_read_again_with_digits() -> None:
+    assert ocr_module._figure([_w("M2")]) and ocr_module._figure([_w("+"), _w("104")])
+    assert not ocr_module._figure([_w("1"), _w("LS")]) and not ocr_module._figure([_w("12"), _w("laporan")])
+    # A unit with a digit in it keeps its words when the readings disagree.
+    kept = ocr_module._vote([_w("100"), _w("m2")], [_w("100"), _w("2")], [_w("100"), _w("m2")])
+    assert [w.text for w in kept] == ["100", "m2"]

@@ -173,7 +173,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _tesseract(image: np.ndarray, dpi: int, psm: str = "3") -> str:
+def _tesseract(image: np.ndarray, dpi: int, psm: str = "3", extra: tuple[str, ...] = ()) -> str:
     import cv2
 
     ok, png = cv2.imencode(".png", image)
@@ -182,7 +182,7 @@ def _tesseract(image: np.ndarray, dpi: int, psm: str = "3") -> str:
     # One thread per Tesseract: batch runs pages of several documents side by side.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     done = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", LANGS, "--psm", psm, "--dpi", str(dpi), "tsv"],
+        ["tesseract", "stdin", "stdout", "-l", LANGS, "--psm", psm, "--dpi", str(dpi), *extra, "tsv"],
         input=png.tobytes(), capture_output=True, timeout=TIMEOUT, env=env, check=False,
         preexec_fn=_die_with_parent,  # a batch worker killed for time or memory takes Tesseract with it
     )
@@ -233,10 +233,18 @@ def _bold_headings(words: list[Word], keys: list[tuple[str, str, str]]) -> None:
     for key, word in zip(keys, words):
         lines.setdefault(key, []).append(word)
     for line in lines.values():
+        if len(line) >= 2 and line[0].text == "BAB" and line[1].text in ("|", "l", "!", "]"):
+            line[1].text = "I"  # "BAB |": the roman one read as a bar, however sure OCR is
         text = " ".join(w.text for w in line)
-        if len(line) <= HEADING_WORDS and _HEADING_LINE.match(text):
+        if len(line) <= HEADING_WORDS and _HEADING_LINE.match(text) and not _described(line):
             for w in line:
                 w.bold = True
+
+
+def _described(line: list[Word]) -> bool:
+    """A chapter line that goes on in lower case ("BAB II EVALUASI ..., memuat evaluasi ...")
+    is an item of the outline described in the text, not the chapter's heading."""
+    return line[0].text == "BAB" and any(w.text.islower() and len(w.text) > 3 for w in line[2:])
 
 
 BOLD = 1.3  # stroke width, relative to the height, this many times the page's usual is bold
@@ -275,6 +283,11 @@ def _mark_bold(words: list[Word], ink: np.ndarray, scale: float) -> None:
 
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d{5,}")
 _STACK_GAP = 40  # pixels of white between the stacked cells: Tesseract joins closer lines
+# A figure is read again enlarged, its ink darkened to black: a faint two-digit number of
+# a scan ("27", "57") loses a digit or becomes a letter ("2", "s7") at the page's own size.
+# (Text cells are not: enlarged, Tesseract drops some whole lines of them.)
+FIGURE_ZOOM = 1.5
+DIGITS = "0123456789.,%"
 
 
 def _centre_in(a: BBox, b: BBox) -> bool:
@@ -292,43 +305,140 @@ def _cell_box(box: BBox, scale: float, shape: tuple[int, ...]) -> tuple[int, int
     return (y0, y1, x0, x1) if y1 - y0 > 6 and x1 - x0 > 6 else None
 
 
-def _read_stacked(crops: list[tuple[np.ndarray, int, int]], dpi: int, scale: float, ink: np.ndarray) -> list[Word]:
-    """Words of the crops (image, top and left on the page in pixels), read as one image
-    of the crops stacked under one another, each word put back at its place on the page."""
-    width = max(c.shape[1] for c, _, _ in crops) + 2 * _STACK_GAP
-    height = sum(c.shape[0] + _STACK_GAP for c, _, _ in crops) + _STACK_GAP
+def _enhance(crop: np.ndarray, zoom: float) -> np.ndarray:
+    """The crop enlarged by ``zoom`` with its darkest ink stretched to black and its paper to white."""
+    import cv2
+
+    dark, paper = float(np.percentile(crop, 1)), float(np.percentile(crop, 99))
+    if paper - dark > 30:
+        crop = np.clip((crop.astype(np.float32) - dark) * (255.0 / (paper - dark)), 0, 255).astype(np.uint8)
+    return cv2.resize(crop, None, fx=zoom, fy=zoom, interpolation=cv2.INTER_CUBIC)
+
+
+def _read_stacked(
+    crops: list[tuple[np.ndarray, int, int]], dpi: int, zoom: float = 1.0, whitelist: str | None = None
+) -> dict[int, list[Word]]:
+    """Words of each crop (image, top and left on the page in pixels), read as one image of
+    the crops stacked under one another (enhanced when ``zoom`` is not 1); each word is put
+    back at its place on the page (in page pixels)."""
+    sheets = [c if zoom == 1.0 else _enhance(c, zoom) for c, _, _ in crops]
+    width = max(c.shape[1] for c in sheets) + 2 * _STACK_GAP
+    height = sum(c.shape[0] + _STACK_GAP for c in sheets) + _STACK_GAP
     sheet = np.full((height, width), 255, dtype=np.uint8)
-    placed = []  # (sheet top, sheet bottom, page top, page left)
+    placed = []  # (sheet top, sheet bottom)
     y = _STACK_GAP
-    for crop, top, left in crops:
+    for crop in sheets:
         h, w = crop.shape
         sheet[y:y + h, _STACK_GAP:_STACK_GAP + w] = crop
-        placed.append((y, y + h, top, left))
+        placed.append((y, y + h))
         y += h + _STACK_GAP
-    tsv = _tesseract(sheet, dpi, psm="6")
+    extra = ("-c", f"tessedit_char_whitelist={whitelist}") if whitelist else ()
+    tsv = _tesseract(sheet, round(dpi * zoom), psm="6", extra=extra)
     by_crop: dict[int, list[Word]] = {}
     # Each word goes to the cell its own box is in, and keeps its line's top and bottom
     # (so the cell's lines are grouped as printed).
     for own, word in zip(_words(tsv, 1.0, line_boxes=False), _words(tsv, 1.0)):
         centre = (own.bbox.top + own.bbox.bottom) / 2
-        spot = next((i for i, (t, b, _, _) in enumerate(placed) if t - 4 <= centre < b + 4), None)
-        if spot is not None:
-            by_crop.setdefault(spot, []).append(word)
-    words: list[Word] = []
+        spot = next((i for i, (t, b) in enumerate(placed) if t - 4 <= centre < b + 4), None)
+        if spot is None:
+            continue
+        sheet_top, _ = placed[spot]
+        _, page_top, page_left = crops[spot]
+
+        def x(v: float) -> float:
+            return page_left + (v - _STACK_GAP) / zoom
+
+        def y_(v: float) -> float:
+            return page_top + (v - sheet_top) / zoom
+
+        box = BBox(x(word.bbox.x0), y_(word.bbox.top), x(word.bbox.x1), y_(word.bbox.bottom))
+        chars = tuple((ch, x(a), x(b)) for ch, a, b in word.chars)
+        by_crop.setdefault(spot, []).append(Word(word.text, box, chars=chars, conf=word.conf))
     for i, found in by_crop.items():
         if any(_AMOUNT.fullmatch(w.text) for w in found):
             # An amount's cell holds nothing else of one character: a "1", "&" or "u" beside
             # it is what is left of a rule or a speck.
-            found = [w for w in found if _AMOUNT.fullmatch(w.text) or len(w.text) > 1 or w.text == "%"]
-        sheet_top, _, page_top, page_left = placed[i]
-        for word in found:
-            dy, dx = page_top - sheet_top, page_left - _STACK_GAP
-            box = BBox((word.bbox.x0 + dx) / scale, (word.bbox.top + dy) / scale,
-                       (word.bbox.x1 + dx) / scale, (word.bbox.bottom + dy) / scale)
-            chars = tuple((ch, (a + dx) / scale, (b + dx) / scale) for ch, a, b in word.chars)
-            words.append(Word(word.text, box, chars=chars, conf=word.conf))
-    _mark_bold(words, ink, scale)
-    return words
+            by_crop[i] = [w for w in found if _AMOUNT.fullmatch(w.text) or len(w.text) > 1 or w.text == "%"]
+    return by_crop
+
+
+LINE_INK = 0.02  # share of a pixel row's width that is ink, for the row to be part of a line of text
+LINE_HEIGHT = 12  # pixels: a band of ink lower than this is a speck or an underline, not a line
+
+
+def _lost_lines(ink: np.ndarray, top: int, words: list[Word]) -> list[tuple[int, int]]:
+    """Lines of text in the cell's ink (bands of rows with ink) that no word read covers, as
+    (top, bottom) on the page. ``ink`` is the crop of the cell's ink, ``top`` its top on the
+    page, the words in page pixels."""
+    if ink.size == 0:
+        return []
+    inked = (ink > 0).sum(axis=1) >= max(2, LINE_INK * ink.shape[1])
+    bands, start = [], None
+    for y, on in enumerate([*inked, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            if y - start >= LINE_HEIGHT:
+                bands.append((top + start, top + y))
+            start = None
+    return [(a, b) for a, b in bands if not any(w.bbox.top < b and a < w.bbox.bottom for w in words)]
+
+
+def _figure(words: list[Word]) -> bool:
+    """The cell reads as a figure: each word has digits and at most one letter ("M2", "3s"),
+    or is a lone mark ("+ 104"); "1 LS" and "12 laporan" are not."""
+    return bool(words) and all(
+        (any(ch.isdigit() for ch in w.text) and sum(ch.isalpha() for ch in w.text) <= 1)
+        or (len(w.text) == 1 and not w.text.isalnum())
+        for w in words
+    )
+
+
+def _digits_only(text: str) -> str:
+    return "".join(ch for ch in text if ch in DIGITS)
+
+
+def _vote(first: list[Word], digits: list[Word], third: list[Word] | None) -> list[Word]:
+    """A figure's cell from its readings: as read first (any character, page size), enlarged
+    with digits only, and (when those two disagree) enlarged with any character.
+
+    * The first two give the same digits: the first reading, or the digits-only words when
+      the first has specks or quote marks around the figure ("+ 104", "“ 39").
+    * Otherwise the digits two of the three readings agree on win (a faint "27" read "2"
+      at page size, "M2" for "142"), in the cleanest of the readings that agree, except
+      that the enlarged readings do not overrule a first reading of as many digits; with
+      no two agreeing, the first reading stays (the digits-only one for "M2").
+    Every disagreement makes the cell doubtful (its confidence lowered): a finding on it
+    says "check the scan".
+    """
+    text = _joined(first)
+    if digits and _digits_only(text) == _digits_only(_joined(digits)) and not any(ch.isalpha() for ch in text):
+        return digits if any(ch in _MARKS for ch in text) else first
+    if third is not None:
+        # A reading with a letter in it has no digits to vote with ("M2" is not "2").
+        keys = [_digits_only(t) if not any(ch.isalpha() for ch in t) else "" for t in map(_joined, (first, digits, third))]
+        for i, j in ((1, 2), (0, 2), (0, 1)):
+            if keys[i] and keys[i] == keys[j]:
+                clean_third = not any(ch in _MARKS for ch in _joined(third))
+                pick = digits if 1 in (i, j) else (third if clean_third else first)
+                if (i, j) == (1, 2) and len(keys[0]) == len(keys[1]):
+                    pick = first  # as many digits, some different ("385"/"335"): enlarged reads confuse 7, 1 and 3, 8
+                return _unsure(pick)
+    if len(digits) == 1 and len([w for w in first if w.text not in _MARKS]) == 1 and any(ch.isalpha() for ch in text):
+        return _unsure(digits)  # "M2" where the digits are read "142"
+    return _unsure(first)
+
+
+def _joined(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _unsure(words: list[Word]) -> list[Word]:
+    return [Word(w.text, w.bbox, w.bold, w.chars, min(w.conf or 0.0, LOW_CONFIDENCE_MARK)) for w in words]
+
+
+_MARKS = set("+“”\"'`*~_|!:;")  # specks and quote marks OCR reads beside a figure
+LOW_CONFIDENCE_MARK = 50.0  # the confidence given to a cell whose two readings disagree
 
 
 class PageScanner:
@@ -393,9 +503,41 @@ class PageScanner:
             boxes.append(box)
         if not crops:
             return [], []
-        words = _read_stacked(crops, self.dpi, scale, ink)
+        read = _read_stacked(crops, self.dpi)
+        # Figures are read again, enlarged with digits only, and a third time where the
+        # two readings disagree (see _vote).
+        figures = [i for i, found in read.items() if _figure(found)]
+        if figures:
+            digits = _read_stacked([crops[i] for i in figures], self.dpi, FIGURE_ZOOM, whitelist=DIGITS)
+            split = [n for n, i in enumerate(figures)
+                     if _digits_only(_joined(read[i])) != _digits_only(_joined(digits.get(n, [])))
+                     or any(ch.isalpha() for ch in _joined(read[i]))]
+            third = _read_stacked([crops[figures[n]] for n in split], self.dpi, FIGURE_ZOOM) if split else {}
+            for n, i in enumerate(figures):
+                read[i] = _vote(read[i], digits.get(n, []), third.get(split.index(n), []) if n in split else None)
+        # Tesseract sometimes skips a line of a cell ("Pembangunan di Desa" for a name of
+        # three lines): a line of ink no word was read on is read again on its own, and a
+        # cell that still misses a line counts as unread.
+        def lost() -> list[tuple[int, int, int]]:
+            return [(i, a, b) for i, (crop, top, left) in enumerate(crops)
+                    for a, b in _lost_lines(ink[top:top + crop.shape[0], left:left + crop.shape[1]], top, read.get(i, []))]
+
+        for zoom in (1.0, FIGURE_ZOOM):  # alone at page size, then enlarged
+            lines = lost()
+            if not lines:
+                break
+            again = _read_stacked([(even[a - 4:b + 4, crops[i][2]:crops[i][2] + crops[i][0].shape[1]], a - 4, crops[i][2])
+                                   for i, a, b in lines], self.dpi, zoom)
+            for n, (i, _, _) in enumerate(lines):
+                read.setdefault(i, []).extend(again.get(n, []))
+        short = sorted({i for i, _, _ in lost()})
+        words = [w for i in sorted(read) for w in read[i]]
+        for w in words:
+            w.bbox = BBox(w.bbox.x0 / scale, w.bbox.top / scale, w.bbox.x1 / scale, w.bbox.bottom / scale)
+            w.chars = tuple((ch, a / scale, b / scale) for ch, a, b in w.chars)
+        _mark_bold(words, ink, scale)
         unread = [box for box in boxes if not any(_centre_in(w.bbox, box) for w in words)]
-        return words, unread
+        return words, unread + [boxes[i] for i in short]
 
     def close(self) -> None:
         self._doc.close()

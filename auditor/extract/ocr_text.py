@@ -12,6 +12,7 @@ import re
 _EDGE_MARKS = "|!][{}"
 _GROUPED = re.compile(r"^(\d+)((?:[.,]\d{3})+)$")
 NOISE_CONFIDENCE = 15.0  # a word of one or two marks read below this is a speck
+_CODE_MARKED = re.compile(r"\d+(?:\.\d+){2,}[,;:'`]")
 _SPECKS = {".", ",", "'", "`", "‘", "’", "~", "_", "..."}  # a dot of dust read as a word of its own
 
 
@@ -23,7 +24,7 @@ def repair(text: str, conf: float) -> tuple[str, float]:
       comma, are dropped;
     * a bar on its own is the roman one of "BAB I"; a lone unsure mark (":", "&") goes,
       and so does a mark glued before a number ("-14650000");
-    * rule remnants around a number ("11480.000|") are cut off;
+    * rule remnants around a number ("11480.000|") and a mark after a code are cut off;
     * a thousands mark lost in the first group ("191400.000", "2818.570.000": every later
       group has three digits, the first more than three), or read as the other mark
       ("2.684,352.000"), is a number without marks.
@@ -39,6 +40,8 @@ def repair(text: str, conf: float) -> tuple[str, float]:
         text, conf = text.lstrip("-:;'`*"), min(conf, 50.0)  # "-14650000", ":27.300.000"
     if any(ch.isdigit() for ch in text):
         stripped = text.strip(_EDGE_MARKS).lstrip(".,")
+        if _CODE_MARKED.fullmatch(stripped):
+            stripped = stripped[:-1]  # a speck after a code ("7.01.06.2.01.0001,")
         if stripped != text:
             text, conf = stripped, min(conf, 50.0)
         m = _GROUPED.match(text)

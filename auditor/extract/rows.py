@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from auditor.extract.layout import GridRow, PageTable
 from auditor.extract.profiles import Profile
 from auditor.extract.stacked import INDICATOR_HEAD, unstack
@@ -231,13 +233,7 @@ def _spilled(
             ref = next((c for c in ref_row.cells if (c.col0, c.col1) == (cell.col0, cell.col1)), None)
             if ref is None or _squash(cell.text) == _squash(ref.text):
                 continue  # the same header, wrapped or spaced differently
-            remaining = ref.text.split()
-            extra = []
-            for token in cell.text.split():
-                if token in remaining:
-                    remaining.remove(token)
-                else:
-                    extra.append(token)
+            extra = _not_header(cell.text.split(), ref.text.split(), is_number_row(ref_row))
             key = next((keys[c] for c in range(cell.col0, min(cell.col1, len(keys))) if keys[c]), None)
             if extra and key is not None:
                 text = " ".join(extra)
@@ -245,8 +241,35 @@ def _spilled(
                 spilled[key] = Cell(f"{prev.text} {text}" if prev else text, part.page, cell.bbox)
     # Headers can differ by a word between pages (a clipped or re-wrapped cell); only a
     # code or an amount over the header proves that a row's cells spilled there.
-    proof = [k for k in spilled if k == "code" or k in profile_money]
+    proof = [k for k, c in spilled.items() if (k == "code" and code_shape_level(c.text))
+             or (k in profile_money and _SPILLED_AMOUNT.search(c.text))]
     return spilled if proof else {}
+
+
+_SPILLED_AMOUNT = re.compile(r"\d[\d.,]{3,}")
+HEADER_LIKE = 80  # a token this close (rapidfuzz ratio) to a header word of the first page is that word
+
+
+def _not_header(tokens: list[str], header: list[str], number_row: bool) -> list[str]:
+    """The tokens of a repeated header cell that its first-page header does not have. A
+    scanned header is read a little differently on every page ("Kode”", "Indikatit", a
+    column number "11" as "1"): a token like a header word, or a short token over the
+    number row, is the header read again."""
+    remaining = list(header)
+    unmatched = []
+    for token in tokens:
+        if token in remaining:
+            remaining.remove(token)
+        else:
+            unmatched.append(token)
+    extra = []
+    for token in unmatched:  # then the ones read a little differently, in the same case
+        near = next((h for h in remaining if len(token) >= 3 and fuzz.ratio(token, h) >= HEADER_LIKE), None)
+        if near is not None:
+            remaining.remove(near)
+        elif not (number_row and len(token) <= 3):
+            extra.append(token)
+    return extra
 
 
 def _raw_rows(
@@ -259,11 +282,17 @@ def _raw_rows(
     headers: dict[str, str] = {}
     notes: list[str] = []
     ref_n = header_row_count(run.parts[0])
+    first_keys: list[str | None] = []
     for part_i, part in enumerate(run.parts):
         header_n = header_row_count(part)
         keys, seen = column_keys(part, header_n, profile)
         spill: dict[str, Cell] = {}
+        if part_i > 0 and len(keys) == len(first_keys):
+            # A repeated header cell the page does not name (a scan read "Target Capaian"
+            # as "hai Tag") keeps the column its first page named.
+            keys = [k or (f if f not in keys else None) for k, f in zip(keys, first_keys)]
         if part_i == 0:
+            first_keys = keys
             headers = seen
             columns = [k for k in keys if k]
             header_boxes = _header_boxes(part, header_n, keys)

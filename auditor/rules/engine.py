@@ -6,6 +6,9 @@ import logging
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from auditor.findings import Evidence, Finding, Location, NotEvaluated, sort_key
 from auditor.i18n import LANGS
 from auditor.model.document import BBox, Document
@@ -69,6 +72,52 @@ def _misread(doc: Document, result: Violation) -> bool:
     )
 
 
+# Roles of a sum's evidence: the value stated first, then the values it should add up to.
+_SUM_PARTS = {"stated": "part", "parent": "child", "total": "program"}
+
+
+def _digits(text: str | None) -> str:
+    digits = "".join(ch for ch in text or "" if ch.isdigit())
+    return str(int(digits)) if digits else ""
+
+
+def _one_slip(doc: Document, result: Violation) -> bool:
+    """A sum on a scan that one misread digit explains: the stated value, or one of the values
+    added, is one digit away (one digit dropped, added or changed) from the value that would
+    make the sum right ("2" for "27"). OCR may read such a digit with full confidence."""
+    evidence = list(result.evidence)
+    if not doc.ocr_pages or len(evidence) < 2 or evidence[0].role not in _SUM_PARTS:
+        return False
+    if not any(e.location.page in doc.ocr_pages for e in evidence):
+        return False
+    stated, computed = _digits(result.actual), _digits(result.expected)
+    if not stated or not computed or stated == computed:
+        return False
+    if Levenshtein.distance(stated, computed) == 1:
+        return True
+    gap = int(stated) - int(computed)
+    part_role = _SUM_PARTS[evidence[0].role]
+    for e in evidence[1:]:
+        part = _digits(e.text)
+        if e.role == part_role and part and int(part) + gap >= 0 and Levenshtein.distance(part, str(int(part) + gap)) == 1:
+            return True
+    return False
+
+
+NEAR_TEXT = 90  # rapidfuzz ratio: a text this close to the one expected differs by an OCR slip
+
+
+def _near_text(doc: Document, result: Violation) -> bool:
+    """A text read by OCR that differs from the one expected by a letter or two ("Jumiah"
+    for "Jumlah", "Gaj" for "Gaji"): more likely a misreading of the scan than the author's."""
+    loc = result.location
+    if loc.page not in doc.ocr_pages or not result.expected or not result.actual:
+        return False
+    if any(ch.isdigit() for ch in result.expected + result.actual):
+        return False  # figures are judged by _one_slip
+    return fuzz.ratio(result.expected.lower(), result.actual.lower()) >= NEAR_TEXT
+
+
 def _overlap(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
@@ -95,7 +144,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
                 messages = {lg: m + LOW_NOTE[lg] for lg, m in messages.items()}
             # On a scan, a value OCR was unsure of may be a misreading, not the author's
             # mistake: the finding is information until a person checks the scan.
-            misread = _misread(doc, result)
+            misread = _misread(doc, result) or _one_slip(doc, result) or _near_text(doc, result)
             if misread:
                 messages = {lg: m + SCAN_NOTE[lg] for lg, m in messages.items()}
             findings.append(
