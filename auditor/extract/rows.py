@@ -287,7 +287,7 @@ def _raw_rows(
         header_n = header_row_count(part)
         keys, seen = column_keys(part, header_n, profile)
         spill: dict[str, Cell] = {}
-        if part_i > 0 and len(keys) == len(first_keys):
+        if part_i > 0 and header_n and any(keys) and len(keys) == len(first_keys):
             # A repeated header cell the page does not name (a scan read "Target Capaian"
             # as "hai Tag") keeps the column its first page named.
             keys = [k or (f if f not in keys else None) for k, f in zip(keys, first_keys)]
