@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import NoReturn, Sequence
 
 from auditor import __version__
-from auditor.errors import AuditError
-from auditor.extract import BACKENDS, extract_document
+from auditor.batch.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
+from auditor.errors import AuditError, InputError
+from auditor.extract import BACKENDS
 from auditor.extract.ocr import OCR_MODES
 from auditor.i18n import LANGS, t
-from auditor.model.export import cells_csv, document_to_dict
-from auditor.pipeline import FORMATS, JobOptions, audit_document, report_link, write_outputs
+from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
 from auditor.report.index_report import IndexLine, write_index
-from auditor.report.json_report import to_json
 from auditor.rules import load_ruleset
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import RuleSet
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--plan-year", type=_year, default=None, help="the plan year n, above what the document states")
     check.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
     check.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
+    _budget(check)
 
     batch = sub.add_parser("batch", help="audit every PDF/.docx in folders, in parallel, resumable")
     batch.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF/.docx files or folders")
@@ -97,8 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
     batch.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
     batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
-    batch.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per document (default: 600)")
-    batch.add_argument("--max-memory", type=_positive_int, default=3072, help="MB of memory per document (default: 3072)")
+    _budget(batch)
     batch.add_argument("--cache", type=Path, default=None, help="cache folder (default: OUT/.cache)")
     batch.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
     batch.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     extract.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
     extract.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    _budget(extract)
 
     debug = sub.add_parser("debug-page", help="draw the detected tables, cells and row codes on a page")
     debug.add_argument("file", type=Path, metavar="FILE.pdf")
@@ -122,9 +123,36 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("--out", type=Path, required=True, help="PNG file to write")
     debug.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
     debug.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    _budget(debug)
 
     add_serve_parser(sub)
     return parser
+
+
+def quiet_readers() -> None:
+    """pdfminer and playa log every oddity of a damaged PDF in English ("Could not get
+    FontBBox ..."), thousands of lines for one file: what matters reaches the user as our own
+    bilingual message or finding."""
+    for name in ("pdfminer", "playa", "pypdf"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _budget(parser: argparse.ArgumentParser) -> None:
+    """Every command reads each file in a child process with these bounds (batch/isolate.py)."""
+    parser.add_argument("--timeout", type=_positive_float, default=TIMEOUT,
+                        help=f"seconds allowed per document (default: {TIMEOUT:g})")
+    parser.add_argument("--max-memory", type=_positive_int, default=MEMORY_MB,
+                        help=f"MB of memory per document (default: {MEMORY_MB})")
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return number
 
 
 def _output_stem(path: Path, used: set[str], sha: str | None) -> str:
@@ -140,12 +168,17 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,
         plan_year=args.plan_year, unit=args.unit, region=args.region,
     )
+    if args.out.exists() and not args.out.is_dir():
+        sys.stderr.write(
+            f"--out harus sebuah folder, tetapi {args.out} adalah berkas.\n--out must be a folder, but {args.out} is a file.\n"
+        )
+        return EXIT_INPUT
     failing = FAIL_ON[args.fail_on]
     status = EXIT_OK
     used: set[str] = set()
     lines: list[IndexLine] = []
     for path in args.files:
-        result = audit_document(path, ruleset, options)
+        result = run_isolated(Job(str(path), ruleset, options, timeout=args.timeout, memory_mb=args.max_memory))
         if result.failure:
             sys.stderr.write(f"{result.failure['id']}\n{result.failure['en']}\n")
             status = EXIT_INPUT
@@ -216,9 +249,19 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
     return EXIT_FINDINGS if any(line.entry["summary"][s] for line in result.lines for s in failing) else EXIT_OK
 
 
+def _isolated(args: argparse.Namespace, task: str, **fields: object) -> DocResult:
+    options = JobOptions(extractor=args.extractor, ocr=args.ocr)
+    return run_isolated(Job(str(args.file), None, options, timeout=args.timeout, memory_mb=args.max_memory,
+                            task=task, **fields))  # type: ignore[arg-type]
+
+
 def _extract(args: argparse.Namespace) -> int:
-    doc = extract_document(args.file, args.extractor, ocr=args.ocr)
-    text = to_json(document_to_dict(doc)) if args.format == "json" else cells_csv(doc)
+    if args.out is not None and args.out.is_dir():
+        raise _is_folder(args.out)
+    result = _isolated(args, "extract", format=args.format)
+    if result.failure:
+        raise InputError(result.failure["kind"], result.failure["id"], result.failure["en"])
+    text = result.outputs[args.format].decode("utf-8")
     if args.out is None:
         sys.stdout.write(text)
     else:
@@ -228,12 +271,21 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _debug_page(args: argparse.Namespace) -> int:
-    # Imported here: drawing needs Pillow, which the audit itself never loads.
-    from auditor.debug import render_debug_page
-
-    out = render_debug_page(args.file, args.page, args.out, args.extractor, args.ocr)
-    print(out)
+    if args.out.is_dir():
+        raise _is_folder(args.out)  # before the page is drawn, not after
+    result = _isolated(args, "debug-page", page=args.page)
+    if result.failure:
+        raise InputError(result.failure["kind"], result.failure["id"], result.failure["en"])
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(result.outputs["png"])
+    print(args.out)
     return EXIT_OK
+
+
+def _is_folder(path: Path) -> InputError:
+    return InputError(
+        "io", f"--out menunjuk sebuah folder, bukan berkas: {path}", f"--out names a folder, not a file: {path}",
+    )
 
 
 def _guarded(action, args: argparse.Namespace, label: Path) -> int:
@@ -256,6 +308,7 @@ def _guarded(action, args: argparse.Namespace, label: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    quiet_readers()
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return _guarded(_extract, args, args.file)

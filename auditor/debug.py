@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -24,8 +25,19 @@ LEVEL_COLOURS = {
 
 
 def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Path:
-    """Draw the detected tables (blue), header rows (shaded), cells (grey), the
-    narrative lines (light green) and each row's level and canonical code."""
+    """Write :func:`debug_png` of the page to ``out``."""
+    png = debug_png(path, page_no, backend, ocr)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(png)
+    return out
+
+
+MAX_PIXELS = 60_000_000  # a drawn page larger than this is refused (a 1e9-point MediaBox)
+
+
+def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = "auto") -> bytes:
+    """The page as PNG with the detected tables (blue), header rows (shaded), cells (grey),
+    the narrative lines (light green) and each row's level and canonical code drawn on it."""
     pdf = open_pdf(path)
     try:
         if not 1 <= page_no <= len(pdf.pages):
@@ -34,7 +46,17 @@ def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfpl
                 f"Halaman {page_no} tidak ada; dokumen ini {len(pdf.pages)} halaman.",
                 f"There is no page {page_no}; this document has {len(pdf.pages)} pages.",
             )
-        image: Image.Image = pdf.pages[page_no - 1].to_image(resolution=RESOLUTION).original.convert("RGB")
+        page = pdf.pages[page_no - 1]
+        pixels = abs(float(page.width) * float(page.height)) * (RESOLUTION / 72.0) ** 2
+        if not 0 < pixels <= MAX_PIXELS:
+            raise InputError(
+                "too_large",
+                f"Halaman {page_no} berukuran tidak wajar ({float(page.width):g} × {float(page.height):g} pt) "
+                f"dan tidak dapat digambar: {path}",
+                f"Page {page_no} has an implausible size ({float(page.width):g} × {float(page.height):g} pt) "
+                f"and cannot be drawn: {path}",
+            )
+        image: Image.Image = page.to_image(resolution=RESOLUTION).original.convert("RGB")
     finally:
         pdf.close()
     layout = read_layouts(path, backend)[page_no - 1]
@@ -67,6 +89,6 @@ def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfpl
             x, y = first.bbox.x0 * scale + 2, first.bbox.top * scale + 1
             draw.rectangle([x - 1, y - 1, x + 7 * len(label), y + 12], fill=(255, 255, 255, 210))
             draw.text((x, y), label, fill=colour)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    image.save(out)
-    return out
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()

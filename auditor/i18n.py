@@ -77,6 +77,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "Page(s) {pages} were read by OCR from scans; findings resting on a doubtful reading say \"check it "
               "on the scan\" and are lowered to information.",
     },
+    "page_failure.too_large": {"id": "terlalu besar", "en": "too large"},
+    "page_failure.damaged": {"id": "rusak", "en": "damaged"},
+    "report.unreadable": {
+        "id": "Halaman yang tidak dapat dibaca dan tidak ikut diperiksa: {pages}.",
+        "en": "Pages that could not be read and were left out of the audit: {pages}.",
+    },
     "report.artifacts": {
         "id": "Teks yang bukan isi dan disisihkan sebelum pemeriksaan ({n}): {examples}",
         "en": "Text that is not content, set aside before the audit ({n}): {examples}",

@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from auditor import __version__
 from auditor.errors import AuditError
@@ -125,12 +125,57 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
     there by content hash, so auditing it again with other rules skips the reading.
     """
     start = time.perf_counter()
-    try:
+
+    def work() -> DocResult:
         doc = _extract(path, options.extractor, extraction_cache, options.ocr)
         doc = override_identity(doc, options.plan_year, options.unit, options.region)
         result = run_rules(doc, ruleset, lang=options.lang, waivers=list(options.waivers))
         report = build_report(doc, result, ruleset, options.lang)
         outputs = render_outputs(path, report, options.formats, options.lang)
+        meta = report["document"]
+        return DocResult(
+            path=str(path), status=status_of(report["summary"]), seconds=time.perf_counter() - start,
+            sha256=meta["sha256"], unit=meta["unit"], region=meta["region"], plan_year=meta["plan_year"],
+            pages=meta["pages"], summary=dict(report["summary"]),
+            rule_counts=dict(sorted(Counter(f["rule"] for f in report["findings"]).items())),
+            unused_waivers=list(report["unused_waivers"]), outputs=outputs,
+        )
+
+    return guarded(path, start, work)
+
+
+def extract_model(path: Path, extractor: str, ocr: str, fmt: str) -> DocResult:
+    """The document model of one file (``renja-audit extract``) as ``outputs[fmt]``, or the failure."""
+    start = time.perf_counter()
+
+    def work() -> DocResult:
+        from auditor.model.export import cells_csv, document_to_dict
+
+        doc = extract_document(path, extractor, ocr=ocr)
+        text = to_json(document_to_dict(doc)) if fmt == "json" else cells_csv(doc)
+        return DocResult(path=str(path), status="clean", seconds=time.perf_counter() - start, sha256=doc.sha256,
+                         pages=doc.pages, outputs={fmt: text.encode("utf-8")})
+
+    return guarded(path, start, work)
+
+
+def debug_page(path: Path, page_no: int, extractor: str, ocr: str) -> DocResult:
+    """``renja-audit debug-page``: the page with what was detected drawn on it, as ``outputs["png"]``."""
+    start = time.perf_counter()
+
+    def work() -> DocResult:
+        from auditor.debug import debug_png  # Pillow: only for this command
+
+        png = debug_png(path, page_no, extractor, ocr)
+        return DocResult(path=str(path), status="clean", seconds=time.perf_counter() - start, outputs={"png": png})
+
+    return guarded(path, start, work)
+
+
+def guarded(path: Path, start: float, work: Callable[[], DocResult]) -> DocResult:
+    """``work()``, or the reason it failed as a result: every command's per-file job runs here."""
+    try:
+        return work()
     except AuditError as exc:
         return _failed(path, start, exc.kind, exc.texts["id"], exc.texts["en"])
     except OSError as exc:
@@ -140,9 +185,12 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
             f"Cannot read/write file: {exc.filename or path} ({exc.strerror})",
         )
     except MemoryError:
+        return _failed(path, start, "memory", *memory_texts(path))
+    except RecursionError:
         return _failed(
-            path, start, "memory",
-            f"Memori tidak cukup untuk memeriksa {path}.", f"Not enough memory to audit {path}.",
+            path, start, "corrupt",
+            f"Struktur berkas terlalu dalam bertingkat (berkas rusak atau sengaja dibuat demikian): {path}",
+            f"The file's structure is nested too deeply (damaged or crafted): {path}",
         )
     except Exception as exc:  # a bug must cost one file, not the whole run
         return _failed(
@@ -150,35 +198,40 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
             f"Kesalahan internal saat memeriksa {path} ({type(exc).__name__}: {exc}); mohon laporkan.",
             f"Internal error while auditing {path} ({type(exc).__name__}: {exc}); please report it.",
         )
-    meta = report["document"]
-    return DocResult(
-        path=str(path), status=status_of(report["summary"]), seconds=time.perf_counter() - start,
-        sha256=meta["sha256"], unit=meta["unit"], region=meta["region"], plan_year=meta["plan_year"],
-        pages=meta["pages"], summary=dict(report["summary"]),
-        rule_counts=dict(sorted(Counter(f["rule"] for f in report["findings"]).items())),
-        unused_waivers=list(report["unused_waivers"]), outputs=outputs,
+
+
+def memory_texts(path: Path | str, limit_mb: int | None = None) -> tuple[str, str]:
+    """The bilingual "too large for memory" message."""
+    cap_id = f" (batas {limit_mb} MB; lihat --max-memory)" if limit_mb else ""
+    cap_en = f" (limit {limit_mb} MB; see --max-memory)" if limit_mb else ""
+    return (
+        f"Berkas terlalu besar untuk diperiksa: memori yang diperlukan melebihi batas{cap_id}: {path}",
+        f"File too large to audit: it needs more memory than allowed{cap_en}: {path}",
     )
 
 
 def _extract(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") -> Document:
-    if cache is None:
+    from auditor.cache_signing import cache_key, read_signed, write_signed
+
+    # The cache folder may be writable by others and unpickling runs code: entries are signed
+    # with this user's key, and without a key there is no cache at all.
+    secret = cache_key() if cache is not None else None
+    if cache is None or secret is None:
         return extract_document(path, extractor, ocr=ocr)
     # OCR results are kept with the rest of the extraction: a scanned archive is read once.
     key = f"{file_sha256(path)}-{extractor}-ocr_{ocr}-{__version__}.pickle"
     target = cache / key
-    if target.is_file():
+    payload = read_signed(target, secret, key)  # None when missing, damaged or not signed by us
+    if payload is not None:
         try:
             # Our own cache, written below by this tool version for this exact file content.
-            doc = pickle.loads(target.read_bytes())
+            doc = pickle.loads(payload)
             return dataclasses.replace(doc, path=str(path))
-        except Exception:  # a damaged cache entry is read again from the PDF
-            target.unlink(missing_ok=True)
+        except Exception:  # a damaged cache entry is read again from the PDF (and overwritten)
+            pass
     doc = extract_document(path, extractor, ocr=ocr)
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(target)  # atomic: a parallel or killed writer never leaves half a file
+        write_signed(target, secret, key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a cache that cannot be written only costs speed
     return doc

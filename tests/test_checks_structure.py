@@ -199,7 +199,7 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
 
 def test_draft_rules_are_all_structure(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"structure"}
-    assert len(ruleset.rules) == 10
+    assert len(ruleset.rules) == 11
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from auditor.extract.profiles import PROFILES, kind_by_header
 from auditor.extract.rows import build_other_table, build_table
 from auditor.extract.layout import PageLayout, read_page
 from auditor.extract.ocr import OCR_MODES, PageScanner, ocr_missing
+from auditor.extract.page_guard import read_guarded
 from auditor.extract import identity
 from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
 from auditor.extract.pdf import READ_ERRORS, file_sha256, open_pdf
@@ -34,7 +35,9 @@ def _pdfplumber_layouts(path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamp
         for page_no, page in enumerate(pdf.pages, start=1):
             if stamps is not None and page_no not in stamps:
                 continue
-            layout = read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no))
+            layout = read_guarded(
+                page, page_no, lambda: read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no)), READ_ERRORS
+            )
             page.close()  # drop the page's parsed objects: memory stays flat on long documents
             yield layout
     finally:
@@ -168,6 +171,7 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
         artifacts=artifacts,
         ocr_pages=[lay.page for lay in layouts if lay.ocr],
         doubtful={lay.page: lay.doubtful for lay in layouts if lay.doubtful},
+        unreadable_pages=[lay.unreadable for lay in layouts if lay.unreadable is not None],
     )
 
 

@@ -32,6 +32,7 @@ from auditor.extract.layout import (
     PageLayout, PageTable, Word, build_page_table, needs_image, open_bottoms, page_layout, page_words, read_page,
 )
 from auditor.extract.ocr import PageScanner
+from auditor.extract.page_guard import read_guarded
 from auditor.extract.pdf import READ_ERRORS
 from auditor.model.document import BBox
 
@@ -510,6 +511,9 @@ def iter_layouts_camelot(
         for page_no, page in enumerate(pdf.pages, start=1):
             if stamps is not None and page_no not in stamps:
                 continue
-            layout = reader.read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no))
+            layout = read_guarded(
+                page, page_no, lambda: reader.read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no)),
+                CAMELOT_READ_ERRORS,
+            )
             page.close()  # drop the page's parsed objects: memory stays flat on long documents
             yield layout

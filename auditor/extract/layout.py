@@ -14,7 +14,7 @@ from typing import Any
 from auditor.extract.aside import set_aside
 from auditor.extract.ocr_errors import OCR_ERRORS
 from auditor.extract.ocr_text import repair
-from auditor.model.document import BBox, TextLine, TextSpan
+from auditor.model.document import BBox, PageFailure, TextLine, TextSpan
 
 # Bordered Word/Excel exports: cells come from the ruling lines.
 TABLE_SETTINGS: dict[str, Any] = {
@@ -92,6 +92,7 @@ class PageLayout:
     image_lines: bool = False  # its ruling lines were found in the page image
     doubtful: list[BBox] = field(default_factory=list)  # OCR words read with low confidence
     all_words: list[tuple[str, BBox]] = field(default_factory=list)  # every word, tables included (stamp finding)
+    unreadable: PageFailure | None = None  # the page could not be read (extract/page_guard.py)
 
 
 def _inside(word: Word, box: BBox) -> bool:

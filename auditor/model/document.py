@@ -294,6 +294,15 @@ class NarrativeList:
 
 
 @dataclass(frozen=True)
+class PageFailure:
+    """A page that could not be read; the rest of the document is audited without it."""
+
+    page: int
+    reason: str  # "too_large" | "damaged"
+    detail: str  # what the reader said ("content over 8 MB", "PDFSyntaxError")
+
+
+@dataclass(frozen=True)
 class IdentitySource:
     """A place that states the plan year, unit or region (see extract/identity.py)."""
 
@@ -363,6 +372,7 @@ class Document:
     ocr_pages: list[int] = field(default_factory=list)  # pages whose words were read by OCR
     # Per page, the boxes of words OCR read with low confidence: a finding resting on one may be a misreading.
     doubtful: dict[int, list[BBox]] = field(default_factory=dict)
+    unreadable_pages: list[PageFailure] = field(default_factory=list)  # read around, named in the report
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

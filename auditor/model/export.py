@@ -86,6 +86,8 @@ def document_meta(doc: Document) -> dict[str, Any]:
         "ocr_pages": doc.ocr_pages,
         "artifacts": [_span(a) for a in doc.artifacts],
         "identity": _identity(doc),
+        # Added for damaged files: pages that could not be read; the rest was audited.
+        "unreadable_pages": [{"page": f.page, "reason": f.reason, "detail": f.detail} for f in doc.unreadable_pages],
     }
 
 

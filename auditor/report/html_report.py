@@ -53,6 +53,14 @@ def _artifacts(document: dict[str, Any]) -> dict[str, Any]:
     return {"n": len(texts), "examples": ", ".join(f"\"{x[:40]}\"" for x in distinct[:5])}
 
 
+def _unreadable(document: dict[str, Any], lang: str) -> str:
+    """ "37 (terlalu besar), 41 (rusak: PDFSyntaxError)" """
+    return ", ".join(
+        f"{f['page']} ({t('page_failure.' + f['reason'], lang)}: {f['detail']})"
+        for f in document.get("unreadable_pages") or []
+    )
+
+
 def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] | None = None) -> str:
     """The report page; ``pictures`` maps a finding's index to a crop of its page."""
     template = ENV.get_template("report.html.j2")
@@ -70,6 +78,7 @@ def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] 
         r=report,
         sources={k: identity_sources(report["document"], k, lang) for k in ("unit", "region", "plan_year")},
         artifacts=_artifacts(report["document"]),
+        unreadable=_unreadable(report["document"], lang),
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),
         col=lambda key: column_name(key, lang),

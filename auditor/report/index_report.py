@@ -66,11 +66,11 @@ def index_xlsx(lines: list[IndexLine], lang: str, rule_titles: dict[str, dict[st
     book = Workbook()
     sheet = book.active
     sheet.title = "documents"
-    sheet.append(list(COLUMNS))
+    append_text_row(sheet, list(COLUMNS))
     for line in lines:
         append_text_row(sheet, _row(line, lang))
     rules = book.create_sheet("rules")
-    rules.append(["rule", "title", "findings", "documents"])
+    append_text_row(rules, ["rule", "title", "findings", "documents"])
     findings: Counter[str] = Counter()
     documents: Counter[str] = Counter()
     for line in lines:
@@ -79,7 +79,7 @@ def index_xlsx(lines: list[IndexLine], lang: str, rule_titles: dict[str, dict[st
             documents[rule] += 1
     for rule in sorted(findings):
         title = (rule_titles or {}).get(rule, {}).get(lang)
-        rules.append([rule, title, findings[rule], documents[rule]])
+        append_text_row(rules, [rule, title, findings[rule], documents[rule]])  # ids and titles from a user's YAML
     for ws in (sheet, rules):
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -41,11 +41,18 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+# Characters XML 1.0 cannot hold: openpyxl refuses them (as its ILLEGAL_CHARACTERS_RE).
+_XML_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+
+
 def append_text_row(sheet: Any, values: list[Any]) -> None:
-    """Append a row to an openpyxl sheet keeping every string a string (never a formula)."""
-    sheet.append(values)
+    """Append a row to an openpyxl sheet keeping every string plain text: openpyxl would
+    store "=HYPERLINK(...)" (a file name, a PDF cell) as a formula and "#N/A" as an error.
+    A control character a worksheet cannot hold is shown as U+FFFD instead of failing
+    the whole document. Numbers stay numbers."""
+    sheet.append([_XML_ILLEGAL.sub("\ufffd", v) if isinstance(v, str) else v for v in values])
     for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
+        if isinstance(cell.value, str):
             cell.data_type = "s"
 
 
@@ -80,7 +87,7 @@ def to_xlsx(report: dict[str, Any], lang: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "findings"
-    sheet.append(list(COLUMNS))
+    append_text_row(sheet, list(COLUMNS))
     for row in finding_rows(report):
         append_text_row(sheet, row)
     for cell in sheet[1]:
@@ -88,24 +95,25 @@ def to_xlsx(report: dict[str, Any], lang: str) -> bytes:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
 
+    # Every row through append_text_row: the path is the file name as given, the unit and
+    # region are read from the document, the rule set's id comes from a user's YAML.
     summary = book.create_sheet("summary")
     doc = report["document"]
-    for key in ("path", "sha256", "pages", "plan_year", "unit", "region"):
-        summary.append([key, doc.get(key)])
-    summary.append(["tool", f"{report['tool']['name']} {report['tool']['version']}"])
-    summary.append(["ruleset", f"{report['ruleset']['id']} {report['ruleset']['version']}"])
-    summary.append([])
-    summary.append(["severity", "count", t("report.severity", lang)])
-    for s in SEVERITIES:
-        summary.append([s, report["summary"][s], t(f"severity.{s}", lang)])
-    summary.append([])
+    rows: list[list[Any]] = [[key, doc.get(key)] for key in ("path", "sha256", "pages", "plan_year", "unit", "region")]
+    rows.append(["tool", f"{report['tool']['name']} {report['tool']['version']}"])
+    rows.append(["ruleset", f"{report['ruleset']['id']} {report['ruleset']['version']}"])
+    rows.append([])
+    rows.append(["severity", "count", t("report.severity", lang)])
+    rows.extend([s, report["summary"][s], t(f"severity.{s}", lang)] for s in SEVERITIES)
+    rows.append([])
     by_category = Counter(f["category"] for f in report["findings"])
-    summary.append(["category", "count", t("report.findings", lang)])
-    for c in CATEGORIES:
-        summary.append([c, by_category.get(c, 0), t(f"category.{c}", lang)])
-    summary.append([])
-    summary.append(["not_evaluated", len(report["not_evaluated"])])
-    summary.append(["waived", len(report.get("waived", []))])
+    rows.append(["category", "count", t("report.findings", lang)])
+    rows.extend([c, by_category.get(c, 0), t(f"category.{c}", lang)] for c in CATEGORIES)
+    rows.append([])
+    rows.append(["not_evaluated", len(report["not_evaluated"])])
+    rows.append(["waived", len(report.get("waived", []))])
+    for row in rows:
+        append_text_row(summary, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -28,6 +28,10 @@ SCAN_NOTE = {
     "id": " (Catatan: nilai ini dibaca dengan OCR dari hasil pindai dan mungkin salah baca; periksa pada pindaian.)",
     "en": " (Note: this value was read by OCR from a scan and may be misread; check it on the scan.)",
 }
+GAP_NOTE = {
+    "id": " (Catatan: satu halaman tabel ini tidak dapat dibaca; temuan ini mungkin akibat halaman itu.)",
+    "en": " (Note: a page of this table could not be read; this finding may come from that page.)",
+}
 LOW_CONFIDENCE = 0.95  # below this, a finding says the table it rests on was hard to read
 
 
@@ -118,6 +122,19 @@ def _near_text(doc: Document, result: Violation) -> bool:
     return fuzz.ratio(result.expected.lower(), result.actual.lower()) >= NEAR_TEXT
 
 
+def _beside_gap(doc: Document, result: Violation) -> bool:
+    """The finding is about a table that runs up to a page that could not be read: a row or
+    a total on that page is missing, so the finding may be the gap's, not the author's."""
+    if not doc.unreadable_pages:
+        return False
+    gaps = {f.page for f in doc.unreadable_pages}
+    kinds = {loc.table for loc in (result.location, *(e.location for e in result.evidence)) if loc.table}
+    return any(
+        gaps & set(range(min(t.pages) - 1, max(t.pages) + 2))
+        for kind in kinds for t in doc.tables_of(kind) if t.pages
+    )
+
+
 def _overlap(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
@@ -147,6 +164,10 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
             misread = _misread(doc, result) or _one_slip(doc, result) or _near_text(doc, result)
             if misread:
                 messages = {lg: m + SCAN_NOTE[lg] for lg, m in messages.items()}
+            gap = rule.check != "structure_unreadable_pages" and _beside_gap(doc, result)
+            if gap:
+                messages = {lg: m + GAP_NOTE[lg] for lg, m in messages.items()}
+            misread = misread or gap
             findings.append(
                 Finding(
                     rule=rule.id,

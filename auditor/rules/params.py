@@ -48,10 +48,16 @@ class Param:
                 self.check(value)
             except ValueError as exc:
                 raise ValueError(f"'{name}': {exc}") from None
+            except (TypeError, KeyError, AttributeError, RecursionError, OverflowError) as exc:
+                # A shape the check did not foresee (a list where a name belongs, a regex
+                # nested thousands deep) is a bad value too, not a crash.
+                raise ValueError(f"'{name}' is not valid ({type(exc).__name__})") from None
         return value
 
 
 def resolve(schema: dict[str, Param], given: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(given, dict):
+        raise ValueError(f"parameters must be a mapping of name: value, not {type(given).__name__}")
     unknown = sorted(set(given) - set(schema))
     if unknown:
         raise ValueError(f"unknown parameter(s) {unknown}; allowed: {sorted(schema)}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,14 +71,32 @@ def _localized(value: Any, where: str, name: str) -> dict[str, str]:
     return dict(value)
 
 
+def _show(value: Any, limit: int = 60) -> str:
+    """A value from the file, cut short: messages quote the file, they never copy it."""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 def _template_fields(template: str, where: str) -> set[str]:
+    """The ``{name}`` fields of a message. Plain names only: a format spec
+    (``{code:>1500000000}``) or conversion can make one message gigabytes long, and
+    attribute or index access reaches into objects from rule text."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:  # "{code" or a lone "}"
+        raise _fail(where, f"teks pesan tidak sah: {exc}", f"bad message text: {exc}") from None
     names: set[str] = set()
-    for _, field_name, _, _ in string.Formatter().parse(template):
+    for _, field_name, spec, conversion in parsed:
         if field_name is None:
             continue
-        # Plain names only: no attribute or index access from rule text.
-        if not field_name.isidentifier():
-            raise _fail(where, f"isian pesan tidak sah: {{{field_name}}}", f"bad message field: {{{field_name}}}")
+        if not field_name.isidentifier() or spec or conversion is not None:
+            shown = _show("{" + field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+            raise _fail(
+                where,
+                f"isian pesan tidak sah {shown}: hanya boleh isian polos {{nama}}, tanpa format, konversi, atribut atau indeks",
+                f"bad message field {shown}: only plain {{name}} fields are allowed, "
+                "without format spec, conversion, attribute or index",
+            )
         names.add(field_name)
     return names
 
@@ -86,8 +106,132 @@ OVERRIDE_KEYS = {"severity", "enabled", "params", "title", "message", "explanati
 MAX_EXTENDS = 5
 
 
-def _node_lines(text: str) -> dict[tuple[Any, ...], int]:
-    """1-based line of every mapping key and list item, by its path, for error messages."""
+# Bounds on a rule or waivers file, far above any real one (the bundled rule set is
+# ~85 kB, ~3,600 nodes, 8 levels deep): past them a file is an attack or a mistake.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32  # nested collections; PyYAML composes recursively
+MAX_NODES = 100_000  # nodes with every alias expanded, as anything walking the data sees them
+
+Fail = Callable[[str, str, str], RuleSetError]  # (where, Indonesian, English) -> the error to raise
+
+
+def read_limited(path: Path, fail: Fail, where: str) -> bytes:
+    """The bytes of ``path``, a regular file of at most MAX_FILE_BYTES.
+
+    Devices (/dev/zero), FIFOs and directories are refused before reading; opening is
+    non-blocking so a FIFO cannot stall the run, and at most MAX_FILE_BYTES + 1 bytes are
+    read whatever the file claims (/proc files report size 0). Raises OSError when the
+    file cannot be opened or read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise fail(where, "bukan berkas biasa (perangkat, FIFO atau folder)", "not a regular file (a device, FIFO or folder)")
+        with open(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+        raise fail(where, f"berkas terlalu besar (lebih dari {limit})", f"file too large (over {limit})")
+    return raw
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, id_text: str, en_text: str) -> None:
+        super().__init__(en_text)
+        self.line = mark.line + 1
+        self.texts = (id_text, en_text)
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """``yaml.safe_load``'s loader, bounded while it composes, before anything is built.
+
+    An alias bomb is a few hundred bytes whose nested aliases stand for billions of nodes:
+    PyYAML shares them, but every walk of the data (line numbers, a JSON report) expands
+    them. So each alias counts the nodes it stands for, and a file past MAX_NODES or
+    MAX_DEPTH is refused; an alias inside the node it names would make a cycle.
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        self.name = name  # marks in messages say "rules.yaml", not "<unicode string>"
+        self._depth = 0
+        self._expanded = 0
+        self._aliased = False  # says "once aliases are expanded" only when there were some
+        self._sizes: dict[int, int] = {}  # id(node) -> nodes it stands for, once complete
+
+    def _count(self, n: int, mark: yaml.Mark) -> None:
+        self._expanded += n
+        if self._expanded > MAX_NODES:
+            raise _Refused(
+                mark,
+                f"terlalu banyak unsur{' setelah alias (*nama) diuraikan' if self._aliased else ''}: lebih dari {MAX_NODES}",
+                f"too many nodes{' once aliases (*name) are expanded' if self._aliased else ''}: more than {MAX_NODES}",
+            )
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if target is not None:  # an unknown alias is PyYAML's own error
+                size = self._sizes.get(id(target))
+                if size is None:
+                    raise _Refused(
+                        event.start_mark, f"alias *{_show(event.anchor)} merujuk dirinya sendiri",
+                        f"alias *{_show(event.anchor)} refers to itself (the node it is in)",
+                    )
+                self._aliased = True
+                self._count(size, event.start_mark)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(
+                event.start_mark, f"bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+                f"nested too deeply (more than {MAX_DEPTH} levels)",
+            )
+        before = self._expanded
+        self._count(1, event.start_mark)
+        node = super().compose_node(parent, index)
+        self._depth -= 1
+        self._sizes[id(node)] = self._expanded - before
+        return node
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:  # "2024-13-45", a 5,000-digit integer
+            raise yaml.constructor.ConstructorError(
+                None, None, f"unreadable value ({_show(exc, 120)})", node.start_mark
+            ) from None
+
+
+def parse_yaml(raw: bytes, path: Path, fail: Fail) -> tuple[Any, yaml.Node | None]:
+    """The data and node tree of a UTF-8 YAML document, with safe_load's types only."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise fail(
+            f"{path.name}:{line}", f"bukan teks UTF-8 (bita {exc.start}); simpan sebagai UTF-8",
+            f"not UTF-8 text (byte {exc.start}); save it as UTF-8",
+        ) from None
+    loader = _BoundedLoader(text, path.name)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except _Refused as exc:
+        raise fail(f"{path.name}:{exc.line}", *exc.texts) from None
+    except yaml.YAMLError as exc:
+        raise fail(str(path), f"YAML rusak: {_show(exc, 2000)}", f"broken YAML: {_show(exc, 2000)}") from None
+    finally:
+        loader.dispose()
+    return data, root
+
+
+def _node_lines(root: yaml.Node | None) -> dict[tuple[Any, ...], int]:
+    """1-based line of every mapping key and list item, by its path, for error messages.
+    The tree is bounded by MAX_NODES and MAX_DEPTH (see _BoundedLoader)."""
     lines: dict[tuple[Any, ...], int] = {}
 
     def walk(node: yaml.Node, path: tuple[Any, ...]) -> None:
@@ -100,7 +244,6 @@ def _node_lines(text: str) -> dict[tuple[Any, ...], int]:
             for i, item in enumerate(node.value):
                 walk(item, (*path, i))
 
-    root = yaml.compose(text)  # nodes only: nothing is constructed or executed
     if root is not None:
         walk(root, ())
     return lines
@@ -120,25 +263,24 @@ class _Source:
         return self.path.name
 
 
-def _read(path: Path) -> _Source:
+def _read(path: Path, via: str | None = None) -> _Source:
+    """``via``: where the file was named ("profil.yaml:2" for its ``extends``)."""
+    where = f"{path} (extends: {via})" if via else str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, _fail, where)
     except OSError as exc:
         raise RuleSetError(
-            "ruleset", f"Berkas aturan tidak dapat dibaca: {path} ({exc.strerror})",
-            f"Cannot read rule set: {path} ({exc.strerror})",
+            "ruleset", f"Berkas aturan tidak dapat dibaca: {where} ({exc.strerror})",
+            f"Cannot read rule set: {where} ({exc.strerror})",
         ) from None
-    try:
-        text = raw.decode("utf-8")
-        data = yaml.safe_load(text)
-        lines = _node_lines(text)
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise _fail(str(path), f"YAML rusak: {exc}", f"broken YAML: {exc}") from None
+    data, root = parse_yaml(raw, path, _fail)
+    lines = _node_lines(root)
     if not isinstance(data, dict) or "ruleset" not in data or set(data) - TOP_KEYS:
+        found = _show(sorted(map(str, data)) if isinstance(data, dict) else type(data).__name__, 200)
         raise _fail(
             path.name,
-            f"harus berisi 'ruleset' dan boleh 'rules', 'extends', 'overrides'; ditemukan {sorted(data) if isinstance(data, dict) else type(data).__name__}",
-            f"must contain 'ruleset' and may contain 'rules', 'extends', 'overrides'; found {sorted(data) if isinstance(data, dict) else type(data).__name__}",
+            f"harus berisi 'ruleset' dan boleh 'rules', 'extends', 'overrides'; ditemukan {found}",
+            f"must contain 'ruleset' and may contain 'rules', 'extends', 'overrides'; found {found}",
         )
     return _Source(path, data, lines, raw)
 
@@ -146,45 +288,77 @@ def _read(path: Path) -> _Source:
 def _resolve_base(name: str, child: Path) -> Path:
     """``extends: renja-permendagri86`` names a bundled rule set; anything else is a path
     relative to the extending file."""
-    return bundled_ruleset(name) or (child.parent / name).resolve()
+    path = child.parent / name
+    try:
+        return bundled_ruleset(name) or path.resolve()
+    except RuntimeError:  # a symlink loop: opening it says so
+        return path
 
 
 Locator = Callable[..., str]  # sub-path inside a rule -> "file:line"
 
 
-def _collect(path: Path, depth: int = 0) -> tuple[_Source, list[tuple[dict[str, Any], Locator]], list[bytes]]:
+def _params_of(value: Any, where: str) -> dict[str, Any]:
+    """A rule's or override's ``params``: a mapping, or nothing."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _fail(
+            where, f"'params' harus berupa mapping nama: nilai, bukan {type(value).__name__}",
+            f"'params' must be a mapping of name: value, not {type(value).__name__}",
+        )
+    return value
+
+
+def _collect(
+    path: Path, depth: int = 0, via: str | None = None
+) -> tuple[_Source, list[tuple[dict[str, Any], Locator]], list[bytes]]:
     """The rule entries of ``path`` after its base's, with overrides applied."""
-    src = _read(path)
+    src = _read(path, via)
     entries: list[tuple[dict[str, Any], Locator]] = []
     raws = [src.raw]
     if "extends" in src.data:
+        where = src.where("extends")
         if depth >= MAX_EXTENDS:
-            raise _fail(src.where("extends"), "rantai 'extends' terlalu panjang", "'extends' chain too long (a loop?)")
-        base_path = _resolve_base(str(src.data["extends"]), path)
-        _, entries, base_raws = _collect(base_path, depth + 1)
+            raise _fail(where, "rantai 'extends' terlalu panjang", "'extends' chain too long (a loop?)")
+        name = src.data["extends"]
+        if isinstance(name, (dict, list, bool)) or name is None or not str(name).strip() or "\0" in str(name):
+            raise _fail(
+                where, "'extends' harus berupa nama aturan bawaan atau path berkas",
+                "'extends' must name a bundled rule set or a file path",
+            )
+        base_path = _resolve_base(str(name), path)
+        _, entries, base_raws = _collect(base_path, depth + 1, where)
         raws = base_raws + raws
-    by_id = {str(e.get("id")): e for e, _ in entries}
+    by_id = {str(e.get("id")): (e, locate) for e, locate in entries}
     overrides = src.data.get("overrides") or {}
     if not isinstance(overrides, dict):
         raise _fail(src.where("overrides"), "'overrides' harus berupa mapping id -> perubahan", "'overrides' must map rule ids to changes")
     for rule_id, change in overrides.items():
         where = src.where("overrides", rule_id)
         if str(rule_id) not in by_id:
-            raise _fail(where, f"aturan '{rule_id}' tidak ada di aturan dasar", f"rule '{rule_id}' is not in the base rule set")
+            raise _fail(
+                where, f"aturan '{_show(rule_id)}' tidak ada di aturan dasar", f"rule '{_show(rule_id)}' is not in the base rule set"
+            )
         if not isinstance(change, dict) or set(change) - OVERRIDE_KEYS:
             raise _fail(
                 where, f"hanya boleh mengubah {sorted(OVERRIDE_KEYS)}", f"may only change {sorted(OVERRIDE_KEYS)}"
             )
-        entry = by_id[str(rule_id)]
+        entry, locate = by_id[str(rule_id)]
         for key, value in change.items():
             if key == "params":
-                entry["params"] = {**(entry.get("params") or {}), **(value or {})}
+                base = _params_of(entry.get("params") or None, f"{locate('params')} {_show(rule_id)}")
+                entry["params"] = {**base, **_params_of(value or None, src.where("overrides", rule_id, "params"))}
             else:
                 entry[key] = value
     rules = src.data.get("rules") or []
     if not isinstance(rules, list):
         raise _fail(src.where("rules"), "'rules' harus berupa daftar", "'rules' must be a list")
-    entries += [(entry, partial(src.where, "rules", i)) for i, entry in enumerate(rules)]
+    for i, entry in enumerate(rules):
+        # Checked here, not only when rules are built: overrides look rules up by id.
+        if not isinstance(entry, dict):
+            raise _fail(src.where("rules", i), "aturan harus berupa mapping", "a rule must be a mapping")
+        entries.append((entry, partial(src.where, "rules", i)))
     return src, entries, raws
 
 
@@ -194,37 +368,47 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         raise _fail(where, "aturan harus berupa mapping", "a rule must be a mapping")
     unknown = set(entry) - RULE_KEYS
     if unknown:
-        raise _fail(where, f"kunci tidak dikenal {sorted(unknown)}", f"unknown keys {sorted(unknown)}")
+        shown = _show(sorted(map(str, unknown)), 200)
+        raise _fail(where, f"kunci tidak dikenal {shown}", f"unknown keys {shown}")
     missing = {"id", "check", "category", "severity", "title", "message"} - set(entry)
     if missing:
         raise _fail(where, f"kunci wajib tidak ada {sorted(missing)}", f"missing keys {sorted(missing)}")
-    where = f"{where} {entry['id']}"
-    if entry["check"] not in checks:
+    rid = _show(entry["id"])
+    where = f"{where} {rid}"
+    check = entry["check"]
+    if not isinstance(check, str):
         raise _fail(
-            where, f"jenis pemeriksaan tidak dikenal '{entry['check']}'",
-            f"unknown check type '{entry['check']}' (known: {sorted(checks)})",
+            f"{locate('check')} {rid}", "'check' harus berupa nama jenis pemeriksaan",
+            f"'check' must be the name of a check type, not {type(check).__name__}",
+        )
+    if check not in checks:
+        raise _fail(
+            f"{locate('check')} {rid}", f"jenis pemeriksaan tidak dikenal '{_show(check)}'",
+            f"unknown check type '{_show(check)}' (known: {sorted(checks)})",
         )
     if entry["category"] not in CATEGORIES:
         raise _fail(where, f"kategori harus salah satu dari {list(CATEGORIES)}", f"category must be one of {list(CATEGORIES)}")
     if entry["severity"] not in SEVERITIES:
         raise _fail(where, f"tingkat harus salah satu dari {list(SEVERITIES)}", f"severity must be one of {list(SEVERITIES)}")
-    module = checks[entry["check"]]
+    module = checks[check]
+    at = f"{locate('params')} {rid}"
     try:
-        params = resolve(module.PARAMS, entry.get("params") or {})
+        params = resolve(module.PARAMS, _params_of(entry.get("params") or None, at))
     except ValueError as exc:
-        at = f"{locate('params')} {entry['id']}"
-        raise _fail(at, f"parameter: {exc}", f"params: {exc}") from None
+        raise _fail(at, f"parameter: {_show(exc, 500)}", f"params: {_show(exc, 500)}") from None
     message = _localized(entry["message"], where, "message")
     for lang, template in message.items():
-        unknown_fields = _template_fields(template, where) - set(module.FIELDS)
+        at = f"{locate('message', lang)} {rid}"
+        unknown_fields = _template_fields(template, at) - set(module.FIELDS)
         if unknown_fields:
+            shown = _show(sorted(unknown_fields), 200)
             raise _fail(
-                where, f"pesan ({lang}) memakai isian yang tidak ada {sorted(unknown_fields)}",
-                f"message ({lang}) uses unknown fields {sorted(unknown_fields)}; available: {list(module.FIELDS)}",
+                at, f"pesan ({lang}) memakai isian yang tidak ada {shown}",
+                f"message ({lang}) uses unknown fields {shown}; available: {list(module.FIELDS)}",
             )
     return Rule(
         id=str(entry["id"]),
-        check=entry["check"],
+        check=check,
         category=entry["category"],
         severity=entry["severity"],
         title=_localized(entry["title"], where, "title"),
@@ -256,7 +440,7 @@ def load_ruleset(path: Path | None = None) -> RuleSet:
     for entry, locate in entries:
         rule = _build_rule(entry, locate, checks)
         if rule.id in seen:
-            raise _fail(f"{locate()} {rule.id}", "id aturan ganda", "duplicate rule id")
+            raise _fail(f"{locate()} {_show(rule.id)}", "id aturan ganda", "duplicate rule id")
         seen.add(rule.id)
         if entry.get("enabled", True) is not False:
             rules.append(rule)

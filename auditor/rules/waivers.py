@@ -19,6 +19,7 @@ import yaml
 
 from auditor.errors import RuleSetError
 from auditor.findings import Finding
+from auditor.rules.ruleset import parse_yaml, read_limited
 
 LOCATION_KEYS = ("page", "table", "code", "column")
 
@@ -43,14 +44,12 @@ def _fail(where: str, id_text: str, en_text: str) -> RuleSetError:
 
 
 def load_waivers(path: Path) -> list[Waiver]:
+    """The waivers of ``path``; the same bounds as a rule set (size, nesting, aliases)."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-        root = yaml.compose(text)
+        raw = read_limited(path, _fail, str(path))
     except OSError as exc:
         raise _fail(str(path), f"tidak dapat dibaca ({exc.strerror})", f"cannot be read ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise _fail(str(path), f"YAML rusak: {exc}", f"broken YAML: {exc}") from None
+    data, root = parse_yaml(raw, path, _fail)
     if data is None:
         return []
     if not isinstance(data, list):
@@ -69,6 +68,13 @@ def load_waivers(path: Path) -> list[Waiver]:
         location = item.get("location") or {}
         if not isinstance(location, dict) or set(location) - set(LOCATION_KEYS):
             raise _fail(where, f"'location' hanya boleh berisi {list(LOCATION_KEYS)}", f"'location' may only contain {list(LOCATION_KEYS)}")
+        # A finding's location holds text and numbers; anything else (a list, a date) matches
+        # nothing and cannot be written to the JSON report.
+        if not all(v is None or isinstance(v, (str, int, float)) for v in location.values()):
+            raise _fail(
+                where, "nilai 'location' harus berupa teks atau angka (tulis tanggal atau kode di antara tanda kutip)",
+                "'location' values must be text or numbers (quote dates and codes)",
+            )
         waivers.append(Waiver(item["rule"], dict(location), reason.strip(), where))
     return waivers
 
