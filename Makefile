@@ -9,7 +9,7 @@ SAMPLES = $(wildcard samples/pdf/*.pdf)
 # Every Renja sample spec (the hostile test input and the mini example are rendered apart).
 SPECS   = $(filter-out samples/specs/hostile-2024.yaml samples/specs/example-mini.yaml,$(wildcard samples/specs/*.yaml))
 
-.PHONY: demo test serve samples archive-samples install clean
+.PHONY: demo test fuzz serve samples archive-samples install clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ serve: $(STAMP)
 test: $(STAMP)
 	sh scripts/ensure_test_tools.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
+
+## The Hypothesis fuzz test of the inputs (mutated PDF/.docx, random rule sets and waivers) with
+## many more examples than CI tries (seeded, so repeatable; about an hour at 300).
+FUZZ_EXAMPLES ?= 300
+fuzz: $(STAMP)
+	RENJA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/hostile/test_fuzz.py --hypothesis-show-statistics
 
 ## Rewrite the synthetic variant and family specs, then re-render the sample PDFs from their
 ## specs (needs LibreOffice Writer and Calc, and Chromium for the tables printed from a web

@@ -164,6 +164,11 @@ def _output_stem(path: Path, used: set[str], sha: str | None) -> str:
 
 
 def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
+    import json
+
+    from auditor.batch.runner import io_reason
+    from auditor.extract.docx_pdf import WARNINGS_KEY
+
     options = JobOptions(
         formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,
         plan_year=args.plan_year, unit=args.unit, region=args.region,
@@ -193,17 +198,28 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         try:
             written = write_outputs(result, args.out, stem)
         except OSError as exc:
+            why_id, why_en = io_reason(exc, args.out)
             sys.stderr.write(
-                f"Tidak dapat menulis berkas: {exc.filename or args.out} ({exc.strerror})\n"
-                f"Cannot write file: {exc.filename or args.out} ({exc.strerror})\n"
+                f"Laporan {path} tidak dapat ditulis: {why_id}\nCannot write the report of {path}: {why_en}\n"
             )
             return EXIT_INPUT
         lines.append(IndexLine(result.entry(), report_link(result, stem)))
         print(t("cli.done", args.lang, path=path, outputs=", ".join(map(str, written)), **result.summary))
+        # A format that could not be made (a .docx's annotated PDF without LibreOffice): the
+        # others were written, so the exit status stays that of the findings.
+        for warning in json.loads(result.outputs.get(WARNINGS_KEY, b"[]")):
+            sys.stderr.write(f"{warning['id']}\n{warning['en']}\n")
         if any(result.summary[s] for s in failing):
             status = max(status, EXIT_FINDINGS)
     if len(args.files) > 1:
-        written = write_index(lines, args.out, args.lang, {r.id: dict(r.title) for r in ruleset.rules})
+        try:
+            written = write_index(lines, args.out, args.lang, {r.id: dict(r.title) for r in ruleset.rules})
+        except OSError as exc:
+            why_id, why_en = io_reason(exc, args.out)
+            sys.stderr.write(
+                f"Ringkasan (index) tidak dapat ditulis: {why_id}\nThe summary (index) cannot be written: {why_en}\n"
+            )
+            return EXIT_INPUT
         print(t("cli.index", args.lang, n=len(lines), outputs=", ".join(map(str, written))))
     return status
 

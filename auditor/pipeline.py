@@ -112,6 +112,24 @@ def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...],
             from auditor.report.pdf_report import annotate_pdf
 
             out["pdf"] = annotate_pdf(source, view, lang)
+        elif "pdf" in formats:
+            # A Word document LibreOffice could not print: the other formats are still made and
+            # the user is told why there is no annotated PDF; with no other format, nothing is.
+            import json
+
+            from auditor.errors import InputError
+            from auditor.extract.docx_pdf import WARNINGS_KEY, print_failure
+
+            why_id, why_en = print_failure(path)
+            text_id = f"PDF beranotasi untuk {path} tidak dapat dibuat: {why_id}."
+            text_en = f"The annotated PDF of {path} could not be made: {why_en}."
+            if not out:
+                raise InputError(
+                    "io",  # retried by a batch re-run, e.g. once LibreOffice is installed
+                    f"{text_id} Tidak ada bentuk laporan lain yang diminta (--format), jadi tidak ada yang ditulis.",
+                    f"{text_en} No other report format was asked for (--format), so nothing was written.",
+                )
+            out[WARNINGS_KEY] = json.dumps([{"id": text_id, "en": text_en}], ensure_ascii=False).encode("utf-8")
         return out
     finally:
         if docx is not None:

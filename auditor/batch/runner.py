@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,7 @@ from auditor.batch.discover import output_stems
 from auditor.batch.executors import run_dask, run_local
 from auditor.batch.isolate import Job
 from auditor.batch.progress import Progress
+from auditor.extract.docx_pdf import WARNINGS_KEY
 from auditor.extract.pdf import file_sha256
 from auditor.pipeline import DocResult, JobOptions, report_link, write_outputs
 from auditor.report.index_report import IndexLine, write_index
@@ -43,17 +46,68 @@ class BatchResult:
 
 
 def _unreadable(path: Path, exc: OSError) -> DocResult:
+    why_id, why_en = io_reason(exc, path, writing=False)
     return DocResult(
         path=str(path), status="failed", seconds=0.0,
-        failure={
-            "kind": "io",
-            "id": f"Berkas tidak dapat dibaca: {path} ({exc.strerror})",
-            "en": f"Cannot read the file: {path} ({exc.strerror})",
-        },
+        failure={"kind": "io", "id": f"Berkas tidak dapat dibaca: {why_id}", "en": f"Cannot read the file: {why_en}"},
     )
 
 
+def io_reason(exc: OSError, fallback: Path, writing: bool = True) -> tuple[str, str]:
+    """What went wrong with a file or folder, in words (Indonesian, English), naming it:
+    never a bare "[Errno 17] File exists"."""
+    path = Path(exc.filename) if exc.filename else fallback
+    code = exc.errno
+    if code in (errno.EEXIST, errno.ENOTDIR):
+        # A folder had to be made where a file is (mkdir), or a path goes through a file.
+        blocker = next((p for p in (path, *path.parents) if _is_file(p)), path)
+        return (f"{blocker} adalah berkas, padahal di situ harus ada folder",
+                f"{blocker} is a file where a folder must be")
+    if code == errno.EISDIR:
+        return (f"{path} adalah folder, padahal di situ harus ditulis berkas",
+                f"{path} is a folder where a file must be written")
+    if code in (errno.EACCES, errno.EPERM):
+        return (f"tidak ada izin {'menulis' if writing else 'membaca'} {path}",
+                f"no permission to {'write' if writing else 'read'} {path}")
+    if code == errno.ENOSPC:
+        return f"disk penuh (saat menulis {path})", f"the disk is full (writing {path})"
+    if code == errno.EROFS:
+        return f"{path} berada di disk yang hanya dapat dibaca", f"{path} is on a read-only disk"
+    if code == errno.ENAMETOOLONG:
+        return f"nama {path} terlalu panjang", f"the name {path} is too long"
+    if code == errno.ENOENT:
+        return f"{path} tidak ditemukan", f"{path} was not found"
+    return f"{path} ({exc.strerror or type(exc).__name__})", f"{path} ({exc.strerror or type(exc).__name__})"
+
+
+def _is_file(path: Path) -> bool:
+    """Something other than a folder is there (False when it cannot be looked at)."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
+
+
+def _no_output_folder(files: list[Path], out: Path, exc: OSError) -> BatchResult:
+    """Nothing can be written: every document is a failure, none is audited for nothing."""
+    why_id, why_en = io_reason(exc, out)
+    sys.stderr.write(
+        f"Folder hasil --out {out} tidak dapat dibuat atau dipakai: {why_id}; tidak ada dokumen yang diperiksa.\n"
+        f"The output folder --out {out} cannot be created or used: {why_en}; no document was audited.\n"
+    )
+    failure = {
+        "kind": "io", "id": f"Tidak diperiksa: folder hasil --out {out} tidak dapat dipakai ({why_id})",
+        "en": f"Not audited: the output folder --out {out} cannot be used ({why_en})",
+    }
+    results = [DocResult(path=str(p), status="failed", seconds=0.0, failure=failure) for p in files]
+    return BatchResult(lines=[IndexLine(r.entry(), None) for r in results])
+
+
 def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: BatchOptions) -> BatchResult:
+    try:
+        batch.out.mkdir(parents=True, exist_ok=True)  # before any audit: --out may be a file
+    except OSError as exc:
+        return _no_output_folder(files, batch.out, exc)
     cache_dir = batch.cache or batch.out / ".cache"
     results = ResultCache(cache_dir, options_digest(ruleset, options))
     stems = output_stems(files)
@@ -83,16 +137,25 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
         stem = stems[Path(job.path)]
         try:
             written = write_outputs(result, batch.out, stem)
-            link = report_link(result, stem)
-            line = IndexLine(result.entry(), link)
-            results.put(shas[job.path], line.entry, [str(p.relative_to(batch.out)) for p in written], link)
         except OSError as exc:
+            why_id, why_en = io_reason(exc, batch.out)
             unwritten = DocResult(path=job.path, status="failed", seconds=result.seconds, failure={
                 "kind": "io",
-                "id": f"Laporan {job.path} tidak dapat ditulis ke {batch.out} ({exc.strerror})",
-                "en": f"Cannot write the report of {job.path} to {batch.out} ({exc.strerror})",
+                "id": f"Laporan {job.path} tidak dapat ditulis: {why_id}",
+                "en": f"Cannot write the report of {job.path}: {why_en}",
             })
             line = IndexLine(unwritten.entry(), None)
+        else:
+            link = report_link(result, stem)
+            line = IndexLine(result.entry(), link)
+            try:
+                results.put(shas[job.path], line.entry, [str(p.relative_to(batch.out)) for p in written], link)
+            except OSError:
+                pass  # a result cache that cannot be written only costs speed on the next run
+            for warning in json.loads(result.outputs.get(WARNINGS_KEY, b"[]")):
+                # A format that could not be made (a .docx's annotated PDF without LibreOffice).
+                clear = "\r\033[K" if progress.live else ""  # off the redrawn progress line
+                sys.stderr.write(f"{clear}{warning['id']}\n{warning['en']}\n")
         by_path[job.path] = line
         done.audited += 1
         progress.update(job.path, line.entry["status"])
@@ -111,5 +174,9 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
         try:
             done.summary_files = write_index(done.lines, batch.out, options.lang, titles, SUMMARY_NAME)
         except OSError as exc:
-            sys.stderr.write(f"{exc}\n")
+            why_id, why_en = io_reason(exc, batch.out)
+            sys.stderr.write(
+                f"Ringkasan (index.html, {SUMMARY_NAME}.csv, {SUMMARY_NAME}.xlsx) tidak dapat ditulis: {why_id}\n"
+                f"The summary (index.html, {SUMMARY_NAME}.csv, {SUMMARY_NAME}.xlsx) cannot be written: {why_en}\n"
+            )
     return done

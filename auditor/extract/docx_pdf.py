@@ -26,6 +26,12 @@ SOFFICE_ENV = "RENJA_AUDIT_SOFFICE"  # path of soffice; empty: never convert
 TIMEOUT_ENV = "RENJA_AUDIT_SOFFICE_TIMEOUT"
 TIMEOUT = 180.0  # seconds; a long Renja converts in a few seconds, a hung LibreOffice never ends
 Place = tuple[int, list[float]]  # page and box in the PDF
+Texts = tuple[str, str]  # Indonesian, English
+# Key of DocResult.outputs holding warnings (JSON list of {"id", "en"}) beside the formats:
+# an output that was asked for and could not be made, the others were.
+WARNINGS_KEY = "warnings"
+# Why the last print of each DOCX failed (this process), for the warning that no annotated PDF was made.
+_failures: dict[str, Texts] = {}
 
 
 def soffice() -> str | None:
@@ -38,9 +44,11 @@ def soffice() -> str | None:
 
 def convert_to_pdf(docx: Path, workdir: Path) -> Path | None:
     """``docx`` printed to PDF by LibreOffice in ``workdir``; None if LibreOffice is missing,
-    fails or takes longer than the timeout."""
+    fails or takes longer than the timeout (:func:`print_failure` then says which)."""
+    _failures.pop(str(docx), None)
     program = soffice()
     if program is None:
+        _failures[str(docx)] = _missing()
         return None
     try:
         timeout = float(os.environ.get(TIMEOUT_ENV, TIMEOUT))
@@ -61,16 +69,63 @@ def convert_to_pdf(docx: Path, workdir: Path) -> Path | None:
             command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-    except OSError:
+    except OSError as exc:
+        _failures[str(docx)] = (
+            f"LibreOffice ({program}) tidak dapat dijalankan ({exc.strerror})",
+            f"LibreOffice ({program}) could not be started ({exc.strerror})",
+        )
         return None
     try:
         proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         _end(proc)
+        _failures[str(docx)] = (
+            f"LibreOffice tidak selesai mencetaknya ke PDF dalam {timeout:g} detik ({TIMEOUT_ENV})",
+            f"LibreOffice did not finish printing it to PDF within {timeout:g} seconds ({TIMEOUT_ENV})",
+        )
         return None
     _end(proc)  # soffice may leave a helper process behind in its session
     target = workdir / "document.pdf"
-    return target if proc.returncode == 0 and target.is_file() and target.stat().st_size > 0 else None
+    if proc.returncode == 0 and target.is_file() and target.stat().st_size > 0:
+        return target
+    _failures[str(docx)] = (
+        f"LibreOffice ({program}) gagal mencetaknya ke PDF (kode keluar {proc.returncode})",
+        f"LibreOffice ({program}) failed to print it to PDF (exit code {proc.returncode})",
+    ) if proc.returncode != 0 else (
+        f"LibreOffice ({program}) tidak menghasilkan PDF", f"LibreOffice ({program}) produced no PDF",
+    )
+    return None
+
+
+def _missing() -> Texts:
+    configured = os.environ.get(SOFFICE_ENV)
+    if configured is not None and not configured.strip():
+        return (
+            f"LibreOffice dimatikan ({SOFFICE_ENV} kosong)", f"LibreOffice is switched off ({SOFFICE_ENV} is empty)",
+        )
+    if configured is not None:
+        return (
+            f"program LibreOffice {configured!r} ({SOFFICE_ENV}) tidak ditemukan",
+            f"the LibreOffice program {configured!r} ({SOFFICE_ENV}) was not found",
+        )
+    return (
+        "LibreOffice (soffice) tidak terpasang; pasang LibreOffice Writer (Debian/Ubuntu: paket "
+        "libreoffice-writer-nogui)",
+        "LibreOffice (soffice) is not installed; install LibreOffice Writer (Debian/Ubuntu: package "
+        "libreoffice-writer-nogui)",
+    )
+
+
+def print_failure(docx: Path) -> Texts:
+    """Why no usable PDF print of ``docx`` was made (Indonesian, English)."""
+    if (why := _failures.get(str(docx))) is not None:
+        return why
+    if soffice() is None:
+        return _missing()
+    # convert_to_pdf succeeded (or was not asked): the printed PDF was unusable.
+    return (
+        "PDF hasil cetak LibreOffice tidak dapat dibaca", "the PDF printed by LibreOffice could not be read",
+    )
 
 
 def _end(proc: subprocess.Popen[bytes]) -> None:

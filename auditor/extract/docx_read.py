@@ -14,7 +14,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from auditor.errors import InputError
-from auditor.extract.docx import corrupt
+from auditor.extract.docx import check_parts, corrupt, directory_error
 from auditor.extract.docx_body import BodyReader
 from auditor.extract.docx_layout import build_layouts
 from auditor.extract.docx_places import PlaceIndex
@@ -22,7 +22,6 @@ from auditor.extract.docx_styles import Numbering, StyleSheet
 from auditor.extract.layout import PageLayout
 from auditor.extract.pdf import MAX_BYTES
 
-MAX_UNZIPPED = 2 * MAX_BYTES  # a zip that inflates beyond this is refused before reading (zip bomb)
 _READ_ERRORS = (
     zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError,
 )
@@ -43,13 +42,20 @@ def read_docx(path: Path) -> DocxRead:
             f"Berkas terlalu besar ({size // (1024 * 1024)} MB, batas {MAX_BYTES // (1024 * 1024)} MB): {path}",
             f"File too large ({size // (1024 * 1024)} MB, limit {MAX_BYTES // (1024 * 1024)} MB): {path}",
         )
+    if (error := directory_error(path)) is not None:
+        raise error  # before zipfile builds an entry for each part the directory lists
     try:
         with zipfile.ZipFile(path) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
-                raise corrupt(path, "isinya membengkak terlalu besar saat dibuka", "it inflates to an excessive size")
+            # Sizes as declared, before anything is inflated (a zip bomb is refused here). What
+            # is inflated after this never exceeds them: zipfile, here and in python-docx, stops
+            # at a part's declared size, and a part holding more then fails its CRC check.
+            check_parts(archive, path)
             bad = archive.testzip()
         if bad is not None:
-            raise corrupt(path, f"bagian {bad} rusak", f"part {bad} is damaged")
+            raise corrupt(
+                path, f"bagian {bad} rusak: isinya tidak cocok dengan ukuran atau checksum yang tercatat",
+                f"part {bad} is damaged: its content does not match its recorded size or checksum",
+            )
         document = docx.Document(str(path))
         styles = StyleSheet.read(document.styles.element)
         try:

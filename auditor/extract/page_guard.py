@@ -88,6 +88,7 @@ def read_guarded(
 ) -> PageLayout:
     """``read()`` of one pdfplumber page, or an empty layout marked unreadable with the reason."""
     try:
+        _upright_boxes(page.page_obj)
         check_page(page.page_obj)
         return read()
     except PageTooLarge as exc:
@@ -98,6 +99,17 @@ def read_guarded(
         failure = PageFailure(page_no, "damaged", type(exc).__name__)
     width, height = _size(page)
     return PageLayout(page=page_no, width=width, height=height, tables=[], lines=[], words=[], unreadable=failure)
+
+
+def _upright_boxes(page_obj: Any) -> None:
+    """A MediaBox or CropBox given corner-first the other way round ([842 595 0 0]) is the
+    same box: pdfminer would place every character off the page, at negative x."""
+    for name in ("mediabox", "cropbox"):
+        box = getattr(page_obj, name, None)
+        if isinstance(box, (list, tuple)) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box):
+            x0, y0, x1, y1 = box
+            if x0 > x1 or y0 > y1:
+                setattr(page_obj, name, [min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)])
 
 
 def _size(page: Any) -> tuple[float, float]:

@@ -49,19 +49,25 @@ def finding_pictures(pdf_path: Path, findings: list[dict[str, Any]]) -> dict[int
             if page_no > len(pdf):
                 continue
             page = pdf[page_no - 1]
-            width, height = page.get_size()
             image = page.render(scale=SCALE).to_pil()
             page.close()
+            # The rendered picture's size, not the page box's: an inverted or odd MediaBox
+            # gives negative sizes, while pdfium still draws the page.
+            width, height = image.width / SCALE, image.height / SCALE
             for i in indexes:
-                out[i] = _picture(image, findings[i], page_no, width, height)
+                picture = _picture(image, findings[i], page_no, width, height)
+                if picture is not None:
+                    out[i] = picture
     finally:
         pdf.close()
     return out
 
 
-def _picture(image: Any, finding: dict[str, Any], page_no: int, width: float, height: float) -> Picture:
+def _picture(image: Any, finding: dict[str, Any], page_no: int, width: float, height: float) -> Picture | None:
     x0, top, x1, bottom = finding["location"]["bbox"]
     crop = (0.0, max(0.0, top - MARGIN_Y), width, min(height, bottom + MARGIN_Y))
+    if round(crop[3] * SCALE) <= round(crop[1] * SCALE):
+        return None  # the box is not on the drawn page (a damaged page box): no picture
     part = image.crop(tuple(round(v * SCALE) for v in crop)).copy()
     draw = ImageDraw.Draw(part)
 

@@ -152,3 +152,27 @@ def test_the_folder_a_user_runs_from_is_not_on_the_child_import_path(tmp_path: P
         code, stderr, _ = _measured(command, SOURCE, "--out", tmp_path / command, "--format", "json", cwd=tmp_path)
         assert code in (0, 1), stderr
         assert not marker.exists()
+
+
+def test_inverted_page_boxes_are_audited_with_pictures(tmp_path: Path) -> None:
+    # Every page's MediaBox given upside down ([x1 y1 x0 y0]): before, drawing the
+    # findings' pictures failed with an internal error.
+    writer = PdfWriter(clone_from=PdfReader(SAMPLES / "pdf" / "parakan-2026-defects.pdf"))
+    for page in writer.pages:
+        x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+        page[NameObject("/MediaBox")] = ArrayObject([FloatObject(v) for v in (x1, y1, x0, y0)])
+        if "/CropBox" in page:
+            del page["/CropBox"]
+    pdf = tmp_path / "inverted.pdf"
+    writer.write(pdf)
+    out = tmp_path / "out"
+    code, stderr, _ = _measured("check", pdf, "--out", out, "--format", "json,html,pdf")
+    assert code == 1 and "Internal error" not in stderr, stderr
+    _measured("check", SAMPLES / "pdf" / "parakan-2026-defects.pdf", "--out", out, "--format", "json")
+
+    def places(report: dict) -> list[tuple]:
+        return sorted((f["rule"], f["location"]["page"], str(f["location"]["bbox"])) for f in report["findings"])
+
+    # The same findings, at the same places on the page, as the upright original.
+    assert places(_report(out, pdf)) == places(json.loads((out / "parakan-2026-defects.json").read_text()))
+    assert (out / "inverted.annotated.pdf").stat().st_size > 0 and "data:image/jpeg" in (out / "inverted.html").read_text()

@@ -98,6 +98,17 @@ GOOD_WAIVER = "- rule: STR-003\n  reason: diterima\n"
 RULES_ID = "Berkas aturan tidak sah"
 WAIVERS_ID = "Berkas pengecualian tidak sah"
 
+
+def _formula_case(name: str, formula: str, problem: str) -> Case:
+    """A column_formula rule whose formula is ``formula``: refused at its params' line."""
+    params = '{column: tingkat_realisasi, formula: "' + formula + '"}'
+    return Case(
+        name,
+        lambda t: _rules_args(t, HEAD + _rule("column_formula", params=params)),
+        ("rules.yaml:9", "formula", problem),
+        (RULES_ID, "rules.yaml:9"),
+    )
+
 CASES = [
     Case(
         "format-spec-width",
@@ -195,46 +206,11 @@ CASES = [
         ("rules.yaml:4", "unknown check type 'xxxxx"),
         (RULES_ID, "rules.yaml:4"),
     ),
-    Case(
-        "formula-100000-unary-minus",
-        lambda t: _rules_args(
-            t, HEAD + _rule("column_formula", params='{column: tingkat_realisasi, formula: "' + "- " * 100_000 + 'realisasi_n2"}')
-        ),
-        ("rules.yaml:9", "formula", "too long"),
-        (RULES_ID, "rules.yaml:9"),
-    ),
-    Case(
-        "formula-20000-terms",
-        lambda t: _rules_args(
-            t, HEAD + _rule("column_formula", params='{column: tingkat_realisasi, formula: "' + " + ".join(["realisasi_n2"] * 20_000) + '"}')
-        ),
-        ("rules.yaml:9", "formula", "too long"),
-        (RULES_ID, "rules.yaml:9"),
-    ),
-    Case(
-        "formula-deep-but-short",
-        lambda t: _rules_args(
-            t, HEAD + _rule("column_formula", params='{column: tingkat_realisasi, formula: "' + "-" * 300 + 'realisasi_n2"}')
-        ),
-        ("rules.yaml:9", "formula", "nested too deeply"),
-        (RULES_ID, "rules.yaml:9"),
-    ),
-    Case(
-        "formula-many-terms-but-short",
-        lambda t: _rules_args(
-            t, HEAD + _rule("column_formula", params='{column: tingkat_realisasi, formula: "' + _balanced_sum(64) + '"}')
-        ),
-        ("rules.yaml:9", "formula", "too many terms"),
-        (RULES_ID, "rules.yaml:9"),
-    ),
-    Case(
-        "formula-number-too-big-for-float",
-        lambda t: _rules_args(
-            t, HEAD + _rule("column_formula", params='{column: tingkat_realisasi, formula: "realisasi_n2 * 1' + "0" * 400 + '"}')
-        ),
-        ("rules.yaml:9", "formula", "number"),
-        (RULES_ID, "rules.yaml:9"),
-    ),
+    _formula_case("formula-100000-unary-minus", "- " * 100_000 + "realisasi_n2", "too long"),
+    _formula_case("formula-20000-terms", " + ".join(["realisasi_n2"] * 20_000), "too long"),
+    _formula_case("formula-deep-but-short", "-" * 300 + "realisasi_n2", "nested too deeply"),
+    _formula_case("formula-many-terms-but-short", _balanced_sum(64), "too many terms"),
+    _formula_case("formula-number-too-big-for-float", "realisasi_n2 * 1" + "0" * 400, "number"),
     Case(
         "regex-nested-5000-deep",
         lambda t: _rules_args(t, HEAD + _rule("structure_leftover", params="{patterns: ['" + "(" * 5000 + ")" * 5000 + "']}")),
