@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import logging
 import os
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from auditor import __version__
 from auditor.batch.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.errors import AuditError, InputError
 from auditor.extract import BACKENDS
+from auditor.extract.pdf import quiet_readers
 from auditor.extract.ocr import OCR_MODES
 from auditor.i18n import LANGS, t
 from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
@@ -127,14 +127,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_serve_parser(sub)
     return parser
-
-
-def quiet_readers() -> None:
-    """pdfminer and playa log every oddity of a damaged PDF in English ("Could not get
-    FontBBox ..."), thousands of lines for one file: what matters reaches the user as our own
-    bilingual message or finding."""
-    for name in ("pdfminer", "playa", "pypdf"):
-        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _budget(parser: argparse.ArgumentParser) -> None:

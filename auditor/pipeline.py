@@ -8,7 +8,6 @@ caller decides where the outputs go (a local folder, a shared one, a web respons
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
 import time
 from collections import Counter

@@ -8,7 +8,6 @@ local pool and Dask call :func:`run_isolated`, which runs :func:`auditor.pipelin
 
 from __future__ import annotations
 
-import logging
 import os
 import pickle
 import re
@@ -21,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.extract.pdf import quiet_readers
 from auditor.pipeline import DocResult, JobOptions, audit_document, debug_page, extract_model, memory_texts
 from auditor.rules.ruleset import RuleSet
 
@@ -129,8 +129,7 @@ def _child(result_file: str, memory_mb: int) -> int:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
         pass  # a hard limit below ours already applies
-    for name in ("pdfminer", "playa", "pypdf"):  # see cli.quiet_readers: stderr stays small
-        logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_readers()
     job: Job = pickle.loads(sys.stdin.buffer.read())
     if job.cwd:
         os.chdir(job.cwd)  # after the imports: nothing is imported from the job's folder

@@ -45,9 +45,8 @@ def _streams(page_obj: Any) -> list[PDFStream]:
 def _inflated(stream: PDFStream, budget: int) -> bytes | None:
     """The stream's content, inflated to at most ``budget`` + 1 bytes; None when it is not
     plain Flate (left to pdfminer and the process's memory cap)."""
-    filters = stream.attrs.get("Filter")
-    filters = resolve1(filters)
-    filters = filters if isinstance(filters, list) else [filters] if filters is not None else []
+    named = resolve1(stream.attrs.get("Filter"))
+    filters = named if isinstance(named, list) else [] if named is None else [named]
     raw = stream.rawdata if stream.rawdata is not None else stream.data
     if raw is None:
         return None

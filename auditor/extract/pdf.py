@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 import pdfplumber
@@ -22,6 +23,14 @@ READ_ERRORS = (
     PdfminerException, MalformedPDFException, PDFSyntaxError, PSException,
     ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
 )
+
+
+def quiet_readers() -> None:
+    """pdfminer, playa and pypdf log every oddity of a damaged PDF in English ("Could not get
+    FontBBox ..."), thousands of lines for one file: what matters reaches the user as our own
+    bilingual message or finding, and a child's stderr stays small."""
+    for name in ("pdfminer", "playa", "pypdf"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def file_sha256(path: Path) -> str:
