@@ -58,7 +58,8 @@ class Param:
 def resolve(schema: dict[str, Param], given: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(given, dict):
         raise ValueError(f"parameters must be a mapping of name: value, not {type(given).__name__}")
-    unknown = sorted(set(given) - set(schema))
+    # Names are compared as text: a number among them (params: {1: a}) is just unknown.
+    unknown = sorted((str(k) for k in set(given) - set(schema)), key=str)
     if unknown:
         raise ValueError(f"unknown parameter(s) {unknown}; allowed: {sorted(schema)}")
     out: dict[str, Any] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import string
 from collections.abc import Callable
@@ -216,8 +217,9 @@ def parse_yaml(raw: bytes, path: Path, fail: Fail) -> tuple[Any, yaml.Node | Non
             f"{path.name}:{line}", f"bukan teks UTF-8 (bita {exc.start}); simpan sebagai UTF-8",
             f"not UTF-8 text (byte {exc.start}); save it as UTF-8",
         ) from None
-    loader = _BoundedLoader(text, path.name)
+    loader: _BoundedLoader | None = None
     try:
+        loader = _BoundedLoader(text, path.name)  # its Reader already refuses control characters
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except _Refused as exc:
@@ -225,7 +227,8 @@ def parse_yaml(raw: bytes, path: Path, fail: Fail) -> tuple[Any, yaml.Node | Non
     except yaml.YAMLError as exc:
         raise fail(str(path), f"YAML rusak: {_show(exc, 2000)}", f"broken YAML: {_show(exc, 2000)}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, root
 
 
@@ -420,15 +423,19 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
 
 def bundled_ruleset(name: str) -> Path | None:
     """The bundled rule set named ``name`` ("renja-2027"), if there is one."""
+    # Bundled names are short words; anything else (a path, 300 characters) is not one of
+    # them, and asking the file system about it could fail (ENAMETOOLONG).
+    if not re.fullmatch(r"[A-Za-z0-9][\w.-]{0,99}", name) or name.endswith(".yaml"):
+        return None
     path = default_ruleset_path().parent / f"{name}.yaml"
-    return path if "/" not in name and not name.endswith(".yaml") and path.is_file() else None
+    return path if path.is_file() else None
 
 
 def load_ruleset(path: Path | None = None) -> RuleSet:
     """Load and validate a rule set; ``extends`` + ``overrides`` layer a profile on a base.
     A bare name that is no file ("renja-2027") is the bundled profile of that name."""
     path = path or default_ruleset_path()
-    if not path.exists() and (bundled := bundled_ruleset(str(path))) is not None:
+    if (bundled := bundled_ruleset(str(path))) is not None and not path.exists():
         path = bundled
     src, entries, raws = _collect(path)
     head = src.data["ruleset"]

@@ -11,6 +11,8 @@ reported too, so stale waivers do not hide future mistakes.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,7 +72,11 @@ def load_waivers(path: Path) -> list[Waiver]:
             raise _fail(where, f"'location' hanya boleh berisi {list(LOCATION_KEYS)}", f"'location' may only contain {list(LOCATION_KEYS)}")
         # A finding's location holds text and numbers; anything else (a list, a date) matches
         # nothing and cannot be written to the JSON report.
-        if not all(v is None or isinstance(v, (str, int, float)) for v in location.values()):
+        # .nan/.inf are numbers to YAML but not to JSON, and match no finding.
+        if not all(
+            v is None or isinstance(v, (str, int)) or (isinstance(v, float) and math.isfinite(v))
+            for v in location.values()
+        ):
             raise _fail(
                 where, "nilai 'location' harus berupa teks atau angka (tulis tanggal atau kode di antara tanda kutip)",
                 "'location' values must be text or numbers (quote dates and codes)",

@@ -34,7 +34,7 @@ import sys
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, event, given, note, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, StreamObject
@@ -196,74 +196,10 @@ def assert_listed_or_refused(proc: subprocess.CompletedProcess[str], *inputs: Pa
 
 
 # --- bugs found so far ---------------------------------------------------------------------
-# Each is reproduced exactly by an xfail(strict=True) test at the end of this file. A fuzz
-# example that runs into one of them is counted as that bug, not as a new failure. Once a bug
-# is fixed, its reproduction passes, which fails the suite (strict): then delete both.
+# The four bugs earlier fuzz runs found are fixed; each has a regression test at the end of
+# this file. A new one gets a reproduction there first (an xfail(strict=True) test until it
+# is fixed), so that CI keeps trying the remaining examples meanwhile.
 
-
-def _traceback_of(frame: str, error: str) -> Callable[[subprocess.CompletedProcess[str], Path | None], bool]:
-    """One traceback through ``frame`` that ends in ``error`` (a line of its own)."""
-
-    def matches(proc: subprocess.CompletedProcess[str], report: Path | None) -> bool:
-        return (
-            proc.stderr.count("Traceback (most recent call last):") == 1
-            and re.search(frame, proc.stderr) is not None
-            and re.search(error, proc.stderr, re.MULTILINE) is not None
-        )
-
-    return matches
-
-
-def _nonfinite(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    if isinstance(value, float) and not math.isfinite(value):
-        return [path]
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _nonfinite(v, (*path, k))]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _nonfinite(v, (*path, i))]
-    return []
-
-
-def _nan_only_in_waivers(proc: subprocess.CompletedProcess[str], report: Path | None) -> bool:
-    """The report's only non-JSON numbers are a waiver's location values (``page: .nan``)."""
-    if proc.returncode not in (0, 1) or report is None or not report.is_file():
-        return False
-    try:
-        paths = _nonfinite(json.loads(report.read_text(encoding="utf-8")))
-    except ValueError:
-        return False
-    return bool(paths) and all(
-        (p[:1] == ("unused_waivers",) and p[2:3] == ("location",))
-        or (p[:1] == ("waived",) and p[2:4] == ("waiver", "location"))
-        for p in paths
-    )
-
-
-KNOWN_BUGS: dict[str, Callable[[subprocess.CompletedProcess[str], Path | None], bool]] = {
-    "params-keys-of-mixed-types": _traceback_of(
-        r'auditor/rules/params\.py", line \d+, in resolve\n', r"^TypeError: '<' not supported between instances of "
-    ),
-    "extends-name-too-long": _traceback_of(
-        r'auditor/rules/ruleset\.py", line \d+, in bundled_ruleset\n', r"^OSError: \[Errno 36\] File name too long"
-    ),
-    "yaml-control-character": _traceback_of(
-        r'auditor/rules/ruleset\.py", line \d+, in parse_yaml\n', r"^yaml\.reader\.ReaderError: unacceptable character"
-    ),
-    "waiver-location-nan-in-json": _nan_only_in_waivers,
-}
-
-
-def which_known_bug(proc: subprocess.CompletedProcess[str], report: Path | None = None) -> str | None:
-    return next((name for name, matches in KNOWN_BUGS.items() if matches(proc, report)), None)
-
-
-def known_bug(proc: subprocess.CompletedProcess[str], report: Path | None = None) -> str | None:
-    """In a Hypothesis example: the known bug this run met (counted as an event), if any."""
-    found = which_known_bug(proc, report)
-    if found is not None:
-        event(f"known bug: {found}")
-        note(f"known bug {found}:\n{_shown(proc)}")
-    return found
 
 
 # --- byte mutations ------------------------------------------------------------------------
@@ -461,8 +397,7 @@ def _audit_mutated(source: Path, others: Sequence[Path], mutation: PdfMutation |
         out = Path(tmp) / "out"
         proc = check(document, out)
         event(outcome(proc, document, out))
-        if known_bug(proc, out / f"{document.stem}.json") is None:
-            assert_audited_or_refused(proc, document, out)
+        assert_audited_or_refused(proc, document, out)
 
 
 @_fuzz(8)
@@ -664,8 +599,7 @@ def test_random_rule_set_is_listed_or_refused(text: str) -> None:
         rules = write_text(Path(tmp) / "rules.yaml", text)
         proc = run("rules", "--rules", rules, cwd=Path(tmp))
         event(outcome(proc, rules))
-        if known_bug(proc) is None:
-            assert_listed_or_refused(proc, rules)
+        assert_listed_or_refused(proc, rules)
 
 
 # For `check`: rule sets that mostly load, so the odd values reach the checks themselves.
@@ -732,11 +666,10 @@ def test_random_rules_and_waivers_in_a_check(rules: str | None, waivers: str | N
         out = Path(tmp) / "out"
         proc = check(DOCX_DEFECTS, out, *options)
         event(outcome(proc, DOCX_DEFECTS, out, *inputs))
-        if known_bug(proc, out / f"{DOCX_DEFECTS.stem}.json") is None:
-            assert_audited_or_refused(proc, DOCX_DEFECTS, out, *inputs)
+        assert_audited_or_refused(proc, DOCX_DEFECTS, out, *inputs)
 
 
-# --- the bugs found, reproduced exactly (see KNOWN_BUGS) -----------------------------------
+# --- bugs earlier fuzz runs found (fixed), as regression tests -----------------------------
 
 HEAD_YAML = 'ruleset: {id: t, version: "1", title: {id: a, en: b}}\n'
 RULE_YAML = (
@@ -750,41 +683,39 @@ RULE_YAML = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug params-keys-of-mixed-types: auditor/rules/params.py resolve() sorts the unknown parameter names, "
-    "and a number beside a name (params: {1: a, b: 2}) raises TypeError: a traceback, exit 1"
-))
-def test_bug_params_with_a_number_and_a_name_as_keys(tmp_path: Path) -> None:
+def refused(proc: subprocess.CompletedProcess[str], said: str) -> None:
+    """Exit 2, and the English half of the message names the cause."""
+    assert proc.returncode == 2, _shown(proc)
+    assert said in proc.stderr, _shown(proc)
+
+
+def test_params_with_a_number_and_a_name_as_keys(tmp_path: Path) -> None:
     rules = write_text(tmp_path / "rules.yaml", HEAD_YAML + RULE_YAML + "    params: {1: a, b: 2}\n")
-    assert_listed_or_refused(run("rules", "--rules", rules, cwd=tmp_path), rules)
+    proc = run("rules", "--rules", rules, cwd=tmp_path)
+    assert_listed_or_refused(proc, rules)
+    refused(proc, "unknown parameter(s) ['1', 'b']")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug extends-name-too-long: auditor/rules/ruleset.py bundled_ruleset() calls Path.is_file() on "
-    "rules/<name>.yaml, which raises OSError ENAMETOOLONG for a name of over 250 characters: a traceback, exit 1"
-))
-def test_bug_extends_a_name_too_long_for_a_file(tmp_path: Path) -> None:
+def test_extends_a_name_too_long_for_a_file(tmp_path: Path) -> None:
     rules = write_text(tmp_path / "rules.yaml", HEAD_YAML + "extends: " + "x" * 300 + "\n")
-    assert_listed_or_refused(run("rules", "--rules", rules, cwd=tmp_path), rules)
+    proc = run("rules", "--rules", rules, cwd=tmp_path)
+    assert_listed_or_refused(proc, rules)
+    refused(proc, "File name too long")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug yaml-control-character: auditor/rules/ruleset.py parse_yaml() builds the YAML loader outside its "
-    "try, and PyYAML's Reader raises ReaderError there for a control character (U+001F): a traceback, exit 1"
-))
 @pytest.mark.parametrize("option", ["--rules", "--waivers"])
-def test_bug_control_character_in_yaml(tmp_path: Path, option: str) -> None:
+def test_control_character_in_yaml(tmp_path: Path, option: str) -> None:
     text = "\x1f" + (HEAD_YAML + "rules: []\n" if option == "--rules" else "- {rule: TOT-001, reason: x}\n")
     given_file = write_text(tmp_path / "given.yaml", text)
     out = tmp_path / "out"
-    assert_audited_or_refused(check(DOCX, out, option, given_file), DOCX, out, given_file)
+    proc = check(DOCX, out, option, given_file)
+    assert_audited_or_refused(proc, DOCX, out, given_file)
+    refused(proc, "broken YAML: unacceptable character #x001f")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug waiver-location-nan-in-json: a waiver's location may be .nan or .inf (a float), and the JSON "
-    "report then holds NaN / Infinity in unused_waivers, which is not JSON (RFC 8259; JavaScript cannot parse it)"
-))
-def test_bug_waiver_location_not_a_number(tmp_path: Path) -> None:
+def test_waiver_location_not_a_number(tmp_path: Path) -> None:
     waivers = write_text(tmp_path / "waivers.yaml", "- rule: TOT-001\n  location: {page: .nan}\n  reason: x\n")
     out = tmp_path / "out"
-    assert_audited_or_refused(check(DOCX, out, "--waivers", waivers), DOCX, out, waivers)
+    proc = check(DOCX, out, "--waivers", waivers)
+    assert_audited_or_refused(proc, DOCX, out, waivers)
+    refused(proc, "'location' values must be text or numbers")
