@@ -287,6 +287,9 @@ def _raw_rows(
         header_n = header_row_count(part)
         keys, seen = column_keys(part, header_n, profile)
         spill: dict[str, Cell] = {}
+        # After a page that could not be read, this page's first row does not finish the
+        # last row read: the rows between are missing.
+        follows = part_i > 0 and part.page == run.parts[part_i - 1].page + 1
         if part_i > 0 and header_n and any(keys) and len(keys) == len(first_keys):
             # A repeated header cell the page does not name (a scan read "Target Capaian"
             # as "hai Tag") keeps the column its first page named.
@@ -296,7 +299,7 @@ def _raw_rows(
             headers = seen
             columns = [k for k in keys if k]
             header_boxes = _header_boxes(part, header_n, keys)
-        elif raw and (spill := _spilled(part, header_n, run.parts[0], ref_n, keys, profile.money)):
+        elif raw and follows and (spill := _spilled(part, header_n, run.parts[0], ref_n, keys, profile.money)):
             for key, cell in spill.items():
                 # Spilled text of a merged cell: it starts the cut row's cell or ends it.
                 if key in raw[-1]:
@@ -309,7 +312,7 @@ def _raw_rows(
             if not cells:
                 continue
             # After a spilled merged cell the page broke between its sub-rows, not inside one.
-            if row_i == 0 and part_i > 0 and not spill and raw:
+            if row_i == 0 and follows and not spill and raw:
                 cells = _carry_over(cells, raw, profile)
                 if not cells:
                     continue

@@ -213,6 +213,13 @@ def _use_caption_below(run: TableRun, layouts: list[PageLayout], classify: Heade
     run.caption, run.number = caption, caption_number(caption)
 
 
+def _adjacent(layouts: list[PageLayout], before: int, page: int) -> bool:
+    """``page`` follows ``before`` directly, or only across pages that could not be read:
+    a table goes on after a damaged page (its rows there are missing, not a new table)."""
+    between = [lay for lay in layouts if before < lay.page < page]
+    return page > before and len(between) == page - before - 1 and all(lay.unreadable for lay in between)
+
+
 def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = None) -> list[TableRun]:
     """Every table of the document, stitched across pages.
 
@@ -243,7 +250,7 @@ def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = Non
                 current is not None
                 and _no_new_caption(caption, kind, number, current)
                 and t_i == 0
-                and current.parts[-1].page == table.page - 1
+                and _adjacent(layouts, current.parts[-1].page, table.page)
                 and table.ncols == current.parts[-1].ncols
                 and (not any(signature) or _same_header(signature, current.signature))
             )

@@ -164,7 +164,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
             misread = _misread(doc, result) or _one_slip(doc, result) or _near_text(doc, result)
             if misread:
                 messages = {lg: m + SCAN_NOTE[lg] for lg, m in messages.items()}
-            gap = rule.check != "structure_unreadable_pages" and _beside_gap(doc, result)
+            gap = _beside_gap(doc, result)
             if gap:
                 messages = {lg: m + GAP_NOTE[lg] for lg, m in messages.items()}
             misread = misread or gap

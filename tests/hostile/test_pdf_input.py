@@ -105,6 +105,9 @@ def test_one_damaged_page_loses_only_that_page(tmp_path: Path) -> None:
     report = _report(out, pdf)
     assert [(f["page"], f["reason"]) for f in report["document"]["unreadable_pages"]] == [(21, "damaged")]
     assert report["document"]["pages"] == 35 and len(report["tables"]) >= 6
+    # T-C.31 runs over pages 19-22: it goes on after the missing page, as one table
+    # (before: two T-C.31, the second one's rows checked on their own).
+    assert [t["pages"] for t in report["tables"] if t["kind"] == "T-C.31"] == [[19, 20, 22]]
     # What the missing page takes out of its table is no error: it says the page is missing.
     severe = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
     assert [f["rule"] for f in severe] == ["STR-011"]
