@@ -388,6 +388,28 @@ def test_zip_without_word_document_is_not_docx(client: Client) -> None:
     assert_refusal(c.post("/api/jobs", files=upload("anggaran.docx", archive.getvalue())), 415, "not_docx")
 
 
+def test_docx_with_a_huge_zip_directory_is_not_unpacked_by_the_server(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server only reads the end record of an upload's zip; one whose directory lists
+    too many parts goes to the capped audit child, which refuses it with the reason."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+        for i in range(12_000):
+            z.writestr(f"customXml/x{i}.xml", b"")
+
+    def unpacked(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the server process unpacked the upload's zip directory")
+
+    import auditor.web.upload as upload_module
+    monkeypatch.setattr(upload_module, "zipfile", type("NoZip", (), {"ZipFile": unpacked, "BadZipFile": Exception}))
+    c = client()
+    response = c.post("/api/audit", files=upload("renja.docx", archive.getvalue()))
+    error = assert_refusal(response, 422, "too_big")
+    assert "(batas 10.000)" in error["id"] and "(limit 10,000)" in error["en"], error
+
+
 def test_empty_and_missing_files(client: Client) -> None:
     c = client()
     assert_refusal(c.post("/api/jobs", files=upload("kosong.pdf", b"")), 422, "empty", "kosong.pdf")

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Protocol
 
+from auditor.extract.docx import directory_error
 from auditor.i18n import LANGS
 from auditor.web.errors import WebError
 from auditor.web.settings import MB
@@ -78,6 +79,9 @@ def sniff(path: Path) -> str | None:
     if b"%PDF-" in head:  # as the PDF reader itself: the header may follow a little junk
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
+        if directory_error(path) is not None:
+            # Not unpacked in the server: the audit, in its capped child, refuses it and says why.
+            return "docx"
         try:
             with zipfile.ZipFile(path) as archive:
                 return "docx" if "word/document.xml" in archive.namelist() else None
