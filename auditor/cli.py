@@ -251,8 +251,8 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         for line in result.failed():
             failure = line.entry["failure"]
             sys.stderr.write(f"  {line.entry['path']}\n    {failure['id']}\n    {failure['en']}\n")
-    if missing or result.failed():
-        return EXIT_INPUT
+    if missing or result.failed() or result.summary_lost:
+        return EXIT_INPUT  # a batch without its summary is not done, though its reports are
     failing = FAIL_ON[args.fail_on]
     return EXIT_FINDINGS if any(line.entry["summary"][s] for line in result.lines for s in failing) else EXIT_OK
 

@@ -40,6 +40,7 @@ class BatchResult:
     cached: int = 0
     audited: int = 0
     summary_files: list[Path] = field(default_factory=list)
+    summary_lost: bool = False  # index.html/summary.* could not be written (said on stderr)
 
     def failed(self) -> list[IndexLine]:
         return [line for line in self.lines if line.entry["status"] == "failed"]
@@ -175,6 +176,7 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
             done.summary_files = write_index(done.lines, batch.out, options.lang, titles, SUMMARY_NAME)
         except OSError as exc:
             why_id, why_en = io_reason(exc, batch.out)
+            done.summary_lost = True
             sys.stderr.write(
                 f"Ringkasan (index.html, {SUMMARY_NAME}.csv, {SUMMARY_NAME}.xlsx) tidak dapat ditulis: {why_id}\n"
                 f"The summary (index.html, {SUMMARY_NAME}.csv, {SUMMARY_NAME}.xlsx) cannot be written: {why_en}\n"

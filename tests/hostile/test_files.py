@@ -319,6 +319,18 @@ def test_batch_folder_where_a_report_file_must_go(tmp_path: Path) -> None:
     assert_plain_message(proc)
 
 
+def test_batch_whose_summary_cannot_be_written_is_not_done(tmp_path: Path) -> None:
+    """Every document audited, only index.html in the way: exit 2 (before: exit 0/1, as if done)."""
+    archive, out = _archive(tmp_path), tmp_path / "hasil"
+    (out / "index.html").mkdir(parents=True)
+    proc = run_cli("batch", archive, "--recursive", "--out", out, "--jobs", "1", "--format", "json")
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "Ringkasan (index.html, summary.csv, summary.xlsx) tidak dapat ditulis" in proc.stderr
+    assert "The summary (index.html, summary.csv, summary.xlsx) cannot be written" in proc.stderr
+    assert (out / "atas.json").is_file() and (out / "2024" / "bawah.json").is_file()
+    assert_plain_message(proc)
+
+
 def test_check_index_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
     archive, out = _archive(tmp_path), tmp_path / "hasil"
     (out / "index.html").mkdir(parents=True)
