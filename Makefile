@@ -9,7 +9,7 @@ SAMPLES = $(wildcard samples/pdf/*.pdf)
 # Every Renja sample spec (the hostile test input and the mini example are rendered apart).
 SPECS   = $(filter-out samples/specs/hostile-2024.yaml samples/specs/example-mini.yaml,$(wildcard samples/specs/*.yaml))
 
-.PHONY: demo test fuzz serve samples archive-samples install clean
+.PHONY: demo test fuzz expected serve samples archive-samples install clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: $(STAMP)
 FUZZ_EXAMPLES ?= 300
 fuzz: $(STAMP)
 	RENJA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/hostile/test_fuzz.py --hypothesis-show-statistics
+
+## Rewrite tests/expected/*.json, the JSON report of every sample that tests/test_expected_json.py
+## holds the code to; run it only for a change meant to change findings, and read the diff.
+expected: $(STAMP)
+	$(BIN)/python tests/expected/update.py
 
 ## Rewrite the synthetic variant and family specs, then re-render the sample PDFs from their
 ## specs (needs LibreOffice Writer and Calc, and Chromium for the tables printed from a web
