@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import NoReturn, Sequence
 
 from auditor import __version__
-from auditor.batch.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
+from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.errors import AuditError, InputError
 from auditor.extract import BACKENDS
-from auditor.extract.pdf import quiet_readers
-from auditor.extract.ocr import OCR_MODES
+from auditor.extract.pdf.opening import quiet_readers
+from auditor.extract.pdf.ocr import OCR_MODES
 from auditor.i18n import LANGS, t
 from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
 from auditor.report.index_report import IndexLine, write_index
@@ -130,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _budget(parser: argparse.ArgumentParser) -> None:
-    """Every command reads each file in a child process with these bounds (batch/isolate.py)."""
+    """Every command reads each file in a child process with these bounds (isolate.py)."""
     parser.add_argument("--timeout", type=_positive_float, default=TIMEOUT,
                         help=f"seconds allowed per document (default: {TIMEOUT:g})")
     parser.add_argument("--max-memory", type=_positive_int, default=MEMORY_MB,
@@ -159,7 +159,7 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
     import json
 
     from auditor.batch.runner import io_reason
-    from auditor.extract.docx_pdf import WARNINGS_KEY
+    from auditor.extract.docx.printed import WARNINGS_KEY
 
     options = JobOptions(
         formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 
 from auditor.errors import InputError
 from auditor.extract import extract_document, read_layouts
-from auditor.extract.pdf import open_pdf
+from auditor.extract.pdf.opening import open_pdf
 from auditor.extract.tables import header_row_count
 from auditor.model.document import BBox, Level
 

@@ -19,7 +19,7 @@ from auditor import __version__
 from auditor.errors import AuditError
 from auditor.extract import extract_document
 from auditor.extract.identity import override_identity
-from auditor.extract.pdf import file_sha256
+from auditor.extract.pdf.opening import file_sha256
 from auditor.model.document import Document
 from auditor.report.json_report import build_report, to_json
 from auditor.rules import run_rules
@@ -85,7 +85,7 @@ def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...],
     if report["document"].get("extractor") == "docx":
         # A Word document has no pages: outputs name Word places instead, and the pictures
         # come from a LibreOffice print of it when one can be made (else there are none).
-        from auditor.extract.docx_views import docx_views
+        from auditor.report.word_views import docx_views
 
         docx = docx_views(path, report, lang, pictures="html" in formats or "pdf" in formats)
         report, view, source = docx.report, docx.view, docx.pdf
@@ -117,7 +117,7 @@ def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...],
             import json
 
             from auditor.errors import InputError
-            from auditor.extract.docx_pdf import WARNINGS_KEY, print_failure
+            from auditor.extract.docx.printed import WARNINGS_KEY, print_failure
 
             why_id, why_en = print_failure(path)
             text_id = f"PDF beranotasi untuk {path} tidak dapat dibuat: {why_id}."

@@ -1,6 +1,6 @@
 """Where the per-document jobs run: a local pool, or a Dask cluster.
 
-Both run :func:`auditor.batch.isolate.run_isolated` on each job and hand every result to
+Both run :func:`auditor.isolate.run_isolated` on each job and hand every result to
 ``on_done`` as soon as it arrives (so it is written and cached at once, and an interrupted
 batch keeps what it finished). The local pool's threads only wait for their child process.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-from auditor.batch.isolate import Job, run_isolated
+from auditor.isolate import Job, run_isolated
 from auditor.errors import AuditError
 from auditor.pipeline import DocResult
 

@@ -10,15 +10,16 @@ import pdfplumber
 
 from auditor.errors import InputError
 from auditor.extract.artifacts import find_stamps, strip_artifacts
-from auditor.extract.docx import input_error, sniff
+from auditor.extract.docx.container import input_error, sniff
 from auditor.extract.profiles import PROFILES, kind_by_header
 from auditor.extract.rows import build_other_table, build_table
-from auditor.extract.layout import PageLayout, read_page
-from auditor.extract.ocr import OCR_MODES, PageScanner, ocr_missing
-from auditor.extract.page_guard import read_guarded
+from auditor.extract.page import PageLayout
+from auditor.extract.pdf.layout import read_page
+from auditor.extract.pdf.ocr import OCR_MODES, PageScanner, ocr_missing
+from auditor.extract.pdf.page_guard import read_guarded
 from auditor.extract import identity
 from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
-from auditor.extract.pdf import READ_ERRORS, file_sha256, open_pdf
+from auditor.extract.pdf.opening import READ_ERRORS, file_sha256, open_pdf
 from auditor.extract.tables import TableRun, find_runs
 from auditor.model.document import BBox, Document
 
@@ -54,7 +55,7 @@ def iter_layouts(
         raise ValueError(f"unknown OCR mode {ocr!r}; expected one of {', '.join(OCR_MODES)}")
     if backend == "camelot":
         # Imported here: camelot loads pandas and OpenCV (0.3 s) that pdfplumber runs never need.
-        from auditor.extract.camelot_backend import CAMELOT_READ_ERRORS, iter_layouts_camelot
+        from auditor.extract.pdf.camelot_backend import CAMELOT_READ_ERRORS, iter_layouts_camelot
 
         return iter_layouts_camelot(path, pdf, ocr, stamps), CAMELOT_READ_ERRORS
     if backend == "pdfplumber":
@@ -107,7 +108,7 @@ def extract_document(path: Path, backend: str = "pdfplumber", ocr: str = "auto")
     kind = sniff(path)
     if kind == "docx":
         # Imported here: python-docx and lxml load only when a Word document comes.
-        from auditor.extract.docx_read import read_docx
+        from auditor.extract.docx.read import read_docx
 
         return document_from_layouts(path, read_docx(path).layouts, "docx")
     if kind is not None and (error := input_error(kind, path)) is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from auditor.extract.layout import PageLayout, Word
+from auditor.extract.page import PageLayout, Word
 from auditor.model.document import BBox, TextSpan
 
 BAND = 0.09  # share of the page height, top and bottom, where running text lives

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditor.extract.layout import PageLayout, Word
+from auditor.extract.page import PageLayout, Word
 from auditor.extract.tables import kind_from_caption
 from auditor.model.amounts import AmountError, parse_amount
 from auditor.model.document import (

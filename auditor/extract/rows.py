@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from auditor.extract.layout import GridRow, PageTable
+from auditor.extract.page import GridRow, PageTable
 from auditor.extract.profiles import Profile
 from auditor.extract.stacked import INDICATOR_HEAD, unstack
 from auditor.extract.tables import TableRun, column_headers, header_row_count, is_number_row, norm

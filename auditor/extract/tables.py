@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from auditor.extract.layout import GridRow, PageLayout, PageTable
+from auditor.extract.page import GridRow, PageLayout, PageTable
 from auditor.model.codes import parse_code
 from auditor.model.document import TextSpan
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from auditor.batch.isolate import Job, run_isolated
+from auditor.isolate import Job, run_isolated
 from auditor.pipeline import DocResult, JobOptions
 from auditor.web.errors import WebError
 from auditor.web.profiles import Profile

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Protocol
 
-from auditor.extract.docx import directory_error
+from auditor.extract.docx.container import directory_error
 from auditor.i18n import LANGS
 from auditor.web.errors import WebError
 from auditor.web.settings import MB

@@ -32,9 +32,9 @@ from typing import Any
 
 import numpy as np
 
-from auditor.extract.layout import Word
-from auditor.extract.ocr_errors import OcrUnavailable
-from auditor.extract.ocr_text import repair
+from auditor.extract.page import Word
+from auditor.extract.pdf.ocr_errors import OcrUnavailable
+from auditor.extract.pdf.ocr_text import repair
 from auditor.model.document import BBox
 
 OCR_MODES = ("auto", "always", "never")

@@ -1,5 +1,5 @@
 """Word (.docx) input: recognising it by content, and the messages for Word files that
-cannot be read (reading them is docx_read's job).
+cannot be read (reading them is read.py's job).
 
 A file is a DOCX when it is a zip holding ``word/document.xml``, whatever its name.
 An encrypted DOCX and an old binary ``.doc`` are both OLE compound files; they are

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from docx.oxml.ns import qn
 
-from auditor.extract.docx_styles import (
+from auditor.extract.docx.styles import (
     TWIP,
     Element,
     Numbering,

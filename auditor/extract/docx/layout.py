@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 from pdfminer.fontmetrics import FONT_METRICS
 
-from auditor.extract.docx_body import Block, Break, Para, WordCell, WordTable
-from auditor.extract.docx_places import CellPlace, PlaceIndex
-from auditor.extract.layout import (
+from auditor.extract.docx.body import Block, Break, Para, WordCell, WordTable
+from auditor.extract.docx.places import CellPlace, PlaceIndex
+from auditor.extract.page import (
     GridCell,
     GridRow,
     PageLayout,

@@ -1,5 +1,5 @@
 """Reading a Word document (python-docx for the package, lxml for the XML) into the
-made-up page layouts the PDF extractors read (see docx_layout)."""
+made-up page layouts the PDF extractors read (see extract/docx/layout.py)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from auditor.errors import InputError
-from auditor.extract.docx import check_parts, corrupt, directory_error
-from auditor.extract.docx_body import BodyReader
-from auditor.extract.docx_layout import build_layouts
-from auditor.extract.docx_places import PlaceIndex
-from auditor.extract.docx_styles import Numbering, StyleSheet
-from auditor.extract.layout import PageLayout
-from auditor.extract.pdf import MAX_BYTES
+from auditor.extract.docx.container import check_parts, corrupt, directory_error
+from auditor.extract.docx.body import BodyReader
+from auditor.extract.docx.layout import build_layouts
+from auditor.extract.docx.places import PlaceIndex
+from auditor.extract.docx.styles import Numbering, StyleSheet
+from auditor.extract.page import PageLayout
+from auditor.extract.pdf.opening import MAX_BYTES
 
 _READ_ERRORS = (
     zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError,
@@ -29,7 +29,7 @@ _READ_ERRORS = (
 
 @dataclass
 class DocxRead:
-    layouts: list[PageLayout]  # made-up pages (see docx_layout)
+    layouts: list[PageLayout]  # made-up pages (see extract/docx/layout.py)
     places: PlaceIndex  # the Word position of every table cell on them
 
 

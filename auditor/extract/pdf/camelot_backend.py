@@ -27,13 +27,12 @@ import pypdfium2 as pdfium
 from playa.exceptions import PDFException
 
 from auditor.errors import InputError
-from auditor.extract.aside import ANGLE_TOLERANCE, STAMP_FRAME, set_aside
-from auditor.extract.layout import (
-    PageLayout, PageTable, Word, build_page_table, needs_image, open_bottoms, page_layout, page_words, read_page,
-)
-from auditor.extract.ocr import PageScanner
-from auditor.extract.page_guard import read_guarded
-from auditor.extract.pdf import READ_ERRORS
+from auditor.extract.pdf.aside import ANGLE_TOLERANCE, STAMP_FRAME, set_aside
+from auditor.extract.page import PageLayout, PageTable, Word, build_page_table, page_layout
+from auditor.extract.pdf.layout import needs_image, open_bottoms, page_words, read_page
+from auditor.extract.pdf.ocr import PageScanner
+from auditor.extract.pdf.page_guard import read_guarded
+from auditor.extract.pdf.opening import READ_ERRORS
 from auditor.model.document import BBox
 
 RESOLUTION = 300  # dpi of the page image; camelot's own default, thin Word borders survive it
@@ -117,7 +116,7 @@ class PageRenderer:
 
     def to_array(self, pdf_path: str, page: int = 1) -> np.ndarray:
         """Page ``page`` (1-based) as a BGR image, the layout camelot's thresholding expects.
-        A watermark and a stamp are left out of it, as the words are (extract/aside.py):
+        A watermark and a stamp are left out of it, as the words are (extract/pdf/aside.py):
         their strokes would read as ruling lines."""
         self._check_path(pdf_path)
         pdf_page = self._doc[page - 1]

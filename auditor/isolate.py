@@ -1,6 +1,6 @@
 """One document in its own process: a crash, a hang or a memory blow-up costs that document only.
 
-The parent (a local pool thread or a Dask task) starts ``python -m auditor.batch.isolate``,
+The parent (a local pool thread or a Dask task) starts ``python -m auditor.isolate``,
 sends the pickled :class:`Job` on stdin and reads the pickled result from a file. The
 child caps its own address space and the parent kills it after the timeout. Both the
 local pool and Dask call :func:`run_isolated`, which runs :func:`auditor.pipeline.audit_document`.
@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.extract.pdf import quiet_readers
+from auditor.extract.pdf.opening import quiet_readers
 from auditor.pipeline import DocResult, JobOptions, audit_document, debug_page, extract_model, memory_texts
 from auditor.rules.ruleset import RuleSet
 
@@ -72,7 +72,7 @@ def run_isolated(job: Job) -> DocResult:
         result_file = Path(tmp) / "result.pickle"
         # -P: the current folder (maybe the archive being audited) is not put on the child's
         # import path, so a "signal.py" there is never imported; the package's own folder is.
-        cmd = [sys.executable, "-P", "-m", "auditor.batch.isolate", str(result_file), str(job.memory_mb)]
+        cmd = [sys.executable, "-P", "-m", "auditor.isolate", str(result_file), str(job.memory_mb)]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))}
         try:
             proc = subprocess.run(

@@ -1,6 +1,6 @@
 """The report of a Word document, ready for each output.
 
-Locations read from a DOCX are positions on made-up pages (docx_layout). Two views
+Locations read from a DOCX are positions on made-up pages (extract/docx/layout.py). Two views
 are made from the report:
 
 * ``report`` (JSON, CSV, XLSX): page and box cleared, and each location gets a
@@ -21,9 +21,9 @@ from typing import Any, Self
 
 from auditor.errors import AuditError
 from auditor.extract import document_from_layouts, extract_document
-from auditor.extract.docx_pdf import PdfPlaces, convert_to_pdf, match_documents
-from auditor.extract.docx_places import Placer, locate_in_word
-from auditor.extract.docx_read import read_docx
+from auditor.extract.docx.printed import PdfPlaces, convert_to_pdf, match_documents
+from auditor.report.word_places import Placer, locate_in_word
+from auditor.extract.docx.read import read_docx
 
 
 @dataclass

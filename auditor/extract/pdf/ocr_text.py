@@ -1,7 +1,7 @@
 """Words as OCR reads them from a scanned table, with its usual misreadings undone.
 
-Used for Tesseract's words (extract/ocr.py) and for the words of a text layer an earlier
-OCR left in a scanned PDF (extract/layout.py).
+Used for Tesseract's words (extract/pdf/ocr.py) and for the words of a text layer an earlier
+OCR left in a scanned PDF (extract/pdf/layout.py).
 """
 
 from __future__ import annotations

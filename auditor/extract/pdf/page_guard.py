@@ -17,7 +17,7 @@ from typing import Any
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import LIT
 
-from auditor.extract.layout import PageLayout
+from auditor.extract.page import PageLayout
 from auditor.model.document import PageFailure
 
 MAX_CONTENT_BYTES = 8 * 1024 * 1024  # inflated content of one page; real Renja pages are < 1 MB
