@@ -18,7 +18,7 @@ from typing import Any, Callable
 from auditor import __version__
 from auditor.errors import AuditError
 from auditor.extract import extract_document
-from auditor.extract.identity import override_identity
+from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
 from auditor.model.document import Document
 from auditor.report.json_report import build_report, to_json

@@ -30,7 +30,7 @@ import pdfplumber  # noqa: E402
 import yaml  # noqa: E402
 
 from auditor.extract import extract_document  # noqa: E402
-from auditor.extract.profiles import PROFILES  # noqa: E402
+from auditor.extract.table_shapes import PROFILES  # noqa: E402
 from samples.accuracy import _money, _spec_columns, score_table  # noqa: E402
 
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from auditor.extract import extract_document  # noqa: E402
-from auditor.extract.profiles import PROFILES  # noqa: E402
+from auditor.extract.table_shapes import PROFILES  # noqa: E402
 from auditor.rules import run_rules  # noqa: E402
 from auditor.rules.ruleset import load_ruleset  # noqa: E402
 from samples.accuracy import money_score  # noqa: E402

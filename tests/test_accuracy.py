@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract.profiles import PROFILES
+from auditor.extract.table_shapes import PROFILES
 from conftest import SAMPLES, extracted, load_spec
 from samples.accuracy import score_table
 

@@ -13,11 +13,12 @@ import pytest
 from auditor.errors import InputError
 from auditor.extract import extract_document, identity
 from auditor.extract import ocr as ocr_module
-from auditor.extract.layout import LOW_CONFIDENCE, Word
-from auditor.extract.ocr import ocr_missing
+from auditor.extract.page import Word
+from auditor.extract.pdf.layout import LOW_CONFIDENCE
+from auditor.extract.pdf.ocr import ocr_missing
 from auditor.extract.rows import _not_header
 from auditor.findings import Evidence, Location
-from auditor.extract.profiles import PROFILES
+from auditor.extract.table_shapes import PROFILES
 from auditor.model.document import BBox, Document, Narrative
 from auditor.rules import run_rules
 from auditor.rules.base import Violation
@@ -181,7 +182,7 @@ def test_the_report_says_which_pages_were_read_by_ocr(tmp_path: Path) -> None:
 
 def test_without_tesseract_the_pages_that_need_ocr_are_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import auditor.extract as extract
-    import auditor.extract.ocr as ocr
+    import auditor.extract.pdf.ocr as ocr
 
     monkeypatch.setattr(ocr, "ocr_missing", lambda: "tesseract-ocr-ind")
     monkeypatch.setattr(extract, "ocr_missing", lambda: "tesseract-ocr-ind")

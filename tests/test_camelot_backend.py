@@ -20,8 +20,9 @@ from playa.exceptions import PDFSyntaxError
 
 from auditor.errors import InputError
 from auditor.extract import BACKENDS, extract_document, read_layouts
-from auditor.extract.camelot_backend import CamelotReader, merged_spans
-from auditor.extract.layout import TABLE_SETTINGS, PageLayout, PageTable, read_page
+from auditor.extract.pdf.camelot_backend import CamelotReader, merged_spans
+from auditor.extract.page import PageLayout, PageTable
+from auditor.extract.pdf.layout import TABLE_SETTINGS, read_page
 from auditor.model.document import Document
 from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLE_PAIRS, SAMPLES, load_spec
 from test_extraction import TABLES, _expected_rows, budget_rows
@@ -178,7 +179,7 @@ def test_a_region_that_is_not_a_rectangle_is_split() -> None:
 
 
 def test_a_page_camelot_turned_is_refused() -> None:
-    from auditor.extract.camelot_backend import _check_frame
+    from auditor.extract.pdf.camelot_backend import _check_frame
 
     _check_frame(SimpleNamespace(pdf_size=(842.2, 595.0), rotation=""), 842.0, 595.0, 7, REPAIRED_PDF)  # same frame
     with pytest.raises(InputError) as err:

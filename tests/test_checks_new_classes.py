@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.extract.profiles import kind_by_header
+from auditor.extract.table_shapes import kind_by_header
 from auditor.extract.stacked import unstack
-from auditor.extract.profiles import PROFILES
+from auditor.extract.table_shapes import PROFILES
 from auditor.model.document import (
     BBox, Caption, Cell, Count, Document, Level, Narrative, Row, Sentence, Table, TextLine, TextSpan,
 )

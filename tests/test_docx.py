@@ -27,10 +27,10 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from auditor.extract import extract_document
-from auditor.extract.docx_pdf import SOFFICE_ENV, soffice
-from auditor.extract.docx_read import read_docx
-from auditor.extract.docx_views import docx_views
-from auditor.extract.layout import PageLayout
+from auditor.extract.docx.printed import SOFFICE_ENV, soffice
+from auditor.extract.docx.read import read_docx
+from auditor.report.word_views import docx_views
+from auditor.extract.page import PageLayout
 from auditor.model.document import BBox, Document
 from auditor.pipeline import render_outputs
 from auditor.report.crops import finding_pictures

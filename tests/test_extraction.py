@@ -81,7 +81,7 @@ def test_header_rows_never_become_data() -> None:
 
 
 @pytest.mark.parametrize(("pdf", "spec_path"), SAMPLE_PAIRS, ids=lambda p: p.stem)
-def test_document_meta(pdf: Path, spec_path: Path) -> None:
+def test_identity_read_from_the_cover(pdf: Path, spec_path: Path) -> None:
     spec = load_spec(spec_path)
     doc = extracted(pdf)
     assert doc.plan_year == spec["meta"]["plan_year"] == 2024

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.extract.layout import open_bottoms
+from auditor.extract.pdf.layout import open_bottoms
 from auditor.findings import Finding
 from auditor.model.document import Document, Level
 from auditor.rules import run_rules

@@ -121,7 +121,7 @@ def test_chosen_profile_is_used(tmp_path: Path, reference_cli: bytes) -> None:
     """A profile that extends the bundled rule set and switches one rule off: offered, and applied."""
     from auditor.rules import load_ruleset
     from auditor.web.app import create_app
-    from auditor.web.profiles import Profile, bundled_profiles
+    from auditor.web.rulesets import Profile, bundled_profiles
 
     profile = tmp_path / "longgar.yaml"
     profile.write_text(

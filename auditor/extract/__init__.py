@@ -11,14 +11,14 @@ import pdfplumber
 from auditor.errors import InputError
 from auditor.extract.artifacts import find_stamps, strip_artifacts
 from auditor.extract.docx.container import input_error, sniff
-from auditor.extract.profiles import PROFILES, kind_by_header
+from auditor.extract.table_shapes import PROFILES, kind_by_header
 from auditor.extract.rows import build_other_table, build_table
 from auditor.extract.page import PageLayout
 from auditor.extract.pdf.layout import read_page
 from auditor.extract.pdf.ocr import OCR_MODES, PageScanner, ocr_missing
 from auditor.extract.pdf.page_guard import read_guarded
-from auditor.extract import identity
-from auditor.extract.narrative import document_meta, plan_year_from_headers, read_narrative
+from auditor.extract.meta import plan_year_from_headers, read_cover, sources, vote
+from auditor.extract.narrative import read_narrative
 from auditor.extract.pdf.opening import READ_ERRORS, file_sha256, open_pdf
 from auditor.extract.tables import TableRun, find_runs
 from auditor.model.document import BBox, Document
@@ -142,15 +142,15 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
             f"None of the Renja tables ({', '.join(PROFILES)}) was found in this file; "
             f"is it a Renja document? {path}",
         )
-    meta = document_meta(layouts)
+    cover_meta = read_cover(layouts)
     narrative = read_narrative(layouts, tables)
-    cover = [(k, meta[k][0], meta[k][1]) for k in ("plan_year", "unit", "region") if k in meta]
-    found = identity.sources(cover, artifacts, narrative.captions, tables, narrative.sentences)
-    voted = {k: s for k in ("plan_year", "unit", "region") if (s := identity.vote(found, k)) is not None}
+    cover = [(k, cover_meta[k][0], cover_meta[k][1]) for k in ("plan_year", "unit", "region") if k in cover_meta]
+    found = sources(cover, artifacts, narrative.captions, tables, narrative.sentences)
+    voted = {k: s for k in ("plan_year", "unit", "region") if (s := vote(found, k)) is not None}
     plan_year = voted["plan_year"].value if "plan_year" in voted else None
     if plan_year is None:
         plan_year = plan_year_from_headers([h for t in tables for h in t.column_headers.values()])
-    sources = {k: v[1] for k, v in meta.items() if k in ("place", "date")} | {k: s.span for k, s in voted.items()}
+    spans = {k: v[1] for k, v in cover_meta.items() if k in ("place", "date")} | {k: s.span for k, s in voted.items()}
     return Document(
         path=str(path),
         sha256=file_sha256(path),
@@ -160,14 +160,14 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
         region=str(voted["region"].value) if "region" in voted else None,
         tables=tables,
         narrative=narrative,
-        meta_sources=sources,
+        meta_sources=spans,
         identity=found,
         extractor=extractor,
         scanned_pages=[lay.page for lay in layouts if lay.image_only],
         # Only Permendagri's own tables are standard; tujuan, sasaran and BAB IV tables are a profile's choice.
         missing_tables=[k for k in PROFILES if k.startswith("T-C") and not any(t.kind == k for t in tables)],
-        place=str(meta["place"][0]) if "place" in meta else None,
-        date=str(meta["date"][0]) if "date" in meta else None,
+        place=str(cover_meta["place"][0]) if "place" in cover_meta else None,
+        date=str(cover_meta["date"][0]) if "date" in cover_meta else None,
         other_tables=others,
         artifacts=artifacts,
         ocr_pages=[lay.page for lay in layouts if lay.ocr],

@@ -13,7 +13,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from auditor.extract.page import GridRow, PageTable
-from auditor.extract.profiles import Profile
+from auditor.extract.table_shapes import Profile
 from auditor.extract.stacked import INDICATOR_HEAD, unstack
 from auditor.extract.tables import TableRun, column_headers, header_row_count, is_number_row, norm
 from auditor.model.amounts import AmountError, is_null_token, parse_amount

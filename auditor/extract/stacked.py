@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from auditor.extract.profiles import Profile
+from auditor.extract.table_shapes import Profile
 from auditor.model.amounts import is_null_token
 from auditor.model.document import BBox, Cell, Row, TextLine
 

@@ -35,7 +35,7 @@ _HEADER_WORDS = ("kode", "indikator", "program", "kegiatan", "target", "lokasi",
 _HEADER_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(_HEADER_WORDS) + r")(?![a-z])")
 _CONTINUED = re.compile(r"\b(lanjutan|sambungan)\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(tahun\s+)?(19|20)\d\d$", re.IGNORECASE)
-# Kind of a table by its header wording (profiles.kind_by_header), given its column headers.
+# Kind of a table by its header wording (table_shapes.kind_by_header), given its column headers.
 HeaderClassifier = Callable[[list[str]], "str | None"]
 
 

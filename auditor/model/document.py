@@ -304,7 +304,7 @@ class PageFailure:
 
 @dataclass(frozen=True)
 class IdentitySource:
-    """A place that states the plan year, unit or region (see extract/identity.py)."""
+    """A place that states the plan year, unit or region (see extract/meta.py)."""
 
     key: str  # "plan_year" | "unit" | "region"
     value: str | int

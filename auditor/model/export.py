@@ -68,7 +68,7 @@ def _table(t: Table) -> dict[str, Any]:
     }
 
 
-def document_meta(doc: Document) -> dict[str, Any]:
+def document_fields(doc: Document) -> dict[str, Any]:
     """What the document is: shared by the model dump and the findings report."""
     return {
         "path": doc.path,
@@ -107,7 +107,7 @@ def _identity(doc: Document) -> dict[str, Any]:
 def document_to_dict(doc: Document) -> dict[str, Any]:
     n = doc.narrative
     return {
-        "document": document_meta(doc),
+        "document": document_fields(doc),
         "tables": [_table(t) for t in doc.tables],
         "other_tables": [_table(t) for t in doc.other_tables],
         "artifacts": [_span(a) for a in doc.artifacts],

@@ -8,7 +8,7 @@ from typing import Any
 from auditor import __version__
 from auditor.findings import summarize
 from auditor.model.document import Document
-from auditor.model.export import document_meta
+from auditor.model.export import document_fields
 from auditor.rules.engine import AuditResult
 from auditor.rules.ruleset import RuleSet
 
@@ -21,7 +21,7 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet, lang: str
         "tool": {"name": "renja-audit", "version": __version__},
         "ruleset": {"id": ruleset.id, "version": ruleset.version, "sha256": ruleset.sha256},
         "lang": lang,
-        "document": document_meta(doc),
+        "document": document_fields(doc),
         "tables": [
             {
                 "kind": t.kind,

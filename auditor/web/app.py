@@ -19,7 +19,7 @@ from auditor.web import api, pages
 from auditor.web.context import Running, WebContext
 from auditor.web.errors import WebError, error_body
 from auditor.web.jobs import JobBoard
-from auditor.web.profiles import Profile, bundled_profiles, default_profile_id
+from auditor.web.rulesets import Profile, bundled_profiles, default_profile_id
 from auditor.web.security import BodyLimit, SafeHeaders, TokenGate, session_value
 from auditor.web.settings import Settings
 from auditor.web.storage import Storage

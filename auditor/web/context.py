@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from auditor.web.jobs import JobBoard
-from auditor.web.profiles import Profile
+from auditor.web.rulesets import Profile
 from auditor.web.settings import Settings
 from auditor.web.storage import Storage
 

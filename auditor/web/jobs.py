@@ -19,7 +19,7 @@ from typing import Any
 from auditor.isolate import Job, run_isolated
 from auditor.pipeline import DocResult, JobOptions
 from auditor.web.errors import WebError
-from auditor.web.profiles import Profile
+from auditor.web.rulesets import Profile
 from auditor.web.settings import Settings
 from auditor.web.storage import Storage
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from auditor.extract.page import PageLayout
 from auditor.model.document import BBox, Caption, Document, IdentitySource, Sentence, Table, TextSpan
 
 WEIGHTS = {"override": 100, "cover": 3, "running_header": 2, "caption": 1, "table_header": 1, "narrative": 1}
@@ -185,3 +186,65 @@ def override_identity(doc: Document, plan_year: int | None, unit: str | None, re
         meta_sources={**doc.meta_sources, **{s.key: s.span for s in added}},
         **given,
     )
+
+
+# --- the cover and title pages, read as printed (upper case) --------------------------------
+
+_COVER_PLAN_YEAR = re.compile(r"RENCANA\s+KERJA.{0,80}?TAHUN\s+(20\d\d)", re.IGNORECASE | re.DOTALL)
+_HEADER_YEAR = re.compile(r"Rencana\s+Tahun\s+(20\d\d)\s*\(\s*Tahun\s+Rencana", re.IGNORECASE)
+_COVER_UNIT = re.compile(
+    r"\b(KECAMATAN|KELURAHAN|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN POLISI PAMONG PRAJA|RUMAH SAKIT|RSUD)"
+    r"((?:,?\s+[A-Z][A-Z.'-]*)+)"  # "BADAN PERENCANAAN PEMBANGUNAN, RISET DAN INOVASI DAERAH"
+)
+_COVER_REGION = re.compile(r"\b(KABUPATEN|KOTA|PROVINSI)\s+([A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)")
+# Words after a unit name on a cover line that are not part of the name.
+_COVER_NAME_STOP = {"JL", "JL.", "JALAN", "TELP", "TELP.", "KODE", "KABUPATEN", "KOTA", "PROVINSI", "TAHUN", "KECAMATAN"}
+_COVER_PLACE_DATE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]+),\s+(?P<date>(?:\d{1,2}\s+)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|"
+    r"Agustus|September|Oktober|Nopember|November|Desember)\s+\d{4})"
+)
+
+
+def read_cover(layouts: list[PageLayout]) -> dict[str, tuple[str | int, TextSpan]]:
+    """Plan year, unit and region from the cover and title pages; place and date of signing."""
+    meta: dict[str, tuple[str | int, TextSpan]] = {}
+    # The first two pages with text: a scanned cover has none, the title page after it does.
+    front = [ln for layout in [lay for lay in layouts if lay.lines][:2] for ln in layout.lines]
+    joined = "\n".join(ln.text for ln in front)
+    m = _COVER_PLAN_YEAR.search(joined)
+    if m:
+        meta["plan_year"] = (int(m.group(1)), next((ln for ln in front if m.group(1) in ln.text), front[0]))
+    for i, ln in enumerate(front):
+        if "unit" not in meta and (u := _COVER_UNIT.search(ln.text)):
+            name_words: list[str] = []
+            for w in u.group(2).split():
+                if w.upper() in _COVER_NAME_STOP:
+                    break
+                name_words.append(w)
+            # "BADAN PERENCANAAN PEMBANGUNAN, RISET DAN" / "INOVASI DAERAH": a name that
+            # ends in "dan" or a comma goes on on the next line.
+            if name_words and name_words[-1].upper() in ("DAN", "SERTA") and i + 1 < len(front):
+                for w in front[i + 1].text.split():
+                    if w.upper() in _COVER_NAME_STOP or not re.fullmatch(r"[A-Z][A-Z.'-]*,?", w):
+                        break
+                    name_words.append(w)
+            if name_words:
+                meta["unit"] = (_title(f"{u.group(1)} {' '.join(name_words)}"), ln)
+        if "region" not in meta and (r := _COVER_REGION.search(ln.text)):
+            words = [w for w in r.group(2).split() if w.upper() not in _COVER_NAME_STOP and not _COVER_UNIT.match(w)]
+            meta["region"] = (_title(f"{r.group(1)} {words[0] if words else r.group(2)}"), ln)
+    for layout in layouts:
+        for ln in layout.lines:
+            pd = _COVER_PLACE_DATE.match(ln.text.strip())
+            if pd and "place" not in meta:
+                meta["place"] = (pd.group("place").strip(), ln)
+                meta["date"] = (pd.group("date"), ln)
+    return meta
+
+
+def plan_year_from_headers(headers: list[str]) -> int | None:
+    for h in headers:
+        m = _HEADER_YEAR.search(h)
+        if m:
+            return int(m.group(1))
+    return None
