@@ -156,7 +156,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "index.status.clean": {"id": "lolos", "en": "passed"},
     "index.status.failed": {"id": "gagal dibaca", "en": "could not be read"},
     "cli.index": {"id": "Ringkasan {n} dokumen -> {outputs}", "en": "Summary of {n} documents -> {outputs}"},
-    # annotated PDF (auditor/report/pdf_report.py)
+    # annotated PDF (auditor/report/pdf/)
     "pdf.notes_title": {"id": "Catatan pemeriksaan renja-audit", "en": "renja-audit findings"},
     "pdf.notes_summary": {
         "id": "{unit} · Tahun Rencana {year} · {error} kesalahan, {warning} peringatan, {info} informasi",

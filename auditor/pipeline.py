@@ -108,7 +108,7 @@ def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...],
 
             out["xlsx"] = to_xlsx(report, lang)
         if "pdf" in formats and source is not None:
-            from auditor.report.pdf_report import annotate_pdf
+            from auditor.report.pdf.annotate import annotate_pdf
 
             out["pdf"] = annotate_pdf(source, view, lang)
         elif "pdf" in formats:

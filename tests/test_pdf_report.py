@@ -17,16 +17,9 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
 from auditor.report.json_report import build_report
-from auditor.report.pdf_report import (
-    COLOURS,
-    LEADER_FROM,
-    annotate_pdf,
-    number_label,
-    shown_value,
-    text_width,
-    winansi,
-    wrap,
-)
+from auditor.report.pdf.annotate import annotate_pdf
+from auditor.report.pdf.style import COLOURS, LEADER_FROM
+from auditor.report.pdf.text import number_label, shown_value, text_width, winansi, wrap
 from auditor.rules import load_ruleset, run_rules
 from conftest import REFERENCE_PDF, REPAIRED_PDF, extracted
 

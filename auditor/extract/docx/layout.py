@@ -24,8 +24,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pdfminer.fontmetrics import FONT_METRICS
-
 from auditor.extract.docx.body import Block, Break, Para, WordCell, WordTable
 from auditor.extract.docx.places import CellPlace, PlaceIndex
 from auditor.extract.page import (
@@ -37,6 +35,7 @@ from auditor.extract.page import (
     page_layout,
 )
 from auditor.extract.tables import header_row_count
+from auditor.fonts import glyph_widths, text_width
 from auditor.model.document import BBox, TextLine, TextSpan
 
 LEADING = 1.15  # line pitch of single spacing, in font sizes
@@ -135,14 +134,13 @@ class _Metrics:
 
     def __init__(self, font: str, size: float) -> None:
         serif = any(k in font.lower() for k in _SERIF)
-        self.regular = FONT_METRICS["Times-Roman" if serif else "Helvetica"][1]
-        self.bold = FONT_METRICS["Times-Bold" if serif else "Helvetica-Bold"][1]
+        self.fonts = ("Times-Roman", "Times-Bold") if serif else ("Helvetica", "Helvetica-Bold")
+        self.regular = glyph_widths(self.fonts[0])
         self.scale = size / 1000.0
         self.size = size
 
     def word(self, text: str, bold: bool) -> float:
-        widths = self.bold if bold else self.regular
-        return sum(widths.get(ch, 556) for ch in text) * self.scale
+        return text_width(text, self.size, self.fonts[bold])
 
     def width(self, words: list[tuple[str, bool]]) -> float:
         if not words:
