@@ -15,7 +15,7 @@ from typing import NoReturn, Sequence
 
 from auditor import __version__
 from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
-from auditor.errors import AuditError, InputError
+from auditor.errors import AuditError, InputError, internal_texts, io_texts
 from auditor.extract import BACKENDS
 from auditor.extract.pdf.opening import quiet_readers
 from auditor.extract.pdf.ocr import OCR_MODES
@@ -303,15 +303,9 @@ def _guarded(action, args: argparse.Namespace, label: Path) -> int:
     except AuditError as exc:
         sys.stderr.write(exc.bilingual() + "\n")
     except OSError as exc:
-        sys.stderr.write(
-            f"Tidak dapat menulis/membaca berkas: {exc.filename or ''} ({exc.strerror})\n"
-            f"Cannot read/write file: {exc.filename or ''} ({exc.strerror})\n"
-        )
+        sys.stderr.write("\n".join(io_texts(exc)) + "\n")
     except Exception as exc:  # a bug must cost one file, not the whole run
-        sys.stderr.write(
-            f"Kesalahan internal saat memeriksa {label} ({type(exc).__name__}: {exc}); mohon laporkan.\n"
-            f"Internal error while auditing {label} ({type(exc).__name__}: {exc}); please report it.\n"
-        )
+        sys.stderr.write("\n".join(internal_texts(exc, label)) + "\n")
     return EXIT_INPUT
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw
 
 from auditor.errors import InputError
-from auditor.extract import extract_document, read_layouts
+from auditor.extract import document_from_layouts, read_layouts
 from auditor.extract.pdf.opening import open_pdf
 from auditor.extract.tables import header_row_count
 from auditor.model.document import BBox, Level
@@ -59,8 +60,11 @@ def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = 
         image: Image.Image = page.to_image(resolution=RESOLUTION).original.convert("RGB")
     finally:
         pdf.close()
-    layout = read_layouts(path, backend)[page_no - 1]
-    doc = extract_document(path, backend, ocr=ocr)
+    # The PDF is read once: the page's layout as read (before running headers are taken out
+    # of it) for the drawing, all pages for the document model whose rows are labelled.
+    layouts = read_layouts(path, backend, ocr)
+    layout = copy.deepcopy(layouts[page_no - 1])
+    doc = document_from_layouts(path, layouts, backend)
     scale = RESOLUTION / 72.0
     draw = ImageDraw.Draw(image, "RGBA")
 

@@ -21,3 +21,21 @@ class InputError(AuditError):
 
 class RuleSetError(AuditError):
     """The rule set YAML is invalid."""
+
+
+def io_texts(exc: OSError, path: object = "") -> tuple[str, str]:
+    """The bilingual message for a file that could not be read or written."""
+    name = exc.filename or path
+    return (
+        f"Tidak dapat menulis/membaca berkas: {name} ({exc.strerror})",
+        f"Cannot read/write file: {name} ({exc.strerror})",
+    )
+
+
+def internal_texts(exc: BaseException, path: object) -> tuple[str, str]:
+    """The bilingual message for a bug met while working on ``path``: it is reported, not hidden."""
+    what = f"{type(exc).__name__}: {exc}"
+    return (
+        f"Kesalahan internal saat memeriksa {path} ({what}); mohon laporkan.",
+        f"Internal error while auditing {path} ({what}); please report it.",
+    )

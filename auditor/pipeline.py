@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from auditor import __version__
-from auditor.errors import AuditError
+from auditor.errors import AuditError, internal_texts, io_texts
 from auditor.extract import extract_document
 from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
@@ -196,11 +196,7 @@ def guarded(path: Path, start: float, work: Callable[[], DocResult]) -> DocResul
     except AuditError as exc:
         return _failed(path, start, exc.kind, exc.texts["id"], exc.texts["en"])
     except OSError as exc:
-        return _failed(
-            path, start, "io",
-            f"Tidak dapat menulis/membaca berkas: {exc.filename or path} ({exc.strerror})",
-            f"Cannot read/write file: {exc.filename or path} ({exc.strerror})",
-        )
+        return _failed(path, start, "io", *io_texts(exc, path))
     except MemoryError:
         return _failed(path, start, "memory", *memory_texts(path))
     except RecursionError:
@@ -210,11 +206,7 @@ def guarded(path: Path, start: float, work: Callable[[], DocResult]) -> DocResul
             f"The file's structure is nested too deeply (damaged or crafted): {path}",
         )
     except Exception as exc:  # a bug must cost one file, not the whole run
-        return _failed(
-            path, start, "internal",
-            f"Kesalahan internal saat memeriksa {path} ({type(exc).__name__}: {exc}); mohon laporkan.",
-            f"Internal error while auditing {path} ({type(exc).__name__}: {exc}); please report it.",
-        )
+        return _failed(path, start, "internal", *internal_texts(exc, path))
 
 
 def memory_texts(path: Path | str, limit_mb: int | None = None) -> tuple[str, str]:

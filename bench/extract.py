@@ -31,7 +31,7 @@ import yaml  # noqa: E402
 
 from auditor.extract import extract_document  # noqa: E402
 from auditor.extract.table_shapes import PROFILES  # noqa: E402
-from samples.accuracy import _money, _spec_columns, score_table  # noqa: E402
+from samples.accuracy import money_text, score_table, spec_columns  # noqa: E402
 
 
 def _samples(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
@@ -54,7 +54,7 @@ def _ours(pdf: Path, spec: dict[str, Any], backend: str) -> tuple[float, int, in
             continue
         found = doc.tables_of(st["kind"])
         if not found:
-            total += sum(len(v) for v in _spec_columns(st).values())
+            total += sum(len(v) for v in spec_columns(st).values())
             continue
         s = score_table(found[0], st, set(PROFILES[st["kind"]].money))
         matched += s.matched
@@ -81,7 +81,7 @@ def _plain(pdf: Path, spec: dict[str, Any]) -> tuple[float, int, int]:
             continue
         keys = [c["key"] for c in st["columns"]]
         money = set(PROFILES[kind].money)
-        want_cols = _spec_columns(st)
+        want_cols = spec_columns(st)
         got_cols: dict[str, list[str]] = {k: [] for k in keys}
         for page_no in pages_of.get(kind, []):
             for table in per_page.get(page_no, []):
@@ -89,7 +89,7 @@ def _plain(pdf: Path, spec: dict[str, Any]) -> tuple[float, int, int]:
                     for i, key in enumerate(keys):
                         if i < len(row) and row[i] and row[i].strip():
                             text = re.sub(r"\s+", " ", row[i].replace("\n", " ")).strip()
-                            got_cols[key].append(_money(text) if key in money else text)
+                            got_cols[key].append(money_text(text) if key in money else text)
         for key in keys:
             want = [re.sub(r"\s+", "", v) for v in want_cols.get(key, [])]
             got = [re.sub(r"\s+", "", v) for v in got_cols[key]]

@@ -41,7 +41,7 @@ def _loose(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _money(text: str) -> str:
+def money_text(text: str) -> str:
     try:
         value = parse_amount(text)
     except AmountError:
@@ -49,7 +49,7 @@ def _money(text: str) -> str:
     return str(value) if value is not None else text
 
 
-def _spec_columns(spec_table: dict[str, Any]) -> dict[str, list[str]]:
+def spec_columns(spec_table: dict[str, Any]) -> dict[str, list[str]]:
     """Each column's non-empty values down the table. A cell stacking several values with
     line breaks ("100%\n82,5 poin") is one value per line, as the reader makes sub-rows
     of them."""
@@ -83,7 +83,7 @@ def _extracted_columns(table: Table, money: set[str]) -> dict[str, list[str]]:
                 text = _norm(cell.text)
                 if key == "code":
                     text = _loose(text)
-                cols.setdefault(key, []).append(_money(text) if key in money else text)
+                cols.setdefault(key, []).append(money_text(text) if key in money else text)
     return cols
 
 
@@ -105,7 +105,7 @@ def _printed_code(row: dict[str, Any]) -> tuple[str, str | None]:
 
 
 def score_table(table: Table, spec_table: dict[str, Any], money: set[str]) -> Score:
-    spec_cols = _spec_columns(spec_table)
+    spec_cols = spec_columns(spec_table)
     got_cols = _extracted_columns(table, money)
     matched = exact = spec_n = got_n = 0
     mismatches: list[tuple[str, str, str]] = []
@@ -146,12 +146,12 @@ def money_score(table: Table, spec_table: dict[str, Any], money: set[str]) -> tu
     """Amount cells read exactly: (matching, in the spec, first misreadings). Each money
     column's values down the table are aligned with the spec's, compared as rupiah, so a
     lost thousands mark ("4275000") is no misreading but a wrong digit is."""
-    spec_cols = _spec_columns(spec_table)
+    spec_cols = spec_columns(spec_table)
     got_cols = _extracted_columns(table, money)
     matched = total = 0
     wrong: list[tuple[str, str, str]] = []
     for key in sorted(money & set(spec_cols)):
-        want = [_money(v) for v in spec_cols[key]]
+        want = [money_text(v) for v in spec_cols[key]]
         got = got_cols.get(key, [])
         total += len(want)
         sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)

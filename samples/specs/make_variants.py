@@ -1,6 +1,6 @@
 """Write the synthetic variant sample specs from the repaired Randuagung spec.
 
-    /tmp/venv0/bin/python samples/specs/make_variants.py      (run from the repository root)
+    python samples/specs/make_variants.py      (run from the repository root; `make samples` runs it)
 
 Each variant is the Renja of another kecamatan made from randuagung-2024-repaired.yaml:
 its own subset of the template's sub kegiatan (names, indicators and targets copied
