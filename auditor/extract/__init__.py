@@ -1,4 +1,5 @@
-"""Extraction: a PDF or Word (.docx) file in, a typed Document out."""
+"""Extraction: a PDF or Word (.docx) file in, a typed Document out. pdf/ and docx/ read
+the files into pages (page.py); tables.py, rows.py, narrative.py and meta.py read those."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The typed document model that extractors produce and rules read."""
+"""The typed document model that extractors produce and rules read: tables, rows, cells,
+narrative, identity, each value with its page and bounding box; codes and amounts parsed."""
 
 from auditor.model.document import (
     Amount,
