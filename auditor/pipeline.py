@@ -78,7 +78,11 @@ def status_of(summary: dict[str, int]) -> str:
     return "warnings" if summary["warning"] else "clean"
 
 
-def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...], lang: str) -> dict[str, bytes]:
+def render_outputs(
+    path: Path, report: dict[str, Any], formats: tuple[str, ...], lang: str, doc: Document | None = None
+) -> dict[str, bytes]:
+    """Every output asked for; ``doc``, the model the report was made from, spares a Word
+    document a second reading."""
     # Imported here: each output pulls its own libraries (Jinja2, pypdfium2, openpyxl, pypdf).
     # The HTML and annotated PDF show ``view`` on the pages of ``source``; for a PDF, the report itself.
     view, source, docx = report, path, None
@@ -87,7 +91,7 @@ def render_outputs(path: Path, report: dict[str, Any], formats: tuple[str, ...],
         # come from a LibreOffice print of it when one can be made (else there are none).
         from auditor.report.word_views import docx_views
 
-        docx = docx_views(path, report, lang, pictures="html" in formats or "pdf" in formats)
+        docx = docx_views(path, report, lang, pictures="html" in formats or "pdf" in formats, word_doc=doc)
         report, view, source = docx.report, docx.view, docx.pdf
     try:
         out: dict[str, bytes] = {}
@@ -148,7 +152,7 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
         doc = override_identity(doc, options.plan_year, options.unit, options.region)
         result = run_rules(doc, ruleset, lang=options.lang, waivers=list(options.waivers))
         report = build_report(doc, result, ruleset, options.lang)
-        outputs = render_outputs(path, report, options.formats, options.lang)
+        outputs = render_outputs(path, report, options.formats, options.lang, doc)
         meta = report["document"]
         return DocResult(
             path=str(path), status=status_of(report["summary"]), seconds=time.perf_counter() - start,

@@ -3,6 +3,7 @@ the files into pages (page.py); tables.py, rows.py, narrative.py and meta.py rea
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Generator, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -12,15 +13,15 @@ import pdfplumber
 from auditor.errors import InputError
 from auditor.extract.artifacts import find_stamps, strip_artifacts
 from auditor.extract.docx.container import input_error, sniff
-from auditor.extract.table_shapes import PROFILES, kind_by_header
-from auditor.extract.rows import build_other_table, build_table
+from auditor.extract.meta import plan_year_from_headers, read_cover, sources, vote
+from auditor.extract.narrative import read_narrative
 from auditor.extract.page import PageLayout
 from auditor.extract.pdf.layout import read_page
 from auditor.extract.pdf.ocr import OCR_MODES, PageScanner, ocr_missing
-from auditor.extract.pdf.page_guard import read_guarded
-from auditor.extract.meta import plan_year_from_headers, read_cover, sources, vote
-from auditor.extract.narrative import read_narrative
 from auditor.extract.pdf.opening import READ_ERRORS, file_sha256, open_pdf
+from auditor.extract.pdf.page_guard import read_guarded
+from auditor.extract.rows import build_other_table, build_table
+from auditor.extract.table_shapes import PROFILES, kind_by_header
 from auditor.extract.tables import TableRun, find_runs
 from auditor.model.document import BBox, Document
 
@@ -56,7 +57,10 @@ def iter_layouts(
         raise ValueError(f"unknown OCR mode {ocr!r}; expected one of {', '.join(OCR_MODES)}")
     if backend == "camelot":
         # Imported here: camelot loads pandas and OpenCV (0.3 s) that pdfplumber runs never need.
-        from auditor.extract.pdf.camelot_backend import CAMELOT_READ_ERRORS, iter_layouts_camelot
+        from auditor.extract.pdf.camelot_backend import (
+            CAMELOT_READ_ERRORS,
+            iter_layouts_camelot,
+        )
 
         return iter_layouts_camelot(path, pdf, ocr, stamps), CAMELOT_READ_ERRORS
     if backend == "pdfplumber":
@@ -111,7 +115,8 @@ def extract_document(path: Path, backend: str = "pdfplumber", ocr: str = "auto")
         # Imported here: python-docx and lxml load only when a Word document comes.
         from auditor.extract.docx.read import read_docx
 
-        return document_from_layouts(path, read_docx(path).layouts, "docx")
+        read = read_docx(path)
+        return dataclasses.replace(document_from_layouts(path, read.layouts, "docx"), word_places=read.places)
     if kind is not None and (error := input_error(kind, path)) is not None:
         raise error
     # A PDF, or something the PDF reader explains (missing, empty, not a PDF...).

@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from auditor.model.quantities import Quantity, parse_quantity
+
+if TYPE_CHECKING:  # places.py builds on BBox, defined here
+    from auditor.model.places import PlaceIndex
 
 
 @dataclass(frozen=True)
@@ -373,6 +377,9 @@ class Document:
     # Per page, the boxes of words OCR read with low confidence: a finding resting on one may be a misreading.
     doubtful: dict[int, list[BBox]] = field(default_factory=dict)
     unreadable_pages: list[PageFailure] = field(default_factory=list)  # read around, named in the report
+    # A Word document's cells and headings by their made-up page and box, so reports can name
+    # the Word place without reading the file again; None for a PDF.
+    word_places: PlaceIndex | None = None
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

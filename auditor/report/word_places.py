@@ -1,6 +1,6 @@
 """Where a finding is in a Word document, named the way its author finds it there: the
 Word table, row and column of a cell, or the heading a text sits under (Word keeps no
-pages). The places come from the reader (extract/docx/places.py); this names them in a
+pages). The places come from the reader (extract/docx, kept in model/places.py); this names them in a
 finished report.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.extract.docx.places import CellPlace, PlaceIndex, key_of
+from auditor.model.places import CellPlace, PlaceIndex, key_of
 from auditor.i18n import t
 from auditor.model.document import Document
 

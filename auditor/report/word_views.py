@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, Self
 
 from auditor.errors import AuditError
-from auditor.extract import document_from_layouts, extract_document
+from auditor.extract import extract_document
 from auditor.extract.docx.printed import PdfPlaces, convert_to_pdf, match_documents
+from auditor.model.document import Document
 from auditor.report.word_places import Placer, locate_in_word
-from auditor.extract.docx.read import read_docx
 
 
 @dataclass
@@ -45,11 +45,15 @@ class DocxViews:
         self.close()
 
 
-def docx_views(path: Path, report: dict[str, Any], lang: str, pictures: bool) -> DocxViews:
-    """The two views of ``report`` (a DOCX's); ``pictures``: try LibreOffice for page pictures."""
-    read = read_docx(path)
-    word_doc = document_from_layouts(path, read.layouts, "docx")
-    word_report = locate_in_word(report, Placer(word_doc, read.places, lang))
+def docx_views(
+    path: Path, report: dict[str, Any], lang: str, pictures: bool, word_doc: Document | None = None
+) -> DocxViews:
+    """The two views of ``report`` (a DOCX's); ``pictures``: try LibreOffice for page pictures.
+    ``word_doc``: the document the report was made from (read again from ``path`` without it)."""
+    if word_doc is None or word_doc.word_places is None:
+        word_doc = extract_document(path)
+    assert word_doc.word_places is not None  # a Word document's model always has them
+    word_report = locate_in_word(report, Placer(word_doc, word_doc.word_places, lang))
     if not pictures:
         return DocxViews(word_report, word_report, None)
     workdir = tempfile.TemporaryDirectory(prefix="renja-docx-")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.extract.docx.body import Block, Break, Para, WordCell, WordTable
-from auditor.extract.docx.places import CellPlace, PlaceIndex
+from auditor.model.places import CellPlace, PlaceIndex
 from auditor.extract.page import (
     GridCell,
     GridRow,

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.extract.docx.places import Key, key_of
+from auditor.model.places import Key, key_of
 from auditor.model.document import BBox, Cell, Document, Row, Table, TextSpan
 
 SOFFICE_ENV = "RENJA_AUDIT_SOFFICE"  # path of soffice; empty: never convert

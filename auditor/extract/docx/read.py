@@ -17,7 +17,7 @@ from auditor.errors import InputError
 from auditor.extract.docx.container import check_parts, corrupt, directory_error
 from auditor.extract.docx.body import BodyReader
 from auditor.extract.docx.layout import build_layouts
-from auditor.extract.docx.places import PlaceIndex
+from auditor.model.places import PlaceIndex
 from auditor.extract.docx.styles import Numbering, StyleSheet
 from auditor.extract.page import PageLayout
 from auditor.extract.pdf.opening import MAX_BYTES

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.extract.page import (
+    PageLayout,
+    PageTable,
+    Word,
+    build_page_table,
+    page_layout,
+    word_inside,
+)
 from auditor.extract.pdf.aside import set_aside
 from auditor.extract.pdf.ocr_errors import OCR_ERRORS
 from auditor.extract.pdf.ocr_text import repair
-from auditor.extract.page import (
-    PageLayout, PageTable, Word, build_page_table, page_layout, split_at_borders, word_inside,
-)
 from auditor.model.document import BBox
 
 # Bordered Word/Excel exports: cells come from the ruling lines.

@@ -9,6 +9,7 @@ model (page + box) can be named the way the author finds it in Word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from auditor.model.document import BBox
 
 Key = tuple[int, tuple[float, ...]]  # (page, rounded box), as a report location holds them
