@@ -9,7 +9,7 @@ SAMPLES = $(wildcard samples/pdf/*.pdf)
 # Every Renja sample spec (the hostile test input and the mini example are rendered apart).
 SPECS   = $(filter-out samples/specs/hostile-2024.yaml samples/specs/example-mini.yaml,$(wildcard samples/specs/*.yaml))
 
-.PHONY: demo test fuzz expected serve samples archive-samples install clean
+.PHONY: demo test test-fast lint fuzz expected serve samples archive-samples install clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,16 @@ serve: $(STAMP)
 
 ## Run the whole test suite; browser and .docx picture tests need Chromium and LibreOffice
 ## (installed from Debian when missing).
-test: $(STAMP)
+test: lint
 	sh scripts/ensure_test_tools.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
+
+## Lint, formatting and types (also the first step of `make test`, so CI runs it).
+LINTED = auditor tests bench samples scripts
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 ## The Hypothesis fuzz test of the inputs (mutated PDF/.docx, random rule sets and waivers) with
 ## many more examples than CI tries (seeded, so repeatable; about an hour at 300).

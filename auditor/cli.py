@@ -10,16 +10,17 @@ import argparse
 import inspect
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import NoReturn
 
 from auditor import __version__
-from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.errors import AuditError, InputError, internal_texts, io_texts
 from auditor.extract import BACKENDS
-from auditor.extract.pdf.opening import quiet_readers
 from auditor.extract.pdf.ocr import OCR_MODES
+from auditor.extract.pdf.opening import quiet_readers
 from auditor.i18n import LANGS, t
+from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
 from auditor.report.index_report import IndexLine, write_index
 from auditor.rules import load_ruleset
@@ -334,8 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _rules(args: argparse.Namespace, ruleset: RuleSet) -> int:
     lang = args.lang
     if args.action == "list":
-        for rule in ruleset.rules:
-            print(f"{rule.id:10s} {rule.category:17s} {rule.severity:8s} {rule.title[lang]}")
+        for listed in ruleset.rules:
+            print(f"{listed.id:10s} {listed.category:17s} {listed.severity:8s} {listed.title[lang]}")
         return EXIT_OK
     rule = next((r for r in ruleset.rules if r.id == args.rule_id), None)
     if rule is None:

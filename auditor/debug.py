@@ -81,15 +81,15 @@ def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = 
             for cell in row.cells:
                 rect(cell.bbox, (120, 120, 120, 200))
         rect(table.bbox, (0, 70, 220, 255), width=3)
-    for table in doc.tables:
-        if page_no not in table.pages:
+    for model_table in doc.tables:
+        if page_no not in model_table.pages:
             continue
-        for row in table.rows:
-            first = min((c for c in row.cells.values() if c.page == page_no), key=lambda c: c.bbox.x0, default=None)
+        for model_row in model_table.rows:
+            first = min((c for c in model_row.cells.values() if c.page == page_no), key=lambda c: c.bbox.x0, default=None)
             if first is None:
                 continue
-            colour = LEVEL_COLOURS[row.level]
-            label = f"{table.kind} #{row.index} {row.level.value}" + (f" {row.code}" if row.code else "")
+            colour = LEVEL_COLOURS[model_row.level]
+            label = f"{model_table.kind} #{model_row.index} {model_row.level.value}" + (f" {model_row.code}" if model_row.code else "")
             x, y = first.bbox.x0 * scale + 2, first.bbox.top * scale + 1
             draw.rectangle([x - 1, y - 1, x + 7 * len(label), y + 12], fill=(255, 255, 255, 210))
             draw.text((x, y), label, fill=colour)

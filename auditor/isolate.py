@@ -24,7 +24,6 @@ from auditor.extract.pdf.opening import quiet_readers
 from auditor.pipeline import DocResult, JobOptions, audit_document, debug_page, extract_model, memory_texts
 from auditor.rules.ruleset import RuleSet
 
-
 TIMEOUT = 600.0  # seconds for one document, by default, in every command
 MEMORY_MB = 3072  # address-space cap of the child process, by default, in every command
 

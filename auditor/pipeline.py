@@ -11,9 +11,10 @@ import dataclasses
 import pickle
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from auditor import __version__
 from auditor.errors import AuditError, internal_texts, io_texts
@@ -85,7 +86,8 @@ def render_outputs(
     document a second reading."""
     # Imported here: each output pulls its own libraries (Jinja2, pypdfium2, openpyxl, pypdf).
     # The HTML and annotated PDF show ``view`` on the pages of ``source``; for a PDF, the report itself.
-    view, source, docx = report, path, None
+    view, docx = report, None
+    source: Path | None = path
     if report["document"].get("extractor") == "docx":
         # A Word document has no pages: outputs name Word places instead, and the pictures
         # come from a LibreOffice print of it when one can be made (else there are none).

@@ -157,7 +157,7 @@ def main() -> int:
         print(f"{pdf.stem:34s} {n_pages:5d}  " + "  ".join(f"{c:>22s}" for c in cols))
     print("-" * len(header))
     summary = []
-    for name, (sec, pages, matched, total) in totals.items():
+    for sec, pages, matched, total in totals.values():
         summary.append(f"{sec / max(pages, 1):8.3f}  {matched / max(total, 1):10.2%}")
     print(f"{'all samples':34s} {int(totals['plain'][1]):5d}  " + "  ".join(f"{c:>22s}" for c in summary))
     plain_spp = totals["plain"][0] / max(totals["plain"][1], 1)

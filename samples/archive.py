@@ -360,7 +360,7 @@ def scan_signed_page(pdf: pdfium.PdfDocument, index: int, w_pt: float, h_pt: flo
     textpage.close()
     if camat and nip:
         # pdfium's page space -> pixels of the rendered (shown) page
-        left, bottom, right, top = page.get_bbox()
+        left, _bottom, _right, top = page.get_bbox()
         s = DPI / 72
 
         def px(x: float, y: float) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,7 @@ def matches(finding: Mapping[str, Any], expect: Mapping[str, Any]) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ruleset(name: str) -> RuleSet:
     return load_ruleset(Path(name))  # a bundled profile by name
 

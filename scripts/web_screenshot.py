@@ -38,18 +38,21 @@ def main() -> int:
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as store, live_server(Settings(storage_parent=Path(store))) as (url, _):
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1280, "height": 1120})
-            page.goto(f"{url}/?lang={args.lang}")
-            page.set_input_files("#file", str(SAMPLE))
-            page.locator("#submit").click()
-            page.locator("#result").wait_for(state="visible", timeout=WAIT_MS)
-            page.locator("#report").element_handle().content_frame().wait_for_load_state("load", timeout=WAIT_MS)
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(args.out))
-            browser.close()
+    with (
+        tempfile.TemporaryDirectory() as store,
+        live_server(Settings(storage_parent=Path(store))) as (url, _),
+        sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 1120})
+        page.goto(f"{url}/?lang={args.lang}")
+        page.set_input_files("#file", str(SAMPLE))
+        page.locator("#submit").click()
+        page.locator("#result").wait_for(state="visible", timeout=WAIT_MS)
+        page.locator("#report").element_handle().content_frame().wait_for_load_state("load", timeout=WAIT_MS)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(args.out))
+        browser.close()
     print(args.out)
     return 0
 

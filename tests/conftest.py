@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ REPAIRED_SPEC = SAMPLES / "specs" / "randuagung-2024-repaired.yaml"
 SAMPLE_PAIRS = [(REFERENCE_PDF, REFERENCE_SPEC), (REPAIRED_PDF, REPAIRED_SPEC)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(pdf: Path, backend: str = "pdfplumber") -> Document:
     """Each sample is read once per test session (reading is the slow part)."""
     return extract_document(pdf, backend)

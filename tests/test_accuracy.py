@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, extracted, load_spec
 
 from auditor.extract.table_shapes import PROFILES
-from conftest import SAMPLES, extracted, load_spec
 from samples.accuracy import score_table
 
 MIN_ACCURACY = 0.995

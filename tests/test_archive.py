@@ -5,10 +5,11 @@ whose specs give the truth)."""
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES, load_spec, run_cli
 
 from auditor.errors import InputError
 from auditor.extract import extract_document, identity
@@ -17,21 +18,20 @@ from auditor.extract.page import Word
 from auditor.extract.pdf.layout import LOW_CONFIDENCE
 from auditor.extract.pdf.ocr import ocr_missing
 from auditor.extract.rows import _not_header
-from auditor.findings import Evidence, Location
 from auditor.extract.table_shapes import PROFILES
+from auditor.findings import Evidence, Location
 from auditor.model.document import BBox, Document, Narrative
 from auditor.rules import run_rules
 from auditor.rules.base import Violation
 from auditor.rules.engine import _one_slip
 from auditor.rules.ruleset import load_ruleset
-from conftest import ROOT, SAMPLES, load_spec, run_cli
 from samples.accuracy import money_score
 
 ARCHIVE = SAMPLES / "archive"
 needs_ocr = pytest.mark.skipif(ocr_missing() is not None, reason="Tesseract with the Indonesian model is not installed")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _doc(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Document:
     return extract_document(path, backend, ocr=ocr)
 

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader, PdfWriter
-
 from conftest import REPAIRED_PDF, run_cli
 from pdfmaker import text_pdf
+from pypdf import PdfReader, PdfWriter
 
 LETTER = [
     "SURAT EDARAN",

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import load_workbook
-from pypdf import PdfReader, PdfWriter
-
 from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLES, default_rules, run_cli
+from openpyxl import load_workbook
 from pdfmaker import text_pdf
+from pypdf import PdfReader, PdfWriter
 
 GOOD = [REFERENCE_PDF, SAMPLES / "pdf" / "sukodono-2024.pdf", SAMPLES / "pdf" / "kencong-2024.pdf"]
 DRAFT = SAMPLES / "pdf" / "kencong-2024.docx"  # a Word draft beside the PDFs

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from auditor.i18n import t
 from conftest import REFERENCE_PDF, ROOT, SAMPLES, run_cli
 from system_tools import Watched, browser, chromium, watch  # noqa: F401  (browser, chromium: fixtures)
+
+from auditor.i18n import t
 
 pytestmark = pytest.mark.browser
 

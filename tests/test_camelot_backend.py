@@ -16,16 +16,16 @@ from unittest.mock import patch
 
 import pdfplumber
 import pytest
+from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLE_PAIRS, SAMPLES, load_spec
 from playa.exceptions import PDFSyntaxError
+from test_extraction import TABLES, _expected_rows, budget_rows
 
 from auditor.errors import InputError
 from auditor.extract import BACKENDS, extract_document, read_layouts
-from auditor.extract.pdf.camelot_backend import CamelotReader, merged_spans
 from auditor.extract.page import PageLayout, PageTable
+from auditor.extract.pdf.camelot_backend import CamelotReader, merged_spans
 from auditor.extract.pdf.layout import TABLE_SETTINGS, read_page
 from auditor.model.document import Document
-from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLE_PAIRS, SAMPLES, load_spec
-from test_extraction import TABLES, _expected_rows, budget_rows
 
 CAMELOT = "camelot"
 PAIRED = [pdf for pdf, _ in SAMPLE_PAIRS]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
 
 from auditor.model.amounts import parse_amount
 from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, Table
@@ -14,7 +15,6 @@ from auditor.rules.checks import codes_present, goal_targets, money_scale, same_
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
-from conftest import default_rules, REFERENCE_PDF, SAMPLES, extracted
 
 BOX = BBox(10, 10, 50, 20)
 MONEY = {"amount", "amount_next", "pagu", "kebutuhan_dana"}

@@ -6,16 +6,21 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
 
 from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, Table
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import (
-    forward_amount_band, forward_target, percent_range, required_cells, target_unit, value_variant,
+    forward_amount_band,
+    forward_target,
+    percent_range,
+    required_cells,
+    target_unit,
+    value_variant,
 )
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
-from conftest import default_rules, REFERENCE_PDF, SAMPLES, extracted
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 COLUMNS = ["code", "name", "indicator", "aktivitas", "priority", "lokasi", "target", "amount", "sumber_dana", "target_next", "amount_next"]

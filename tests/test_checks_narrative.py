@@ -6,17 +6,30 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
 
 from auditor.model.document import (
-    Amount, BBox, Cell, Count, Document, Heading, Level, ListItem, Narrative, NarrativeList, Row, Sentence,
-    StatedAmount, Table, TextSpan,
+    Amount,
+    BBox,
+    Cell,
+    Count,
+    Document,
+    Heading,
+    Level,
+    ListItem,
+    Narrative,
+    NarrativeList,
+    Row,
+    Sentence,
+    StatedAmount,
+    Table,
+    TextSpan,
 )
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import count_words, narrative_component, narrative_list, stated_count
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
-from conftest import default_rules, REFERENCE_PDF, SAMPLES, extracted
 
 P, K, S = Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN
 

@@ -6,11 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.extract.table_shapes import kind_by_header
 from auditor.extract.stacked import unstack
-from auditor.extract.table_shapes import PROFILES
+from auditor.extract.table_shapes import PROFILES, kind_by_header
 from auditor.model.document import (
-    BBox, Caption, Cell, Count, Document, Level, Narrative, Row, Sentence, Table, TextLine, TextSpan,
+    BBox,
+    Caption,
+    Cell,
+    Count,
+    Document,
+    Level,
+    Narrative,
+    Row,
+    Sentence,
+    Table,
+    TextLine,
+    TextSpan,
 )
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import achievement_claim, column_total, identity_names, year_caption

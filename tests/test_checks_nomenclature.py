@@ -11,16 +11,19 @@ from typing import Any
 
 import pytest
 import yaml
-
-from conftest import default_rules, REFERENCE_PDF, ROOT, SAMPLES, extracted
+from conftest import REFERENCE_PDF, ROOT, SAMPLES, default_rules, extracted
 
 from auditor.data.nomenclature import generic_code, load_nomenclature, version_for
 from auditor.findings import Finding
 from auditor.model.document import BBox, Cell, Document, Level, Narrative, Row, Table
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import (
-    nomenclature_code_form, nomenclature_code_known, nomenclature_indicator, nomenclature_name,
-    nomenclature_previous_code, nomenclature_unit,
+    nomenclature_code_form,
+    nomenclature_code_known,
+    nomenclature_indicator,
+    nomenclature_name,
+    nomenclature_previous_code,
+    nomenclature_unit,
 )
 from auditor.rules.engine import run_rules
 from auditor.rules.ruleset import load_ruleset

@@ -6,17 +6,37 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
 
-from auditor.model.document import BBox, Caption, Cell, ContentsEntry, Document, Heading, Level, Narrative, Row, Sentence, Table, TextSpan
+from auditor.model.document import (
+    BBox,
+    Caption,
+    Cell,
+    ContentsEntry,
+    Document,
+    Heading,
+    Level,
+    Narrative,
+    Row,
+    Sentence,
+    Table,
+    TextSpan,
+)
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import (
-    structure_caption_title, structure_heading_sequence, structure_leftover, structure_scanned_pages,
-    structure_sections, structure_table_name, structure_table_numbers, structure_tables, structure_toc,
+    structure_caption_title,
+    structure_heading_sequence,
+    structure_leftover,
+    structure_scanned_pages,
+    structure_sections,
+    structure_table_name,
+    structure_table_numbers,
+    structure_tables,
+    structure_toc,
 )
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
-from conftest import default_rules, REFERENCE_PDF, SAMPLES, extracted
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 BOX = BBox(10, 10, 50, 20)

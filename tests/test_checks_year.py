@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
 
 from auditor.model.document import BBox, Caption, Cell, Document, Level, Narrative, Row, Sentence, Table, TextSpan
 from auditor.rules.base import Skip, Violation
@@ -13,7 +14,6 @@ from auditor.rules.checks import year_legal_reference, year_period, year_phrase,
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
-from conftest import default_rules, REFERENCE_PDF, SAMPLES, extracted
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 BOX = BBox(10, 10, 50, 20)

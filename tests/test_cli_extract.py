@@ -7,9 +7,8 @@ import io
 import json
 from pathlib import Path
 
-from PIL import Image
-
 from conftest import REFERENCE_PDF, run_cli
+from PIL import Image
 
 
 def test_extract_json_dumps_tables_and_narrative(tmp_path: Path) -> None:

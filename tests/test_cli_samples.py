@@ -103,6 +103,7 @@ def test_every_clean_sample_audits_clean(tmp_path: Path) -> None:
     """The clean samples of every family exit 0 from the command line, checked with the rule
     set their office uses (tests/test_quality.py holds the findings themselves)."""
     from conftest import SAMPLES
+
     from samples.quality import REFERENCE, sample_specs
 
     clean = [spec for _, spec in sample_specs() if not spec.get("defects") and spec["id"] != REFERENCE]

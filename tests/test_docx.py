@@ -20,21 +20,21 @@ from typing import Any
 import pdfplumber
 import pytest
 from conftest import REFERENCE_PDF, REPAIRED_PDF, SAMPLES, extracted, run_cli
-from system_tools import missing
 from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
+from system_tools import missing
 
 from auditor.extract import extract_document
 from auditor.extract.docx.printed import SOFFICE_ENV, soffice
 from auditor.extract.docx.read import read_docx
-from auditor.report.word_views import docx_views
 from auditor.extract.page import PageLayout
 from auditor.model.document import BBox, Document
 from auditor.pipeline import render_outputs
 from auditor.report.crops import finding_pictures
 from auditor.report.json_report import build_report
+from auditor.report.word_views import docx_views
 from auditor.rules import load_ruleset, run_rules
 
 NAMES = ["randuagung-2024", "randuagung-2024-repaired", "kencong-2024", "pasirian-2024", "sukodono-2024", "tempeh-2025",

@@ -11,7 +11,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from expected.update import documents, expected_path, report_bytes
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REFERENCE_PDF, SAMPLE_PAIRS, extracted, load_spec
 
 from auditor.model.document import Level, Table
-from conftest import REFERENCE_PDF, SAMPLE_PAIRS, extracted, load_spec
 
 TABLES = {"tc33": "T-C.33", "t41": "Tabel 4.1"}
 

@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, extracted
 
 from auditor.extract.pdf.layout import open_bottoms
 from auditor.findings import Finding
 from auditor.model.document import Document, Level
 from auditor.rules import run_rules
 from auditor.rules.ruleset import load_ruleset
-from conftest import SAMPLES, extracted
 
 
 def _doc(name: str) -> Document:
     return extracted(SAMPLES / "pdf" / f"{name}.pdf")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _audit(name: str, rules: str = "renja-permendagri86") -> tuple[list[Finding], list[str]]:
     result = run_rules(_doc(name), load_ruleset(Path(rules)))
     return result.findings, [n.rule for n in result.not_evaluated]

@@ -13,11 +13,11 @@ from typing import Any
 import pdfplumber
 import pytest
 import yaml
+from conftest import REFERENCE_SPEC, ROOT, load_spec
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from conftest import REFERENCE_SPEC, ROOT, load_spec
 from samples.generator import figures, toc
 from samples.generator.calc_render import build_workbook
 from samples.generator.composite import split_parts

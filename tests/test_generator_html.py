@@ -9,11 +9,11 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from system_tools import chromium  # noqa: F401  (fixture: skips, or fails under CI, without Chromium/Playwright)
 
 from samples.generator.composite import has_calc_tables, has_spliced_tables, split_parts
 from samples.generator.html_render import build_html, render_html_pdf
 from samples.generator.spec import parse_spec
-from system_tools import chromium  # noqa: F401  (fixture: skips, or fails under CI, without Chromium/Playwright)
 
 pytestmark = pytest.mark.browser
 
@@ -129,7 +129,7 @@ def test_html_tables_are_spliced_like_calc_tables() -> None:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> tuple[Path, Path]:  # noqa: F811
+def printed(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> tuple[Path, Path]:
     spec = _spec()
     out = tmp_path_factory.mktemp("html")
     first = render_html_pdf(

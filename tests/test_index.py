@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import REFERENCE_PDF, SAMPLES, run_cli
 from openpyxl import load_workbook
 
 from auditor.report.index_report import COLUMNS
-from conftest import REFERENCE_PDF, SAMPLES, run_cli
 
 SUKODONO_PDF = SAMPLES / "pdf" / "sukodono-2024.pdf"
 

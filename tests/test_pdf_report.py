@@ -13,6 +13,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from conftest import REFERENCE_PDF, REPAIRED_PDF, extracted
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
@@ -21,7 +22,6 @@ from auditor.report.pdf.annotate import annotate_pdf
 from auditor.report.pdf.style import COLOURS, LEADER_FROM
 from auditor.report.pdf.text import number_label, shown_value, text_width, winansi, wrap
 from auditor.rules import load_ruleset, run_rules
-from conftest import REFERENCE_PDF, REPAIRED_PDF, extracted
 
 SEVERITY_WORD = {"id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFORMASI"},
                  "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"}}
@@ -167,7 +167,7 @@ def test_badges_are_on_the_page_next_to_their_cell(plumbed: Any, reference: dict
 def test_several_findings_on_one_cell_share_one_badge(plumbed: Any, reference: dict[str, Any]) -> None:
     shared = {key: numbers for key, numbers in _cells(reference).items() if len(numbers) > 2}
     assert shared  # the reference has a narrative line with eleven findings
-    for (page_no, bbox), numbers in shared.items():
+    for (page_no, _bbox), numbers in shared.items():
         words = [w["text"] for w in _words(plumbed, page_no - 1)]
         assert number_label(numbers) in words
         assert not any(str(n) in words for n in numbers[1:-1])  # no separate badges on top of each other

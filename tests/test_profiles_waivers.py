@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import REFERENCE_PDF, run_cli
 
 from auditor.errors import RuleSetError
 from auditor.rules import load_ruleset
-from conftest import REFERENCE_PDF, run_cli
 
 PROFILE = """\
 ruleset:

@@ -6,12 +6,11 @@ and nothing on a defect variant goes unexplained by its declared defects.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import SAMPLES, extracted
+
 from samples.quality import REFERENCE, audit_sample, sample_specs
 
 SPECS = [spec for _, spec in sample_specs()]

@@ -93,8 +93,8 @@ def test_text_from_the_pdf_never_becomes_a_spreadsheet_formula() -> None:
 
     report = _report("id")
     report["findings"][0] |= {"actual": '=HYPERLINK("http://x","klik")', "expected": "-5"}
-    row = list(csv.DictReader(io.StringIO(to_csv(report))))[0]
+    row = next(iter(csv.DictReader(io.StringIO(to_csv(report)))))
     assert row["actual"] == '\'=HYPERLINK("http://x","klik")' and row["expected"] == "-5"
-    cells = list(load_workbook(io.BytesIO(to_xlsx(report, "id")))["findings"].iter_rows(min_row=2, values_only=False))[0]
+    cells = next(iter(load_workbook(io.BytesIO(to_xlsx(report, "id")))["findings"].iter_rows(min_row=2, values_only=False)))
     actual = next(c for c in cells if c.value and str(c.value).startswith("=HYPERLINK"))
     assert actual.data_type == "s"

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from auditor.web.settings import Settings, is_loopback
-from auditor.web.upload import safe_name
 from conftest import REFERENCE_PDF, SAMPLES
 from pdfmaker import text_pdf
 from web_server import cli_json, live_server
+
+from auditor.web.settings import Settings, is_loopback
+from auditor.web.upload import safe_name
 
 with warnings.catch_warnings():
     # Starlette 1.x asks its test client's users to move from httpx to httpx2; httpx still works.
@@ -366,7 +366,7 @@ def test_refused_while_the_body_streams(small_live: int) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "kind", "words"),
     [
-        ("renja.pdf", "Ini catatan rapat, bukan PDF.\n".encode() * 20, "not_pdf", ("isinya teks biasa", "plain text")),
+        ("renja.pdf", b"Ini catatan rapat, bukan PDF.\n" * 20, "not_pdf", ("isinya teks biasa", "plain text")),
         ("renja.pdf", bytes(range(256)) * 8, "not_pdf", ("bukan PDF",)),
         ("renja.docx", b"PK\x03\x04" + b"\x00" * 100, "not_docx", ("Word",)),
         ("renja.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old_doc", (".doc",)),

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import REFERENCE_PDF, ROOT, SAMPLES
+from system_tools import Watched, browser, chromium, watch  # noqa: F401  (browser, chromium: fixtures)
+from web_server import cli_json, live_server
 
 from auditor.web.settings import Settings
 from auditor.web.texts import text
 from auditor.web.upload import megabytes
-from conftest import REFERENCE_PDF, ROOT, SAMPLES
-from system_tools import Watched, browser, chromium, watch  # noqa: F401  (browser, chromium: fixtures)
-from web_server import cli_json, live_server
 
 pytestmark = pytest.mark.browser
 

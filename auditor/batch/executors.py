@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
-from auditor.isolate import Job, run_isolated
 from auditor.errors import AuditError
+from auditor.isolate import Job, run_isolated
 from auditor.pipeline import DocResult
 
 OnDone = Callable[[Job, DocResult], None]

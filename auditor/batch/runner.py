@@ -11,10 +11,10 @@ from pathlib import Path
 from auditor.batch.cache import ResultCache, options_digest
 from auditor.batch.discover import output_stems
 from auditor.batch.executors import run_dask, run_local
-from auditor.isolate import Job
 from auditor.batch.progress import Progress
 from auditor.extract.docx.printed import WARNINGS_KEY
 from auditor.extract.pdf.opening import file_sha256
+from auditor.isolate import Job
 from auditor.pipeline import DocResult, JobOptions, report_link, write_outputs
 from auditor.report.index_report import IndexLine, write_index
 from auditor.rules.ruleset import RuleSet

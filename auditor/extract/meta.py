@@ -13,7 +13,7 @@ the report can say where each value came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from auditor.extract.page import PageLayout
@@ -64,7 +64,7 @@ def unit_in(text: str) -> str | None:
     m = _UNIT.search(text)
     if not m:
         return None
-    words = []
+    words: list[str] = []
     for w in m.group(2).replace(",", " , ").split():
         if w.lower() in _NAME_STOP or w == ",":
             if w.lower() == "dan" and words:
@@ -86,7 +86,7 @@ def region_in(text: str) -> str | None:
 
 
 def sources(
-    cover: list[tuple[str, str | int, TextSpan]],
+    cover: Sequence[tuple[str, str | int, TextSpan]],
     running: Iterable[TextSpan],
     captions: Iterable[Caption],
     tables: Iterable[Table],
@@ -123,7 +123,8 @@ def sources(
                  for k, h in t.column_headers.items() if k in _YEAR_KEYS for y in plan_years_in(h, False)[:1]]
         if votes:
             year = max(set(votes), key=votes.count)
-            box = next(iter(t.header_boxes.values()), BBox(0, 0, 0, 0)) if t.header_boxes else BBox(0, 0, 0, 0)
+            # header_boxes holds (page, box); the span takes the box (it was given the pair).
+            box = next(iter(t.header_boxes.values()))[1] if t.header_boxes else BBox(0, 0, 0, 0)
             out.append(IdentitySource("plan_year", year, "table_header", TextSpan(f"{t.kind}", t.pages[0], box)))
     narrative = 0
     for s in sentences:
@@ -184,7 +185,9 @@ def override_identity(doc: Document, plan_year: int | None, unit: str | None, re
     return replace(
         doc, identity=[*doc.identity, *added],
         meta_sources={**doc.meta_sources, **{s.key: s.span for s in added}},
-        **given,
+        plan_year=doc.plan_year if plan_year is None else plan_year,
+        unit=doc.unit if unit is None else unit,
+        region=doc.region if region is None else region,
     )
 
 

@@ -191,7 +191,7 @@ def _entry(listing: str, lines: list[Line], parts: list[int]) -> ContentsEntry:
     text = " ".join(lines[j][2].text.strip() for j in parts)
     m = _ENTRY_PAGE.search(text)
     page_label = m.group(1) if m and text[: m.start()].strip() else None
-    body = text[: m.start()] if page_label else text
+    body = text[: m.start()] if m and page_label else text
     body = re.sub(r"[.…·_]{2,}", " ", body)
     span = lines[parts[0]][2]
     for j in parts[1:]:
@@ -496,8 +496,8 @@ def read_narrative(layouts: list[PageLayout], tables: list[Table]) -> Narrative:
             years += _years_in(flow.text, flow.locate, "caption")
             continue
         # A list item's marker ("2.") is not a sentence of its own.
-        skip = len(block.marker) if block.kind == "list_item" else 0
-        for m_start, m_end in _sentence_spans(flow.text, skip):
+        marker = len(block.marker) if block.kind == "list_item" else 0
+        for m_start, m_end in _sentence_spans(flow.text, marker):
             sentence = flow.text[m_start:m_end]
             if not sentence.strip():
                 continue

@@ -13,8 +13,8 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from auditor.extract.page import GridRow, PageTable
-from auditor.extract.table_shapes import Profile
 from auditor.extract.stacked import INDICATOR_HEAD, unstack
+from auditor.extract.table_shapes import Profile
 from auditor.extract.tables import TableRun, column_headers, header_row_count, is_number_row, norm
 from auditor.model.amounts import AmountError, is_null_token, parse_amount
 from auditor.model.codes import code_shape_level, parse_code

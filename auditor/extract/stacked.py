@@ -19,6 +19,7 @@ an indicator of its own.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -117,7 +118,7 @@ def _items(lines: list[TextLine], n: int, head: re.Pattern[str] | None) -> list[
     for starts in tries:
         if len(starts) == n - 1:
             bounds = [0, *starts, len(lines)]
-            return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
+            return [lines[a:b] for a, b in itertools.pairwise(bounds)]
     return None
 
 

@@ -4,6 +4,7 @@ one office numbers its sasaran table "Tabel 3.3", another "Tabel III.2", a third
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,7 +77,7 @@ def is_number_row(row: GridRow) -> bool:
     if len(matched) < 3 or len(matched) < 0.7 * len(texts):
         return False
     numbers = [int(re.search(r"\d+", t).group(0)) for t in matched]  # type: ignore[union-attr]
-    rising = sum(b > a for a, b in zip(numbers, numbers[1:]))
+    rising = sum(b > a for a, b in itertools.pairwise(numbers))
     return min(numbers) <= 2 and rising >= 0.7 * (len(numbers) - 1) and max(numbers) <= 2 * len(row.cells) + 2
 
 

@@ -32,7 +32,7 @@ def parse_amount(text: str) -> int | None:
     t = re.sub(r"(?<=\d),-$", "", t)  # "Rp 1.250.000,-": no cents
     if not t:
         return None
-    negative = t.startswith("(") and t.endswith(")") or t.startswith("-")
+    negative = (t.startswith("(") and t.endswith(")")) or t.startswith("-")
     t = t.strip("()-")
     if t.isdigit():
         value = int(t)

@@ -35,6 +35,11 @@ class PlaceIndex:
     # Paragraphs Word's outline marks as headings: (page, top, text).
     headings: list[tuple[int, float, str]] = field(default_factory=list)
 
+    def cell_at(self, page: int | None, bbox: BBox | list[float] | None) -> CellPlace | None:
+        """The Word cell at a made-up page and box, if one is there."""
+        key = key_of(page, bbox)
+        return self.cells.get(key) if key is not None else None
+
     def add_cell(self, page: int, bbox: BBox, place: CellPlace) -> None:
         key = key_of(page, bbox)
         if key is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -88,5 +88,5 @@ def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] 
         severities=SEVERITIES,
         categories=[c for c in CATEGORIES if by_category[c]],
         by_category={c: fs for c, fs in by_category.items() if fs},
-        generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        generated=datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
     )

@@ -11,7 +11,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,7 @@ def index_html(lines: list[IndexLine], lang: str, title: str | None = None) -> s
         tr=lambda key, **kw: t(key, lang, **kw),
         title=title or t("index.title", lang),
         version=__version__,
-        generated=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        generated=datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M %Z"),
     )
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.model.places import CellPlace, PlaceIndex, key_of
 from auditor.i18n import t
 from auditor.model.document import Document
+from auditor.model.places import CellPlace, PlaceIndex
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Placer:
 
     def place(self, loc: dict[str, Any]) -> dict[str, Any] | None:
         page, bbox = loc.get("page"), loc.get("bbox")
-        cell = self.index.cells.get(key_of(page, bbox)) if bbox else None
+        cell = self.index.cell_at(page, bbox) if bbox else None
         if cell is None and loc.get("table"):
             cell = self._table_cell(loc["table"])
             if cell is not None:
@@ -79,7 +79,7 @@ class Placer:
                 (c.page, c.bbox) for r in table.rows for c in r.cells.values()
             ]
             for page, bbox in boxes:
-                cell = self.index.cells.get(key_of(page, bbox))
+                cell = self.index.cell_at(page, bbox)
                 if cell is not None:
                     return cell
         return None

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Protocol
+from typing import Any, Protocol
 
 from auditor.findings import Evidence, Location
 from auditor.i18n import both, has
 from auditor.model.amounts import format_rupiah
 from auditor.model.document import Amount, Cell, Document, Row, Table
 from auditor.rules.params import Param
-
 
 # Parameters shared by the money check types.
 TABLES_PARAM = Param(list, item=str, default=["T-C.33", "Tabel 4.1"], doc="table kinds to check")

@@ -67,7 +67,7 @@ def names(expr: ast.expr) -> set[str]:
 
 def evaluate(expr: ast.expr, values: Mapping[str, float]) -> float:
     """Value of ``expr``; raises KeyError for a missing name, ZeroDivisionError as usual."""
-    if isinstance(expr, ast.Constant):
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, int | float):
         return float(expr.value)
     if isinstance(expr, ast.Name):
         return values[expr.id]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 _MISSING = object()
 
@@ -33,6 +33,7 @@ class Param:
             value = float(value)
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             raise ValueError(f"'{name}' must be {self.kind.__name__}, got {type(value).__name__}")
+        value = cast(Any, value)  # checked against self.kind above; not narrowed to object
         if self.kind is list:
             for v in value:
                 if self.item is not None and not isinstance(v, self.item):

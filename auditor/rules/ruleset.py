@@ -139,9 +139,9 @@ def read_limited(path: Path, fail: Fail, where: str) -> bytes:
 
 
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, id_text: str, en_text: str) -> None:
+    def __init__(self, mark: Any, id_text: str, en_text: str) -> None:
         super().__init__(en_text)
-        self.line = mark.line + 1
+        self.line = mark.line + 1 if mark is not None else 1
         self.texts = (id_text, en_text)
 
 
@@ -162,7 +162,7 @@ class _BoundedLoader(yaml.SafeLoader):
         self._aliased = False  # says "once aliases are expanded" only when there were some
         self._sizes: dict[int, int] = {}  # id(node) -> nodes it stands for, once complete
 
-    def _count(self, n: int, mark: yaml.Mark) -> None:
+    def _count(self, n: int, mark: Any) -> None:
         self._expanded += n
         if self._expanded > MAX_NODES:
             raise _Refused(
@@ -171,7 +171,7 @@ class _BoundedLoader(yaml.SafeLoader):
                 f"too many nodes{' once aliases (*name) are expanded' if self._aliased else ''}: more than {MAX_NODES}",
             )
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             target = self.anchors.get(event.anchor)

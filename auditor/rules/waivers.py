@@ -12,7 +12,6 @@ reported too, so stale waivers do not hide future mistakes.
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -10,7 +10,8 @@ import hashlib
 import hmac
 import json
 import secrets
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import quote
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -59,7 +60,9 @@ class TokenGate:
         if scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode(), self.token.encode()):
             return True
         cookie = cookie_parser(headers.get("cookie", "")).get(SESSION_COOKIE, "")
-        return bool(self.session) and secrets.compare_digest(cookie.encode(), self.session.encode())
+        return self.session is not None and bool(self.session) and secrets.compare_digest(
+            cookie.encode(), self.session.encode()
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or self.allowed(scope):

@@ -39,7 +39,7 @@ def safe_name(raw: str | None, kind: str) -> str:
     if name.lower().endswith(suffix):
         name, suffix = name[: -len(suffix)], name[-len(suffix):]  # keeps "RENJA.PDF" as it is
     stem = name.strip(" .") or DEFAULT_STEM
-    while len(f"{stem}{suffix}".encode("utf-8")) > MAX_NAME_BYTES:
+    while len(f"{stem}{suffix}".encode()) > MAX_NAME_BYTES:
         stem = stem[:-1]
     return f"{stem}{suffix}"
 

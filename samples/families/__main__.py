@@ -9,7 +9,13 @@ Each family module builds its documents from the package nomenclature and writes
 from __future__ import annotations
 
 from samples.families import (
-    bappeda_kab, kota_dinas, kota_kecamatan, multi_indicator, other_region, sipd_matrix, six_chapter,
+    bappeda_kab,
+    kota_dinas,
+    kota_kecamatan,
+    multi_indicator,
+    other_region,
+    sipd_matrix,
+    six_chapter,
 )
 
 # kota_dinas, bappeda_kab and kota_kecamatan were built apart from the tool's tuning, as

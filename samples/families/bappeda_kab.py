@@ -41,7 +41,22 @@ from typing import Any
 
 from samples.families import common
 from samples.families.common import (
-    Budget, caption, count, heading, Line, lst, num, official, para, replace_text, round_to, rupiah, section, table, terbilang, write_spec,
+    Budget,
+    Line,
+    caption,
+    count,
+    heading,
+    lst,
+    num,
+    official,
+    para,
+    replace_text,
+    round_to,
+    rupiah,
+    section,
+    table,
+    terbilang,
+    write_spec,
 )
 
 CLEAN_ID = "banyuwangi-bappeda-2025"

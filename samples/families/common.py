@@ -140,7 +140,7 @@ def rupiah(value: int, thousands: str = ".") -> str:
 
 
 def round_to(value: float, step: int = 1000) -> int:
-    return int(round(value / step)) * step
+    return round(value / step) * step
 
 
 # --------------------------------------------------------------------------- words and numbers

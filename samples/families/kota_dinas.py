@@ -41,7 +41,22 @@ from typing import Any
 
 from samples.families import common
 from samples.families.common import (
-    Budget, caption, count, four_digit, heading, Line, lst, num, official, para, replace_text, rupiah, section, table, terbilang, write_spec,
+    Budget,
+    Line,
+    caption,
+    count,
+    four_digit,
+    heading,
+    lst,
+    num,
+    official,
+    para,
+    replace_text,
+    rupiah,
+    section,
+    table,
+    terbilang,
+    write_spec,
 )
 
 CLEAN_ID = "madiun-dukcapil-2026"
@@ -802,7 +817,7 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     n_sub24 = sum(1 for e in lines24 if e.level == "sub_kegiatan")
     short_sub = [e for e in lines24 if e.level == "sub_kegiatan" and values[e.code][3] < values[e.code][2]]
     short_keg = [e for e in lines24 if e.level == "kegiatan" and values[e.code][3] < values[e.code][2]]
-    quarters, pendaftaran, capil = service_totals()
+    _quarters, pendaftaran, capil = service_totals()
     rasio = REALISASI_2024 / PAGU_2024 * 100
 
     out: list[dict[str, Any]] = []

@@ -44,7 +44,23 @@ from typing import Any
 
 from samples.families import common
 from samples.families.common import (
-    Budget, caption, count, four_digit, heading, Line, lst, num, official, para, replace_text, round_to, rupiah, section, table, terbilang, write_spec,
+    Budget,
+    Line,
+    caption,
+    count,
+    four_digit,
+    heading,
+    lst,
+    num,
+    official,
+    para,
+    replace_text,
+    round_to,
+    rupiah,
+    section,
+    table,
+    terbilang,
+    write_spec,
 )
 
 CLEAN_ID = "lowokwaru-2026"
@@ -781,7 +797,7 @@ def body(b: Budget, nom: Any, people: dict[str, int]) -> list[dict[str, Any]]:
     short = {lv: [e for e in lines24 if e.level == lv and EVAL[e.code][3] < EVAL[e.code][2]]
              for lv in ("kegiatan", "sub_kegiatan")}
     rasio = REALISASI_2024 / PAGU_2024 * 100
-    ikm, paten, lembaga, musren, trantib = INDICATORS
+    ikm, paten, _lembaga, _musren, _trantib = INDICATORS
     dana_kel = by_code["7.01.03.2.02.02"]
 
     out: list[dict[str, Any]] = []

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from samples.families.common import title_case
 from samples.families.common import (
     Budget,
     Line,
@@ -36,6 +35,7 @@ from samples.families.common import (
     official,
     row_with,
     rupiah,
+    title_case,
     variant,
     write_spec,
 )
@@ -70,7 +70,7 @@ def dec(value: float, places: int = 2) -> str:
 def plain(value: float) -> str:
     """An integer-valued float without decimals, else two decimals: 8.0 -> '8', 66.666 -> '66,67'."""
     if abs(value - round(value)) < 1e-9:
-        return str(int(round(value)))
+        return str(round(value))
     return dec(value)
 
 
@@ -1199,8 +1199,8 @@ def body(facts: Facts) -> list[dict[str, Any]]:
           f"indikatif yang akan dilaksanakan Kecamatan Kraksaan pada tahun anggaran {YEAR}."),
         P("Penyusunan Renja berpedoman pada Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 serta mengacu pada "
           "Rencana Strategis (Renstra) Kecamatan Kraksaan Tahun 2021–2026 dan rancangan awal Rencana Kerja "
-          f"Pemerintah Daerah (RKPD) Kabupaten Probolinggo. Setiap program dan kegiatan diukur dengan lebih dari "
-          f"satu indikator kinerja, sehingga capaian hasil dan keluaran dapat dipantau secara berimbang."),
+          "Pemerintah Daerah (RKPD) Kabupaten Probolinggo. Setiap program dan kegiatan diukur dengan lebih dari "
+          "satu indikator kinerja, sehingga capaian hasil dan keluaran dapat dipantau secara berimbang."),
         P("Kami menyampaikan terima kasih kepada Badan Perencanaan Pembangunan Daerah Kabupaten Probolinggo, para "
           "kepala desa dan lurah, lembaga kemasyarakatan serta seluruh aparatur Kecamatan Kraksaan yang telah "
           "memberikan data dan masukan. Semoga Renja ini menjadi pedoman kerja yang bermanfaat bagi peningkatan "

@@ -36,7 +36,6 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from samples.families.common import column as col, header_cell as h, title_case
 from samples.families.common import (
     Budget,
     Line,
@@ -46,9 +45,12 @@ from samples.families.common import (
     official,
     row_with,
     rupiah,
+    title_case,
     variant,
     write_spec,
 )
+from samples.families.common import column as col
+from samples.families.common import header_cell as h
 
 FAMILY = "other-region"
 PLAN_YEAR = 2026
@@ -649,19 +651,19 @@ def table_t41(lines: list[dict[str, Any]], total: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- body
 
 
-def P(text: str) -> dict[str, Any]:  # noqa: N802 - short block constructors read like the document
+def P(text: str) -> dict[str, Any]:
     return {"type": "paragraph", "text": text}
 
 
-def H(level: int, text: str) -> dict[str, Any]:  # noqa: N802
+def H(level: int, text: str) -> dict[str, Any]:
     return {"type": "heading", "level": level, "text": text}
 
 
-def L(*items: str) -> dict[str, Any]:  # noqa: N802
+def L(*items: str) -> dict[str, Any]:
     return {"type": "list", "items": list(items)}
 
 
-def T(ref: str) -> dict[str, Any]:  # noqa: N802
+def T(ref: str) -> dict[str, Any]:
     return {"type": "table", "ref": ref}
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from samples.families.common import column as col, header_cell as h
 from samples.families.common import (
     Budget,
     Line,
@@ -37,6 +36,8 @@ from samples.families.common import (
     rupiah,
     write_spec,
 )
+from samples.families.common import column as col
+from samples.families.common import header_cell as h
 
 FAMILY = "six-chapter-2027"
 CLEAN_ID = "tegalampel-2027"
@@ -684,7 +685,7 @@ def table_paten() -> dict[str, Any]:
                                     "jumlah": str(sum(totals))}))
     return {
         "kind": "other",
-        "caption": ["Tabel 2.2", f"Rekapitulasi Layanan Administrasi Terpadu Kecamatan (PATEN) Tahun 2025"],
+        "caption": ["Tabel 2.2", "Rekapitulasi Layanan Administrasi Terpadu Kecamatan (PATEN) Tahun 2025"],
         "columns": [col("no", 0.9, "center"), col("jenis", 7.1), col("tw1", 1.6, "center"), col("tw2", 1.6, "center"),
                     col("tw3", 1.6, "center"), col("tw4", 1.6, "center"), col("jumlah", 1.9, "center")],
         "header": [[h("No", 2), h("Jenis Layanan", 2), h("Jumlah Layanan per Triwulan", 1, 4), h("Jumlah", 2)],
@@ -946,8 +947,8 @@ def bab2(budget: Budget) -> list[dict[str, Any]]:
           "Perbandingan selengkapnya disajikan pada tabel berikut."),
         *landscape("tc31"),
         H(2, "2.5 Penelaahan Usulan Program dan Kegiatan Masyarakat"),
-        P(f"Usulan masyarakat dihimpun melalui Musrenbang Desa dan Musrenbang Kecamatan Tegalampel yang "
-          f"dilaksanakan pada bulan Februari 2026. Usulan yang sesuai dengan kewenangan kecamatan dan dapat "
+        P("Usulan masyarakat dihimpun melalui Musrenbang Desa dan Musrenbang Kecamatan Tegalampel yang "
+          "dilaksanakan pada bulan Februari 2026. Usulan yang sesuai dengan kewenangan kecamatan dan dapat "
           "diakomodir dalam pagu indikatif disajikan pada tabel berikut."),
         T("tc32"),
         H(2, "2.6 Penelaahan Pokok-pokok Pikiran DPRD"),

@@ -18,9 +18,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pypdf import PdfWriter
-
 from conftest import ROOT, SAMPLES, run_cli
+from pypdf import PdfWriter
 
 DOCX = SAMPLES / "pdf" / "kencong-2024.docx"  # no findings: exit 0 when all is well
 DOCX_WITH_ERRORS = SAMPLES / "pdf" / "randuagung-2024.docx"  # errors: exit 1 when all is well

@@ -42,6 +42,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 import yaml
+from conftest import ROOT, SAMPLES
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
@@ -52,7 +53,6 @@ from auditor.rules.checks import registry
 from auditor.rules.params import Param
 from auditor.rules.ruleset import OVERRIDE_KEYS, RULE_KEYS
 from auditor.rules.waivers import LOCATION_KEYS
-from conftest import ROOT, SAMPLES
 
 COMMAND = Path(sys.executable).with_name("renja-audit")  # the installed command, as users run it
 PDF = SAMPLES / "pdf" / "banyuwangi-bappeda-2025.pdf"  # the smallest sample PDF (35 pages)

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, SAMPLES, run_cli
 from openpyxl import load_workbook
 
 from auditor import __version__
-from conftest import ROOT, SAMPLES, run_cli
 
 PDF = SAMPLES / "pdf" / "parakan-2026.pdf"
 EVIL = '=HYPERLINK("evil.example")+1'  # a file name cannot hold "/", so no "http://"

@@ -15,10 +15,9 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLES
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
-
-from conftest import ROOT, SAMPLES
 
 SOURCE = SAMPLES / "pdf" / "parakan-2026.pdf"
 CAP_MB = 1536  # what any single-document command may peak at on these inputs

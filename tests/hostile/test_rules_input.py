@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLES
 
 PDF = SAMPLES / "pdf" / "parakan-2026.pdf"

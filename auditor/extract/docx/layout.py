@@ -25,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.extract.docx.body import Block, Break, Para, WordCell, WordTable
-from auditor.model.places import CellPlace, PlaceIndex
 from auditor.extract.page import (
     GridCell,
     GridRow,
@@ -37,6 +36,7 @@ from auditor.extract.page import (
 from auditor.extract.tables import header_row_count
 from auditor.fonts import glyph_widths, text_width
 from auditor.model.document import BBox, TextLine, TextSpan
+from auditor.model.places import CellPlace, PlaceIndex
 
 LEADING = 1.15  # line pitch of single spacing, in font sizes
 _SERIF = ("times", "serif", "cambria", "georgia", "garamond", "bookman", "antiqua", "palatino", "century")
@@ -255,8 +255,8 @@ def _place_table(page: _Page, table: WordTable, number: int, places: PlaceIndex 
             rows = [_moved(row, geo.top - rows[0].bbox.top) for row in rows]
             page.y = rows[-1].bbox.bottom + TABLE_GAP
         if places is not None:
-            for (r, _, columns), row in zip(part, rows):
-                for column, cell in zip(columns, row.cells):
+            for (r, _, columns), grid_row in zip(part, rows):
+                for column, cell in zip(columns, grid_row.cells):
                     places.add_cell(page.number, cell.bbox, CellPlace(number, r + 1, column))
         bbox = BBox(xs[0], rows[0].bbox.top, xs[-1], max(r.bbox.bottom for r in rows))
         page.tables.append(PageTable(page=page.number, bbox=bbox, col_edges=edges, rows=rows))

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.model.places import Key, key_of
 from auditor.model.document import BBox, Cell, Document, Row, Table, TextSpan
+from auditor.model.places import Key, key_of
 
 SOFFICE_ENV = "RENJA_AUDIT_SOFFICE"  # path of soffice; empty: never convert
 TIMEOUT_ENV = "RENJA_AUDIT_SOFFICE_TIMEOUT"
@@ -232,8 +232,8 @@ def _spans(doc: Document) -> Iterator[tuple[str, str, TextSpan]]:
             yield "item", item.text, item.span
     for a in n.stated_amounts:
         yield "amount", f"{a.value} {a.sentence}", a.span
-    for c in n.counts:
-        yield "count", f"{c.value} {c.words} {c.noun}", c.span
+    for count in n.counts:
+        yield "count", f"{count.value} {count.words} {count.noun}", count.span
     for y in n.years:
         if y.table is None:
             yield "year", f"{y.year} {y.context} {y.text}", y.span

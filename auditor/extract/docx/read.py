@@ -14,13 +14,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from auditor.errors import InputError
-from auditor.extract.docx.container import check_parts, corrupt, directory_error
 from auditor.extract.docx.body import BodyReader
+from auditor.extract.docx.container import check_parts, corrupt, directory_error
 from auditor.extract.docx.layout import build_layouts
-from auditor.model.places import PlaceIndex
 from auditor.extract.docx.styles import Numbering, StyleSheet
 from auditor.extract.page import PageLayout
 from auditor.extract.pdf.opening import MAX_BYTES
+from auditor.model.places import PlaceIndex
 
 _READ_ERRORS = (
     zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError,
@@ -59,7 +59,7 @@ def read_docx(path: Path) -> DocxRead:
         document = docx.Document(str(path))
         styles = StyleSheet.read(document.styles.element)
         try:
-            numbering = Numbering(document.part.part_related_by(RT.NUMBERING).element)
+            numbering = Numbering(document.part.part_related_by(RT.NUMBERING).element)  # type: ignore[attr-defined]  # the numbering part is an XmlPart
         except KeyError:
             numbering = Numbering(None)  # the document numbers no lists
         blocks = BodyReader(styles, numbering).read(document.element.body)

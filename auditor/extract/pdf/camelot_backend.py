@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import warnings
-from contextlib import closing, nullcontext
 from collections.abc import Generator, Sequence
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -27,12 +27,12 @@ import pypdfium2 as pdfium
 from playa.exceptions import PDFException
 
 from auditor.errors import InputError
-from auditor.extract.pdf.aside import ANGLE_TOLERANCE, STAMP_FRAME, set_aside
 from auditor.extract.page import PageLayout, PageTable, Word, build_page_table, page_layout
+from auditor.extract.pdf.aside import ANGLE_TOLERANCE, STAMP_FRAME, set_aside
 from auditor.extract.pdf.layout import needs_image, open_bottoms, page_words, read_page
 from auditor.extract.pdf.ocr import PageScanner
-from auditor.extract.pdf.page_guard import read_guarded
 from auditor.extract.pdf.opening import READ_ERRORS
+from auditor.extract.pdf.page_guard import read_guarded
 from auditor.model.document import BBox
 
 RESOLUTION = 300  # dpi of the page image; camelot's own default, thin Word borders survive it
@@ -80,7 +80,7 @@ def _erase_watermarks(page: Any, stamps: list[BBox]) -> None:
     multiple of 90°, and the text and frame of a stamp (``stamps``: pdfplumber boxes)."""
     import pypdfium2.raw as pdfium_c
 
-    left, bottom, right, top = page.get_mediabox()
+    left, _bottom, _right, top = page.get_mediabox()
     areas = [(b.x0 + left - STAMP_FRAME, top - b.bottom - STAMP_FRAME, b.x1 + left + STAMP_FRAME, top - b.top + STAMP_FRAME)
              for b in stamps] if page.get_rotation() == 0 else []
     doomed = []
@@ -92,8 +92,8 @@ def _erase_watermarks(page: Any, stamps: list[BBox]) -> None:
                 doomed.append(obj)
                 continue
         if areas and obj.type in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH):
-            l, b, r, t = obj.get_bounds()
-            if any(a[0] <= l and r <= a[2] and a[1] <= b and t <= a[3] for a in areas):
+            x0, b, r, t = obj.get_bounds()
+            if any(a[0] <= x0 and r <= a[2] and a[1] <= b and t <= a[3] for a in areas):
                 doomed.append(obj)
     for obj in doomed:
         page.remove_obj(obj)

@@ -30,7 +30,7 @@ def repair(text: str, conf: float) -> tuple[str, float]:
       ("2.684,352.000"), is a number without marks.
       Codes (groups of one, two or four digits) and decimals ("88,89") are left alone.
     """
-    if conf < NOISE_CONFIDENCE and len(text) <= 2 or text in _SPECKS:
+    if (conf < NOISE_CONFIDENCE and len(text) <= 2) or text in _SPECKS:
         return "", conf
     if text in ("|", "l") and conf < 90:  # a capital I on its own ("BAB |") is read as a bar
         return "I", min(conf, 50.0)

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import (
-    PDFDocument, PDFEncryptionError, PDFNoValidXRef, PDFPasswordIncorrect, PDFXRefFallback,
+    PDFDocument,
+    PDFEncryptionError,
+    PDFNoValidXRef,
+    PDFPasswordIncorrect,
+    PDFXRefFallback,
 )
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.pdftypes import resolve1

@@ -46,7 +46,7 @@ def add_fonts(page: PageObject, fonts: dict[str, IndirectObject]) -> dict[str, s
     """Put our fonts into the page's resources under names it does not use yet."""
     if page.get("/Resources") is None:
         page[NameObject("/Resources")] = DictionaryObject()
-    resources = page["/Resources"].get_object()  # may be shared by several pages: adding is harmless
+    resources: Any = page["/Resources"].get_object()  # may be shared by several pages: adding is harmless
     font_dict = resources.get("/Font")
     if font_dict is None:
         font_dict = DictionaryObject()
@@ -77,7 +77,7 @@ def add_annotation(writer: PdfWriter, page: PageObject, annotation: DictionaryOb
     """Attach an annotation as written (pypdf's add_annotation rewrites /Dest
     differently from one version to the next)."""
     annotation[NameObject("/P")] = page.indirect_reference
-    annots = page.get("/Annots")
+    annots: Any = page.get("/Annots")
     if annots is None:
         annots = ArrayObject()
         page[NameObject("/Annots")] = annots

@@ -11,15 +11,16 @@ not a different unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from auditor.i18n import both, has
 from auditor.findings import Evidence
+from auditor.i18n import both, has
 from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in
-from auditor.model.quantities import Quantity, parse_quantity
+from auditor.model.quantities import Quantity
 from auditor.rules.base import Skip, cell_location, table_not_found
 
 # Words shorter than this are never matched fuzzily: "unit"/"kali" are one letter apart
@@ -132,8 +133,7 @@ def quantity_of(cells: dict[str, Cell], column: str) -> Quantity | None:
 def row_parts(row: Row) -> Iterator[tuple[int, dict[str, Cell]]]:
     """The row's own cells, then each stacked sub-row (0 = the row itself)."""
     yield 0, row.cells
-    for i, sub in enumerate(row.sub_rows, start=1):
-        yield i, sub
+    yield from enumerate(row.sub_rows, start=1)
 
 
 def part_text(row: Row, cells: dict[str, Cell], column: str) -> tuple[str, Cell | None]:

@@ -15,14 +15,18 @@ FAIL::  T-C.33: 7.01.01.2.01.01, 7.01.01.2.01.02 ; Tabel 4.1: 7.01.01.2.01.01 on
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Location
 from auditor.model.document import Document, Level, Row, Table
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._cross_table_util import (
+    LEVEL_WORDS,
+    LEVELS_PARAM,
+    cell_evidence,
+    pair_rows,
     table_pair,
-    LEVEL_WORDS, LEVELS_PARAM, cell_evidence, pair_rows,
 )
 from auditor.rules.params import Param
 

@@ -16,7 +16,8 @@ FAIL::  target_n2 7 laporan, realisasi_n2 6 laporan, tingkat_realisasi 100%  (6/
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.model.document import Cell, Document, Level, Row, Table, quantity_in

@@ -45,7 +45,7 @@ _TOTAL_HEADER = re.compile(r"^\s*(jumlah|total)\b", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,4})[.)]?\s*$")  # a top-level item number: "1.", "2", "II"
 
 
-def _number(cell: Cell | None) -> int | None | str:
+def _number(cell: Cell | None) -> int | str | None:
     """The whole number in a cell; None when empty or a null token; "x" when not a number."""
     if cell is None or is_null_token(cell.text):
         return None

@@ -12,7 +12,8 @@ FAIL::  "Rp8.851.080.000,00 (delapan miliar delapan ratus lima belas juta delapa
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document
@@ -34,7 +35,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         )
         return
     for count in counts:
-        if count.value == count.words_value:
+        words_value = count.words_value
+        if words_value is None or count.value == words_value:
             continue
         loc = Location(page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox)
         yield Violation(
@@ -44,7 +46,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             fields={
                 "value": _shown(count.value),
                 "words": count.words,
-                "words_value": _shown(count.words_value),
+                "words_value": _shown(words_value),
                 "noun": count.noun,
                 "page": count.span.page,
                 "text": count.span.text,

@@ -12,10 +12,21 @@ FAIL::            amount 12.000.000   amount_next 1.320.000    (0.11)
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.model.document import Document, Level
-from auditor.rules.base import Result, Skip, Violation, amount_evidence, cell_location, columns_not_read, plain, rupiah, table_name
+from auditor.rules.base import (
+    Result,
+    Skip,
+    Violation,
+    amount_evidence,
+    cell_location,
+    columns_not_read,
+    plain,
+    rupiah,
+    table_name,
+)
 from auditor.rules.checks._indicator_util import column_label, level_label, row_code, tables_for
 from auditor.rules.params import Param
 

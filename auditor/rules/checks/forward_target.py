@@ -14,13 +14,23 @@ FAIL::  target 100%         target_next 3 dokumen
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.model.document import Cell, Document, Row, Table
 from auditor.model.quantities import Quantity
 from auditor.rules.base import Result, Skip, Violation, cell_location, columns_not_read, table_name
 from auditor.rules.checks._indicator_util import (
-    NO_UNIT, PLAN_LEVELS, column_label, evidence, level_label, near, quantity_of, row_parts, squash, tables_for,
+    NO_UNIT,
+    PLAN_LEVELS,
+    column_label,
+    evidence,
+    level_label,
+    near,
+    quantity_of,
+    row_parts,
+    squash,
+    tables_for,
 )
 from auditor.rules.params import Param
 

@@ -21,7 +21,8 @@ FAIL::  Tabel 3.2 "Nilai IPP" 2024: 84 ; T-C.30 "Indek Pelayanan Publik" target 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.model.document import Cell, Document, Row, Table, quantity_in
 from auditor.model.quantities import Quantity
@@ -91,8 +92,11 @@ def _check_part(
     if match is None:
         return
     ref_row, ref_cells = match
-    values = [(c, ref_cells[c], quantity_in(ref_cells, c)) for c in ref_columns if c in ref_cells]
-    values = [(c, ref_cell, q) for c, ref_cell, q in values if q is not None and not is_blank(q)]
+    values = [
+        (c, ref_cell, q)
+        for c, ref_cell, q in ((c, ref_cells[c], quantity_in(ref_cells, c)) for c in ref_columns if c in ref_cells)
+        if q is not None and not is_blank(q)
+    ]
     if not values or any(_equal(stated, q, params["tolerance"]) for _, _, q in values):
         return
     ref_column, ref_cell, _ = values[0]

@@ -11,13 +11,25 @@ FAIL::  total 1.916.486.189 ; programs sum to 1.916.446.189
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.i18n import both
 from auditor.model.document import Document, Level, Row, Table
 from auditor.rules.base import (
-    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, amount_evidence,
-    cell_location, money_tables, plain, rupiah, table_name, table_not_found,
+    COLUMN_PARAM,
+    TABLES_PARAM,
+    TOLERANCE_PARAM,
+    Result,
+    Skip,
+    Violation,
+    amount_evidence,
+    cell_location,
+    money_tables,
+    plain,
+    rupiah,
+    table_name,
+    table_not_found,
 )
 
 ID = "grand_total"

@@ -24,8 +24,9 @@ FAIL::  T-C.31 kebutuhan dana 1.452.000.000 ; pagu 13.200.000 (× 110 on every r
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from statistics import median
-from typing import Any, Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, Row, Table

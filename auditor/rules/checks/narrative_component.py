@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, Level, StatedAmount, Table
@@ -98,10 +99,10 @@ def _expected(
     everything_known = all(c is not None for _, c in mapped) and len(coded_sums) == len(by_codes)
     rest = [p for p, c in mapped if c is not None and c.get("rest")]
     if of_total and everything_known and len(rest) == 1:
-        total, _ = rupiah_total(table, params["column"])
-        if total is not None:
+        whole, _ = rupiah_total(table, params["column"])
+        if whole is not None:
             minus = " − ".join(p.label for p, _ in by_codes)
-            yield rest[0], total - sum(coded_sums.values()), {
+            yield rest[0], whole - sum(coded_sums.values()), {
                 "id": f"jumlah {table.kind} − {minus}",
                 "en": f"{table.kind} total − {minus}",
             }

@@ -33,14 +33,21 @@ FAIL::  BAB IV: Penunjang, Penyelenggaraan …, Pemberdayaan …, Urusan Umum, P
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, Level, ListItem, Row, Sentence, Table, TextSpan
 from auditor.rules.base import Result, Skip, Violation, plain, rupiah
 from auditor.rules.checks._cross_table_util import (
-    LEVEL_NAMES, LEVEL_WORDS, LEVELS_PARAM, first, likeness, mapping_list_check, norm,
+    LEVEL_NAMES,
+    LEVEL_WORDS,
+    LEVELS_PARAM,
+    first,
+    likeness,
+    mapping_list_check,
+    norm,
 )
 from auditor.rules.checks._structure_util import in_sections
 from auditor.rules.params import Param
@@ -225,7 +232,7 @@ def _score(item: str, name: str) -> float:
     ni, nn = norm(item), norm(name)
     # An item running on past the name (the next sentence glued on), or cut short of it
     # (at least half of it is there): the same thing, maybe misnamed.
-    if nn and ni.startswith(nn) or ni and nn.startswith(ni) and len(ni) * 2 >= len(nn):
+    if (nn and ni.startswith(nn)) or (ni and nn.startswith(ni) and len(ni) * 2 >= len(nn)):
         return max(likeness(item, name), 90.0)
     return likeness(item, name)
 

@@ -11,7 +11,8 @@ FAIL::  1.916.486.189 ≠ 1.267.300.839 + 649.145.350
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, StatedAmount

@@ -15,13 +15,26 @@ FAIL::  "Jumlah Anggaran ... sebesar Rp. 1.916.446.189" ; T-C.33 total 1,916,486
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, StatedAmount
 from auditor.rules.base import (
-    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
-    plain, rupiah, table_name, table_not_found, rupiah_total, total_location,
+    COLUMN_PARAM,
+    TABLES_PARAM,
+    TOLERANCE_PARAM,
+    Result,
+    Skip,
+    Violation,
+    money_tables,
+    no_total,
+    plain,
+    rupiah,
+    rupiah_total,
+    table_name,
+    table_not_found,
+    total_location,
 )
 from auditor.rules.params import Param
 

@@ -30,8 +30,15 @@ from auditor.model.codes import parent_code
 from auditor.model.document import Document, Level, Row, Table
 from auditor.rules.base import Result, Skip, Violation, cell_location, table_name
 from auditor.rules.checks._nomenclature_util import (
-    CODED_LEVELS, TABLES_PARAM, complete_malformed, cut_rows, level_name, nomenclature_for, resolve_rows,
-    tables_missing, tables_to_check,
+    CODED_LEVELS,
+    TABLES_PARAM,
+    complete_malformed,
+    cut_rows,
+    level_name,
+    nomenclature_for,
+    resolve_rows,
+    tables_missing,
+    tables_to_check,
 )
 from auditor.rules.params import Param
 

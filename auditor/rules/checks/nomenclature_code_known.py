@@ -22,11 +22,23 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from auditor.data.nomenclature import GENERIC_PREFIX, Nomenclature, generic_code, load_nomenclature, version_for, versions
+from auditor.data.nomenclature import (
+    GENERIC_PREFIX,
+    Nomenclature,
+    generic_code,
+    load_nomenclature,
+    version_for,
+    versions,
+)
 from auditor.model.document import Document
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, code_violation, other_code_note, scope_of, targets,
+    TABLES_PARAM,
+    Target,
+    code_violation,
+    other_code_note,
+    scope_of,
+    targets,
 )
 
 ID = "nomenclature_code_known"

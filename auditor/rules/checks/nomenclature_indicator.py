@@ -23,8 +23,16 @@ from typing import Any
 from auditor.model.document import Document
 from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, cell_evidence, official_evidence, official_sub_kegiatan, same_wording, similarity,
-    version_label, wording_key, written_note,
+    TABLES_PARAM,
+    Target,
+    cell_evidence,
+    official_evidence,
+    official_sub_kegiatan,
+    same_wording,
+    similarity,
+    version_label,
+    wording_key,
+    written_note,
 )
 from auditor.rules.params import Param
 

@@ -27,7 +27,15 @@ from auditor.data.nomenclature import name_key
 from auditor.model.document import Document
 from auditor.rules.base import Result, Skip, Violation, table_name
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, cell_evidence, level_name, official_evidence, other_code_note, similarity, targets, version_label,
+    TABLES_PARAM,
+    Target,
+    cell_evidence,
+    level_name,
+    official_evidence,
+    other_code_note,
+    similarity,
+    targets,
+    version_label,
 )
 from auditor.rules.params import Param
 

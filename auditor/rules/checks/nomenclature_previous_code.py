@@ -21,7 +21,12 @@ from auditor.data.nomenclature import Entry
 from auditor.model.document import Document
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, code_violation, official_evidence, similarity, targets,
+    TABLES_PARAM,
+    Target,
+    code_violation,
+    official_evidence,
+    similarity,
+    targets,
 )
 
 ID = "nomenclature_previous_code"

@@ -27,7 +27,11 @@ from auditor.model.quantities import Quantity
 from auditor.rules.base import Result, Skip, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import column_label
 from auditor.rules.checks._nomenclature_util import (
-    TABLES_PARAM, Target, official_sub_kegiatan, version_label, written_note,
+    TABLES_PARAM,
+    Target,
+    official_sub_kegiatan,
+    version_label,
+    written_note,
 )
 from auditor.rules.params import Param
 

@@ -10,12 +10,20 @@ FAIL::  Persentase fasilitasi administrasi keuangan           110%
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.model.document import Document
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read, table_name
+from auditor.rules.base import TABLES_PARAM, Result, Skip, Violation, cell_location, columns_not_read, table_name
 from auditor.rules.checks._indicator_util import (
-    PLAN_LEVELS, column_label, evidence, level_label, part_text, quantity_of, row_parts, tables_for,
+    PLAN_LEVELS,
+    column_label,
+    evidence,
+    level_label,
+    part_text,
+    quantity_of,
+    row_parts,
+    tables_for,
 )
 from auditor.rules.params import Param
 

@@ -21,11 +21,12 @@ FAIL::
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.model.amounts import is_null_token
 from auditor.model.document import Cell, Document, Level, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, table_name
+from auditor.rules.base import TABLES_PARAM, Result, Skip, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import column_label, evidence, level_label, row_code, row_parts, tables_for
 from auditor.rules.params import Param
 

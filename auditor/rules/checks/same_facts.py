@@ -20,15 +20,23 @@ FAIL::  T-C.31 7.01.01.2.09.06 target "10 unit"  ; T-C.33 "20 unit"
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import parse_quantity
 from auditor.rules.base import Result, Skip, Violation, rupiah, table_name
 from auditor.rules.checks._cross_table_util import (
+    FIELD_WORDS,
+    LEVEL_WORDS,
+    LEVELS_PARAM,
+    THRESHOLD_PARAM,
+    cell_evidence,
+    cell_loc,
+    pair_rows,
+    quantity_differs,
+    same_text,
     table_pair,
-    FIELD_WORDS, LEVEL_WORDS, LEVELS_PARAM, THRESHOLD_PARAM, cell_evidence, cell_loc, pair_rows,
-    quantity_differs, same_text,
 )
 from auditor.rules.params import Param
 
@@ -122,8 +130,9 @@ def _scales(table: Table, reference: Table, pairs: list[tuple[Row, Row]], params
     stated = (table.money_units.get(column, 1), reference.money_units.get(ref_column, 1))
     if stated == (1, 1):
         return stated
-    values = [(a.amount(column), b.amount(ref_column)) for a, b in pairs]
-    values = [(v, w) for v, w in values if v is not None and w is not None]
+    values = [
+        (v, w) for v, w in ((a.amount(column), b.amount(ref_column)) for a, b in pairs) if v is not None and w is not None
+    ]
     agree_stated = sum(v * stated[0] == w * stated[1] for v, w in values)
     agree_written = sum(v == w for v, w in values)
     return (1, 1) if agree_written > agree_stated else stated

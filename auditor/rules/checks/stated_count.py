@@ -18,7 +18,8 @@ FAIL::  "terdapat 6 (enam) program" ; T-C.33 has 5 programs
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Count, Document, Level

@@ -13,7 +13,8 @@ FAIL::  "Tabel 2.6 T-C 31 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja ... s/d 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.model.document import Document

@@ -10,7 +10,8 @@ FAIL::  3.2, 3.2.1 Tujuan, 3.2.4 Sasaran, 3.3
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.model.document import Document, Heading

@@ -12,7 +12,8 @@ FAIL::  "... Program Utama yaitu: SESUAIKAN"
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document

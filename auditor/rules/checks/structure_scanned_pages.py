@@ -9,7 +9,8 @@ FAIL::  page 12 is an image only
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Location
 from auditor.model.document import Document

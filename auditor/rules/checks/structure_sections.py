@@ -11,7 +11,8 @@ FAIL::  the same without 2.4 (Review terhadap Rancangan Awal RKPD)
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Location
 from auditor.model.document import Document

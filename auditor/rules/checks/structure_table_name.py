@@ -10,7 +10,8 @@ FAIL::  "... dapat dilihat pada tabel TC-33:"
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.model.document import Document

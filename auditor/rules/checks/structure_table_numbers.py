@@ -12,7 +12,8 @@ FAIL::  "Tabel 2.6 Hasil Pelaksanaan ... (PATEN)", "Tabel 2.6 T-C.31 Review ..."
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.model.document import Caption, Document
@@ -39,9 +40,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     first: dict[str, Caption] = {}
     continued = re.compile(r"\b(" + "|".join(re.escape(w) for w in params["continued"]) + r")\b", re.IGNORECASE)
     for c in captions:
-        earlier = first.get(c.number)
+        number = c.number or ""  # only numbered captions were kept
+        earlier = first.get(number)
         if earlier is None:
-            first[c.number] = c
+            first[number] = c
             continue
         if words(earlier.text) == words(c.text) or continued.search(c.text):
             continue

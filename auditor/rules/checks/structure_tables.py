@@ -15,7 +15,8 @@ FAIL::  the same without T-C.31; or T-C.33 written as "NIHIL"
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Location
 from auditor.model.document import Document

@@ -15,8 +15,9 @@ FAIL::  contents "BAB I PENDAHULUAH" ; heading "BAB I. PENDAHULUAN"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.model.document import Document, Heading, TextSpan
@@ -103,11 +104,11 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         # Two headings may share a number (a numbering slip STR-002 reports); the entry
         # is the one of them with its title, else the first.
         same = numbered.get(e.number, [])
-        h = next((c for c in same if words(c.title) == words(e.title)), same[0] if same else None)
-        if h is None:
+        found = next((c for c in same if words(c.title) == words(e.title)), same[0] if same else None)
+        if found is None:
             yield _violation(e.label, e, None, "no_heading")
-        elif words(e.title) != words(h.title):
-            yield _violation(e.label, e, h, "differs")
+        elif words(e.title) != words(found.title):
+            yield _violation(e.label, e, found, "differs")
     listed = {e.number for e in entries}
     depth = max(e.number.count(".") + 1 for e in entries)
     for number, h in headings.items():

@@ -10,7 +10,8 @@ FAIL::  page 37's content stream is broken (damaged); page 12 inflates to gigaby
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Location
 from auditor.model.document import Document

@@ -22,14 +22,25 @@ FAIL::
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.i18n import both
 from auditor.model.document import Document, Level
 from auditor.rules.base import (
+    COLUMN_PARAM,
+    TABLES_PARAM,
+    TOLERANCE_PARAM,
+    Result,
     Skip,
-    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Violation, amount_evidence, cell_location,
-    money_tables, plain, rupiah, table_name, table_not_found,
+    Violation,
+    amount_evidence,
+    cell_location,
+    money_tables,
+    plain,
+    rupiah,
+    table_name,
+    table_not_found,
 )
 from auditor.rules.params import Param
 

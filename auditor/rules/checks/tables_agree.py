@@ -11,14 +11,27 @@ FAIL::  T-C.33 total 1.916.486.189 ; Tabel 4.1 total 1.961.486.189
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence
 from auditor.i18n import both
 from auditor.model.document import Document, Table
 from auditor.rules.base import (
-    COLUMN_PARAM, TABLES_PARAM, TOLERANCE_PARAM, Result, Skip, Violation, money_tables, no_total,
-    plain, rupiah, rupiah_total, table_name, table_total, total_location,
+    COLUMN_PARAM,
+    TABLES_PARAM,
+    TOLERANCE_PARAM,
+    Result,
+    Skip,
+    Violation,
+    money_tables,
+    no_total,
+    plain,
+    rupiah,
+    rupiah_total,
+    table_name,
+    table_total,
+    total_location,
 )
 
 ID = "tables_agree"

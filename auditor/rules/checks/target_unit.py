@@ -23,15 +23,29 @@ FAIL::  Jumlah Keluarga yang Mengikuti ...   80 orang      (mismatch)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any
 
 from auditor.model.document import Cell, Document, Level, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, table_name
+from auditor.rules.base import TABLES_PARAM, Result, Skip, Violation, cell_location, table_name
 from auditor.rules.checks._indicator_util import (
-    NO_UNIT, PERCENT, PLAN_LEVELS, Expectation, column_label, evidence, expectation, level_label,
-    mapping_of_lists, mapping_of_strings, part_text, quantity_of, row_parts, squash, tables_for, unit_verdict,
+    NO_UNIT,
+    PERCENT,
+    PLAN_LEVELS,
+    Expectation,
+    column_label,
+    evidence,
+    expectation,
+    level_label,
+    mapping_of_lists,
+    mapping_of_strings,
+    part_text,
+    quantity_of,
+    row_parts,
+    squash,
+    tables_for,
+    unit_verdict,
 )
 from auditor.rules.checks._nomenclature_util import nomenclature_for
 from auditor.rules.params import Param

@@ -12,13 +12,14 @@ FAIL::  Kec.Randuagung (x40), Kec.Randuagun (x3)
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
 from auditor.model.amounts import is_null_token
 from auditor.model.document import Document, Row, Table
-from auditor.rules.base import Result, Skip, TABLES_PARAM, Violation, cell_location, columns_not_read, table_name
+from auditor.rules.base import TABLES_PARAM, Result, Skip, Violation, cell_location, columns_not_read, table_name
 from auditor.rules.checks._indicator_util import column_label, evidence, level_label, row_code, squash, tables_for
 from auditor.rules.params import Param
 

@@ -12,7 +12,8 @@ FAIL::  plan year 2024, signed Juni 2023; "Permendagri 86/2027"
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document

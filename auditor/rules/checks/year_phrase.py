@@ -16,13 +16,21 @@ FAIL::  plan year 2024; "Rencana Program dan Kegiatan ... Tahun 2023 dan Prakira
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Document, TextSpan
 from auditor.rules.base import Result, Skip, Violation
 from auditor.rules.checks._year_util import (
-    YEAR, check_entries, is_legal, mention_spans, narrative_texts, no_plan_year, offsets_text, span_of,
+    YEAR,
+    check_entries,
+    is_legal,
+    mention_spans,
+    narrative_texts,
+    no_plan_year,
+    offsets_text,
+    span_of,
 )
 from auditor.rules.params import Param
 

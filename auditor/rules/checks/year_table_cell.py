@@ -15,7 +15,8 @@ FAIL::  plan year 2024; aktivitas "Penyusunan Dokumen Renja Perubahan Perangkat 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from auditor.findings import Evidence, Location
 from auditor.model.document import Cell, Document, Row, Table

@@ -21,8 +21,9 @@ FAIL::  plan year 2024; T-C.30 "Proyeksi | Tahun 2026" (n+2); T-C.29 "(n-3) - 20
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from fnmatch import fnmatchcase
-from typing import Any, Iterator
+from typing import Any
 
 from auditor.model.document import Document, Table
 from auditor.rules.base import Result, Skip, Violation, column_location, table_name
