@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from auditor import __version__
 from auditor.errors import AuditError, InputError, internal_texts, io_texts
@@ -70,14 +70,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="audit PDF or Word (.docx) files and write reports")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf|FILE.docx")
-    check.add_argument("--format", type=_formats, default=["json", "html"], help="json,html,csv,xlsx,pdf (default: json,html); pdf = the PDF with findings marked")
+    check.add_argument(
+        "--format",
+        type=_formats,
+        default=["json", "html"],
+        help="json,html,csv,xlsx,pdf (default: json,html); pdf = the PDF with findings marked",
+    )
     check.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     check.add_argument("--lang", choices=LANGS, default="id", help="report language (default: id)")
     check.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error", help="exit 1 at this severity")
-    check.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
+    check.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)",
+    )
     check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
-    check.add_argument("--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)")
-    check.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    check.add_argument(
+        "--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)"
+    )
+    check.add_argument(
+        "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
+    )
     check.add_argument("--plan-year", type=_year, default=None, help="the plan year n, above what the document states")
     check.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
     check.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
@@ -87,27 +101,49 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF/.docx files or folders")
     batch.add_argument("--recursive", "-r", action="store_true", help="also look in sub-folders")
     batch.add_argument("--out", type=Path, required=True, help="output folder (reports, index.html, summary.csv/xlsx)")
-    batch.add_argument("--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1, help="documents at once (default: cores)")
-    batch.add_argument("--format", type=_formats, default=["json", "html"], help="per document, as in check (default: json,html)")
+    batch.add_argument(
+        "--jobs", "-j", type=_positive_int, default=os.cpu_count() or 1, help="documents at once (default: cores)"
+    )
+    batch.add_argument(
+        "--format", type=_formats, default=["json", "html"], help="per document, as in check (default: json,html)"
+    )
     batch.add_argument("--lang", choices=LANGS, default="id")
     batch.add_argument("--fail-on", choices=tuple(FAIL_ON), default="error")
-    batch.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
+    batch.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)",
+    )
     batch.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
     batch.add_argument("--waivers", type=Path, default=None)
-    batch.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    batch.add_argument(
+        "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
+    )
     batch.add_argument("--plan-year", type=_year, default=None, help="the plan year n, above what the document states")
     batch.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
     batch.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
     batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
     _budget(batch)
     batch.add_argument("--cache", type=Path, default=None, help="cache folder (default: OUT/.cache)")
-    batch.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
-    batch.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
+    batch.add_argument(
+        "--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster"
+    )
+    batch.add_argument(
+        "--scheduler",
+        default=None,
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)",
+    )
 
     rules = sub.add_parser("rules", help="list the rules, or explain one: rules explain ID")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
     rules.add_argument("rule_id", nargs="?", metavar="ID")
-    rules.add_argument("--rules", type=Path, default=None, help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)")
+    rules.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)",
+    )
     rules.add_argument("--lang", choices=LANGS, default="id")
 
     extract = sub.add_parser("extract", help="dump the document model read from a PDF or .docx")
@@ -115,7 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "csv"), default="json")
     extract.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     extract.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
-    extract.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    extract.add_argument(
+        "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
+    )
     _budget(extract)
 
     debug = sub.add_parser("debug-page", help="draw the detected tables, cells and row codes on a page")
@@ -123,7 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("--page", type=int, required=True, help="1-based page number")
     debug.add_argument("--out", type=Path, required=True, help="PNG file to write")
     debug.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
-    debug.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never")
+    debug.add_argument(
+        "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
+    )
     _budget(debug)
 
     add_serve_parser(sub)
@@ -132,10 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _budget(parser: argparse.ArgumentParser) -> None:
     """Every command reads each file in a child process with these bounds (isolate.py)."""
-    parser.add_argument("--timeout", type=_positive_float, default=TIMEOUT,
-                        help=f"seconds allowed per document (default: {TIMEOUT:g})")
-    parser.add_argument("--max-memory", type=_positive_int, default=MEMORY_MB,
-                        help=f"MB of memory per document (default: {MEMORY_MB})")
+    parser.add_argument(
+        "--timeout", type=_positive_float, default=TIMEOUT, help=f"seconds allowed per document (default: {TIMEOUT:g})"
+    )
+    parser.add_argument(
+        "--max-memory", type=_positive_int, default=MEMORY_MB, help=f"MB of memory per document (default: {MEMORY_MB})"
+    )
 
 
 def _positive_float(value: str) -> float:
@@ -163,8 +205,14 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
     from auditor.extract.docx.printed import WARNINGS_KEY
 
     options = JobOptions(
-        formats=tuple(args.format), lang=args.lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,
-        plan_year=args.plan_year, unit=args.unit, region=args.region,
+        formats=tuple(args.format),
+        lang=args.lang,
+        extractor=args.extractor,
+        waivers=tuple(waivers),
+        ocr=args.ocr,
+        plan_year=args.plan_year,
+        unit=args.unit,
+        region=args.region,
     )
     if args.out.exists() and not args.out.is_dir():
         sys.stderr.write(
@@ -229,12 +277,24 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         sys.stderr.write(f"{t('batch.no_files', 'id', paths=paths)}\n{t('batch.no_files', 'en', paths=paths)}\n")
         return EXIT_INPUT
     options = JobOptions(
-        formats=tuple(args.format), lang=lang, extractor=args.extractor, waivers=tuple(waivers), ocr=args.ocr,
-        plan_year=args.plan_year, unit=args.unit, region=args.region,
+        formats=tuple(args.format),
+        lang=lang,
+        extractor=args.extractor,
+        waivers=tuple(waivers),
+        ocr=args.ocr,
+        plan_year=args.plan_year,
+        unit=args.unit,
+        region=args.region,
     )
     batch = BatchOptions(
-        out=args.out, jobs=args.jobs, executor=args.executor, scheduler=args.scheduler, force=args.force,
-        timeout=args.timeout, memory_mb=args.max_memory, cache=args.cache,
+        out=args.out,
+        jobs=args.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        force=args.force,
+        timeout=args.timeout,
+        memory_mb=args.max_memory,
+        cache=args.cache,
     )
     try:
         result = run_batch(files, ruleset, options, batch)
@@ -242,11 +302,20 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         sys.stderr.write(f"\n{t('batch.interrupted', 'id')}\n{t('batch.interrupted', 'en')}\n")
         return 130
     statuses = [line.entry["status"] for line in result.lines]
-    print(t(
-        "batch.summary", lang, total=len(result.lines), audited=result.audited, cached=result.cached,
-        errors=statuses.count("errors"), warnings=statuses.count("warnings"), clean=statuses.count("clean"),
-        failed=statuses.count("failed"), outputs=", ".join(map(str, result.summary_files)),
-    ))
+    print(
+        t(
+            "batch.summary",
+            lang,
+            total=len(result.lines),
+            audited=result.audited,
+            cached=result.cached,
+            errors=statuses.count("errors"),
+            warnings=statuses.count("warnings"),
+            clean=statuses.count("clean"),
+            failed=statuses.count("failed"),
+            outputs=", ".join(map(str, result.summary_files)),
+        )
+    )
     if result.failed():
         sys.stderr.write(f"{t('batch.failed', 'id')} / {t('batch.failed', 'en')}\n")
         for line in result.failed():
@@ -258,10 +327,11 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
     return EXIT_FINDINGS if any(line.entry["summary"][s] for line in result.lines for s in failing) else EXIT_OK
 
 
-def _isolated(args: argparse.Namespace, task: str, **fields: object) -> DocResult:
+def _isolated(args: argparse.Namespace, task: str, **fields: Any) -> DocResult:
     options = JobOptions(extractor=args.extractor, ocr=args.ocr)
-    return run_isolated(Job(str(args.file), None, options, timeout=args.timeout, memory_mb=args.max_memory,
-                            task=task, **fields))  # type: ignore[arg-type]
+    return run_isolated(
+        Job(str(args.file), None, options, timeout=args.timeout, memory_mb=args.max_memory, task=task, **fields)
+    )
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -293,7 +363,9 @@ def _debug_page(args: argparse.Namespace) -> int:
 
 def _is_folder(path: Path) -> InputError:
     return InputError(
-        "io", f"--out menunjuk sebuah folder, bukan berkas: {path}", f"--out names a folder, not a file: {path}",
+        "io",
+        f"--out menunjuk sebuah folder, bukan berkas: {path}",
+        f"--out names a folder, not a file: {path}",
     )
 
 
@@ -340,13 +412,13 @@ def _rules(args: argparse.Namespace, ruleset: RuleSet) -> int:
         return EXIT_OK
     rule = next((r for r in ruleset.rules if r.id == args.rule_id), None)
     if rule is None:
-        sys.stderr.write(
-            f"Aturan tidak ditemukan: {args.rule_id}\nNo such rule: {args.rule_id}\n"
-        )
+        sys.stderr.write(f"Aturan tidak ditemukan: {args.rule_id}\nNo such rule: {args.rule_id}\n")
         return EXIT_INPUT
     module = registry()[rule.check]
     print(f"{rule.id} — {rule.title[lang]}")
-    print(f"{t('rules.category', lang)}: {rule.category}   {t('rules.severity', lang)}: {rule.severity}   {t('rules.check', lang)}: {rule.check}")
+    print(
+        f"{t('rules.category', lang)}: {rule.category}   {t('rules.severity', lang)}: {rule.severity}   {t('rules.check', lang)}: {rule.check}"
+    )
     if rule.explanation:
         print("\n" + rule.explanation[lang])
     print(f"\n{t('rules.params', lang)}:")

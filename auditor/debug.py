@@ -69,7 +69,9 @@ def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = 
     draw = ImageDraw.Draw(image, "RGBA")
 
     def rect(b: BBox, outline: tuple[int, ...], fill: tuple[int, ...] | None = None, width: int = 1) -> None:
-        draw.rectangle([b.x0 * scale, b.top * scale, b.x1 * scale, b.bottom * scale], outline=outline, fill=fill, width=width)
+        draw.rectangle(
+            [b.x0 * scale, b.top * scale, b.x1 * scale, b.bottom * scale], outline=outline, fill=fill, width=width
+        )
 
     for line in layout.lines:
         rect(line.bbox, (60, 170, 60, 160), (60, 170, 60, 25))
@@ -85,11 +87,15 @@ def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = 
         if page_no not in model_table.pages:
             continue
         for model_row in model_table.rows:
-            first = min((c for c in model_row.cells.values() if c.page == page_no), key=lambda c: c.bbox.x0, default=None)
+            first = min(
+                (c for c in model_row.cells.values() if c.page == page_no), key=lambda c: c.bbox.x0, default=None
+            )
             if first is None:
                 continue
             colour = LEVEL_COLOURS[model_row.level]
-            label = f"{model_table.kind} #{model_row.index} {model_row.level.value}" + (f" {model_row.code}" if model_row.code else "")
+            label = f"{model_table.kind} #{model_row.index} {model_row.level.value}" + (
+                f" {model_row.code}" if model_row.code else ""
+            )
             x, y = first.bbox.x0 * scale + 2, first.bbox.top * scale + 1
             draw.rectangle([x - 1, y - 1, x + 7 * len(label), y + 12], fill=(255, 255, 255, 210))
             draw.text((x, y), label, fill=colour)

@@ -73,9 +73,9 @@ _TEXT: dict[str, dict[str, str]] = {
     "report.missing_tables": {"id": "Tabel standar yang tidak ditemukan", "en": "Standard tables not found"},
     "report.ocr": {
         "id": "Halaman {pages} dibaca dengan OCR dari hasil pindai; temuan yang bersandar pada bacaan yang meragukan "
-              "ditandai \"periksa pada pindaian\" dan diturunkan menjadi informasi.",
-        "en": "Page(s) {pages} were read by OCR from scans; findings resting on a doubtful reading say \"check it "
-              "on the scan\" and are lowered to information.",
+        'ditandai "periksa pada pindaian" dan diturunkan menjadi informasi.',
+        "en": 'Page(s) {pages} were read by OCR from scans; findings resting on a doubtful reading say "check it '
+        'on the scan" and are lowered to information.',
     },
     "page_failure.too_large": {"id": "terlalu besar", "en": "too large"},
     "page_failure.damaged": {"id": "rusak", "en": "damaged"},
@@ -127,9 +127,15 @@ _TEXT: dict[str, dict[str, str]] = {
     "rules.severity": {"id": "Tingkat", "en": "Severity"},
     "rules.check": {"id": "Jenis pemeriksaan", "en": "Check type"},
     "rules.params": {"id": "Parameter", "en": "Parameters"},
-    "rules.examples": {"id": "Cara kerja dan contoh (lolos / gagal)", "en": "How it works, with passing and failing examples"},
+    "rules.examples": {
+        "id": "Cara kerja dan contoh (lolos / gagal)",
+        "en": "How it works, with passing and failing examples",
+    },
     "report.number": {"id": "No.", "en": "No."},
-    "report.checked_by": {"id": "Diperiksa oleh (nama, NIP, tanda tangan)", "en": "Checked by (name, staff number, signature)"},
+    "report.checked_by": {
+        "id": "Diperiksa oleh (nama, NIP, tanda tangan)",
+        "en": "Checked by (name, staff number, signature)",
+    },
     "report.date_sign": {"id": "Tempat, tanggal", "en": "Place, date"},
     "report.by_category": {"id": "Menurut kategori", "en": "By category"},
     "report.number_hint": {
@@ -140,11 +146,17 @@ _TEXT: dict[str, dict[str, str]] = {
     "count.warning": {"id": "peringatan", "en": "warnings"},
     "count.info": {"id": "informasi", "en": "infos"},
     "report.waived": {"id": "Temuan yang dikecualikan", "en": "Waived findings"},
-    "report.unused_waivers": {"id": "Pengecualian yang tidak cocok dengan temuan mana pun", "en": "Waivers that match no finding"},
+    "report.unused_waivers": {
+        "id": "Pengecualian yang tidak cocok dengan temuan mana pun",
+        "en": "Waivers that match no finding",
+    },
     "report.reason": {"id": "Alasan", "en": "Reason"},
     "report.search": {"id": "Cari", "en": "Search"},
     "report.search_hint": {"id": "kode, tabel, kata ...", "en": "code, table, words ..."},
-    "report.show_place": {"id": "Tampilkan letak pada halaman dan penjelasan", "en": "Show the place on the page and the explanation"},
+    "report.show_place": {
+        "id": "Tampilkan letak pada halaman dan penjelasan",
+        "en": "Show the place on the page and the explanation",
+    },
     "report.low_confidence": {"id": "keyakinan rendah", "en": "low confidence"},
     "index.title": {"id": "Ringkasan Pemeriksaan Renja", "en": "Renja Audit Summary"},
     "index.documents": {"id": "{n} dokumen", "en": "{n} documents"},
@@ -164,14 +176,20 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "pdf.notes_intro": {
         "id": "Berkas {name}. Nomor temuan sama dengan urutan pada laporan JSON/HTML/CSV. Kotak bernomor pada "
-              "halaman menandai letaknya (merah: kesalahan, oranye: peringatan, biru: informasi); klik nomornya "
-              "untuk membuka catatan, atau klik temuan di bawah untuk menuju halamannya.",
+        "halaman menandai letaknya (merah: kesalahan, oranye: peringatan, biru: informasi); klik nomornya "
+        "untuk membuka catatan, atau klik temuan di bawah untuk menuju halamannya.",
         "en": "File {name}. Finding numbers follow the order of the JSON/HTML/CSV reports. Numbered boxes on the "
-              "pages mark each place (red: error, orange: warning, blue: info); click a number to open its note, "
-              "or click a finding below to go to its page.",
+        "pages mark each place (red: error, orange: warning, blue: info); click a number to open its note, "
+        "or click a finding below to go to its page.",
     },
-    "pdf.no_place": {"id": "tanpa letak di halaman (temuan tingkat dokumen)", "en": "no place on a page (document-level finding)"},
-    "pdf.footer": {"id": "renja-audit · {name} · catatan {n}/{total}", "en": "renja-audit · {name} · notes {n}/{total}"},
+    "pdf.no_place": {
+        "id": "tanpa letak di halaman (temuan tingkat dokumen)",
+        "en": "no place on a page (document-level finding)",
+    },
+    "pdf.footer": {
+        "id": "renja-audit · {name} · catatan {n}/{total}",
+        "en": "renja-audit · {name} · notes {n}/{total}",
+    },
     "batch.progress": {
         "id": "[{bar}] {done}/{total} dokumen, {failed} gagal, {cached} dari cache, sisa waktu {eta}",
         "en": "[{bar}] {done}/{total} documents, {failed} failed, {cached} cached, ETA {eta}",
@@ -183,7 +201,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "{warnings} with warnings, {clean} passed, {failed} could not be read. Summary: {outputs}",
     },
     "batch.failed": {"id": "Berkas yang gagal diperiksa:", "en": "Files that could not be audited:"},
-    "batch.no_files": {"id": "Tidak ada berkas PDF/DOCX ditemukan di: {paths}", "en": "No PDF/DOCX files found in: {paths}"},
+    "batch.no_files": {
+        "id": "Tidak ada berkas PDF/DOCX ditemukan di: {paths}",
+        "en": "No PDF/DOCX files found in: {paths}",
+    },
     "batch.missing": {"id": "Tidak ditemukan: {path}", "en": "Not found: {path}"},
     "batch.interrupted": {
         "id": "Dihentikan. Yang sudah selesai tersimpan; jalankan perintah yang sama untuk melanjutkan.",
@@ -194,7 +215,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "Word table {table}, row {row}, column {column}",
     },
     "docx.place_table": {"id": "tabel Word ke-{table}", "en": "Word table {table}"},
-    "docx.place_heading": {"id": "di bawah judul \"{heading}\"", "en": "under the heading \"{heading}\""},
+    "docx.place_heading": {"id": 'di bawah judul "{heading}"', "en": 'under the heading "{heading}"'},
     "cli.done": {
         "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",
         "en": "{path}: {error} errors, {warning} warnings, {info} infos -> {outputs}",

@@ -59,7 +59,9 @@ def run_job(job: Job) -> DocResult:
 
 def _failure(job: Job, start: float, kind: str, id_text: str, en_text: str) -> DocResult:
     return DocResult(
-        path=job.path, status="failed", seconds=time.perf_counter() - start,
+        path=job.path,
+        status="failed",
+        seconds=time.perf_counter() - start,
         failure={"kind": kind, "id": id_text, "en": en_text},
     )
 
@@ -75,12 +77,19 @@ def run_isolated(job: Job) -> DocResult:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))}
         try:
             proc = subprocess.run(
-                cmd, input=pickle.dumps(job), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                timeout=job.timeout, check=False, env=env,
+                cmd,
+                input=pickle.dumps(job),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                timeout=job.timeout,
+                check=False,
+                env=env,
             )
         except subprocess.TimeoutExpired:
             return _failure(
-                job, start, "timeout",
+                job,
+                start,
+                "timeout",
                 f"Pemeriksaan {job.path} dihentikan: melebihi batas waktu {job.timeout:g} detik.",
                 f"Audit of {job.path} stopped: it took longer than {job.timeout:g} seconds.",
             )
@@ -98,7 +107,9 @@ def run_isolated(job: Job) -> DocResult:
             return _failure(job, start, "memory", *memory_texts(job.path, job.memory_mb))
         tail = stderr.strip().splitlines()[-1:] or [""]
         return _failure(
-            job, start, "crash",
+            job,
+            start,
+            "crash",
             f"Proses pemeriksaan {job.path} berhenti tiba-tiba ({how}; kemungkinan memori melebihi "
             f"{job.memory_mb} MB atau PDF merusak pustaka pembaca). {tail[0]}".strip(),
             f"The process auditing {job.path} died ({how}; memory over {job.memory_mb} MB or a PDF "

@@ -67,9 +67,17 @@ class DocResult:
     def entry(self) -> dict[str, Any]:
         """The index line (no file contents): what batch summaries and caches keep."""
         return {
-            "path": self.path, "status": self.status, "seconds": round(self.seconds, 3), "sha256": self.sha256,
-            "unit": self.unit, "region": self.region, "plan_year": self.plan_year, "pages": self.pages,
-            "summary": dict(self.summary), "rule_counts": dict(self.rule_counts), "failure": self.failure,
+            "path": self.path,
+            "status": self.status,
+            "seconds": round(self.seconds, 3),
+            "sha256": self.sha256,
+            "unit": self.unit,
+            "region": self.region,
+            "plan_year": self.plan_year,
+            "pages": self.pages,
+            "summary": dict(self.summary),
+            "rule_counts": dict(self.rule_counts),
+            "failure": self.failure,
         }
 
 
@@ -141,7 +149,9 @@ def render_outputs(
             docx.close()
 
 
-def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction_cache: Path | None = None) -> DocResult:
+def audit_document(
+    path: Path, ruleset: RuleSet, options: JobOptions, extraction_cache: Path | None = None
+) -> DocResult:
     """Audit one file. Never raises for a bad input or a bug: the failure is the result.
 
     With ``extraction_cache`` (a folder), the document model read from a PDF is kept
@@ -157,11 +167,18 @@ def audit_document(path: Path, ruleset: RuleSet, options: JobOptions, extraction
         outputs = render_outputs(path, report, options.formats, options.lang, doc)
         meta = report["document"]
         return DocResult(
-            path=str(path), status=status_of(report["summary"]), seconds=time.perf_counter() - start,
-            sha256=meta["sha256"], unit=meta["unit"], region=meta["region"], plan_year=meta["plan_year"],
-            pages=meta["pages"], summary=dict(report["summary"]),
+            path=str(path),
+            status=status_of(report["summary"]),
+            seconds=time.perf_counter() - start,
+            sha256=meta["sha256"],
+            unit=meta["unit"],
+            region=meta["region"],
+            plan_year=meta["plan_year"],
+            pages=meta["pages"],
+            summary=dict(report["summary"]),
             rule_counts=dict(sorted(Counter(f["rule"] for f in report["findings"]).items())),
-            unused_waivers=list(report["unused_waivers"]), outputs=outputs,
+            unused_waivers=list(report["unused_waivers"]),
+            outputs=outputs,
         )
 
     return guarded(path, start, work)
@@ -176,8 +193,14 @@ def extract_model(path: Path, extractor: str, ocr: str, fmt: str) -> DocResult:
 
         doc = extract_document(path, extractor, ocr=ocr)
         text = to_json(document_to_dict(doc)) if fmt == "json" else cells_csv(doc)
-        return DocResult(path=str(path), status="clean", seconds=time.perf_counter() - start, sha256=doc.sha256,
-                         pages=doc.pages, outputs={fmt: text.encode("utf-8")})
+        return DocResult(
+            path=str(path),
+            status="clean",
+            seconds=time.perf_counter() - start,
+            sha256=doc.sha256,
+            pages=doc.pages,
+            outputs={fmt: text.encode("utf-8")},
+        )
 
     return guarded(path, start, work)
 
@@ -207,7 +230,9 @@ def guarded(path: Path, start: float, work: Callable[[], DocResult]) -> DocResul
         return _failed(path, start, "memory", *memory_texts(path))
     except RecursionError:
         return _failed(
-            path, start, "corrupt",
+            path,
+            start,
+            "corrupt",
             f"Struktur berkas terlalu dalam bertingkat (berkas rusak atau sengaja dibuat demikian): {path}",
             f"The file's structure is nested too deeply (damaged or crafted): {path}",
         )
@@ -254,7 +279,9 @@ def _extract(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") 
 
 def _failed(path: Path, start: float, kind: str, id_text: str, en_text: str) -> DocResult:
     return DocResult(
-        path=str(path), status="failed", seconds=time.perf_counter() - start,
+        path=str(path),
+        status="failed",
+        seconds=time.perf_counter() - start,
         failure={"kind": kind, "id": id_text, "en": en_text},
     )
 

@@ -54,8 +54,23 @@ def _children_cpu() -> float:
 def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds of the batch and all its document processes, last line."""
     cpu0 = _children_cpu()
-    cmd = [sys.executable, "-m", "auditor", "batch", str(archive), "--out", str(out), "--jobs", str(jobs),
-           "--format", fmt, "--fail-on", "never", "--executor", executor]
+    cmd = [
+        sys.executable,
+        "-m",
+        "auditor",
+        "batch",
+        str(archive),
+        "--out",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--format",
+        fmt,
+        "--fail-on",
+        "never",
+        "--executor",
+        executor,
+    ]
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
@@ -76,7 +91,9 @@ def main() -> None:
         archive.mkdir()
         files = make_archive(archive, args.copies)
         n = len(files)
-        print(f"archive: {n} PDFs, {sum(len(PdfReader(f).pages) for f in files)} pages; formats {args.format}; executor {args.executor}")
+        print(
+            f"archive: {n} PDFs, {sum(len(PdfReader(f).pages) for f in files)} pages; formats {args.format}; executor {args.executor}"
+        )
         load = os.getloadavg()[0]
         one, one_cpu, _ = run(archive, Path(tmp) / "out1", 1, args.format, args.executor)
         many, many_cpu, line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
@@ -85,8 +102,11 @@ def main() -> None:
     # CPU/wall shows how many cores the run really had: well below --jobs means other load.
     print(f"load average before the runs: {load:.2f} on {os.cpu_count()} cores")
     print(f"{'run':<30}{'seconds':>9}{'docs/min':>10}{'cpu s':>9}{'cpu/wall':>10}")
-    for label, wall, cpu in (("--jobs 1", one, one_cpu), (f"--jobs {args.jobs}", many, many_cpu),
-                             (f"--jobs {args.jobs} re-run (cached)", cached, cached_cpu)):
+    for label, wall, cpu in (
+        ("--jobs 1", one, one_cpu),
+        (f"--jobs {args.jobs}", many, many_cpu),
+        (f"--jobs {args.jobs} re-run (cached)", cached, cached_cpu),
+    ):
         print(f"{label:<30}{wall:9.2f}{n / wall * 60:10.1f}{cpu:9.1f}{cpu / wall:10.2f}")
     print(f"speed-up jobs {args.jobs} : jobs 1 = {one / many:.2f}   (goal >= 1.8 on 2 cores)")
     print(f"cached re-run vs first = {many / cached:.0f}x faster   (goal >= 20x)")

@@ -137,7 +137,9 @@ def main() -> int:
     args = parser.parse_args()
     backends = [b for b in args.backends.split(",") if b]
     samples = _samples(args.samples)
-    header = f"{'sample':34s} {'pages':>5s}  " + "  ".join(f"{name:>22s}" for name in [*(f"ours/{b}" for b in backends), "plain extract_tables"])
+    header = f"{'sample':34s} {'pages':>5s}  " + "  ".join(
+        f"{name:>22s}" for name in [*(f"ours/{b}" for b in backends), "plain extract_tables"]
+    )
     print(header)
     print(f"{'':34s} {'':>5s}  " + "  ".join(f"{'s/page   accuracy':>22s}" for _ in range(len(backends) + 1)))
     totals: dict[str, list[float]] = {}

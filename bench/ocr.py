@@ -65,10 +65,25 @@ def _batch(files: list[Path], jobs: int) -> tuple[float, float]:
         folder.mkdir()
         for f in files:
             (folder / f.name).symlink_to(f)
-        command = [sys.executable, "-m", "auditor", "batch", str(folder), "--out", str(Path(tmp) / "out"),
-                   "--jobs", str(jobs), "--format", "json", "--timeout", "1800"]
-        wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
-                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        command = [
+            sys.executable,
+            "-m",
+            "auditor",
+            "batch",
+            str(folder),
+            "--out",
+            str(Path(tmp) / "out"),
+            "--jobs",
+            str(jobs),
+            "--format",
+            "json",
+            "--timeout",
+            "1800",
+        ]
+        wrapper = (
+            "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=False)
         seconds = time.perf_counter() - start
@@ -80,7 +95,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--details", action="store_true", help="list misread amounts and the severe findings")
     args = parser.parse_args()
-    scans = [p for p in sorted(ARCHIVE.glob("*-scanned*.pdf")) if _source(p) and (SPECS / f"{_source(p)}.yaml").is_file()]
+    scans = [
+        p for p in sorted(ARCHIVE.glob("*-scanned*.pdf")) if _source(p) and (SPECS / f"{_source(p)}.yaml").is_file()
+    ]
     if not scans:
         print("no scanned samples: run `python -m samples.archive` first")
         return 1
@@ -108,20 +125,32 @@ def main() -> int:
             for w in wrong:
                 print("   misread", w)
             for f in severe:
-                print(f"   {f.rule} {f.severity} p{f.location.page} {f.location.table} {f.location.code}: {f.message[:120]}")
+                print(
+                    f"   {f.rule} {f.severity} p{f.location.page} {f.location.table} {f.location.code}: {f.message[:120]}"
+                )
     sources = [ROOT / "samples" / "pdf" / f"{_source(p)}.pdf" for p in scans]
     scan_s, scan_mb = _batch(scans, args.jobs)
     born_s, born_mb = _batch(sorted(set(sources)), args.jobs)
     scan_pages = sum(_pages(p) for p in scans)
     born_pages = sum(_pages(p) for p in sorted(set(sources)))
     print()
-    print(f"batch --jobs {args.jobs}: scans {scan_pages} pages in {scan_s:.0f} s = {60 * scan_pages / scan_s:.1f} pages/min, "
-          f"peak worker {scan_mb:.0f} MB")
-    print(f"batch --jobs {args.jobs}: born-digital sources {born_pages} pages in {born_s:.0f} s = "
-          f"{60 * born_pages / born_s:.1f} pages/min, peak worker {born_mb:.0f} MB")
+    print(
+        f"batch --jobs {args.jobs}: scans {scan_pages} pages in {scan_s:.0f} s = {60 * scan_pages / scan_s:.1f} pages/min, "
+        f"peak worker {scan_mb:.0f} MB"
+    )
+    print(
+        f"batch --jobs {args.jobs}: born-digital sources {born_pages} pages in {born_s:.0f} s = "
+        f"{60 * born_pages / born_s:.1f} pages/min, peak worker {born_mb:.0f} MB"
+    )
     print(f"OCR costs {scan_s / max(scan_pages, 1) / (born_s / max(born_pages, 1)):.1f}x the time per page")
-    print(json.dumps({"scan_pages_per_min": round(60 * scan_pages / scan_s, 1),
-                      "born_pages_per_min": round(60 * born_pages / born_s, 1)}))
+    print(
+        json.dumps(
+            {
+                "scan_pages_per_min": round(60 * scan_pages / scan_s, 1),
+                "born_pages_per_min": round(60 * born_pages / born_s, 1),
+            }
+        )
+    )
     return 0
 
 

@@ -39,8 +39,12 @@ def _line(f: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--details", action="store_true", help="list false alarms, missed defects, unexplained findings")
-    parser.add_argument("--extractor", choices=sorted(BACKENDS), default="pdfplumber", help="table reader (camelot: slower)")
+    parser.add_argument(
+        "--details", action="store_true", help="list false alarms, missed defects, unexplained findings"
+    )
+    parser.add_argument(
+        "--extractor", choices=sorted(BACKENDS), default="pdfplumber", help="table reader (camelot: slower)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     read = partial(extract_document, backend=args.extractor)
@@ -64,18 +68,28 @@ def main() -> int:
         severe = sum(len(r.severe) for r in variants)
         precision = f"{(severe - unexplained) / severe:.1%}" if severe else "-"
         print(f"{family:22s} {len(clean):5d} {false:9d} {f'{found}/{injected}':>13s} {unexplained:15d} {precision:>9s}")
-        for key, value in (("clean", len(clean)), ("false", false), ("found", found), ("injected", injected),
-                           ("unexplained", unexplained), ("severe", severe)):
+        for key, value in (
+            ("clean", len(clean)),
+            ("false", false),
+            ("found", found),
+            ("injected", injected),
+            ("unexplained", unexplained),
+            ("severe", severe),
+        ):
             total[key] += value
     print("-" * len(header))
     precision = f"{(total['severe'] - total['unexplained']) / total['severe']:.1%}" if total["severe"] else "-"
     recall = f"{total['found']}/{total['injected']}"
-    print(f"{'overall':22s} {total['clean']:5d} {total['false']:9d} {recall:>13s} {total['unexplained']:15d} {precision:>9s}")
+    print(
+        f"{'overall':22s} {total['clean']:5d} {total['false']:9d} {recall:>13s} {total['unexplained']:15d} {precision:>9s}"
+    )
     for r in results:
         if r.id == REFERENCE:
             counts = {s: sum(f["severity"] == s for f in r.findings) for s in ("error", "warning", "info")}
-            print(f"\nreference {r.id}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
-                  "(real mistakes, listed in samples/specs/REPAIRS.md)")
+            print(
+                f"\nreference {r.id}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} infos "
+                "(real mistakes, listed in samples/specs/REPAIRS.md)"
+            )
     print(f"{len(results)} samples audited in {time.perf_counter() - started:.1f} s")
 
     if args.details:

@@ -142,7 +142,9 @@ def score_table(table: Table, spec_table: dict[str, Any], money: set[str]) -> Sc
     return Score(table.kind, matched, spec_n, got_n, exact, mismatches, spacing)
 
 
-def money_score(table: Table, spec_table: dict[str, Any], money: set[str]) -> tuple[int, int, list[tuple[str, str, str]]]:
+def money_score(
+    table: Table, spec_table: dict[str, Any], money: set[str]
+) -> tuple[int, int, list[tuple[str, str, str]]]:
     """Amount cells read exactly: (matching, in the spec, first misreadings). Each money
     column's values down the table are aligned with the spec's, compared as rupiah, so a
     lost thousands mark ("4275000") is no misreading but a wrong digit is."""

@@ -100,8 +100,7 @@ def num(v: float) -> str:
 # --- variant 1: text watermark ------------------------------------------------------------
 
 # Helvetica-Bold advance widths (1/1000 em) of the letters used, and its cap height.
-HELV_BOLD = {"D": 722, "R": 722, "A": 722, "F": 611, "T": 611,
-             "S": 667, "L": 611, "I": 278, "N": 722}
+HELV_BOLD = {"D": 722, "R": 722, "A": 722, "F": 611, "T": 611, "S": 667, "L": 611, "I": 278, "N": 722}
 CAP_HEIGHT = 0.718
 FONT_NAME = "/FArchiveW"
 GS_NAME = "/GSArchiveW"
@@ -144,23 +143,28 @@ def watermark_content(w: float, h: float, matrix: tuple[float, ...]) -> bytes:
 
 def stamp_page(page: PageObject) -> PageObject:
     w, h, matrix = display_frame(page)
-    stamp = PageObject.create_blank_page(width=float(page.mediabox.width),
-                                         height=float(page.mediabox.height))
+    stamp = PageObject.create_blank_page(width=float(page.mediabox.width), height=float(page.mediabox.height))
     stamp.mediabox = page.mediabox
-    font = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"),
-        NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica-Bold"),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-    })
-    gstate = DictionaryObject({
-        NameObject("/Type"): NameObject("/ExtGState"),
-        NameObject("/ca"): FloatObject(0.6),
-    })
-    stamp[NameObject("/Resources")] = DictionaryObject({
-        NameObject("/Font"): DictionaryObject({NameObject(FONT_NAME): font}),
-        NameObject("/ExtGState"): DictionaryObject({NameObject(GS_NAME): gstate}),
-    })
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica-Bold"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    gstate = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/ExtGState"),
+            NameObject("/ca"): FloatObject(0.6),
+        }
+    )
+    stamp[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/Font"): DictionaryObject({NameObject(FONT_NAME): font}),
+            NameObject("/ExtGState"): DictionaryObject({NameObject(GS_NAME): gstate}),
+        }
+    )
     content = DecodedStreamObject()
     content.set_data(watermark_content(w, h, matrix))
     stamp[NameObject("/Contents")] = content
@@ -199,19 +203,18 @@ def rng_for(variant: str, index: int) -> np.random.Generator:
 def rotate(arr: np.ndarray, degrees: float, fill) -> np.ndarray:
     h, w = arr.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    return cv2.warpAffine(arr, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                          borderValue=fill)
+    return cv2.warpAffine(arr, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
 
 
-def degrade(arr: np.ndarray, rng: np.random.Generator, skew: float, paper: float, ink: float,
-            noise: float) -> np.ndarray:
+def degrade(
+    arr: np.ndarray, rng: np.random.Generator, skew: float, paper: float, ink: float, noise: float
+) -> np.ndarray:
     """Scanner look: toner and paper levels, an uneven page, skew, soft optics, grain, dust."""
     a = arr.astype(np.float32)
     a = ink + a * ((paper - ink) / 255.0)
     h, w = a.shape[:2]
     # uneven illumination: a smooth low-frequency field of a few grey levels
-    field = cv2.resize(rng.normal(0.0, 1.0, (4, 3)).astype(np.float32), (w, h),
-                       interpolation=cv2.INTER_CUBIC)
+    field = cv2.resize(rng.normal(0.0, 1.0, (4, 3)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
     field = field * (4.0 / max(1e-6, float(np.abs(field).max())))
     a = a + (field[..., None] if a.ndim == 3 else field)
     a = rotate(a, skew, fill=(paper,) * 3 if a.ndim == 3 else paper)
@@ -237,19 +240,23 @@ def image_page(writer: PdfWriter, data: bytes, w_pt: float, h_pt: float) -> Page
     image = Image.open(io.BytesIO(data))
     xobject = DecodedStreamObject()
     xobject.set_data(data)
-    xobject.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Image"),
-        NameObject("/Width"): NumberObject(image.width),
-        NameObject("/Height"): NumberObject(image.height),
-        NameObject("/ColorSpace"): NameObject("/DeviceGray" if image.mode == "L" else "/DeviceRGB"),
-        NameObject("/BitsPerComponent"): NumberObject(8),
-        NameObject("/Filter"): NameObject("/DCTDecode"),
-    })
+    xobject.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(image.width),
+            NameObject("/Height"): NumberObject(image.height),
+            NameObject("/ColorSpace"): NameObject("/DeviceGray" if image.mode == "L" else "/DeviceRGB"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+            NameObject("/Filter"): NameObject("/DCTDecode"),
+        }
+    )
     page = PageObject.create_blank_page(writer, width=w_pt, height=h_pt)
-    page[NameObject("/Resources")] = DictionaryObject({
-        NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): writer._add_object(xobject)}),
-    })
+    page[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): writer._add_object(xobject)}),
+        }
+    )
     content = DecodedStreamObject()
     content.set_data(f"q {num(w_pt)} 0 0 {num(h_pt)} 0 0 cm /Im0 Do Q\n".encode("ascii"))
     page[NameObject("/Contents")] = writer._add_object(content)
@@ -295,12 +302,17 @@ def find_box(textpage, needle: str) -> tuple[float, float, float, float] | None:
     if last is None:
         return None
     boxes = [textpage.get_charbox(i) for i in range(last[0], last[0] + last[1])]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
-def draw_stamp(rgb: np.ndarray, rng: np.random.Generator, centre: tuple[int, int], radius: int,
-               signature: tuple[int, int, int], label: str) -> np.ndarray:
+def draw_stamp(
+    rgb: np.ndarray,
+    rng: np.random.Generator,
+    centre: tuple[int, int],
+    radius: int,
+    signature: tuple[int, int, int],
+    label: str,
+) -> np.ndarray:
     """A blue round office stamp and an ink signature, multiplied over the page like ink."""
     h, w = rgb.shape[:2]
     ink = np.zeros((h, w), np.uint8)  # drawn as 8-bit masks (putText needs them), 255 = ink
@@ -309,12 +321,16 @@ def draw_stamp(rgb: np.ndarray, rng: np.random.Generator, centre: tuple[int, int
     sx, sy, span = signature
     t = np.linspace(0, 1, 400)
     xs = sx - span / 2 + span * t
-    ys = sy + span * 0.09 * np.sin(2 * np.pi * (3.2 * t + rng.uniform(0, 0.3))) * (1 - 0.5 * t) \
-        - span * 0.1 * t
+    ys = sy + span * 0.09 * np.sin(2 * np.pi * (3.2 * t + rng.uniform(0, 0.3))) * (1 - 0.5 * t) - span * 0.1 * t
     pts = np.stack([xs, ys], axis=1).astype(np.int32)
     cv2.polylines(ink, [pts], False, 255, 3, cv2.LINE_AA)
-    loop = np.stack([sx - span * 0.35 + span * 0.08 * np.cos(2 * np.pi * t),
-                     sy - span * 0.04 + span * 0.12 * np.sin(2 * np.pi * t)], axis=1).astype(np.int32)
+    loop = np.stack(
+        [
+            sx - span * 0.35 + span * 0.08 * np.cos(2 * np.pi * t),
+            sy - span * 0.04 + span * 0.12 * np.sin(2 * np.pi * t),
+        ],
+        axis=1,
+    ).astype(np.int32)
     cv2.polylines(ink, [loop], True, 255, 3, cv2.LINE_AA)
     # stamp: two rings, the unit name inside, a star on either side
     cx, cy = centre
@@ -330,23 +346,27 @@ def draw_stamp(rgb: np.ndarray, rng: np.random.Generator, centre: tuple[int, int
         cv2.putText(stamp, line, (int(cx - tw / 2), y), font, scale, 255, thick, cv2.LINE_AA)
     for side in (-1, 1):
         angles = [k * math.pi * 4 / 5 - math.pi / 2 for k in range(5)]  # a five-point star
-        star = np.array([[cx + side * radius * 0.64 + radius * 0.07 * math.cos(a),
-                          cy + radius * 0.07 * math.sin(a)] for a in angles], np.int32)
+        star = np.array(
+            [
+                [cx + side * radius * 0.64 + radius * 0.07 * math.cos(a), cy + radius * 0.07 * math.sin(a)]
+                for a in angles
+            ],
+            np.int32,
+        )
         cv2.fillPoly(stamp, [star], 255, cv2.LINE_AA)
     # an uneven ink pad: some of the stamp is fainter
-    pad = cv2.resize(rng.uniform(0.55, 1.0, (6, 6)).astype(np.float32), (w, h),
-                     interpolation=cv2.INTER_CUBIC)
+    pad = cv2.resize(rng.uniform(0.55, 1.0, (6, 6)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
     out = rgb.astype(np.float32)
-    for layer, colour, strength in ((stamp / 255.0 * pad, (52, 78, 178), 0.85),
-                                   (ink / 255.0, (25, 35, 95), 0.9)):
+    for layer, colour, strength in ((stamp / 255.0 * pad, (52, 78, 178), 0.85), (ink / 255.0, (25, 35, 95), 0.9)):
         alpha = (np.clip(layer, 0, 1) * strength)[..., None]
         tint = np.array(colour, np.float32) / 255.0
         out = out * (1 - alpha * (1 - tint))  # multiply blend: text under it stays dark
     return out
 
 
-def scan_signed_page(pdf: pdfium.PdfDocument, index: int, w_pt: float, h_pt: float,
-                     rng: np.random.Generator, quality: int) -> bytes:
+def scan_signed_page(
+    pdf: pdfium.PdfDocument, index: int, w_pt: float, h_pt: float, rng: np.random.Generator, quality: int
+) -> bytes:
     image = render(pdf, index, grayscale=False)
     check_size(image, w_pt, h_pt)
     arr = np.asarray(image).astype(np.float32)
@@ -391,12 +411,23 @@ def make_scanned_cover(stem: str, out_dir: Path, quality: int = JPEG_QUALITY) ->
         data = scan_signed_page(pdf, index, w_pt, h_pt, rng_for("scanned-cover", index), quality)
         scanned = image_page(writer, data, w_pt, h_pt)
         # replace in place: outline entries and page labels keep pointing at this page object
-        for key in ("/Contents", "/Resources", "/Annots", "/Rotate", "/CropBox", "/BleedBox",
-                    "/TrimBox", "/ArtBox", "/Group", "/StructParents"):
+        for key in (
+            "/Contents",
+            "/Resources",
+            "/Annots",
+            "/Rotate",
+            "/CropBox",
+            "/BleedBox",
+            "/TrimBox",
+            "/ArtBox",
+            "/Group",
+            "/StructParents",
+        ):
             if key in page:
                 del page[key]
-        page[NameObject("/MediaBox")] = ArrayObject([NumberObject(0), NumberObject(0),
-                                                     FloatObject(w_pt), FloatObject(h_pt)])
+        page[NameObject("/MediaBox")] = ArrayObject(
+            [NumberObject(0), NumberObject(0), FloatObject(w_pt), FloatObject(h_pt)]
+        )
         page[NameObject("/Resources")] = scanned["/Resources"]
         page[NameObject("/Contents")] = scanned.raw_get("/Contents")
     pdf.close()
@@ -418,8 +449,7 @@ def scan_pages(stem: str, quality: int = JPEG_QUALITY) -> list[tuple[bytes, floa
         image = render(pdf, index, grayscale=True)
         check_size(image, w_pt, h_pt)
         skew = 0.3 if index % 2 == 0 else -0.5
-        arr = degrade(np.asarray(image), rng_for("scanned", index), skew=skew, paper=236.0,
-                      ink=22.0, noise=1.0)
+        arr = degrade(np.asarray(image), rng_for("scanned", index), skew=skew, paper=236.0, ink=22.0, noise=1.0)
         pages.append((jpeg(Image.fromarray(arr, "L"), quality), w_pt, h_pt))
     pdf.close()
     return pages
@@ -438,8 +468,12 @@ def ocr_layer(data: bytes, workdir: Path, index: int) -> PageObject:
     image.write_bytes(data)
     base = workdir / f"page-{index:03d}"
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread: the same text on every run
-    done = subprocess.run(["tesseract", str(image), str(base), "-l", "ind", "--dpi", str(DPI),
-                           "-c", "textonly_pdf=1", "pdf"], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        ["tesseract", str(image), str(base), "-l", "ind", "--dpi", str(DPI), "-c", "textonly_pdf=1", "pdf"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise SystemExit(f"tesseract failed on page {index + 1}: {done.stderr.strip()}")
     return PdfReader(base.with_suffix(".pdf")).pages[0]
@@ -447,8 +481,7 @@ def ocr_layer(data: bytes, workdir: Path, index: int) -> PageObject:
 
 def make_scanned_ocr(stem: str, out_dir: Path, pages: list[tuple[bytes, float, float]]) -> Path:
     if shutil.which("tesseract") is None:
-        raise SystemExit("tesseract is needed for the OCR variant "
-                         "(apt-get install tesseract-ocr tesseract-ocr-ind)")
+        raise SystemExit("tesseract is needed for the OCR variant (apt-get install tesseract-ocr tesseract-ocr-ind)")
     writer = PdfWriter()
     with tempfile.TemporaryDirectory() as tmp:
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -478,13 +511,14 @@ def write(writer: PdfWriter, path: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m samples.archive",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m samples.archive", description=__doc__.split("\n")[0])
     parser.add_argument("--out-dir", type=Path, default=OUT_DIR)
-    parser.add_argument("--quality", type=int, default=JPEG_QUALITY,
-                        help=f"JPEG quality of the scanned pages (default {JPEG_QUALITY})")
-    parser.add_argument("--only", choices=VARIANTS, action="append",
-                        help="make only this variant (repeatable); default: all")
+    parser.add_argument(
+        "--quality", type=int, default=JPEG_QUALITY, help=f"JPEG quality of the scanned pages (default {JPEG_QUALITY})"
+    )
+    parser.add_argument(
+        "--only", choices=VARIANTS, action="append", help="make only this variant (repeatable); default: all"
+    )
     args = parser.parse_args(argv)
     wanted = args.only or list(VARIANTS)
     if "watermark" in wanted:

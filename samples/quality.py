@@ -76,7 +76,9 @@ def matches(finding: Mapping[str, Any], expect: Mapping[str, Any]) -> bool:
             return False
     if "text" in expect:
         haystack = " ".join(
-            str(v) for v in (finding.get("actual"), finding.get("expected"), location.get("row"), finding.get("message")) if v
+            str(v)
+            for v in (finding.get("actual"), finding.get("expected"), location.get("row"), finding.get("message"))
+            if v
         ).lower()
         if str(expect["text"]).lower() not in haystack:
             return False
@@ -96,14 +98,19 @@ def audit_sample(spec: Mapping[str, Any], read: Callable[[Path], Document] = ext
     findings = [f.to_dict() for f in result.findings]
     declared = list(spec.get("defects") or [])
     out = SampleResult(
-        id=str(spec["id"]), family=str(spec.get("family") or "lumajang-template"), ruleset=ruleset,
-        clean=not declared and spec["id"] != REFERENCE, findings=findings,
+        id=str(spec["id"]),
+        family=str(spec.get("family") or "lumajang-template"),
+        ruleset=ruleset,
+        clean=not declared and spec["id"] != REFERENCE,
+        findings=findings,
     )
     explained: set[int] = set()
     for defect in declared:
         hits = [i for i, f in enumerate(findings) if any(matches(f, e) for e in defect["expect"])]
         explained.update(hits)
-        out.defects.append(DefectResult(defect["id"], defect["what"], bool(hits), sorted({findings[i]["rule"] for i in hits})))
+        out.defects.append(
+            DefectResult(defect["id"], defect["what"], bool(hits), sorted({findings[i]["rule"] for i in hits}))
+        )
     if declared:
         out.unexplained = [f for i, f in enumerate(findings) if i not in explained and f["severity"] in SEVERE]
     return out

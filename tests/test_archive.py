@@ -54,12 +54,17 @@ def _original(archived: str) -> Path:
 # --------------------------------------------------------------------------- watermarks and stamps
 
 
-@pytest.mark.parametrize("name", [
-    "parakan-2026-watermark.pdf", "parakan-2026-defects-watermark.pdf",
-    "lowokwaru-2026-watermark.pdf", "lowokwaru-2026-defects-watermark.pdf",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "parakan-2026-watermark.pdf",
+        "parakan-2026-defects-watermark.pdf",
+        "lowokwaru-2026-watermark.pdf",
+        "lowokwaru-2026-defects-watermark.pdf",
+    ],
+)
 def test_a_watermark_and_a_stamp_change_no_finding(name: str) -> None:
-    """"DRAFT" across every page and a framed "SALINAN" reaching into the body (over the
+    """ "DRAFT" across every page and a framed "SALINAN" reaching into the body (over the
     table headers of landscape pages): the same findings as the born-digital original."""
     archived = _doc(ARCHIVE / name)
     assert _findings(archived) == _findings(_doc(_original(name)))
@@ -112,15 +117,27 @@ def test_plan_year_sources_and_votes() -> None:
     wrong_cover = identity.IdentitySource("plan_year", 2025, "cover", cover.span)
     assert identity.vote([wrong_cover, *others], "plan_year").value == 2026
     # ... and a name cut short on a caption agrees with the cover's full name.
-    full = identity.IdentitySource("unit", "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah", "cover", cover.span)
+    full = identity.IdentitySource(
+        "unit", "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah", "cover", cover.span
+    )
     short = identity.IdentitySource("unit", "Badan Perencanaan Pembangunan", "caption", cover.span)
     assert identity.vote([full, short, short], "unit") is full
 
 
 def test_the_user_states_the_identity(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    proc = run_cli("check", SAMPLES / "pdf" / "parakan-2026.pdf", "--out", out, "--format", "json",
-                   "--plan-year", "2027", "--unit", "Kecamatan Parakan")
+    proc = run_cli(
+        "check",
+        SAMPLES / "pdf" / "parakan-2026.pdf",
+        "--out",
+        out,
+        "--format",
+        "json",
+        "--plan-year",
+        "2027",
+        "--unit",
+        "Kecamatan Parakan",
+    )
     report = __import__("json").loads((out / "parakan-2026.json").read_text(encoding="utf-8"))
     meta = report["document"]
     assert meta["plan_year"] == 2027, proc.stderr
@@ -201,19 +218,28 @@ def _w(text: str, conf: float = 96.0) -> Word:
     return Word(text, BBox(0, 0, 10, 10), conf=conf)
 
 
-@pytest.mark.parametrize(("first", "digits", "third", "kept", "doubtful"), [
-    (["27.300.000"], ["27.300.000"], None, "27.300.000", False),  # both agree
-    (["+104"], ["104"], None, "104", False),  # a speck beside the figure goes
-    (["M2"], ["142"], ["M2"], "142", True),  # a letter for two digits
-    (["2"], ["21"], ["21"], "21", True),  # a digit dropped at page size
-    (["385"], ["335"], ["335"], "385", True),  # as many digits: the first reading stays
-    (["27.300.000"], ["21.300.000"], ["27.300.000"], "27.300.000", True),
-    (["125"], [], [], "125", True),  # the digits-only reading found nothing
-])
+@pytest.mark.parametrize(
+    ("first", "digits", "third", "kept", "doubtful"),
+    [
+        (["27.300.000"], ["27.300.000"], None, "27.300.000", False),  # both agree
+        (["+104"], ["104"], None, "104", False),  # a speck beside the figure goes
+        (["M2"], ["142"], ["M2"], "142", True),  # a letter for two digits
+        (["2"], ["21"], ["21"], "21", True),  # a digit dropped at page size
+        (["385"], ["335"], ["335"], "385", True),  # as many digits: the first reading stays
+        (["27.300.000"], ["21.300.000"], ["27.300.000"], "27.300.000", True),
+        (["125"], [], [], "125", True),  # the digits-only reading found nothing
+    ],
+)
 def test_a_figure_is_read_twice_and_a_disagreement_is_doubtful(
-    first: list[str], digits: list[str], third: list[str] | None, kept: str, doubtful: bool,
+    first: list[str],
+    digits: list[str],
+    third: list[str] | None,
+    kept: str,
+    doubtful: bool,
 ) -> None:
-    words = ocr_module._vote([_w(t) for t in first], [_w(t) for t in digits], None if third is None else [_w(t) for t in third])
+    words = ocr_module._vote(
+        [_w(t) for t in first], [_w(t) for t in digits], None if third is None else [_w(t) for t in third]
+    )
     assert " ".join(w.text for w in words) == kept
     assert all((w.conf or 0) < LOW_CONFIDENCE for w in words) == doubtful
 
@@ -221,7 +247,14 @@ def test_a_figure_is_read_twice_and_a_disagreement_is_doubtful(
 def test_a_repeated_header_read_differently_by_ocr_is_not_a_spilled_row() -> None:
     # "Kode”", "Danal", "Indikatit", a column number "11" read "1": the header again.
     assert _not_header(["Kode”"], ["Kode"], False) == []
-    assert _not_header(["Kebutuhan", "Danal", "Pagu", "Indikatit", "(Rp)"], ["Kebutuhan", "Dana/", "Pagu", "Indikatif", "(Rp)"], False) == []
+    assert (
+        _not_header(
+            ["Kebutuhan", "Danal", "Pagu", "Indikatit", "(Rp)"],
+            ["Kebutuhan", "Dana/", "Pagu", "Indikatif", "(Rp)"],
+            False,
+        )
+        == []
+    )
     assert _not_header(["1"], ["11"], True) == []
     # What a page break printed over the header is still found.
     assert _not_header(["7.01.06", "Kode"], ["Kode"], False) == ["7.01.06"]

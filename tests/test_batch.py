@@ -129,7 +129,15 @@ def test_changed_rules_rerun_rules_without_reading_the_pdf_again(local_run, tmp_
     assert len(extracted) == len(GOOD) + 1  # and the Word draft
     stamps = {p: p.stat().st_mtime_ns for p in extracted}
     rules = tmp_path / "hanya-total.yaml"
-    rules.write_text(yaml.safe_dump({"ruleset": {"id": "hanya-total", "version": "1", "title": {"id": "Jumlah saja", "en": "Totals only"}}, "rules": default_rules("totals")}), encoding="utf-8")
+    rules.write_text(
+        yaml.safe_dump(
+            {
+                "ruleset": {"id": "hanya-total", "version": "1", "title": {"id": "Jumlah saja", "en": "Totals only"}},
+                "rules": default_rules("totals"),
+            }
+        ),
+        encoding="utf-8",
+    )
     other = tmp_path / "out"  # the first run's reports stay as they are for the other tests
     proc = run_cli("batch", GOOD[0], "--out", other, "--format", "json", "--rules", rules, "--cache", out / ".cache")
     assert "(1 diperiksa, 0 dari cache)" in proc.stdout, proc.stdout + proc.stderr
@@ -142,7 +150,19 @@ def test_changed_rules_rerun_rules_without_reading_the_pdf_again(local_run, tmp_
 def test_a_killed_batch_finishes_the_rest_without_redoing(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     results = out / ".cache" / "results"
-    cmd = [sys.executable, "-m", "auditor", "batch", *map(str, GOOD), "--out", str(out), "--jobs", "1", "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "auditor",
+        "batch",
+        *map(str, GOOD),
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+        "--format",
+        "json",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while not (results.is_dir() and any(results.glob("*.json"))):

@@ -86,9 +86,16 @@ def _row_text(f: dict[str, Any], lang: str) -> str:
     here (money left unformatted; the row number and column label left out)."""
     loc = f["location"]
     parts = [
-        t(f"severity.{f['severity']}", lang), f["rule"], f.get("title") or "", f["message"], loc.get("row") or "",
-        str(loc.get("page") or "-"), loc.get("table") or t("col.narrative", lang), loc.get("code") or "-",
-        f.get("expected") or "", f.get("actual") or "",
+        t(f"severity.{f['severity']}", lang),
+        f["rule"],
+        f.get("title") or "",
+        f["message"],
+        loc.get("row") or "",
+        str(loc.get("page") or "-"),
+        loc.get("table") or t("col.narrative", lang),
+        loc.get("code") or "-",
+        f.get("expected") or "",
+        f.get("actual") or "",
     ]
     return "\n".join(parts).lower()
 

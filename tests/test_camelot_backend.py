@@ -190,6 +190,7 @@ def test_a_page_camelot_turned_is_refused() -> None:
 
 def test_a_broken_page_in_camelot_is_set_aside() -> None:
     """A page camelot cannot read is recorded as unreadable; the other pages are read."""
+
     def broken_on_page_3(self: CamelotReader, page_no: int) -> list[object]:
         if page_no == 3:
             raise PDFSyntaxError("bad object")
@@ -198,7 +199,9 @@ def test_a_broken_page_in_camelot_is_set_aside() -> None:
     with patch.object(CamelotReader, "camelot_tables", broken_on_page_3):
         layouts = read_layouts(REPAIRED_PDF, CAMELOT)
     broken = [lay for lay in layouts if lay.unreadable is not None]
-    assert [(lay.page, lay.unreadable.reason, lay.unreadable.detail) for lay in broken] == [(3, "damaged", "PDFSyntaxError")]
+    assert [(lay.page, lay.unreadable.reason, lay.unreadable.detail) for lay in broken] == [
+        (3, "damaged", "PDFSyntaxError")
+    ]
     assert len(layouts) > 40 and any(lay.lines for lay in layouts if lay.page != 3)
 
 

@@ -113,7 +113,10 @@ def test_narrative_total() -> None:
 
 
 def test_narrative_split() -> None:
-    parts = [_stated(1_267_300_839, "component", "Belanja Pegawai"), _stated(649_145_350, "component", "Belanja Barang dan Jasa")]
+    parts = [
+        _stated(1_267_300_839, "component", "Belanja Pegawai"),
+        _stated(649_145_350, "component", "Belanja Barang dan Jasa"),
+    ]
     ok = _doc(stated=[_stated(1_916_446_189, "total", "Jumlah Anggaran"), *parts])
     assert list(narrative_split.check(ok, {"tolerance": 0})) == []
     bad = _doc(stated=[_stated(1_916_486_189, "total", "Jumlah Anggaran"), *parts])

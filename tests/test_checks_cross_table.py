@@ -26,7 +26,9 @@ def _row(i: int, level: Level, code: str | None, **cells: str) -> Row:
     return Row(index=i, level=level, code=code, code_written=code, cells=cell_map, amounts=amounts)
 
 
-def _table(kind: str, rows: list[Row], units: dict[str, int] | None = None, headers: dict[str, str] | None = None) -> Table:
+def _table(
+    kind: str, rows: list[Row], units: dict[str, int] | None = None, headers: dict[str, str] | None = None
+) -> Table:
     columns = sorted({k for r in rows for k in r.cells})
     return Table(kind, kind, [1], columns, headers or {}, rows, 1.0, money_units=units or {})
 
@@ -43,32 +45,96 @@ P, K, S = Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN
 
 
 def _tc33(target: str = "20 unit") -> Table:
-    return _table("T-C.33", [
-        _row(0, P, "7.01.01", name="PROGRAM PENUNJANG", indicator="Persentase", target="100%", amount="60,490,000"),
-        _row(1, K, "7.01.01.2.09", name="Pemeliharaan BMD", indicator="Persentase BMD", target="100%", amount="60,490,000"),
-        _row(2, S, "7.01.01.2.09.02", name="Pemeliharaan Kendaraan", indicator="Jumlah Kendaraan", target="5 unit",
-             amount="47,290,000"),
-        _row(3, S, "7.01.01.2.09.06", name="Pemeliharaan Peralatan", indicator="Jumlah Peralatan", target=target,
-             amount="13,200,000"),
-    ])
+    return _table(
+        "T-C.33",
+        [
+            _row(0, P, "7.01.01", name="PROGRAM PENUNJANG", indicator="Persentase", target="100%", amount="60,490,000"),
+            _row(
+                1,
+                K,
+                "7.01.01.2.09",
+                name="Pemeliharaan BMD",
+                indicator="Persentase BMD",
+                target="100%",
+                amount="60,490,000",
+            ),
+            _row(
+                2,
+                S,
+                "7.01.01.2.09.02",
+                name="Pemeliharaan Kendaraan",
+                indicator="Jumlah Kendaraan",
+                target="5 unit",
+                amount="47,290,000",
+            ),
+            _row(
+                3,
+                S,
+                "7.01.01.2.09.06",
+                name="Pemeliharaan Peralatan",
+                indicator="Jumlah Peralatan",
+                target=target,
+                amount="13,200,000",
+            ),
+        ],
+    )
 
 
 def _tc31(target: str = "20 unit", units: int = 1, pagu_06: str = "13,200,000", need_factor: int = 1) -> Table:
     pagus = ["60,490,000", "60,490,000", "47,290,000", pagu_06]
     needs = [f"{parse_amount(p) * need_factor:,}" for p in pagus]
-    return _table("T-C.31", [
-        _row(0, P, "7.01.01", name="Program Penunjang", indicator="persentase", target="100 %", pagu=pagus[0], kebutuhan_dana=needs[0]),
-        _row(1, K, "7.01.01.2.09", name="Pemeliharaan  BMD", indicator="Persentase BMD", target="100%", pagu=pagus[1],
-             kebutuhan_dana=needs[1]),
-        # the sub kegiatan code cut to its kegiatan's by a wrap: paired by name
-        _row(2, K, "7.01.01.2.09", name="Pemeliharaan Kendaraan", indicator="Jumlah Kendaraan", target="5 unit",
-             pagu=pagus[2], kebutuhan_dana=needs[2]),
-        _row(3, S, "7.01.01.2.09.06", name="Pemeliharaan Peralatan", indicator="Jumlah Peralatan", target=target,
-             pagu=pagus[3], kebutuhan_dana=needs[3]),
-    ], units={"pagu": units, "kebutuhan_dana": units}, headers={"pagu": "Pagu indikatif (Rp.000)", "kebutuhan_dana": "Kebutuhan Dana"})
+    return _table(
+        "T-C.31",
+        [
+            _row(
+                0,
+                P,
+                "7.01.01",
+                name="Program Penunjang",
+                indicator="persentase",
+                target="100 %",
+                pagu=pagus[0],
+                kebutuhan_dana=needs[0],
+            ),
+            _row(
+                1,
+                K,
+                "7.01.01.2.09",
+                name="Pemeliharaan  BMD",
+                indicator="Persentase BMD",
+                target="100%",
+                pagu=pagus[1],
+                kebutuhan_dana=needs[1],
+            ),
+            # the sub kegiatan code cut to its kegiatan's by a wrap: paired by name
+            _row(
+                2,
+                K,
+                "7.01.01.2.09",
+                name="Pemeliharaan Kendaraan",
+                indicator="Jumlah Kendaraan",
+                target="5 unit",
+                pagu=pagus[2],
+                kebutuhan_dana=needs[2],
+            ),
+            _row(
+                3,
+                S,
+                "7.01.01.2.09.06",
+                name="Pemeliharaan Peralatan",
+                indicator="Jumlah Peralatan",
+                target=target,
+                pagu=pagus[3],
+                kebutuhan_dana=needs[3],
+            ),
+        ],
+        units={"pagu": units, "kebutuhan_dana": units},
+        headers={"pagu": "Pagu indikatif (Rp.000)", "kebutuhan_dana": "Kebutuhan Dana"},
+    )
 
 
 # --- same_facts -----------------------------------------------------------------------------
+
 
 def test_same_facts_passes_when_tables_agree_up_to_case_and_spacing() -> None:
     assert list(same_facts.check(_doc(_tc31(), _tc33()), _params(same_facts))) == []
@@ -105,6 +171,7 @@ def test_same_facts_missing_table_is_not_evaluated() -> None:
 
 # --- codes_present ----------------------------------------------------------------------------
 
+
 def test_codes_present_pairs_cut_codes_by_name() -> None:
     assert list(codes_present.check(_doc(_tc31(), _tc33()), _params(codes_present, table="T-C.31"))) == []
 
@@ -122,6 +189,7 @@ def test_codes_present_reports_rows_missing_from_either_table() -> None:
 
 # --- money_scale ---------------------------------------------------------------------------------
 
+
 def test_money_scale_header_unit() -> None:
     params = _params(money_scale)
     assert list(money_scale.check(_doc(_tc31(), _tc33()), params)) == []
@@ -132,7 +200,9 @@ def test_money_scale_header_unit() -> None:
 
 
 def test_money_scale_constant_multiple_reported_once_with_its_factor() -> None:
-    params = _params(money_scale, column="kebutuhan_dana", reference="T-C.31", reference_column="pagu", kind="constant_multiple")
+    params = _params(
+        money_scale, column="kebutuhan_dana", reference="T-C.31", reference_column="pagu", kind="constant_multiple"
+    )
     assert list(money_scale.check(_doc(_tc31()), params)) == []
     (result,) = list(money_scale.check(_doc(_tc31(need_factor=110)), params))
     assert result.actual == "110" and result.fields["factor"] == "110" and result.location.column == "kebutuhan_dana"
@@ -142,31 +212,70 @@ def test_money_scale_constant_multiple_reported_once_with_its_factor() -> None:
 
 
 def test_money_scale_small_factor_is_a_plan_not_a_slip() -> None:
-    rows = [_row(i, S, f"7.01.01.2.01.0{i + 1}", amount=f"{a:,}", amount_next=f"{a * 11 // 10:,}")
-            for i, a in enumerate([1_000_000, 2_000_000, 3_000_000])]
-    params = _params(money_scale, table="T-C.33", column="amount_next", reference="T-C.33", reference_column="amount",
-                     kind="constant_multiple")
+    rows = [
+        _row(i, S, f"7.01.01.2.01.0{i + 1}", amount=f"{a:,}", amount_next=f"{a * 11 // 10:,}")
+        for i, a in enumerate([1_000_000, 2_000_000, 3_000_000])
+    ]
+    params = _params(
+        money_scale,
+        table="T-C.33",
+        column="amount_next",
+        reference="T-C.33",
+        reference_column="amount",
+        kind="constant_multiple",
+    )
     assert list(money_scale.check(_doc(_table("T-C.33", rows)), params)) == []
 
 
 # --- goal_targets -------------------------------------------------------------------------------
 
+
 def _tc30(ipp_2024: str = "62") -> Table:
-    return _table("T-C.30", [
-        _row(0, Level.OTHER, None, indicator="IKM Pelayanan Kecamatan", target_2024="N/A", proyeksi_2024="N/A"),
-        _row(1, Level.OTHER, None, indicator="Indek Pelayanan Publik", target_2024=ipp_2024, proyeksi_2024=ipp_2024),
-        _row(2, Level.OTHER, None, indicator="Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan", target_2024="78%"),
-    ])
+    return _table(
+        "T-C.30",
+        [
+            _row(0, Level.OTHER, None, indicator="IKM Pelayanan Kecamatan", target_2024="N/A", proyeksi_2024="N/A"),
+            _row(
+                1, Level.OTHER, None, indicator="Indek Pelayanan Publik", target_2024=ipp_2024, proyeksi_2024=ipp_2024
+            ),
+            _row(
+                2, Level.OTHER, None, indicator="Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan", target_2024="78%"
+            ),
+        ],
+    )
 
 
 def _bab3(ipp: str = "62", sasaran: str = "78") -> list[Table]:
     return [
-        _table("Tabel 3.2", [_row(0, Level.OTHER, None, tujuan="Meningkatnya kepuasan masyarakat", indicator="Nilai IPP", target_2024=ipp)]),
-        _table("Tabel 3.3", [
-            _row(0, Level.OTHER, None, sasaran="Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan",
-                 indicator="Persentase hasil fasilitasi yang ditindaklanjuti", target_2024=sasaran),
-            _row(1, Level.OTHER, None, sasaran="Sesuatu yang lain", indicator="Rasio tanpa padanan", target_2024="5"),
-        ]),
+        _table(
+            "Tabel 3.2",
+            [
+                _row(
+                    0,
+                    Level.OTHER,
+                    None,
+                    tujuan="Meningkatnya kepuasan masyarakat",
+                    indicator="Nilai IPP",
+                    target_2024=ipp,
+                )
+            ],
+        ),
+        _table(
+            "Tabel 3.3",
+            [
+                _row(
+                    0,
+                    Level.OTHER,
+                    None,
+                    sasaran="Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan",
+                    indicator="Persentase hasil fasilitasi yang ditindaklanjuti",
+                    target_2024=sasaran,
+                ),
+                _row(
+                    1, Level.OTHER, None, sasaran="Sesuatu yang lain", indicator="Rasio tanpa padanan", target_2024="5"
+                ),
+            ],
+        ),
     ]
 
 
@@ -176,7 +285,9 @@ def test_goal_targets_passes_when_bab3_follows_tc30() -> None:
 
 def test_goal_targets_reports_bab3_targets_against_tc30() -> None:
     results = list(goal_targets.check(_doc(_tc30(), *_bab3(ipp="84", sasaran="79")), _params(goal_targets)))
-    got = {(r.location.table, r.location.column, r.expected, r.actual, r.fields["reference_indicator"]) for r in results}
+    got = {
+        (r.location.table, r.location.column, r.expected, r.actual, r.fields["reference_indicator"]) for r in results
+    }
     assert got == {
         ("Tabel 3.2", "target_2024", "62", "84", "Indek Pelayanan Publik"),  # matched by its acronym
         ("Tabel 3.3", "target_2024", "78%", "79", "Mengoptimalkan Fasilitasi dan Koordinasi Kecamatan"),
@@ -189,6 +300,7 @@ def test_goal_targets_without_plan_year_is_not_evaluated() -> None:
 
 
 # --- the draft rules on the samples --------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def ruleset(tmp_path_factory: pytest.TempPathFactory):
@@ -205,7 +317,9 @@ def test_draft_rules_are_all_cross_table(ruleset) -> None:
 
 def test_reference_findings(ruleset) -> None:
     result = run_rules(extracted(REFERENCE_PDF), ruleset, "en")
-    found = {(f.rule, f.location.table, f.location.code, f.location.column, f.expected, f.actual) for f in result.findings}
+    found = {
+        (f.rule, f.location.table, f.location.code, f.location.column, f.expected, f.actual) for f in result.findings
+    }
     assert ("XT-002", "T-C.31", "7.01.01.2.09.06", "target", "20 unit", "10 unit") in found
     assert ("XT-006", "T-C.31", None, "pagu", "1", "1000") in found
     assert ("XT-007", "T-C.31", None, "kebutuhan_dana", "1", "110") in found

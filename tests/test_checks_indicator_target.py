@@ -23,17 +23,37 @@ from auditor.rules.params import resolve
 from auditor.rules.ruleset import default_ruleset_path, load_ruleset
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
-COLUMNS = ["code", "name", "indicator", "aktivitas", "priority", "lokasi", "target", "amount", "sumber_dana", "target_next", "amount_next"]
+COLUMNS = [
+    "code",
+    "name",
+    "indicator",
+    "aktivitas",
+    "priority",
+    "lokasi",
+    "target",
+    "amount",
+    "sumber_dana",
+    "target_next",
+    "amount_next",
+]
 MONEY = ("amount", "amount_next")
 
 
 def _row(i: int, level: Level, code: str | None, **values: str) -> Row:
-    cells = {k: Cell(v, 1, BBox(10 * n, 10 + 20 * i, 10 * n + 9, 29 + 20 * i)) for n, (k, v) in enumerate(values.items())}
-    amounts = {k: Amount(int(cells[k].text.replace(".", "")) if cells[k].text.strip("-") else None, cells[k]) for k in MONEY if k in cells}
+    cells = {
+        k: Cell(v, 1, BBox(10 * n, 10 + 20 * i, 10 * n + 9, 29 + 20 * i)) for n, (k, v) in enumerate(values.items())
+    }
+    amounts = {
+        k: Amount(int(cells[k].text.replace(".", "")) if cells[k].text.strip("-") else None, cells[k])
+        for k in MONEY
+        if k in cells
+    }
     return Row(index=i, level=level, code=code, code_written=code, cells=cells, amounts=amounts)
 
 
-def _table(rows: list[tuple[Level, str | None, dict[str, str]]], kind: str = "T-C.33", columns: list[str] | None = None) -> Table:
+def _table(
+    rows: list[tuple[Level, str | None, dict[str, str]]], kind: str = "T-C.33", columns: list[str] | None = None
+) -> Table:
     built = [_row(i, level, code, **vals) for i, (level, code, vals) in enumerate(rows)]
     return Table(kind, kind, [1], columns or COLUMNS, {}, built, 1.0)
 
@@ -53,22 +73,55 @@ def _violations(results: list) -> list[Violation]:
 
 FULL = {"lokasi": "Kec.X", "sumber_dana": "DAU", "amount": "12.000.000", "amount_next": "13.200.000"}
 GOOD = [
-    (Level.PROGRAM, "7.01.01", {"name": "Program", "indicator": "Persentase pemenuhan", "target": "100%", "target_next": "100%", **FULL}),
-    (Level.KEGIATAN, "7.01.01.2.02", {"name": "Keg", "indicator": "Persentase fasilitasi", "target": "100%", "target_next": "100%", **FULL}),
-    (Level.SUB_KEGIATAN, "7.01.01.2.02.01", {"name": "Gaji", "indicator": "Jumlah Orang yang Menerima Gaji", "target": "11 Orang/12 bulan", "target_next": "11 Orang/12 bulan", **FULL}),
+    (
+        Level.PROGRAM,
+        "7.01.01",
+        {"name": "Program", "indicator": "Persentase pemenuhan", "target": "100%", "target_next": "100%", **FULL},
+    ),
+    (
+        Level.KEGIATAN,
+        "7.01.01.2.02",
+        {"name": "Keg", "indicator": "Persentase fasilitasi", "target": "100%", "target_next": "100%", **FULL},
+    ),
+    (
+        Level.SUB_KEGIATAN,
+        "7.01.01.2.02.01",
+        {
+            "name": "Gaji",
+            "indicator": "Jumlah Orang yang Menerima Gaji",
+            "target": "11 Orang/12 bulan",
+            "target_next": "11 Orang/12 bulan",
+            **FULL,
+        },
+    ),
     (Level.AKTIVITAS, None, {"aktivitas": "Pembayaran Gaji", "priority": "1", **FULL}),
 ]
 # The reference's 7.01.01.2.02.01: the sub kegiatan target only on its activity row.
 ON_ACTIVITY = GOOD[:2] + [
-    (Level.SUB_KEGIATAN, "7.01.01.2.02.01", {"name": "Gaji", "indicator": "Jumlah Orang yang Menerima Gaji", "target": "", "target_next": "", **FULL}),
-    (Level.AKTIVITAS, None, {"aktivitas": "Pembayaran Gaji", "priority": "", "target": "11 Orang/12 bulan", **FULL, "lokasi": "-"}),
+    (
+        Level.SUB_KEGIATAN,
+        "7.01.01.2.02.01",
+        {"name": "Gaji", "indicator": "Jumlah Orang yang Menerima Gaji", "target": "", "target_next": "", **FULL},
+    ),
+    (
+        Level.AKTIVITAS,
+        None,
+        {"aktivitas": "Pembayaran Gaji", "priority": "", "target": "11 Orang/12 bulan", **FULL, "lokasi": "-"},
+    ),
 ]
 
 
 # --- required_cells ------------------------------------------------------------------------
 
+
 def test_required_cells_passes_complete_rows() -> None:
-    params = _params(required_cells, required={"sub_kegiatan": ["indicator", "target", "lokasi", "sumber_dana", "target_next"], "aktivitas": ["priority", "lokasi"]})
+    params = _params(
+        required_cells,
+        required={
+            "sub_kegiatan": ["indicator", "target", "lokasi", "sumber_dana", "target_next"],
+            "aktivitas": ["priority", "lokasi"],
+        },
+    )
     assert list(required_cells.check(_doc(_table(GOOD)), params)) == []
 
 
@@ -86,7 +139,9 @@ def test_required_cells_reports_target_left_on_the_activity_row() -> None:
 
 def test_required_cells_multi_indicator_row_counts_its_sub_rows() -> None:
     table = _table([(Level.PROGRAM, "7.01.06", {"name": "P", "indicator": "", "target": ""})])
-    table.rows[0].sub_rows = [{"indicator": Cell("Persentase Desa", 1, BBox(0, 0, 1, 1)), "target": Cell("83%", 1, BBox(0, 0, 1, 1))}]
+    table.rows[0].sub_rows = [
+        {"indicator": Cell("Persentase Desa", 1, BBox(0, 0, 1, 1)), "target": Cell("83%", 1, BBox(0, 0, 1, 1))}
+    ]
     assert list(required_cells.check(_doc(table), _params(required_cells))) == []
 
 
@@ -105,6 +160,7 @@ def test_required_cells_refuses_unknown_level() -> None:
 
 
 # --- target_unit ---------------------------------------------------------------------------
+
 
 def _sub(indicator: str, target: str, code: str = "7.01.03.2.06.03") -> tuple[Level, str, dict[str, str]]:
     return (Level.SUB_KEGIATAN, code, {"name": "x", "indicator": indicator, "target": target})
@@ -150,7 +206,9 @@ def test_target_unit_reports_mismatches() -> None:
 def test_target_unit_checks_each_stacked_indicator() -> None:
     table = _table([_sub("Persentase Desa yang menetapkan RKPDes", "83%", "7.01.06")])
     box = BBox(0, 0, 1, 1)
-    table.rows[0].sub_rows = [{"indicator": Cell("Jumlah Desa yang menetapkan APBDes", 1, box), "target": Cell("12 dokumen", 1, box)}]
+    table.rows[0].sub_rows = [
+        {"indicator": Cell("Jumlah Desa yang menetapkan APBDes", 1, box), "target": Cell("12 dokumen", 1, box)}
+    ]
     (found,) = _violations(list(target_unit.check(_doc(table), _params(target_unit))))
     assert (found.expected, found.actual) == ("desa", "dokumen")
 
@@ -163,9 +221,19 @@ def test_target_unit_misspellings_are_their_own_aspect() -> None:
     ]
     doc = _doc(_table(rows))
     assert list(target_unit.check(doc, _params(target_unit))) == []  # a slip is not a wrong unit
-    found = _violations(list(target_unit.check(doc, _params(target_unit, aspect="misspelling", columns={"target": "indicator", "target_next": "indicator"}))))
+    found = _violations(
+        list(
+            target_unit.check(
+                doc,
+                _params(target_unit, aspect="misspelling", columns={"target": "indicator", "target_next": "indicator"}),
+            )
+        )
+    )
     got = {(v.location.code, v.location.column, v.actual, v.expected) for v in found}
-    assert got == {("7.01.01.2.01.07", "target", "Iaporan", "laporan"), ("7.01.04.2.01", "indicator", "Faslitasi", "fasilitasi")}
+    assert got == {
+        ("7.01.01.2.01.07", "target", "Iaporan", "laporan"),
+        ("7.01.04.2.01", "indicator", "Faslitasi", "fasilitasi"),
+    }
 
 
 def test_target_unit_noun_table_is_a_parameter() -> None:
@@ -184,18 +252,34 @@ def test_target_unit_without_columns_is_not_evaluated() -> None:
 
 # --- percent_range -------------------------------------------------------------------------
 
+
 def test_percent_range() -> None:
-    ok = [(Level.PROGRAM, "7.01.06", {"name": "P", "indicator": "Persentase Desa", "target": "83%", "target_next": "92 %"})]
+    ok = [
+        (
+            Level.PROGRAM,
+            "7.01.06",
+            {"name": "P", "indicator": "Persentase Desa", "target": "83%", "target_next": "92 %"},
+        )
+    ]
     assert list(percent_range.check(_doc(_table(ok)), _params(percent_range))) == []
     bad = [
-        (Level.KEGIATAN, "7.01.01.2.02", {"name": "K", "indicator": "Persentase fasilitasi", "target": "110%", "target_next": "100%"}),
-        (Level.SUB_KEGIATAN, "7.01.01.2.02.01", {"name": "S", "indicator": "Jumlah Orang", "target": "110 orang"}),  # not a percentage
+        (
+            Level.KEGIATAN,
+            "7.01.01.2.02",
+            {"name": "K", "indicator": "Persentase fasilitasi", "target": "110%", "target_next": "100%"},
+        ),
+        (
+            Level.SUB_KEGIATAN,
+            "7.01.01.2.02.01",
+            {"name": "S", "indicator": "Jumlah Orang", "target": "110 orang"},
+        ),  # not a percentage
     ]
     (found,) = _violations(list(percent_range.check(_doc(_table(bad)), _params(percent_range))))
     assert (found.location.code, found.location.column, found.actual) == ("7.01.01.2.02", "target", "110%")
 
 
 # --- forward_target ------------------------------------------------------------------------
+
 
 def test_forward_target_passes_same_units() -> None:
     assert list(forward_target.check(_doc(_table(GOOD)), _params(forward_target))) == []
@@ -207,21 +291,33 @@ def test_forward_target_reports_unit_change() -> None:
     rows = [
         (Level.KEGIATAN, "7.01.01.2.01", {"name": "x", "target": "100%", "target_next": "3 dokumen"}),
         (Level.SUB_KEGIATAN, "7.01.01.2.01.06", {"name": "x", "target": "5 laporan", "target_next": "5 paket"}),
-        (Level.SUB_KEGIATAN, "7.01.01.2.02.01", {"name": "x", "target": "", "target_next": "11 orang"}),  # missing: required_cells
+        (
+            Level.SUB_KEGIATAN,
+            "7.01.01.2.02.01",
+            {"name": "x", "target": "", "target_next": "11 orang"},
+        ),  # missing: required_cells
     ]
     found = _violations(list(forward_target.check(_doc(_table(rows)), _params(forward_target))))
-    assert {(v.location.code, v.expected, v.actual) for v in found} == {("7.01.01.2.01", "%", "dokumen"), ("7.01.01.2.01.06", "laporan", "paket")}
+    assert {(v.location.code, v.expected, v.actual) for v in found} == {
+        ("7.01.01.2.01", "%", "dokumen"),
+        ("7.01.01.2.01.06", "laporan", "paket"),
+    }
     assert all(v.location.column == "target_next" for v in found)
 
 
 # --- forward_amount_band -------------------------------------------------------------------
+
 
 def test_forward_amount_band() -> None:
     assert list(forward_amount_band.check(_doc(_table(GOOD)), _params(forward_amount_band))) == []
     rows = [
         (Level.SUB_KEGIATAN, "7.01.01.2.01.01", {"name": "x", "amount": "12.000.000", "amount_next": "1.320.000"}),
         (Level.AKTIVITAS, None, {"aktivitas": "y", "amount": "1.000.000", "amount_next": "2.000.000"}),
-        (Level.AKTIVITAS, None, {"aktivitas": "z", "amount": "1.000.000", "amount_next": ""}),  # missing: required_cells
+        (
+            Level.AKTIVITAS,
+            None,
+            {"aktivitas": "z", "amount": "1.000.000", "amount_next": ""},
+        ),  # missing: required_cells
     ]
     found = _violations(list(forward_amount_band.check(_doc(_table(rows)), _params(forward_amount_band))))
     assert [(v.location.code, v.fields["ratio"]) for v in found] == [("7.01.01.2.01.01", "0.11"), (None, "2.00")]
@@ -231,16 +327,26 @@ def test_forward_amount_band() -> None:
 
 # --- value_variant -------------------------------------------------------------------------
 
+
 def test_value_variant() -> None:
-    common = [(Level.SUB_KEGIATAN, f"7.01.01.2.01.0{i}", {"name": "x", "lokasi": "Kec.Randuagung"}) for i in range(1, 5)]
+    common = [
+        (Level.SUB_KEGIATAN, f"7.01.01.2.01.0{i}", {"name": "x", "lokasi": "Kec.Randuagung"}) for i in range(1, 5)
+    ]
     wrapped = [(Level.AKTIVITAS, None, {"aktivitas": "a", "lokasi": "Kec.Randu agung"})]
     assert list(value_variant.check(_doc(_table(common + wrapped)), _params(value_variant))) == []
-    cut = [(Level.PROGRAM, "7.01.05", {"name": "P", "lokasi": "Kec.Randuagun"}), (Level.AKTIVITAS, None, {"aktivitas": "b", "lokasi": "Kec.Randuagumg"})]
+    cut = [
+        (Level.PROGRAM, "7.01.05", {"name": "P", "lokasi": "Kec.Randuagun"}),
+        (Level.AKTIVITAS, None, {"aktivitas": "b", "lokasi": "Kec.Randuagumg"}),
+    ]
     found = _violations(list(value_variant.check(_doc(_table(common + cut)), _params(value_variant))))
-    assert [(v.actual, v.expected) for v in found] == [("Kec.Randuagun", "Kec.Randuagung"), ("Kec.Randuagumg", "Kec.Randuagung")]
+    assert [(v.actual, v.expected) for v in found] == [
+        ("Kec.Randuagun", "Kec.Randuagung"),
+        ("Kec.Randuagumg", "Kec.Randuagung"),
+    ]
 
 
 # --- the draft rules on the samples --------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def ruleset(tmp_path_factory: pytest.TempPathFactory):
@@ -275,7 +381,14 @@ def test_reference_keluarga_counted_in_orang(reference) -> None:
 
 def test_reference_sub_kegiatan_without_target(reference) -> None:
     found = _where(reference, "IT-001")
-    for code in ("7.01.01.2.02.01", "7.01.01.2.02.02", "7.01.01.2.02.05", "7.01.01.2.02.07", "7.01.01.2.05.02", "7.01.01.2.06.08"):
+    for code in (
+        "7.01.01.2.02.01",
+        "7.01.01.2.02.02",
+        "7.01.01.2.02.05",
+        "7.01.01.2.02.07",
+        "7.01.01.2.05.02",
+        "7.01.01.2.06.08",
+    ):
         assert ("T-C.33", code, "target") in found and ("Tabel 4.1", code, "target") in found
         assert ("T-C.33", code, "target_next") in _where(reference, "IT-003")
 

@@ -47,10 +47,20 @@ TC33_ROWS = [
     (P, "7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN / KOTA", 1_279_300_839),
     (K, "7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", 1_279_300_839),
     (S, "7.01.01.2.02.01", "Penyediaan Gaji dan Tunjangan ASN", 1_267_300_839),
-    (S, "7.01.01.2.02.07", "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/ Triwulanan/ Semesteran SKPD", 12_000_000),
+    (
+        S,
+        "7.01.01.2.02.07",
+        "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/ Triwulanan/ Semesteran SKPD",
+        12_000_000,
+    ),
     (P, "7.01.03", "PROGRAM PEMBERDAYAAN MASYARAKAT DESA DAN KELURAHAN", 100_000_000),
     (K, "7.01.03.2.01", "Koordinasi Kegiatan Pemberdayaan Desa", 100_000_000),
-    (S, "7.01.03.2.01.03", "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan", 100_000_000),
+    (
+        S,
+        "7.01.03.2.01.03",
+        "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
+        100_000_000,
+    ),
 ]
 
 
@@ -63,7 +73,9 @@ def _doc(narrative: Narrative, *tables: Table) -> Document:
     return Document("x.pdf", "0" * 64, 60, 2024, "Kecamatan X", "Kabupaten Y", list(tables) or [_tc33()], narrative)
 
 
-def _count(value: int, words: str, words_value: int | None, noun: str, sid: int = 0, tail: str = "") -> tuple[Count, Sentence]:
+def _count(
+    value: int, words: str, words_value: int | None, noun: str, sid: int = 0, tail: str = ""
+) -> tuple[Count, Sentence]:
     text = f"{value} ({words}) {noun}"
     sentence = Sentence(sid, f"Terdapat {text}{tail} yaitu:", "3.3", "paragraph", _span(text))
     return Count(value, words, words_value, noun.split()[0], _span(text), sid), sentence
@@ -74,6 +86,7 @@ def _params(module, **given):
 
 
 # --- count_words ---------------------------------------------------------------------------------
+
 
 def test_count_words_passes_and_fails() -> None:
     ok, s_ok = _count(6, "enam", 6, "program")
@@ -90,6 +103,7 @@ def test_count_words_without_counts_is_not_evaluated() -> None:
 
 
 # --- stated_count --------------------------------------------------------------------------------
+
 
 def _headings(n: int) -> list[Heading]:
     numerals = ["I", "II", "III", "IV", "V", "VI"]
@@ -115,9 +129,12 @@ def test_stated_count_reports_a_wrong_count() -> None:
 
 # --- narrative_list ------------------------------------------------------------------------------
 
+
 def _list_doc(items: list[tuple[str, str, int]], section: str = "3.3", before: str | None = None) -> Document:
     list_items = [ListItem(m, t, d, _span(t)) for m, t, d in items]
-    sentences = [Sentence(10, "Program yang dipangku terdapat 2 (dua) program yaitu:", section, "paragraph", _span("intro"))]
+    sentences = [
+        Sentence(10, "Program yang dipangku terdapat 2 (dua) program yaitu:", section, "paragraph", _span("intro"))
+    ]
     if before:
         sentences.append(Sentence(11, before, section, "paragraph", _span(before)))
     sentences += [Sentence(12 + n, t, section, "list_item", _span(t)) for n, (_, t, _) in enumerate(items)]
@@ -156,25 +173,37 @@ def test_narrative_list_reports_missing_extra_duplicate_misnamed() -> None:
     doc = _list_doc(items)
 
     def run(kind: str) -> set[tuple[str | None, str | None, str | None]]:
-        return {(r.location.code, r.expected, r.actual) for r in narrative_list.check(doc, _params(narrative_list, kind=kind))}
+        return {
+            (r.location.code, r.expected, r.actual)
+            for r in narrative_list.check(doc, _params(narrative_list, kind=kind))
+        }
 
     assert run("missing") == {
         ("7.01.01.2.02.07", "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/ Triwulanan/ Semesteran SKPD", None)
     }
     assert run("extra") == {(None, None, "Sub Kegiatan Koordinasi dan Pelaksanaan Akuntansi SKPD")}
     assert run("duplicate") == {
-        (None, "Program Pemberdayaan Masyarakat Desa dan Kelurahan", "Program Pemberdayaan Masyarakat Desa dan Kelurahan")
+        (
+            None,
+            "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
+            "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
+        )
     }
     assert run("misnamed") == {
-        ("7.01.03.2.01.03", "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
-         "Sub Kegiatan Peningkatab Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan"),
+        (
+            "7.01.03.2.01.03",
+            "Peningkatan Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
+            "Sub Kegiatan Peningkatab Efektifitas Kegiatan Pemberdayaan Masyarakat di Wilayah Kecamatan",
+        ),
     }
 
 
 def test_narrative_list_unnumbered_first_item_in_a_paragraph() -> None:
     items = [("2.", "Program Pemberdayaan Masyarakat Desa dan Kelurahan;", 1)]
     params = _params(narrative_list, section="IV", levels=["program"], depth_levels=["program"])
-    with_paragraph = _list_doc(items, section="IV", before="Program Penunjang Urusan Pemerintahan Daerah Kabupaten/ Kota;")
+    with_paragraph = _list_doc(
+        items, section="IV", before="Program Penunjang Urusan Pemerintahan Daerah Kabupaten/ Kota;"
+    )
     assert list(narrative_list.check(with_paragraph, params)) == []
     without = _list_doc(items, section="IV")
     assert [r.location.code for r in narrative_list.check(without, params)] == ["7.01.01"]
@@ -188,6 +217,7 @@ def test_narrative_list_without_a_list_is_not_evaluated() -> None:
 
 
 # --- narrative_component -------------------------------------------------------------------------
+
 
 def _stated(total: int, pegawai: int, barang: int) -> list[StatedAmount]:
     sentence = "Jumlah Anggaran ... sebesar Rp. X terdiri dari Belanja Pegawai ... dan Belanja Barang dan Jasa ..."
@@ -205,12 +235,18 @@ def test_narrative_component_passes_and_fails() -> None:
     assert list(narrative_component.check(good, params)) == []
     bad = _doc(Narrative([], _stated(total, 1_267_300_839, 111_960_000)))
     (result,) = list(narrative_component.check(bad, params))
-    assert (result.fields["label"], result.expected, result.actual) == ("Belanja Barang dan Jasa", "112000000", "111960000")
+    assert (result.fields["label"], result.expected, result.actual) == (
+        "Belanja Barang dan Jasa",
+        "112000000",
+        "111960000",
+    )
     # The rest is computed from the table, so only the wrong part is reported.
     wrong_pegawai = _doc(Narrative([], _stated(total, 1_267_000_000, 112_000_000)))
     (result,) = list(narrative_component.check(wrong_pegawai, params))
     assert (result.fields["label"], result.expected, result.fields["source"]) == (
-        "Belanja Pegawai", "1267300839", "7.01.01.2.02.01",
+        "Belanja Pegawai",
+        "1267300839",
+        "7.01.01.2.02.01",
     )
 
 
@@ -222,6 +258,7 @@ def test_narrative_component_unknown_part_leaves_the_rest_unevaluated() -> None:
 
 
 # --- the draft rules on the samples --------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def ruleset(tmp_path_factory: pytest.TempPathFactory):
@@ -244,13 +281,25 @@ def test_reference_findings(ruleset) -> None:
 
     # BAB IV: a duplicate and two missing programs ("Penunjang" is there, unnumbered).
     assert codes("NAR-009") == {"7.01.04", "7.01.06"}
-    assert [f.actual for f in result.findings if f.rule == "NAR-011"] == ["Program Pemberdayaan Masyarakat Desa dan Kelurahan"]
+    assert [f.actual for f in result.findings if f.rule == "NAR-011"] == [
+        "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
+    ]
     assert codes("NAR-010") == set() and codes("NAR-012") == set()
     # BAB III 3.3 against T-C.33 (REPAIRS.md row 22).
     assert codes("NAR-005") == {
-        "7.01.02.2.04", "7.01.03.2.06", "7.01.01.2.01.07", "7.01.01.2.02.07", "7.01.01.2.03.01", "7.01.01.2.06.07",
-        "7.01.02.2.04.03", "7.01.03.2.01.02", "7.01.03.2.06.03", "7.01.03.2.06.12", "7.01.06.2.01.01",
-        "7.01.06.2.01.07", "7.01.06.2.01.11",
+        "7.01.02.2.04",
+        "7.01.03.2.06",
+        "7.01.01.2.01.07",
+        "7.01.01.2.02.07",
+        "7.01.01.2.03.01",
+        "7.01.01.2.06.07",
+        "7.01.02.2.04.03",
+        "7.01.03.2.01.02",
+        "7.01.03.2.06.03",
+        "7.01.03.2.06.12",
+        "7.01.06.2.01.01",
+        "7.01.06.2.01.07",
+        "7.01.06.2.01.11",
     }
     extra = {f.actual for f in result.findings if f.rule == "NAR-006"}
     assert "Sub Kegiatan Koordinasi dan Pelaksanaan Akuntansi SKPD" in extra

@@ -33,13 +33,22 @@ def _span(text: str, page: int = 12) -> TextSpan:
     return TextSpan(text, page, BOX)
 
 
-def _doc(sentences: list[tuple[str, str]] = (), tables: list[Table] = (), others: list[Table] = (),
-         captions: list[Caption] = (), counts: list[Count] = (), unit: str = "Kecamatan Parakan",
-         region: str = "Kabupaten Temanggung", year: int = 2026) -> Document:
+def _doc(
+    sentences: list[tuple[str, str]] = (),
+    tables: list[Table] = (),
+    others: list[Table] = (),
+    captions: list[Caption] = (),
+    counts: list[Count] = (),
+    unit: str = "Kecamatan Parakan",
+    region: str = "Kabupaten Temanggung",
+    year: int = 2026,
+) -> Document:
     narrative = Narrative(
-        [], [],
+        [],
+        [],
         sentences=[Sentence(i, t, section, "paragraph", _span(t)) for i, (t, section) in enumerate(sentences)],
-        captions=list(captions), counts=list(counts),
+        captions=list(captions),
+        counts=list(counts),
     )
     return Document("x.pdf", "0" * 64, 40, year, unit, region, list(tables), narrative, other_tables=list(others))
 
@@ -60,10 +69,14 @@ def _cell(text: str, top: float = 10) -> Cell:
 
 # --- column_total -------------------------------------------------------------------------------
 
+
 def _paten(total_july: str, total_sum: str = "1.210") -> Table:
     headers = {"no": "No", "jenis": "Jenis Layanan", "jun": "Juni", "jul": "Juli", "jumlah": "Jumlah"}
-    data = [("1", "Akta Kelahiran", "100", "120", "220"), ("2", "Kartu Keluarga", "400", "390", "790"),
-            ("3", "Legalisasi", "-", "200", "200")]
+    data = [
+        ("1", "Akta Kelahiran", "100", "120", "220"),
+        ("2", "Kartu Keluarga", "400", "390", "790"),
+        ("3", "Legalisasi", "-", "200", "200"),
+    ]
     rows = [Row(i, Level.OTHER, None, None, {k: _cell(v) for k, v in zip(headers, r)}) for i, r in enumerate(data)]
     total = {"jenis": _cell("JUMLAH"), "jun": _cell("500"), "jul": _cell(total_july), "jumlah": _cell(total_sum)}
     rows.append(Row(3, Level.TOTAL, None, None, total))
@@ -85,7 +98,9 @@ def test_column_total_reports_a_row_whose_jumlah_is_not_its_parts() -> None:
     table.rows[1].cells["jumlah"] = _cell("780")
     table.rows[3].cells["jumlah"] = _cell("1.200")
     found = _violations(list(column_total.check(_doc(others=[table]), _params(column_total))))
-    assert {(f.location.row or f.fields["row"], f.actual, f.expected) for f in found} == {("2 Kartu Keluarga", "780", "790")}
+    assert {(f.location.row or f.fields["row"], f.actual, f.expected) for f in found} == {
+        ("2 Kartu Keluarga", "780", "790")
+    }
 
 
 def test_column_total_skips_rates_and_documents_without_other_tables() -> None:
@@ -97,44 +112,65 @@ def test_column_total_skips_rates_and_documents_without_other_tables() -> None:
 
 # --- identity_names -----------------------------------------------------------------------------
 
+
 def test_identity_passes_own_names_neighbours_and_lists() -> None:
-    doc = _doc([
-        ("Renja Kecamatan Parakan Tahun 2026 disusun oleh Kecamatan Parakan.", "1.1"),
-        ("Kecamatan Parakan berbatasan dengan Kecamatan Kledung di sebelah barat.", "1.1"),
-        ("Lomba desa diikuti Kecamatan Kledung, Kecamatan Bulu dan Kecamatan Ngadirejo.", "2.3"),
-        ("Sesuai RKPD Kabupaten Temanggung Tahun 2026 dan Kecamatan Parakn yang salah ketik.", "2.4"),
-    ])
+    doc = _doc(
+        [
+            ("Renja Kecamatan Parakan Tahun 2026 disusun oleh Kecamatan Parakan.", "1.1"),
+            ("Kecamatan Parakan berbatasan dengan Kecamatan Kledung di sebelah barat.", "1.1"),
+            ("Lomba desa diikuti Kecamatan Kledung, Kecamatan Bulu dan Kecamatan Ngadirejo.", "2.3"),
+            ("Sesuai RKPD Kabupaten Temanggung Tahun 2026 dan Kecamatan Parakn yang salah ketik.", "2.4"),
+        ]
+    )
     assert list(identity_names.check(doc, _params(identity_names))) == []
 
 
 def test_identity_reports_another_kecamatan_and_another_region() -> None:
-    doc = _doc([
-        ("Kecamatan Kledung memiliki potensi agrowisata di Desa Tlahab.", "2.3"),
-        ("Pembangunan command center Kecamatan Parakan Kabupaten Wonosobo direncanakan.", "2.4"),
-        ("Program ini mendukung RPJMD Kabupaten Wonosobo.", "3.1"),
-    ])
+    doc = _doc(
+        [
+            ("Kecamatan Kledung memiliki potensi agrowisata di Desa Tlahab.", "2.3"),
+            ("Pembangunan command center Kecamatan Parakan Kabupaten Wonosobo direncanakan.", "2.4"),
+            ("Program ini mendukung RPJMD Kabupaten Wonosobo.", "3.1"),
+        ]
+    )
     found = _violations(list(identity_names.check(doc, _params(identity_names))))
     assert {f.actual for f in found} == {"Kecamatan Kledung", "Wonosobo"}
 
 
 def test_identity_for_a_dinas_reads_only_regions() -> None:
-    doc = _doc([("Jaringan di Kecamatan Sumbermalang belum merata.", "2.3"),
-                ("Command center Dinas Komunikasi dan Informatika Kabupaten Bondowoso dibangun.", "2.4")],
-               unit="Dinas Komunikasi Dan Informatika", region="Kabupaten Situbondo")
+    doc = _doc(
+        [
+            ("Jaringan di Kecamatan Sumbermalang belum merata.", "2.3"),
+            ("Command center Dinas Komunikasi dan Informatika Kabupaten Bondowoso dibangun.", "2.4"),
+        ],
+        unit="Dinas Komunikasi Dan Informatika",
+        region="Kabupaten Situbondo",
+    )
     (found,) = _violations(list(identity_names.check(doc, _params(identity_names))))
     assert (found.expected, found.actual) == ("Situbondo", "Bondowoso")
 
 
 # --- achievement_claim --------------------------------------------------------------------------
 
+
 def _tc29(rates: list[tuple[str, Level, str]]) -> Table:
-    rows = [Row(i, level, code, code, {"code": _cell(code), "name": _cell(f"Nama {code}"), "tingkat_realisasi": _cell(rate)})
-            for i, (code, level, rate) in enumerate(rates)]
+    rows = [
+        Row(
+            i, level, code, code, {"code": _cell(code), "name": _cell(f"Nama {code}"), "tingkat_realisasi": _cell(rate)}
+        )
+        for i, (code, level, rate) in enumerate(rates)
+    ]
     return Table("T-C.29", "T-C.29", [9], ["code", "name", "tingkat_realisasi"], {}, rows, 1.0)
 
 
-TC29 = _tc29([("7.01.02", Level.PROGRAM, "100%"), ("7.01.02.2.01", Level.KEGIATAN, "100%"),
-              ("7.01.02.2.01.01", Level.SUB_KEGIATAN, "86%"), ("7.01.02.2.01.02", Level.SUB_KEGIATAN, "92,5%")])
+TC29 = _tc29(
+    [
+        ("7.01.02", Level.PROGRAM, "100%"),
+        ("7.01.02.2.01", Level.KEGIATAN, "100%"),
+        ("7.01.02.2.01.01", Level.SUB_KEGIATAN, "86%"),
+        ("7.01.02.2.01.02", Level.SUB_KEGIATAN, "92,5%"),
+    ]
+)
 
 
 def test_achievement_claim_reports_a_claim_the_table_refutes() -> None:
@@ -144,13 +180,24 @@ def test_achievement_claim_reports_a_claim_the_table_refutes() -> None:
 
 
 def test_achievement_claim_passes_negations_hopes_and_other_chapters() -> None:
-    doc = _doc([("Belum seluruh target kinerja tercapai.", "2.1"),
-                ("Diharapkan seluruh target tahun 2026 tercapai.", "2.1"),
-                ("Seluruh target kinerja tercapai.", "3.2")], tables=[TC29])
+    doc = _doc(
+        [
+            ("Belum seluruh target kinerja tercapai.", "2.1"),
+            ("Diharapkan seluruh target tahun 2026 tercapai.", "2.1"),
+            ("Seluruh target kinerja tercapai.", "3.2"),
+        ],
+        tables=[TC29],
+    )
     assert list(achievement_claim.check(doc, _params(achievement_claim))) == []
     met = _tc29([("7.01.02", Level.PROGRAM, "100%")])
-    assert list(achievement_claim.check(_doc([("Seluruh target telah tercapai.", "2.1")], tables=[met]),
-                                        _params(achievement_claim))) == []
+    assert (
+        list(
+            achievement_claim.check(
+                _doc([("Seluruh target telah tercapai.", "2.1")], tables=[met]), _params(achievement_claim)
+            )
+        )
+        == []
+    )
 
 
 def test_achievement_counts_of_shortfalls_are_compared_with_the_table() -> None:
@@ -164,10 +211,18 @@ def test_achievement_counts_of_shortfalls_are_compared_with_the_table() -> None:
 
 # --- year_caption -------------------------------------------------------------------------------
 
+
 def test_year_caption_judges_the_year_by_what_the_table_holds() -> None:
     captions = [
-        Caption("4.1", "Tabel 4.1", "Tabel 4.1 Rencana Kerja dan Pendanaan Kecamatan Tegalampel Tahun 2026", _span("c")),
-        Caption("3.3", "T-C.33", "T-C.33 Rumusan Rencana Program dan Kegiatan Tahun 2027 dan Prakiraan Maju Tahun 2028", _span("c")),
+        Caption(
+            "4.1", "Tabel 4.1", "Tabel 4.1 Rencana Kerja dan Pendanaan Kecamatan Tegalampel Tahun 2026", _span("c")
+        ),
+        Caption(
+            "3.3",
+            "T-C.33",
+            "T-C.33 Rumusan Rencana Program dan Kegiatan Tahun 2027 dan Prakiraan Maju Tahun 2028",
+            _span("c"),
+        ),
         Caption("2.1", "T-C.29", "T-C.29 Rekapitulasi ... s/d Tahun 2025", _span("c")),
         Caption("1.1", None, "Tabel 1.1 Jumlah Penduduk Tahun 2019", _span("c")),
     ]
@@ -177,27 +232,42 @@ def test_year_caption_judges_the_year_by_what_the_table_holds() -> None:
 
 # --- reading: stacked values, table kinds ------------------------------------------------------
 
+
 def test_stacked_values_become_one_sub_row_per_indicator() -> None:
     cells = {
-        "code": _cell("7.01.02"), "name": _cell("PROGRAM PENYELENGGARAAN PEMERINTAHAN"),
-        "indicator": Cell("Persentase layanan selesai Indeks Kepuasan Masyarakat", 12, BBox(10, 10, 60, 40), lines=(
-            TextLine("Persentase layanan selesai", BBox(10, 10, 40, 18), broken=True),
-            TextLine("Indeks Kepuasan Masyarakat", BBox(10, 20, 45, 28)))),
-        "target": _cell("95%\n84,50 poin"), "target_next": _cell("96%\n85,25 poin"),
-        "lokasi": Cell("Kecamatan Tegalampel", 12, BOX, lines=(TextLine("Kecamatan", BOX), TextLine("Tegalampel", BOX))),
+        "code": _cell("7.01.02"),
+        "name": _cell("PROGRAM PENYELENGGARAAN PEMERINTAHAN"),
+        "indicator": Cell(
+            "Persentase layanan selesai Indeks Kepuasan Masyarakat",
+            12,
+            BBox(10, 10, 60, 40),
+            lines=(
+                TextLine("Persentase layanan selesai", BBox(10, 10, 40, 18), broken=True),
+                TextLine("Indeks Kepuasan Masyarakat", BBox(10, 20, 45, 28)),
+            ),
+        ),
+        "target": _cell("95%\n84,50 poin"),
+        "target_next": _cell("96%\n85,25 poin"),
+        "lokasi": Cell(
+            "Kecamatan Tegalampel", 12, BOX, lines=(TextLine("Kecamatan", BOX), TextLine("Tegalampel", BOX))
+        ),
     }
     row = Row(0, Level.PROGRAM, "7.01.02", "7.01.02", cells)
     unstack(row, PROFILES["T-C.33"])
     assert [row.cells["target"].text, row.sub_rows[0]["target"].text] == ["95%", "84,50 poin"]
     assert [row.cells["indicator"].text, row.sub_rows[0]["indicator"].text] == [
-        "Persentase layanan selesai", "Indeks Kepuasan Masyarakat"]
+        "Persentase layanan selesai",
+        "Indeks Kepuasan Masyarakat",
+    ]
     assert row.sub_rows[0]["target_next"].text == "85,25 poin"
     assert row.cells["lokasi"].text == "Kecamatan Tegalampel" and "lokasi" not in row.sub_rows[0]  # wrapped, shared
 
 
 def test_wrapped_values_stay_one_value() -> None:
     for text in ("11 Orang/\n12 bulan", "2\ndokumen", "100\n%"):
-        row = Row(0, Level.SUB_KEGIATAN, "7.01.01.2.02.01", "x", {"code": _cell("7.01.01.2.02.01"), "target": _cell(text)})
+        row = Row(
+            0, Level.SUB_KEGIATAN, "7.01.01.2.02.01", "x", {"code": _cell("7.01.01.2.02.01"), "target": _cell(text)}
+        )
         unstack(row, PROFILES["T-C.33"])
         assert row.sub_rows == [], text
 
@@ -208,6 +278,15 @@ def test_tables_are_told_by_header_words_not_numbers() -> None:
     budget = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Lokasi", "Target", "Pagu Indikatif (Rp)"]
     assert kind_by_header(budget) == "Tabel 4.1"
     assert kind_by_header([*budget, "Prakiraan Maju | Target", "Prakiraan Maju | Pagu Indikatif"]) == "T-C.33"
-    assert kind_by_header(["Kode", "Rancangan Awal RKPD | Program/Kegiatan", "Rancangan Awal RKPD | Pagu Indikatif",
-                           "Hasil Analisis Kebutuhan | Kebutuhan Dana"]) == "T-C.31"
+    assert (
+        kind_by_header(
+            [
+                "Kode",
+                "Rancangan Awal RKPD | Program/Kegiatan",
+                "Rancangan Awal RKPD | Pagu Indikatif",
+                "Hasil Analisis Kebutuhan | Kebutuhan Dana",
+            ]
+        )
+        == "T-C.31"
+    )
     assert kind_by_header(["No", "Jenis Layanan", "Januari", "Februari", "Jumlah"]) is None

@@ -115,8 +115,16 @@ def test_lookup_previous_code_of_the_2027_update() -> None:
 # --- fixtures ------------------------------------------------------------------------
 
 
-def _row(i: int, level: Level, code: str | None, name: str, indicator: str = "", target: str = "",
-         written: str | None = None, valid: bool = True) -> Row:
+def _row(
+    i: int,
+    level: Level,
+    code: str | None,
+    name: str,
+    indicator: str = "",
+    target: str = "",
+    written: str | None = None,
+    valid: bool = True,
+) -> Row:
     box = BBox(10, 10 + 12 * i, 300, 20 + 12 * i)
     texts = {"code": written or code or "", "name": name, "indicator": indicator, "target": target}
     cells = {k: Cell(v, 40, box) for k, v in texts.items()}
@@ -124,7 +132,9 @@ def _row(i: int, level: Level, code: str | None, name: str, indicator: str = "",
 
 
 def _doc(rows: list[tuple[Any, ...]], year: int = 2024, kind: str = "T-C.33") -> Document:
-    table = Table(kind, kind, [40], ["code", "name", "indicator", "target"], {}, [_row(i, *r) for i, r in enumerate(rows)], 1.0)
+    table = Table(
+        kind, kind, [40], ["code", "name", "indicator", "target"], {}, [_row(i, *r) for i, r in enumerate(rows)], 1.0
+    )
     return Document("x.pdf", "0" * 64, 60, year, "Kecamatan X", "Kabupaten Lumajang", [table], Narrative([], []))
 
 
@@ -134,13 +144,23 @@ S = Level.SUB_KEGIATAN
 GOOD = [
     (P, "7.01.02", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK"),
     (K, "7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan"),
-    (S, "7.01.02.2.01.02", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
-     "Jumlah Dokumen Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", "4 dokumen"),
+    (
+        S,
+        "7.01.02.2.01.02",
+        "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+        "Jumlah Dokumen Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+        "4 dokumen",
+    ),
     (P, "7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN / KOTA"),
     (K, "7.01.01.2.02", "Administrasi Keuangan Perangkat Daerah"),
     # extraction glues and splits words; the unit is a rate written with its months
-    (S, "7.01.01.2.02.01", "Penyediaan Gaji dan TunjanganASN", "Jumlah Orang yang Menerima Gaji danTunjangan ASN",
-     "11 Orang/12 bulan"),
+    (
+        S,
+        "7.01.01.2.02.01",
+        "Penyediaan Gaji dan TunjanganASN",
+        "Jumlah Orang yang Menerima Gaji danTunjangan ASN",
+        "11 Orang/12 bulan",
+    ),
 ]
 
 
@@ -160,19 +180,39 @@ def test_code_form_passes_whole_codes_with_parents() -> None:
 
 def test_code_form_reports_cut_and_malformed_codes() -> None:
     rows = GOOD[:3] + [
-        (S, None, "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal Terkait",
-         "", "", "7.01.02.201.0", False),
-        (K, "7.01.02.2.01", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan", "", "", "7.01.02.201"),
+        (
+            S,
+            None,
+            "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal Terkait",
+            "",
+            "",
+            "7.01.02.201.0",
+            False,
+        ),
+        (
+            K,
+            "7.01.02.2.01",
+            "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan",
+            "",
+            "",
+            "7.01.02.201",
+        ),
     ]
     got = _violations(nomenclature_code_form, _doc(rows), aspect="form")
-    assert [(v.actual, v.expected) for v in got] == [("7.01.02.201.0", "7.01.02.2.01.01"), ("7.01.02.201", "7.01.02.2.01.02")]
+    assert [(v.actual, v.expected) for v in got] == [
+        ("7.01.02.201.0", "7.01.02.2.01.01"),
+        ("7.01.02.201", "7.01.02.2.01.02"),
+    ]
     assert got[0].location.column == "code" and got[0].location.bbox is not None
 
 
 def test_code_form_reports_missing_parents() -> None:
     rows = [GOOD[0], GOOD[2], GOOD[4]]  # no kegiatan 7.01.02.2.01; no program 7.01.01
     got = _violations(nomenclature_code_form, _doc(rows), aspect="parent")
-    assert {(v.location.code, v.expected) for v in got} == {("7.01.02.2.01.02", "7.01.02.2.01"), ("7.01.01.2.02", "7.01.01")}
+    assert {(v.location.code, v.expected) for v in got} == {
+        ("7.01.02.2.01.02", "7.01.02.2.01"),
+        ("7.01.01.2.02", "7.01.01"),
+    }
 
 
 def test_code_known() -> None:
@@ -216,7 +256,9 @@ def test_name_points_at_the_code_whose_name_it_is() -> None:
 
 def test_indicator() -> None:
     assert _violations(nomenclature_indicator, _doc(GOOD), columns=["indicator"], threshold=100.0) == []
-    cut = GOOD[:2] + [(S, "7.01.02.2.01.02", GOOD[2][2], "Jumlah Dokumen Peningkatan Efektifitas Kegiatan", "4 dokumen")]
+    cut = GOOD[:2] + [
+        (S, "7.01.02.2.01.02", GOOD[2][2], "Jumlah Dokumen Peningkatan Efektifitas Kegiatan", "4 dokumen")
+    ]
     (v,) = _violations(nomenclature_indicator, _doc(cut), columns=["indicator"], threshold=100.0)
     assert v.expected == GOOD[2][3] and v.location.column == "indicator"
 
@@ -227,7 +269,13 @@ def test_unit() -> None:
     rows = GOOD + [
         (K, "7.01.03.2.06", "Pemberdayaan dan Kesejahteraan Keluarga Tingkat Kecamatan dan Kelurahan"),
         (S, "7.01.03.2.06.03", "Peningkatan Ketahanan Pangan Keluarga", "", "80 orang"),
-        (S, "7.01.03.2.06.07", "Penumbuhan Kesadaran Keluarga dalam Peningkatan Derajat Kesehatan Keluarga dan Lingkungan dengan Menerapkan Perilaku Hidup Bersih dan Sehat", "", "84 KK"),
+        (
+            S,
+            "7.01.03.2.06.07",
+            "Penumbuhan Kesadaran Keluarga dalam Peningkatan Derajat Kesehatan Keluarga dan Lingkungan dengan Menerapkan Perilaku Hidup Bersih dan Sehat",
+            "",
+            "84 KK",
+        ),
     ]
     (v,) = _violations(nomenclature_unit, _doc(rows), **params)
     assert (v.location.code, v.actual, v.expected) == ("7.01.03.2.06.03", "orang", "Keluarga")
@@ -243,12 +291,27 @@ def test_unit_agreement_rules() -> None:
 def test_previous_code() -> None:
     current = [
         (P, "1.02.02", "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"),
-        (S, "1.02.02.2.02.55", "Pengelolaan Pelayanan Kesehatan Orang yang berisiko Masalah Kesehatan Jiwa", "", "",
-         "1.02.02.2.02.0055"),
+        (
+            S,
+            "1.02.02.2.02.55",
+            "Pengelolaan Pelayanan Kesehatan Orang yang berisiko Masalah Kesehatan Jiwa",
+            "",
+            "",
+            "1.02.02.2.02.0055",
+        ),
     ]
     assert _violations(nomenclature_previous_code, _doc(current, year=2027)) == []
-    old = [current[0], (S, "1.02.02.2.02.21", "Pengelolaan Pelayanan Kesehatan Orang dengan Masalah Kesehatan Jiwa (ODMK)", "", "",
-                        "1.02.02.2.02.0021")]
+    old = [
+        current[0],
+        (
+            S,
+            "1.02.02.2.02.21",
+            "Pengelolaan Pelayanan Kesehatan Orang dengan Masalah Kesehatan Jiwa (ODMK)",
+            "",
+            "",
+            "1.02.02.2.02.0021",
+        ),
+    ]
     (v,) = _violations(nomenclature_previous_code, _doc(old, year=2027))
     assert (v.actual, v.expected) == ("1.02.02.2.02.21", "1.02.02.2.02.55")
     # the old code is not also reported as unknown
@@ -283,13 +346,29 @@ def test_reference_malformed_codes(rules: Any) -> None:
     tc31 = {f.expected for f in found if f.location.table == "T-C.31"}
     # REPAIRS.md lines 26-42 (T-C.29 codes cut to "...0") and 142-149 (T-C.31 kegiatan codes)
     assert tc29 == {
-        "7.01.01.2.02.02", "7.01.01.2.02.07", "7.01.01.2.05.02", "7.01.01.2.06.04", "7.01.01.2.06.09",
-        "7.01.01.2.07.02", "7.01.01.2.08.01", "7.01.02.2.01.02", "7.01.02.2.04.03", "7.01.04.2.01.02",
-        "7.01.05.2.01.08", "7.01.06.2.01.02", "7.01.06.2.01.03",
+        "7.01.01.2.02.02",
+        "7.01.01.2.02.07",
+        "7.01.01.2.05.02",
+        "7.01.01.2.06.04",
+        "7.01.01.2.06.09",
+        "7.01.01.2.07.02",
+        "7.01.01.2.08.01",
+        "7.01.02.2.01.02",
+        "7.01.02.2.04.03",
+        "7.01.04.2.01.02",
+        "7.01.05.2.01.08",
+        "7.01.06.2.01.02",
+        "7.01.06.2.01.03",
     }
     assert tc31 == {
-        "7.01.01.2.01.02", "7.01.01.2.02.02", "7.01.02.2.04.03", "7.01.04.2.01.01", "7.01.04.2.01.02",
-        "7.01.06.2.01.01", "7.01.06.2.01.02", "7.01.06.2.01.07",
+        "7.01.01.2.01.02",
+        "7.01.01.2.02.02",
+        "7.01.02.2.04.03",
+        "7.01.04.2.01.01",
+        "7.01.04.2.01.02",
+        "7.01.06.2.01.01",
+        "7.01.06.2.01.02",
+        "7.01.06.2.01.07",
     }
     assert all(f.severity == "error" for f in found)
 
@@ -302,8 +381,15 @@ def test_reference_name_and_indicator_slips(rules: Any) -> None:
     # REPAIRS.md 88 ("Program Kerja") and 43 (.06 carrying the name of .05)
     assert {("T-C.29", "7.01.03.2.01.02"), ("T-C.29", "7.01.01.2.03.06")} <= names
     # T-C.31 repeats the name in its needs-analysis half: one finding, both cells as evidence
-    tc31 = [f for f in _findings(REFERENCE_PDF, rules, "NOM-004") if f.location.table == "T-C.31" and f.location.code == "7.01.05.2.01"]
-    assert len(tc31) == 1 and {e.location.column for e in tc31[0].evidence if e.role == "stated"} == {"name", "name_kebutuhan"}
+    tc31 = [
+        f
+        for f in _findings(REFERENCE_PDF, rules, "NOM-004")
+        if f.location.table == "T-C.31" and f.location.code == "7.01.05.2.01"
+    ]
+    assert len(tc31) == 1 and {e.location.column for e in tc31[0].evidence if e.role == "stated"} == {
+        "name",
+        "name_kebutuhan",
+    }
     wrong_code = next(f for f in _findings(REFERENCE_PDF, rules, "NOM-004") if f.location.code == "7.01.01.2.03.06")
     assert "7.01.01.2.03.05" in wrong_code.message
     indicators = {f.location.code for f in _findings(REFERENCE_PDF, rules, "NOM-005")}

@@ -40,8 +40,27 @@ from auditor.rules.ruleset import default_ruleset_path, load_ruleset
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 BOX = BBox(10, 10, 50, 20)
-OUTLINE = ["I", "1.1", "1.2", "1.3", "1.4", "II", "2.1", "2.2", "2.3", "2.4", "2.5", "III", "3.1", "3.2", "3.2.1",
-           "3.2.2", "3.3", "IV", "V"]
+OUTLINE = [
+    "I",
+    "1.1",
+    "1.2",
+    "1.3",
+    "1.4",
+    "II",
+    "2.1",
+    "2.2",
+    "2.3",
+    "2.4",
+    "2.5",
+    "III",
+    "3.1",
+    "3.2",
+    "3.2.1",
+    "3.2.2",
+    "3.3",
+    "IV",
+    "V",
+]
 
 
 def _span(text: str, page: int = 5) -> TextSpan:
@@ -54,16 +73,23 @@ def _heading(number: str, title: str = "Judul") -> Heading:
     return Heading(level, number, title, _span(text))
 
 
-def _doc(headings: list[str] = (), sentences: list[tuple[str, int]] = (), captions: list[tuple[str, str | None, str]] = (),
-         tables: list[Table] = (), scanned: list[int] = ()) -> Document:
+def _doc(
+    headings: list[str] = (),
+    sentences: list[tuple[str, int]] = (),
+    captions: list[tuple[str, str | None, str]] = (),
+    tables: list[Table] = (),
+    scanned: list[int] = (),
+) -> Document:
     narrative = Narrative(
-        [], [],
+        [],
+        [],
         headings=[_heading(h) for h in headings],
         sentences=[Sentence(i, t, None, "paragraph", _span(t, p)) for i, (t, p) in enumerate(sentences)],
         captions=[Caption(n, k, t, _span(t)) for n, k, t in captions],
     )
-    return Document("x.pdf", "0" * 64, 60, 2024, "Kecamatan X", "Kabupaten Y", list(tables), narrative,
-                    scanned_pages=list(scanned))
+    return Document(
+        "x.pdf", "0" * 64, 60, 2024, "Kecamatan X", "Kabupaten Y", list(tables), narrative, scanned_pages=list(scanned)
+    )
 
 
 def _params(module, **given) -> dict:
@@ -81,7 +107,10 @@ def test_sections_pass_the_full_outline() -> None:
 
 def test_sections_report_missing_parts() -> None:
     headings = [h for h in OUTLINE if h not in ("2.4", "V")]
-    found = {v.fields["number"] for v in _violations(list(structure_sections.check(_doc(headings), _params(structure_sections))))}
+    found = {
+        v.fields["number"]
+        for v in _violations(list(structure_sections.check(_doc(headings), _params(structure_sections))))
+    }
     assert found == {"2.4", "BAB V"}
     profile = _params(structure_sections, required=[{"number": "I", "title": "Pendahuluan"}])
     assert list(structure_sections.check(_doc(headings), profile)) == []
@@ -122,13 +151,22 @@ TC31 = "Tabel 2.6 T-C.31 Review terhadap Rancangan Awal RKPD Tahun 2024"
 
 
 def test_table_numbers_pass_unique_and_repeated_captions() -> None:
-    captions = [("2.5", None, PATEN), ("2.6", "T-C.31", TC31), ("2.6", "T-C.31", TC31), ("1.3", None, "Gambar 1.3 Bagan"),
-                ("1.3", None, "Tabel 1.3 Data")]
+    captions = [
+        ("2.5", None, PATEN),
+        ("2.6", "T-C.31", TC31),
+        ("2.6", "T-C.31", TC31),
+        ("1.3", None, "Gambar 1.3 Bagan"),
+        ("1.3", None, "Tabel 1.3 Data"),
+    ]
     assert list(structure_table_numbers.check(_doc(captions=captions), _params(structure_table_numbers))) == []
 
 
 def test_table_numbers_report_two_tables_with_one_number() -> None:
-    captions = [("2.6", None, PATEN.replace("2.5", "2.6")), ("2.6", "T-C.31", TC31), ("2.6", "T-C.31", "Lanjutan Tabel 2.6")]
+    captions = [
+        ("2.6", None, PATEN.replace("2.5", "2.6")),
+        ("2.6", "T-C.31", TC31),
+        ("2.6", "T-C.31", "Lanjutan Tabel 2.6"),
+    ]
     (v,) = _violations(list(structure_table_numbers.check(_doc(captions=captions), _params(structure_table_numbers))))
     assert v.actual == "2.6" and v.location.table == "T-C.31" and "PATEN" in v.fields["first_caption"]
 
@@ -143,16 +181,29 @@ def test_caption_title_passes_own_titles() -> None:
 
 
 def test_caption_title_reports_foreign_and_missing_titles() -> None:
-    doc = _doc(captions=[("2.6", "T-C.31", WRONG_TITLE), ("3.4", "T-C.33", "TABEL 3.4 T-C.33 Rencana Kegiatan"),
-                         ("4.1", "Tabel 4.1", "TABEL 4.1 Rencana Kerja dan Pendanaan")])
+    doc = _doc(
+        captions=[
+            ("2.6", "T-C.31", WRONG_TITLE),
+            ("3.4", "T-C.33", "TABEL 3.4 T-C.33 Rencana Kegiatan"),
+            ("4.1", "Tabel 4.1", "TABEL 4.1 Rencana Kerja dan Pendanaan"),
+        ]
+    )
     (foreign,) = _violations(list(structure_caption_title.check(doc, _params(structure_caption_title))))
     assert (foreign.location.table, foreign.fields["other_kind"]) == ("T-C.31", "T-C.29")
-    (missing,) = _violations(list(structure_caption_title.check(doc, _params(structure_caption_title, report="missing"))))
+    (missing,) = _violations(
+        list(structure_caption_title.check(doc, _params(structure_caption_title, report="missing")))
+    )
     assert missing.location.table == "T-C.33" and "rumusan" in missing.fields["expected_title"]
 
 
-TOC = [("KATA PENGANTAR", "ii"), ("BAB I PENDAHULUAN", None), ("1.1. Latar Belakang", "1"), ("1.2. Landasan Hukum", "3"),
-       ("1.3. Maksud dan Tujuan", "5"), ("BAB II HASIL EVALUASI", "7")]
+TOC = [
+    ("KATA PENGANTAR", "ii"),
+    ("BAB I PENDAHULUAN", None),
+    ("1.1. Latar Belakang", "1"),
+    ("1.2. Landasan Hukum", "3"),
+    ("1.3. Maksud dan Tujuan", "5"),
+    ("BAB II HASIL EVALUASI", "7"),
+]
 
 
 def _toc_doc(toc: list[tuple[str, str | None]], headings: list[tuple[str, str]]) -> Document:
@@ -163,30 +214,51 @@ def _toc_doc(toc: list[tuple[str, str | None]], headings: list[tuple[str, str]])
 
 
 def test_toc_passes_matching_headings() -> None:
-    headings = [("I", "PENDAHULUAN"), ("1.1", "Latar Belakang"), ("1.2", "Landasan Hukum"), ("1.3", "Maksud dan Tujuan"),
-                ("II", "Hasil Evaluasi"), ("2.1.1", "Rincian")]
+    headings = [
+        ("I", "PENDAHULUAN"),
+        ("1.1", "Latar Belakang"),
+        ("1.2", "Landasan Hukum"),
+        ("1.3", "Maksud dan Tujuan"),
+        ("II", "Hasil Evaluasi"),
+        ("2.1.1", "Rincian"),
+    ]
     assert list(structure_toc.check(_toc_doc(TOC, headings), _params(structure_toc))) == []
 
 
 def test_toc_reports_differences() -> None:
     toc = [(t.replace("PENDAHULUAN", "PENDAHULUAH"), p) for t, p in TOC]
-    headings = [("I", "PENDAHULUAN"), ("1.1", "Latar Belakang"), ("1.2", "Landasan Hukum"), ("II", "Hasil Evaluasi"),
-                ("2.1", "Evaluasi")]
-    found = {(v.fields["number"], v.actual, v.expected)
-             for v in _violations(list(structure_toc.check(_toc_doc(toc, headings), _params(structure_toc))))}
-    assert found == {("BAB I", "PENDAHULUAH", "PENDAHULUAN"), ("1.3", "Maksud dan Tujuan", None), ("2.1", None, "Evaluasi")}
+    headings = [
+        ("I", "PENDAHULUAN"),
+        ("1.1", "Latar Belakang"),
+        ("1.2", "Landasan Hukum"),
+        ("II", "Hasil Evaluasi"),
+        ("2.1", "Evaluasi"),
+    ]
+    found = {
+        (v.fields["number"], v.actual, v.expected)
+        for v in _violations(list(structure_toc.check(_toc_doc(toc, headings), _params(structure_toc))))
+    }
+    assert found == {
+        ("BAB I", "PENDAHULUAH", "PENDAHULUAN"),
+        ("1.3", "Maksud dan Tujuan", None),
+        ("2.1", None, "Evaluasi"),
+    }
     assert isinstance(next(iter(structure_toc.check(_doc(), _params(structure_toc)))), Skip)
 
 
 def test_leftover_passes_contents_leaders_and_sd() -> None:
-    doc = _doc(sentences=[("Latar Belakang ........ 1", 3), ("Realisasi s/d tahun 2023.", 8), ("Program Utama yaitu:", 49)])
+    doc = _doc(
+        sentences=[("Latar Belakang ........ 1", 3), ("Realisasi s/d tahun 2023.", 8), ("Program Utama yaitu:", 49)]
+    )
     assert list(structure_leftover.check(doc, _params(structure_leftover))) == []
 
 
 def test_leftover_reports_template_text() -> None:
     row = Row(0, Level.AKTIVITAS, None, None, {"aktivitas": Cell("Belanja [isi nama barang]", 40, BOX)})
-    doc = _doc(sentences=[("Program Utama yaitu: SESUAIKAN", 49), ("Nama kegiatan xxx", 12), ("Sebesar Rp. ....", 50)],
-               tables=[Table("T-C.33", "T-C.33", [40], ["aktivitas"], {}, [row], 1.0)])
+    doc = _doc(
+        sentences=[("Program Utama yaitu: SESUAIKAN", 49), ("Nama kegiatan xxx", 12), ("Sebesar Rp. ....", 50)],
+        tables=[Table("T-C.33", "T-C.33", [40], ["aktivitas"], {}, [row], 1.0)],
+    )
     found = {v.actual for v in _violations(list(structure_leftover.check(doc, _params(structure_leftover))))}
     assert found == {"SESUAIKAN", "xxx", "....", "[isi nama barang]"}
 
@@ -194,9 +266,14 @@ def test_leftover_reports_template_text() -> None:
 def test_table_name_form() -> None:
     good = _doc(sentences=[("dapat dilihat pada Tabel T-C.33.", 36)], captions=[("2.6", "T-C.31", TC31)])
     assert list(structure_table_name.check(good, _params(structure_table_name))) == []
-    bad = _doc(sentences=[("dapat dilihat pada tabel TC-33:", 36), ("seperti tersaji dalam Tabel T.C- 32", 30)],
-               captions=[("2.6", "T-C.31", WRONG_TITLE)])
-    found = {(v.actual, v.expected) for v in _violations(list(structure_table_name.check(bad, _params(structure_table_name))))}
+    bad = _doc(
+        sentences=[("dapat dilihat pada tabel TC-33:", 36), ("seperti tersaji dalam Tabel T.C- 32", 30)],
+        captions=[("2.6", "T-C.31", WRONG_TITLE)],
+    )
+    found = {
+        (v.actual, v.expected)
+        for v in _violations(list(structure_table_name.check(bad, _params(structure_table_name))))
+    }
     assert found == {("TC-33", "T-C.33"), ("T.C- 32", "T-C.32"), ("T-C 31", "T-C.31")}
 
 
@@ -207,6 +284,7 @@ def test_scanned_pages() -> None:
 
 
 # --- the draft rules on the samples --------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def ruleset(tmp_path_factory: pytest.TempPathFactory):
@@ -248,7 +326,9 @@ def test_reference_captions(reference) -> None:
 
 def test_reference_leftovers_and_contents(reference) -> None:
     assert {(f.actual, f.location.page) for f in _of(reference, "STR-008")} == {
-        ("SESUAIKAN", 49), ("(disesuaikan dengan situasi dan kondisi)", 20)}
+        ("SESUAIKAN", 49),
+        ("(disesuaikan dengan situasi dan kondisi)", 20),
+    }
     assert {f.location.row for f in _of(reference, "STR-007")} == {"BAB I", "2.1", "2.3", "3.2"}
     assert not _of(reference, "STR-001") and not _of(reference, "STR-003") and not _of(reference, "STR-010")
     assert reference.not_evaluated == []

@@ -23,10 +23,16 @@ def _span(text: str, page: int = 1) -> TextSpan:
     return TextSpan(text, page, BOX)
 
 
-def _doc(*tables: Table, sentences: list[str] = (), captions: list[str] = (), year: int | None = 2024,
-         date: str | None = "Juni 2023") -> Document:
+def _doc(
+    *tables: Table,
+    sentences: list[str] = (),
+    captions: list[str] = (),
+    year: int | None = 2024,
+    date: str | None = "Juni 2023",
+) -> Document:
     narrative = Narrative(
-        [], [],
+        [],
+        [],
         sentences=[Sentence(i, s, None, "paragraph", _span(s)) for i, s in enumerate(sentences)],
         captions=[Caption(None, None, c, _span(c)) for c in captions],
     )
@@ -38,7 +44,9 @@ def _header_table(kind: str, headers: dict[str, str]) -> Table:
 
 
 def _activity_table(kind: str, *activities: str) -> Table:
-    rows = [Row(0, Level.SUB_KEGIATAN, "7.01.01.2.01.01", "7.01.01.2.01.01", {"name": Cell("Penyusunan Dokumen", 1, BOX)})]
+    rows = [
+        Row(0, Level.SUB_KEGIATAN, "7.01.01.2.01.01", "7.01.01.2.01.01", {"name": Cell("Penyusunan Dokumen", 1, BOX)})
+    ]
     rows += [Row(i + 1, Level.AKTIVITAS, None, None, {"aktivitas": Cell(a, 1, BOX)}) for i, a in enumerate(activities)]
     return Table(kind, kind, [1], ["code", "name", "aktivitas"], {}, rows, 1.0)
 
@@ -67,8 +75,11 @@ TC33_HEADERS = {
 
 
 def test_year_table_header_passes_fitting_years() -> None:
-    doc = _doc(_header_table("T-C.29", TC29_GOOD), _header_table("T-C.33", TC33_HEADERS),
-               _header_table("T-C.30", {f"target_{y}": f"Target Renstra | Tahun {y}" for y in range(2022, 2026)}))
+    doc = _doc(
+        _header_table("T-C.29", TC29_GOOD),
+        _header_table("T-C.33", TC33_HEADERS),
+        _header_table("T-C.30", {f"target_{y}": f"Target Renstra | Tahun {y}" for y in range(2022, 2026)}),
+    )
     assert list(year_table_header.check(doc, _params(year_table_header))) == []
 
 
@@ -77,8 +88,10 @@ def test_year_table_header_reports_wrong_years() -> None:
     tc33 = {**TC33_HEADERS, "amount_next": "Prakiraan Maju Rencana Tahun 2024 | Kebutuhan Dana"}
     tc30 = {"target_2026": "Target Renstra | Tahun 2026", "proyeksi_2026": "Proyeksi | Tahun 2026"}
     doc = _doc(_header_table("T-C.29", tc29), _header_table("T-C.33", tc33), _header_table("T-C.30", tc30))
-    found = {(v.location.table, v.location.column, v.actual, v.expected)
-             for v in _violations(list(year_table_header.check(doc, _params(year_table_header))))}
+    found = {
+        (v.location.table, v.location.column, v.actual, v.expected)
+        for v in _violations(list(year_table_header.check(doc, _params(year_table_header))))
+    }
     assert found == {
         ("T-C.29", "realisasi_n3", "2022", "2021"),
         ("T-C.33", "amount_next", "2024", "2025"),
@@ -94,20 +107,34 @@ def test_year_table_header_without_plan_year_is_not_evaluated() -> None:
 
 # --- year_table_cell -----------------------------------------------------------------------
 
+
 def test_year_table_cell_passes_next_renja_and_current_perubahan() -> None:
-    table = _activity_table("T-C.33", "Penyusunan Dokumen Rencana Kerja Perangkat Daerah Tahun 2025",
-                            "Penyusunan Dokumen Renja Perubahan Perangkat Daerah Tahun 2024",
-                            "Penyusunan LKjIP Tahun 2023", "Pengamalan UUD Negara Republik Indonesia Tahun 1945")
+    table = _activity_table(
+        "T-C.33",
+        "Penyusunan Dokumen Rencana Kerja Perangkat Daerah Tahun 2025",
+        "Penyusunan Dokumen Renja Perubahan Perangkat Daerah Tahun 2024",
+        "Penyusunan LKjIP Tahun 2023",
+        "Pengamalan UUD Negara Republik Indonesia Tahun 1945",
+    )
     assert list(year_table_cell.check(_doc(table), _params(year_table_cell))) == []
 
 
 def test_year_table_cell_reports_years_of_earlier_plans() -> None:
-    table = _activity_table("Tabel 4.1", "Penyusunan Dokumen Rencana Kerja Perangkat Daerah Tahun 2023",
-                            "Penyusunan Dokumen Renja Perubahan Perangkat Daerah Tahun 2022", "Rapat Koordinasi Tahun 2021")
-    found = {(v.location.code, v.actual, v.expected)
-             for v in _violations(list(year_table_cell.check(_doc(table), _params(year_table_cell))))}
-    assert found == {("7.01.01.2.01.01", "2023", "2025"), ("7.01.01.2.01.01", "2022", "2024"),
-                     ("7.01.01.2.01.01", "2021", "2023 / 2024 / 2025")}
+    table = _activity_table(
+        "Tabel 4.1",
+        "Penyusunan Dokumen Rencana Kerja Perangkat Daerah Tahun 2023",
+        "Penyusunan Dokumen Renja Perubahan Perangkat Daerah Tahun 2022",
+        "Rapat Koordinasi Tahun 2021",
+    )
+    found = {
+        (v.location.code, v.actual, v.expected)
+        for v in _violations(list(year_table_cell.check(_doc(table), _params(year_table_cell))))
+    }
+    assert found == {
+        ("7.01.01.2.01.01", "2023", "2025"),
+        ("7.01.01.2.01.01", "2022", "2024"),
+        ("7.01.01.2.01.01", "2021", "2023 / 2024 / 2025"),
+    }
 
 
 def test_year_table_cell_offsets_are_parameters() -> None:
@@ -119,24 +146,38 @@ def test_year_table_cell_offsets_are_parameters() -> None:
 
 # --- year_phrase ---------------------------------------------------------------------------
 
-PHRASES = [{"pattern": r"prakiraan\s+maju\s+tahun", "offsets": [1]}, {"pattern": r"\brkpd\s+tahun", "offsets": [0]},
-           {"pattern": r"rencana\s+program\s+dan\s+kegiatan(?:\s+perangkat\s+daerah)?\s+tahun", "offsets": [0]}]
+PHRASES = [
+    {"pattern": r"prakiraan\s+maju\s+tahun", "offsets": [1]},
+    {"pattern": r"\brkpd\s+tahun", "offsets": [0]},
+    {"pattern": r"rencana\s+program\s+dan\s+kegiatan(?:\s+perangkat\s+daerah)?\s+tahun", "offsets": [0]},
+]
 
 
 def test_year_phrase_passes_own_years() -> None:
-    doc = _doc(sentences=["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2024 dan Prakiraan Maju Tahun 2025",
-                          "Dalam RKPD Tahun 2024 terhadap kebutuhan dapat dilihat pada Tabel T-C.31.",
-                          "UU Nomor 1 Tahun 2022 tentang Hubungan Keuangan."])
+    doc = _doc(
+        sentences=[
+            "Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2024 dan Prakiraan Maju Tahun 2025",
+            "Dalam RKPD Tahun 2024 terhadap kebutuhan dapat dilihat pada Tabel T-C.31.",
+            "UU Nomor 1 Tahun 2022 tentang Hubungan Keuangan.",
+        ]
+    )
     assert list(year_phrase.check(doc, _params(year_phrase, phrases=PHRASES))) == []
 
 
 def test_year_phrase_reports_years_of_the_previous_plan() -> None:
-    doc = _doc(sentences=["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2023 dan Prakiraan Maju Tahun 2024"],
-               captions=["Tabel 2.6 T-C.31 Dalam RKPD Tahun 2023"])
-    found = {(v.fields["phrase"], v.actual, v.expected)
-             for v in _violations(list(year_phrase.check(doc, _params(year_phrase, phrases=PHRASES))))}
-    assert found == {("Rencana Program dan Kegiatan Perangkat Daerah Tahun", "2023", "2024"),
-                     ("Prakiraan Maju Tahun", "2024", "2025"), ("RKPD Tahun", "2023", "2024")}
+    doc = _doc(
+        sentences=["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2023 dan Prakiraan Maju Tahun 2024"],
+        captions=["Tabel 2.6 T-C.31 Dalam RKPD Tahun 2023"],
+    )
+    found = {
+        (v.fields["phrase"], v.actual, v.expected)
+        for v in _violations(list(year_phrase.check(doc, _params(year_phrase, phrases=PHRASES))))
+    }
+    assert found == {
+        ("Rencana Program dan Kegiatan Perangkat Daerah Tahun", "2023", "2024"),
+        ("Prakiraan Maju Tahun", "2024", "2025"),
+        ("RKPD Tahun", "2023", "2024"),
+    }
     only_sentences = _params(year_phrase, phrases=PHRASES, contexts=["sentence"])
     assert len(list(year_phrase.check(doc, only_sentences))) == 2
 
@@ -150,15 +191,25 @@ def test_year_phrase_refuses_a_bad_pattern() -> None:
 
 # --- year_legal_reference ------------------------------------------------------------------
 
+
 def test_year_legal_reference_passes_past_regulations() -> None:
-    doc = _doc(sentences=["Permendagri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan.", "Perbup 16/2022 tentang Renstra."])
+    doc = _doc(
+        sentences=["Permendagri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan.", "Perbup 16/2022 tentang Renstra."]
+    )
     assert list(year_legal_reference.check(doc, _params(year_legal_reference))) == []
 
 
 def test_year_legal_reference_reports_impossible_years() -> None:
-    doc = _doc(sentences=["Berpedoman pada Permendagri 86/2027 tentang Tata Cara Perencanaan.",
-                          "Peraturan Bupati Nomor 5 Tahun 2024 tentang RKPD."])
-    found = {(v.actual, v.expected) for v in _violations(list(year_legal_reference.check(doc, _params(year_legal_reference))))}
+    doc = _doc(
+        sentences=[
+            "Berpedoman pada Permendagri 86/2027 tentang Tata Cara Perencanaan.",
+            "Peraturan Bupati Nomor 5 Tahun 2024 tentang RKPD.",
+        ]
+    )
+    found = {
+        (v.actual, v.expected)
+        for v in _violations(list(year_legal_reference.check(doc, _params(year_legal_reference))))
+    }
     assert found == {("2027", "<= 2023"), ("2024", "<= 2023")}
     # Without the signing date only the plan year bounds it.
     found = {v.actual for v in year_legal_reference.check(doc, _params(year_legal_reference, after_date=False))}
@@ -167,10 +218,15 @@ def test_year_legal_reference_reports_impossible_years() -> None:
 
 # --- year_period ---------------------------------------------------------------------------
 
+
 def test_year_period_passes_current_period_and_cited_titles() -> None:
-    doc = _doc(sentences=["Kabupaten Lumajang telah menerbitkan dokumen RPD tahun 2024-2026.",
-                          "Peraturan Daerah Nomor 1 Tahun 2019 tentang RPJMD Kabupaten Lumajang Tahun 2018-2023;",
-                          "Data tahun 2019-2021 menunjukkan kenaikan."])
+    doc = _doc(
+        sentences=[
+            "Kabupaten Lumajang telah menerbitkan dokumen RPD tahun 2024-2026.",
+            "Peraturan Daerah Nomor 1 Tahun 2019 tentang RPJMD Kabupaten Lumajang Tahun 2018-2023;",
+            "Data tahun 2019-2021 menunjukkan kenaikan.",
+        ]
+    )
     assert list(year_period.check(doc, _params(year_period))) == []
 
 
@@ -181,6 +237,7 @@ def test_year_period_reports_a_period_without_the_plan_year() -> None:
 
 
 # --- the draft rules on the samples --------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def ruleset(tmp_path_factory: pytest.TempPathFactory):

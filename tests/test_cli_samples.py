@@ -110,7 +110,9 @@ def test_every_clean_sample_audits_clean(tmp_path: Path) -> None:
     assert len(clean) >= 9
     for spec in clean:
         pdf = SAMPLES / "pdf" / f"{spec['id']}.pdf"
-        proc = run_cli("check", pdf, "--out", tmp_path, "--format", "json", "--rules", spec.get("ruleset") or "renja-permendagri86")
+        proc = run_cli(
+            "check", pdf, "--out", tmp_path, "--format", "json", "--rules", spec.get("ruleset") or "renja-permendagri86"
+        )
         report = json.loads((tmp_path / f"{pdf.stem}.json").read_text(encoding="utf-8"))
         bad = [(f["rule"], f["location"]["code"], f["message"]) for f in report["findings"] if f["severity"] != "info"]
         assert bad == [], pdf.name
@@ -145,7 +147,7 @@ def test_annotated_pdf_output(tmp_path: Path) -> None:
     assert len(annotated.pages) > len(PdfReader(REFERENCE_PDF).pages)
     with (tmp_path / f"{REFERENCE_PDF.stem}.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    notes = "".join(p.extract_text() for p in annotated.pages[len(PdfReader(REFERENCE_PDF).pages):])
+    notes = "".join(p.extract_text() for p in annotated.pages[len(PdfReader(REFERENCE_PDF).pages) :])
     # The numbers in the notes are the CSV's "number" column.
     assert [int(r["number"]) for r in rows] == list(range(1, len(rows) + 1))
     assert all(f"{r['rule']}" in notes for r in rows)

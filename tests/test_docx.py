@@ -37,12 +37,29 @@ from auditor.report.json_report import build_report
 from auditor.report.word_views import docx_views
 from auditor.rules import load_ruleset, run_rules
 
-NAMES = ["randuagung-2024", "randuagung-2024-repaired", "kencong-2024", "pasirian-2024", "sukodono-2024", "tempeh-2025",
-         # the other template families, clean and with their defects
-         "kraksaan-2025", "kraksaan-2025-defects", "parakan-2026", "parakan-2026-defects",
-         "situbondo-diskominfo-2025", "situbondo-diskominfo-2025-defects", "tegalampel-2027", "tegalampel-2027-defects",
-         "madiun-dukcapil-2026", "madiun-dukcapil-2026-defects", "banyuwangi-bappeda-2025", "banyuwangi-bappeda-2025-defects",
-         "lowokwaru-2026", "lowokwaru-2026-defects"]
+NAMES = [
+    "randuagung-2024",
+    "randuagung-2024-repaired",
+    "kencong-2024",
+    "pasirian-2024",
+    "sukodono-2024",
+    "tempeh-2025",
+    # the other template families, clean and with their defects
+    "kraksaan-2025",
+    "kraksaan-2025-defects",
+    "parakan-2026",
+    "parakan-2026-defects",
+    "situbondo-diskominfo-2025",
+    "situbondo-diskominfo-2025-defects",
+    "tegalampel-2027",
+    "tegalampel-2027-defects",
+    "madiun-dukcapil-2026",
+    "madiun-dukcapil-2026-defects",
+    "banyuwangi-bappeda-2025",
+    "banyuwangi-bappeda-2025-defects",
+    "lowokwaru-2026",
+    "lowokwaru-2026-defects",
+]
 REFERENCE_DOCX = REFERENCE_PDF.with_suffix(".docx")
 REPAIRED_DOCX = REPAIRED_PDF.with_suffix(".docx")
 
@@ -102,16 +119,31 @@ def test_docx_tables_read_like_the_pdf(name: str) -> None:
 
     def rows(doc: Document) -> list[Any]:
         return [
-            (t.kind, t.columns, t.money_units, [
-                (r.level, r.code, sorted((k, a.value) for k, a in r.amounts.items()), len(r.sub_rows), sorted(r.cells))
-                for r in t.rows
-            ])
+            (
+                t.kind,
+                t.columns,
+                t.money_units,
+                [
+                    (
+                        r.level,
+                        r.code,
+                        sorted((k, a.value) for k, a in r.amounts.items()),
+                        len(r.sub_rows),
+                        sorted(r.cells),
+                    )
+                    for r in t.rows
+                ],
+            )
             for t in doc.tables
         ]
 
     assert rows(word) == rows(pdf)
     assert (word.plan_year, word.unit, word.region, word.place, word.date) == (
-        pdf.plan_year, pdf.unit, pdf.region, pdf.place, pdf.date,
+        pdf.plan_year,
+        pdf.unit,
+        pdf.region,
+        pdf.place,
+        pdf.date,
     )
     assert [h.number for h in word.narrative.headings] == [h.number for h in pdf.narrative.headings]
     # A table printed from a web page shows its caption's data lines ("Unit Organisasi : ...")
@@ -176,8 +208,11 @@ def _header_again(source: Path, target: Path, split: bool) -> None:
     table = _tc33(doc)
     rows = table.findall(qn("w:tr"))
     # The first row from the middle that no merged cell runs into.
-    cut = next(i for i in range(len(rows) // 2, len(rows))
-               if all(m.get(qn("w:val")) == "restart" for m in rows[i].iter(qn("w:vMerge"))))
+    cut = next(
+        i
+        for i in range(len(rows) // 2, len(rows))
+        if all(m.get(qn("w:val")) == "restart" for m in rows[i].iter(qn("w:vMerge")))
+    )
     header = [copy.deepcopy(r) for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
     assert header
     for row in header:
@@ -210,7 +245,9 @@ def test_header_typed_again_is_read_as_a_continued_table(tmp_path: Path, split: 
 
     def rows(doc: Document) -> list[Any]:
         (table,) = doc.tables_of("T-C.33")
-        return [(r.level, r.code, sorted((k, a.value) for k, a in r.amounts.items()), len(r.sub_rows)) for r in table.rows]
+        return [
+            (r.level, r.code, sorted((k, a.value) for k, a in r.amounts.items()), len(r.sub_rows)) for r in table.rows
+        ]
 
     assert rows(again) == rows(original)
     assert len(again.tables_of("T-C.33")[0].pages) == 2  # read as a table continued on a second page
@@ -279,7 +316,9 @@ def _ole(stream: str):
     ],
     ids=["truncated", "bad-checksum", "spreadsheet", "old-doc", "encrypted", "plain-text"],
 )
-def test_unusable_word_files_are_refused_in_both_languages(tmp_path: Path, name: str, make, words_id: str, words_en: str) -> None:
+def test_unusable_word_files_are_refused_in_both_languages(
+    tmp_path: Path, name: str, make, words_id: str, words_en: str
+) -> None:
     bad = tmp_path / name
     make(bad)
     proc = run_cli("check", bad, "--out", tmp_path / "out")
@@ -353,7 +392,7 @@ def test_docx_html_without_pictures_shows_the_cell_text(monkeypatch: pytest.Monk
     shown = [re.findall(r'<blockquote class="place-text"[^>]*>(.*?)</blockquote>', d, re.DOTALL) for d in details]
     assert all(shown)
     assert any("Kec.Randuagun" in texts for texts in shown)
-    assert 'tabel Word ke-' in html and 'di bawah judul' in html
+    assert "tabel Word ke-" in html and "di bawah judul" in html
 
 
 def test_docx_pictures_come_from_a_libreoffice_print(reference_report) -> None:
@@ -377,7 +416,12 @@ def test_docx_pictures_come_from_a_libreoffice_print(reference_report) -> None:
                     assert pdf_loc["page"] and pdf_loc["bbox"], (original["rule"], word_loc)
                     page = printed.pages[pdf_loc["page"] - 1]
                     x0, top, x1, bottom = pdf_loc["bbox"]
-                    crop = (max(0, x0 - 1.5), max(0, top - 1.5), min(page.width, x1 + 1.5), min(page.height, bottom + 1.5))
+                    crop = (
+                        max(0, x0 - 1.5),
+                        max(0, top - 1.5),
+                        min(page.width, x1 + 1.5),
+                        min(page.height, bottom + 1.5),
+                    )
                     seen = _squash(page.crop(crop).extract_text() or "")
                     want = _squash(_text_at(layouts, word_loc["page"], word_loc["bbox"]))
                     assert want[:12] in seen or seen[:12] in want, (original["rule"], want, seen)

@@ -23,9 +23,7 @@ def _expected_rows(spec: dict[str, Any], key: str) -> list[tuple[Any, ...]]:
     for r in spec["tables"][key]["rows"]:
         cells = r.get("cells", {})
         written = re.sub(r"\s", "", str(cells["code"])) if "code" in cells else None
-        rows.append(
-            (r["level"], r.get("code"), written, _money(cells.get("amount")), _money(cells.get("amount_next")))
-        )
+        rows.append((r["level"], r.get("code"), written, _money(cells.get("amount")), _money(cells.get("amount_next"))))
     return rows
 
 

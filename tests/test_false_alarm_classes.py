@@ -55,9 +55,14 @@ def test_contents_without_page_numbers_are_read_too() -> None:
     assert "STR-007" not in _rules("situbondo-diskominfo-2025")
 
 
-@pytest.mark.parametrize(("name", "table", "code"), [
-    ("kraksaan-2025", "T-C.31", "7.01.01"), ("kraksaan-2025", "Tabel 4.1", "7.01.01"), ("tegalampel-2027", "T-C.33", "7.01.02"),
-])
+@pytest.mark.parametrize(
+    ("name", "table", "code"),
+    [
+        ("kraksaan-2025", "T-C.31", "7.01.01"),
+        ("kraksaan-2025", "Tabel 4.1", "7.01.01"),
+        ("tegalampel-2027", "T-C.33", "7.01.02"),
+    ],
+)
 def test_several_values_in_one_cell_are_several_indicators(name: str, table: str, code: str) -> None:
     row = next(r for r in _doc(name).tables_of(table)[0].rows if r.code == code)
     parts = [row.cells, *row.sub_rows]
@@ -66,7 +71,12 @@ def test_several_values_in_one_cell_are_several_indicators(name: str, table: str
     assert all(len(q.split()) <= 2 for q in quantities), quantities  # "100%", "70,50 poin": one value each
     assert all(p.get("indicator") is not None and p["indicator"].text for p in parts)
     assert not _rules(name, "renja-2027" if name.startswith("tegalampel") else "renja-permendagri86") & {
-        "XT-002", "XT-003", "IT-004", "IT-009", "NOM-006"}
+        "XT-002",
+        "XT-003",
+        "IT-004",
+        "IT-009",
+        "NOM-006",
+    }
 
 
 def test_stacked_targets_are_compared_indicator_by_indicator() -> None:
@@ -75,10 +85,15 @@ def test_stacked_targets_are_compared_indicator_by_indicator() -> None:
     assert [(f.location.code, f.location.table) for f in found] == [("7.01.02", "T-C.33")]
 
 
-@pytest.mark.parametrize(("name", "kind", "label"), [
-    ("parakan-2026", "Tabel 3.2", "Tabel 3.1"), ("parakan-2026", "Tabel 3.3", "Tabel III.2"),
-    ("parakan-2026", "Tabel 4.1", "Tabel IV.1"), ("situbondo-diskominfo-2025", "Tabel 3.3", "Tabel 3.2"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind", "label"),
+    [
+        ("parakan-2026", "Tabel 3.2", "Tabel 3.1"),
+        ("parakan-2026", "Tabel 3.3", "Tabel III.2"),
+        ("parakan-2026", "Tabel 4.1", "Tabel IV.1"),
+        ("situbondo-diskominfo-2025", "Tabel 3.3", "Tabel 3.2"),
+    ],
+)
 def test_tables_are_found_by_their_words_not_their_numbers(name: str, kind: str, label: str) -> None:
     (table,) = _doc(name).tables_of(kind)
     assert table.label == label
@@ -120,7 +135,12 @@ def test_open_table_bottoms_are_closed_only_where_a_row_was_cut() -> None:
     assert open_bottoms(cut) == [180]
     closed = [*cut, h(180)]
     assert open_bottoms(closed) == []
-    merged = [h(100), h(140, 0, 100), *(v(x, 100, 140) for x in (0, 100, 200, 300)), *(v(x, 140, 180) for x in (0, 100, 200, 300))]
+    merged = [
+        h(100),
+        h(140, 0, 100),
+        *(v(x, 100, 140) for x in (0, 100, 200, 300)),
+        *(v(x, 140, 180) for x in (0, 100, 200, 300)),
+    ]
     assert 140 not in open_bottoms(merged)  # the rules go on below: a merged cell, not a cut row
 
 
@@ -141,7 +161,7 @@ def test_a_year_in_an_official_name_is_no_year_reference(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["parakan-2026", "kraksaan-2025", "tegalampel-2027", "situbondo-diskominfo-2025"])
 def test_a_count_of_a_part_is_compared_with_what_it_counts(name: str) -> None:
-    """"2 (dua) sub kegiatan belum mencapai target" is not the number of sub kegiatan: NAR-004
+    """ "2 (dua) sub kegiatan belum mencapai target" is not the number of sub kegiatan: NAR-004
     leaves it, NAR-016 compares it with T-C.29's rows below 100 %, and both agree."""
     doc = _doc(name)
     assert any("belum mencapai target" in s.text and "(dua)" in s.text for s in doc.narrative.sentences)
@@ -155,7 +175,7 @@ def test_a_count_of_a_part_is_compared_with_what_it_counts(name: str) -> None:
 
 
 def test_a_table_name_cut_at_a_line_end_is_joined() -> None:
-    """"... dalam Tabel T-" / "C.31, ..." in justified text reads "T-C.31", no leftover hyphen."""
+    """ "... dalam Tabel T-" / "C.31, ..." in justified text reads "T-C.31", no leftover hyphen."""
     doc = _doc("madiun-dukcapil-2026")
     text = next(s.text for s in doc.narrative.sentences if "rancangan awal RKPD dalam Tabel" in s.text)
     assert "Tabel T-C.31" in text and "T- C" not in text
@@ -178,7 +198,7 @@ def test_a_table_caption_leaves_out_the_paragraph_above_it(name: str) -> None:
 
 
 def test_an_amount_of_another_budget_year_is_not_the_plan_total() -> None:
-    """"pagu anggaran ... tahun 2024 sebesar Rp8.946.215.000,00 terealisasi ..." in a 2026
+    """ "pagu anggaran ... tahun 2024 sebesar Rp8.946.215.000,00 terealisasi ..." in a 2026
     Renja is last year's budget, not the total NAR-001 compares with T-C.33."""
     doc = _doc("madiun-dukcapil-2026")
     last_year = next(a for a in doc.narrative.stated_amounts if a.value == 8_946_215_000)
@@ -187,7 +207,7 @@ def test_an_amount_of_another_budget_year_is_not_the_plan_total() -> None:
 
 
 def test_a_split_of_a_part_is_not_a_split_of_the_total() -> None:
-    """"Belanja Operasi meliputi Belanja Pegawai ... dan Belanja Barang dan Jasa ...": the
+    """ "Belanja Operasi meliputi Belanja Pegawai ... dan Belanja Barang dan Jasa ...": the
     goods-and-services figure is not the table total minus personnel (there is Belanja
     Modal besides), while the reference's "Jumlah Anggaran ... terdiri dari ..." still is."""
     findings, skipped = _audit("madiun-dukcapil-2026")
@@ -231,7 +251,7 @@ BAPPEDA = "banyuwangi-bappeda-2025"
 
 
 def test_lettered_sections_are_the_outline() -> None:
-    """"A. Latar Belakang" under BAB I is section 1.1 (and "C. Program dan Kegiatan" under
+    """ "A. Latar Belakang" under BAB I is section 1.1 (and "C. Program dan Kegiatan" under
     BAB III is 3.3, though it starts with "Program"); the contents list them the same way."""
     doc = _doc(BAPPEDA)
     by_number = {h.number: h for h in doc.narrative.headings}
@@ -262,11 +282,13 @@ def test_captions_under_their_tables_belong_to_them() -> None:
     assert [t.number for t in doc.tables_of("Tabel 4.1")] == ["4.1"]
     assert [t.number for t in doc.tables_of("T-C.33")] == ["4.2"]
     assert [(t.kind, t.number) for t in doc.tables if t.kind in ("Tabel 3.2", "Tabel 3.3")] == [
-        ("Tabel 3.2", "3.1"), ("Tabel 3.3", "3.2")]
+        ("Tabel 3.2", "3.1"),
+        ("Tabel 3.3", "3.2"),
+    ]
 
 
 def test_rupiah_with_a_dash_for_cents() -> None:
-    """"Rp 11.939.026.000,- (sebelas miliar ... rupiah)": read whole, words compared."""
+    """ "Rp 11.939.026.000,- (sebelas miliar ... rupiah)": read whole, words compared."""
     doc = _doc(BAPPEDA)
     total = next(a for a in doc.narrative.stated_amounts if a.role == "total" and a.value == 11_939_026_000)
     assert ",-" not in total.label
@@ -307,7 +329,7 @@ def test_a_header_unit_outranks_the_caption() -> None:
 
 
 def test_a_name_that_starts_with_its_level_word() -> None:
-    """"a) Kegiatan Kegiatan Pemberdayaan Kelurahan" names T-C.33's "Kegiatan Pemberdayaan
+    """ "a) Kegiatan Kegiatan Pemberdayaan Kelurahan" names T-C.33's "Kegiatan Pemberdayaan
     Kelurahan" (the official name starts with the level word): not misnamed."""
     assert any("Kegiatan Kegiatan Pemberdayaan" in s.text for s in _doc("lowokwaru-2026").narrative.sentences)
     assert "NAR-008" not in _rules("lowokwaru-2026")
@@ -326,16 +348,19 @@ def test_a_program_amount_in_the_bab_iv_list() -> None:
     assert found.location.code == "7.01.03" and found.severity == "error"
     assert (found.expected, found.actual) == ("1028200000", "1208200000")
     assert "sebesar Rp 1.208" not in found.message  # the name, its amount given apart
-    assert "Pemberdayaan Masyarakat Desa dan Kelurahan\" sebesar Rp1.208.200.000" in found.message
+    assert 'Pemberdayaan Masyarakat Desa dan Kelurahan" sebesar Rp1.208.200.000' in found.message
     for name in ("lowokwaru-2026", "kencong-2024", "randuagung-2024-repaired", "banyuwangi-bappeda-2025"):
         assert "NAR-017" not in _rules(name), name
 
 
-@pytest.mark.parametrize(("name", "others"), [
-    ("lowokwaru-2026-defects", {"Kelurahan Polowijen", "Kelurahan Arjosari"}),
-    ("parakan-2026-defects", {"Desa Tlahab", "Desa Kruwisan"}),
-    ("madiun-dukcapil-2026-defects", {"Kelurahan Bandar Lor", "Kelurahan Setonogedong"}),
-])
+@pytest.mark.parametrize(
+    ("name", "others"),
+    [
+        ("lowokwaru-2026-defects", {"Kelurahan Polowijen", "Kelurahan Arjosari"}),
+        ("parakan-2026-defects", {"Desa Tlahab", "Desa Kruwisan"}),
+        ("madiun-dukcapil-2026-defects", {"Kelurahan Bandar Lor", "Kelurahan Setonogedong"}),
+    ],
+)
 def test_a_village_outside_the_own_list(name: str, others: set[str]) -> None:
     """A desa/kelurahan named in the narrative that the document's own table of its
     desa/kelurahan does not list, nor any table cell: left over from another Renja."""
@@ -348,10 +373,16 @@ def test_programme_names_and_borders_are_no_other_village() -> None:
 
     doc = _doc("lowokwaru-2026")
     base = doc.narrative.sentences[0]
-    texts = ["Kelurahan Tlogomas ditetapkan sebagai Kelurahan Siaga Aktif dan Desa Wisata binaan.",
-             "Kelurahan Tunggulwulung berbatasan dengan Kelurahan Polowijen di sebelah timur.",
-             "Perbaikan drainase di Kelurahan Polowijen."]
-    extra = [Sentence(id=1000 + n, text=t, section="2.3", kind="paragraph", span=base.span) for n, t in enumerate(texts)]
+    texts = [
+        "Kelurahan Tlogomas ditetapkan sebagai Kelurahan Siaga Aktif dan Desa Wisata binaan.",
+        "Kelurahan Tunggulwulung berbatasan dengan Kelurahan Polowijen di sebelah timur.",
+        "Perbaikan drainase di Kelurahan Polowijen.",
+    ]
+    extra = [
+        Sentence(id=1000 + n, text=t, section="2.3", kind="paragraph", span=base.span) for n, t in enumerate(texts)
+    ]
     narrative = dataclasses.replace(doc.narrative, sentences=[*doc.narrative.sentences, *extra])
-    findings = run_rules(dataclasses.replace(doc, narrative=narrative), load_ruleset(Path("renja-permendagri86"))).findings
+    findings = run_rules(
+        dataclasses.replace(doc, narrative=narrative), load_ruleset(Path("renja-permendagri86"))
+    ).findings
     assert [f.actual for f in findings if f.rule == "NAR-018"] == ["Kelurahan Polowijen"]

@@ -40,12 +40,30 @@ def _doc(*rows: Row) -> Document:
 
 
 def _params(**kw: object) -> dict:
-    return resolve(column_formula.PARAMS, {"column": "tingkat_realisasi", "formula": "realisasi_n2 / target_n2 * 100", **kw})
+    return resolve(
+        column_formula.PARAMS, {"column": "tingkat_realisasi", "formula": "realisasi_n2 / target_n2 * 100", **kw}
+    )
 
 
 def test_rounding_follows_the_document() -> None:
-    ok = _row(0, "7.01.01.2.01.02", target_n2="3", target_n2_unit="dokumen", realisasi_n2="2", realisasi_n2_unit="dokumen", tingkat_realisasi="67%")
-    bad = _row(1, "7.01.02.2.01.01", target_n2="7", target_n2_unit="laporan", realisasi_n2="6", realisasi_n2_unit="laporan", tingkat_realisasi="100%")
+    ok = _row(
+        0,
+        "7.01.01.2.01.02",
+        target_n2="3",
+        target_n2_unit="dokumen",
+        realisasi_n2="2",
+        realisasi_n2_unit="dokumen",
+        tingkat_realisasi="67%",
+    )
+    bad = _row(
+        1,
+        "7.01.02.2.01.01",
+        target_n2="7",
+        target_n2_unit="laporan",
+        realisasi_n2="6",
+        realisasi_n2_unit="laporan",
+        tingkat_realisasi="100%",
+    )
     (v,) = list(column_formula.check(_doc(ok, bad), _params()))
     assert isinstance(v, Violation) and (v.location.code, v.expected, v.actual) == ("7.01.02.2.01.01", "86%", "100%")
     decimals = _row(2, "7.01.01.2.01.03", target_n2="3", realisasi_n2="2", tingkat_realisasi="66,67%")
@@ -55,11 +73,34 @@ def test_rounding_follows_the_document() -> None:
 def test_sums_only_for_cumulative_units() -> None:
     params = resolve(
         column_formula.PARAMS,
-        {"column": "realisasi_capaian", "formula": "realisasi_n3 + realisasi_n2 + target_n1",
-         "null_as_zero": True, "cumulative_units": ["laporan"]},
+        {
+            "column": "realisasi_capaian",
+            "formula": "realisasi_n3 + realisasi_n2 + target_n1",
+            "null_as_zero": True,
+            "cumulative_units": ["laporan"],
+        },
     )
-    reports = _row(0, "a", realisasi_n3="-", realisasi_n2="6", realisasi_n2_unit="laporan", target_n1="6", target_n1_unit="laporan", realisasi_capaian="13")
-    salary = _row(1, "b", realisasi_n3="12", realisasi_n3_unit="orang/bulan", realisasi_n2="12", realisasi_n2_unit="orang/bulan", target_n1="12", target_n1_unit="orang/bulan", realisasi_capaian="12")
+    reports = _row(
+        0,
+        "a",
+        realisasi_n3="-",
+        realisasi_n2="6",
+        realisasi_n2_unit="laporan",
+        target_n1="6",
+        target_n1_unit="laporan",
+        realisasi_capaian="13",
+    )
+    salary = _row(
+        1,
+        "b",
+        realisasi_n3="12",
+        realisasi_n3_unit="orang/bulan",
+        realisasi_n2="12",
+        realisasi_n2_unit="orang/bulan",
+        target_n1="12",
+        target_n1_unit="orang/bulan",
+        realisasi_capaian="12",
+    )
     (v,) = list(column_formula.check(_doc(reports, salary), params))
     assert isinstance(v, Violation) and (v.location.code, v.expected) == ("a", "12")
 

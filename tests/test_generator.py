@@ -28,7 +28,10 @@ from samples.generator.spec import SpecError, parse_spec
 def test_reference_spec_renders_to_a_renja_like_docx(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "samples.generator", str(REFERENCE_SPEC), "--no-pdf", "--out-dir", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     doc = Document(str(tmp_path / "randuagung-2024.docx"))
@@ -81,8 +84,13 @@ def _feature_spec(render: str = "calc") -> dict[str, Any]:
         {"type": "heading", "level": 1, "text": "BAB I\nPENDAHULUAN"},
         {"type": "heading", "level": 2, "text": "1.1 Latar Belakang"},
         *[{"type": "paragraph", "text": TEXT * 6} for _ in range(2)],
-        {"type": "figure", "kind": "org_chart", "height": 8, "caption": ["Gambar 1.1 Struktur Organisasi Kecamatan Contoh"],
-         "labels": ["CAMAT", "SEKRETARIS KECAMATAN", "Seksi Pemerintahan", "Seksi Trantibum", "Seksi PMD"]},
+        {
+            "type": "figure",
+            "kind": "org_chart",
+            "height": 8,
+            "caption": ["Gambar 1.1 Struktur Organisasi Kecamatan Contoh"],
+            "labels": ["CAMAT", "SEKRETARIS KECAMATAN", "Seksi Pemerintahan", "Seksi Trantibum", "Seksi PMD"],
+        },
         {"type": "heading", "level": 2, "text": "1.2 Landasan Hukum"},
         *[{"type": "paragraph", "text": TEXT * 7} for _ in range(2)],
         {"type": "caption", "lines": ["Tabel 1.1", "Indikator Kinerja Utama"]},
@@ -96,10 +104,21 @@ def _feature_spec(render: str = "calc") -> dict[str, Any]:
         {"type": "section", "orientation": "portrait"},
         {"type": "heading", "level": 2, "text": "2.1 Capaian"},
         {"type": "paragraph", "text": TEXT * 3},
-        {"type": "figure", "kind": "bar_chart", "height": 6, "caption": ["Gambar 2.1 Capaian Kinerja 2021-2025"],
-         "labels": ["2021", "2022", "2023", "2024", "2025"], "values": [88.5, 91, 93.2, 95, 97.5]},
-        {"type": "figure", "kind": "flow", "height": 5, "caption": ["Gambar 2.2 Alur Penyusunan Renja"],
-         "labels": ["Persiapan", "Rancangan Awal", "Rancangan", "Forum PD", "Rancangan Akhir", "Penetapan"]},
+        {
+            "type": "figure",
+            "kind": "bar_chart",
+            "height": 6,
+            "caption": ["Gambar 2.1 Capaian Kinerja 2021-2025"],
+            "labels": ["2021", "2022", "2023", "2024", "2025"],
+            "values": [88.5, 91, 93.2, 95, 97.5],
+        },
+        {
+            "type": "figure",
+            "kind": "flow",
+            "height": 5,
+            "caption": ["Gambar 2.2 Alur Penyusunan Renja"],
+            "labels": ["Persiapan", "Rancangan Awal", "Rancangan", "Forum PD", "Rancangan Akhir", "Penetapan"],
+        },
     ]
     return {
         "id": f"feature-{render}",
@@ -107,7 +126,11 @@ def _feature_spec(render: str = "calc") -> dict[str, Any]:
         "body": body,
         "tables": {
             "t1": table,
-            "t2": {**table, "render": render, "caption": ["Tabel 2.1", "Rekapitulasi Indikator Kinerja Kecamatan Contoh"]},
+            "t2": {
+                **table,
+                "render": render,
+                "caption": ["Tabel 2.1", "Rekapitulasi Indikator Kinerja Kecamatan Contoh"],
+            },
         },
     }
 
@@ -136,20 +159,31 @@ def test_contents_entries_are_derived_from_headings_captions_and_figures() -> No
         "Gambar 2.1 Capaian Kinerja 2021-2025",
         "Gambar 2.2 Alur Penyusunan Renja",
     ]
-    assert toc.caption_entry(["TABEL 3.4 T-C.33", "Rumusan Rencana Program"]) == "TABEL 3.4 T-C.33 Rumusan Rencana Program"
+    assert (
+        toc.caption_entry(["TABEL 3.4 T-C.33", "Rumusan Rencana Program"]) == "TABEL 3.4 T-C.33 Rumusan Rencana Program"
+    )
     assert toc.caption_entry(["Tabel 3.1 Tujuan dan Sasaran", "Kecamatan Contoh"]) == "Tabel 3.1 Tujuan dan Sasaran"
     assert toc.caption_entry(["T-C.33", "Rumusan Rencana Program"]) is None
     # Targets come in body order (the order the PDF is searched in).
-    assert toc.targets(toc.resolve(spec))[:4] == ["BAB I PENDAHULUAN", "1.1 Latar Belakang", "Gambar 1.1 Struktur Organisasi Kecamatan Contoh", "1.2 Landasan Hukum"]
+    assert toc.targets(toc.resolve(spec))[:4] == [
+        "BAB I PENDAHULUAN",
+        "1.1 Latar Belakang",
+        "Gambar 1.1 Struktur Organisasi Kecamatan Contoh",
+        "1.2 Landasan Hukum",
+    ]
 
 
 def test_written_contents_entries_print_their_own_text_at_the_target_page() -> None:
     data = _feature_spec()
-    data["body"][6] = {"type": "toc", "of": "headings", "entries": [
-        {"text": "KATA PENGANTAR", "target": "KATA PENGANTAR"},
-        {"text": "BAB I PENDAHULUAN", "target": "BAB I PENDAHULUAN"},
-        {"text": "1.1 Latar Belakang Masalah", "target": "1.1 Latar Belakang"},
-    ]}
+    data["body"][6] = {
+        "type": "toc",
+        "of": "headings",
+        "entries": [
+            {"text": "KATA PENGANTAR", "target": "KATA PENGANTAR"},
+            {"text": "BAB I PENDAHULUAN", "target": "BAB I PENDAHULUAN"},
+            {"text": "1.1 Latar Belakang Masalah", "target": "1.1 Latar Belakang"},
+        ],
+    }
     spec = parse_spec(data)
     assert _entries(spec, "headings") == [
         ("KATA PENGANTAR", "KATA PENGANTAR", 1),
@@ -177,7 +211,9 @@ def test_contents_lines_have_a_dot_leader_tab_at_the_right_margin() -> None:
     assert titles == ["DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR"]
     # Without page numbers (no PDF step) the entries print the placeholder.
     plain = build_document(parse_spec(_feature_spec()))
-    assert next(p for p in plain.paragraphs if p.style.name == "Renja Contents Entry").text.endswith("\t" + toc.PLACEHOLDER)
+    assert next(p for p in plain.paragraphs if p.style.name == "Renja Contents Entry").text.endswith(
+        "\t" + toc.PLACEHOLDER
+    )
 
 
 def test_sections_number_pages_and_carry_the_running_header() -> None:
@@ -199,7 +235,9 @@ def test_figures_are_inline_pictures_with_the_caption_below() -> None:
     body = list(doc.element.body.iterchildren())
     pictures = [i for i, el in enumerate(body) if el.findall(f".//{W}drawing")]
     assert len(pictures) == 3
-    inline = body[pictures[0]].find(f".//{W}drawing/{{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}}inline")
+    inline = body[pictures[0]].find(
+        f".//{W}drawing/{{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}}inline"
+    )
     assert inline is not None
     caption = "".join(t.text for t in body[pictures[0] + 1].iter(f"{W}t"))
     assert caption == "Gambar 1.1 Struktur Organisasi Kecamatan Contoh"
@@ -222,7 +260,9 @@ def test_stacked_cell_text_breaks_lines_in_writer_and_calc() -> None:
     doc = build_document(spec)
     cell = next(c for t in doc.tables for r in t.rows for c in r.cells if c.text.startswith("Persentase desa tertib"))
     assert len(cell._tc.findall(f".//{W}br")) == 2 and cell.text == STACKED
-    ws = build_workbook(spec.tables["t2"], spec.style, orientation="landscape", first_page_number=5, header=HEADER).active
+    ws = build_workbook(
+        spec.tables["t2"], spec.style, orientation="landscape", first_page_number=5, header=HEADER
+    ).active
     values = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     stacked = values[STACKED]
     assert stacked.alignment.wrap_text
@@ -263,7 +303,10 @@ def test_contents_print_the_page_numbers_the_pdf_shows(tmp_path: Path, render: s
     spec_path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-m", "samples.generator", str(spec_path), "--out-dir", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert "warning" not in proc.stderr, proc.stderr
@@ -296,7 +339,13 @@ def test_sections_can_print_the_page_number_between_dashes() -> None:
     assert instr[0] == [] and all(i == [" PAGE "] for i in instr[1:])
     # without the key the footer is the bare number, as before
     plain = build_document(parse_spec(_feature_spec()))
-    assert ["".join(t.text for t in s.footer._element.iter(f"{W}t")) for s in plain.sections] == ["", "1", "1", "1", "1"]
+    assert ["".join(t.text for t in s.footer._element.iter(f"{W}t")) for s in plain.sections] == [
+        "",
+        "1",
+        "1",
+        "1",
+        "1",
+    ]
     for bad in ("- # -", "{} {}", "- {}\n-"):
         with pytest.raises(SpecError):
             parse_spec({"id": "x", "body": [{"type": "section", "orientation": "portrait", "page_format": bad}]})

@@ -39,17 +39,19 @@ def _rows(count: int) -> list[dict[str, Any]]:
         }
     ]
     for i in range(count):
-        rows.append({
-            "level": "sub_kegiatan",
-            "code": f"2.16.02.2.01.{i % 13 + 1:02d}",
-            "cells": {
-                "code": f"2.16.02.2.01.{i % 13 + 1:04d}",
-                "name": "Pengelolaan Konten dan Perencanaan Media Komunikasi Publik " * 3,
-                "indicator": "Jumlah Dokumen Hasil Pengelolaan Konten dan Perencanaan Media Komunikasi Publik",
-                "target": f"{i + 1} Dokumen",
-                "amount": 96_500_000 + i * 1000,
-            },
-        })
+        rows.append(
+            {
+                "level": "sub_kegiatan",
+                "code": f"2.16.02.2.01.{i % 13 + 1:02d}",
+                "cells": {
+                    "code": f"2.16.02.2.01.{i % 13 + 1:04d}",
+                    "name": "Pengelolaan Konten dan Perencanaan Media Komunikasi Publik " * 3,
+                    "indicator": "Jumlah Dokumen Hasil Pengelolaan Konten dan Perencanaan Media Komunikasi Publik",
+                    "target": f"{i + 1} Dokumen",
+                    "amount": 96_500_000 + i * 1000,
+                },
+            }
+        )
     return rows
 
 
@@ -80,7 +82,10 @@ def _spec(rows: int = 45, orientation: str = "landscape") -> Any:
                 "header": [
                     [
                         {"text": "Kode", "rowspan": 2},
-                        {"text": "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", "rowspan": 2},
+                        {
+                            "text": "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan",
+                            "rowspan": 2,
+                        },
                         {"text": "Indikator Kinerja", "rowspan": 2},
                         {"text": "Rencana Tahun 2025", "colspan": 2},
                     ],
@@ -133,10 +138,20 @@ def printed(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> tuple[Pa
     spec = _spec()
     out = tmp_path_factory.mktemp("html")
     first = render_html_pdf(
-        spec.tables["tc33"], spec.style, out / "a.pdf", orientation="landscape", creation_date=PRINTED, chromium=chromium
+        spec.tables["tc33"],
+        spec.style,
+        out / "a.pdf",
+        orientation="landscape",
+        creation_date=PRINTED,
+        chromium=chromium,
     )
     second = render_html_pdf(
-        spec.tables["tc33"], spec.style, out / "b.pdf", orientation="landscape", creation_date=PRINTED, chromium=chromium
+        spec.tables["tc33"],
+        spec.style,
+        out / "b.pdf",
+        orientation="landscape",
+        creation_date=PRINTED,
+        chromium=chromium,
     )
     return first, second
 

@@ -23,8 +23,10 @@ from auditor.report.pdf.style import COLOURS, LEADER_FROM
 from auditor.report.pdf.text import number_label, shown_value, text_width, winansi, wrap
 from auditor.rules import load_ruleset, run_rules
 
-SEVERITY_WORD = {"id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFORMASI"},
-                 "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"}}
+SEVERITY_WORD = {
+    "id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFORMASI"},
+    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
+}
 REFERENCE_PAGES = 60
 
 
@@ -80,15 +82,21 @@ def _box(obj: dict[str, Any]) -> tuple[float, float, float, float]:
     return (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
 
 
-def _outline(page: Any, bbox: tuple[float, ...], colour: tuple[float, float, float] | None = None) -> dict[str, Any] | None:
+def _outline(
+    page: Any, bbox: tuple[float, ...], colour: tuple[float, float, float] | None = None
+) -> dict[str, Any] | None:
     """A stroked rectangle around ``bbox``: containing it, at most 2 pt larger on each side."""
     for r in page.rects:
         if not r.get("stroke"):
             continue
         if colour and not all(abs(a - b) < 0.01 for a, b in zip(r.get("stroking_color") or (), colour)):
             continue
-        if (bbox[0] - 2 <= r["x0"] <= bbox[0] and bbox[1] - 2 <= r["top"] <= bbox[1]
-                and bbox[2] <= r["x1"] <= bbox[2] + 2 and bbox[3] <= r["bottom"] <= bbox[3] + 2):
+        if (
+            bbox[0] - 2 <= r["x0"] <= bbox[0]
+            and bbox[1] - 2 <= r["top"] <= bbox[1]
+            and bbox[2] <= r["x1"] <= bbox[2] + 2
+            and bbox[3] <= r["bottom"] <= bbox[3] + 2
+        ):
             return r
     return None
 
@@ -116,7 +124,11 @@ def test_output_opens_with_notes_pages_appended(annotated: bytes, plumbed: Any) 
         assert f"catatan {k}/{notes}" in page.extract_text()
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert "Catatan pemeriksaan renja-audit" in titles
-    notes_item = next(item for item in reader.outline if not isinstance(item, list) and item.title == "Catatan pemeriksaan renja-audit")
+    notes_item = next(
+        item
+        for item in reader.outline
+        if not isinstance(item, list) and item.title == "Catatan pemeriksaan renja-audit"
+    )
     assert reader.get_destination_page_number(notes_item) == REFERENCE_PAGES
 
 
@@ -128,8 +140,11 @@ def test_original_pages_keep_content_and_every_word(annotated: bytes, plumbed: A
         labels[page_no].add(number_label(numbers))
     with pdfplumber.open(REFERENCE_PDF) as before:
         for i in range(REFERENCE_PAGES):
-            streams = [ref.get_object().get_data() for ref in reader.pages[i]["/Contents"]] \
-                if labels.get(i + 1) else [reader.pages[i]["/Contents"].get_object().get_data()]
+            streams = (
+                [ref.get_object().get_data() for ref in reader.pages[i]["/Contents"]]
+                if labels.get(i + 1)
+                else [reader.pages[i]["/Contents"].get_object().get_data()]
+            )
             assert original.pages[i]["/Contents"].get_object().get_data() in streams
             old = Counter(w["text"] for w in _words(before, i))
             new = Counter(w["text"] for w in _words(plumbed, i))
@@ -142,7 +157,9 @@ def test_every_located_finding_is_outlined_in_its_severity_colour(plumbed: Any, 
     assert len(cells) > 150
     for (page_no, bbox), numbers in cells.items():
         colour = COLOURS[_worst(reference, numbers)]
-        assert _outline(plumbed.pages[page_no - 1], bbox, colour), f"no outline for {numbers} on page {page_no} at {bbox}"
+        assert _outline(plumbed.pages[page_no - 1], bbox, colour), (
+            f"no outline for {numbers} on page {page_no} at {bbox}"
+        )
 
 
 def test_badges_are_on_the_page_next_to_their_cell(plumbed: Any, reference: dict[str, Any]) -> None:
@@ -211,8 +228,12 @@ def test_notes_pages_list_every_finding(plumbed: Any, reference: dict[str, Any])
 def test_notes_link_to_the_findings_pages(annotated: bytes, reference: dict[str, Any]) -> None:
     reader = PdfReader(io.BytesIO(annotated))
     index = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
-    links = [ref.get_object()["/Dest"] for page in reader.pages[REFERENCE_PAGES:] for ref in page.get("/Annots") or []
-             if ref.get_object()["/Subtype"] == "/Link"]
+    links = [
+        ref.get_object()["/Dest"]
+        for page in reader.pages[REFERENCE_PAGES:]
+        for ref in page.get("/Annots") or []
+        if ref.get_object()["/Subtype"] == "/Link"
+    ]
     targets = [f["location"]["page"] for f in reference["findings"] if f["location"]["page"]]
     assert [index[dest[0].idnum] + 1 for dest in links] == targets
 
@@ -222,7 +243,9 @@ def test_english_notes() -> None:
     data = annotate_pdf(REFERENCE_PDF, report, "en")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "\n".join(p.extract_text() for p in pdf.pages[REFERENCE_PAGES:])
-    assert text.startswith("renja-audit findings\nKecamatan Randuagung · plan year 2024 · 53 errors, 161 warnings, 40 infos")
+    assert text.startswith(
+        "renja-audit findings\nKecamatan Randuagung · plan year 2024 · 53 errors, 161 warnings, 40 infos"
+    )
     assert "Seharusnya" not in text and "Expected: " in text and "notes 1/" in text
     for n, f in enumerate(report["findings"], start=1):
         assert f"\n{n} {SEVERITY_WORD['en'][f['severity']]} · {f['rule']} · " in text
@@ -235,9 +258,19 @@ def test_english_notes() -> None:
 
 
 def _finding(message: str, page: int | None, bbox: list[float] | None, **extra: Any) -> dict[str, Any]:
-    return {"rule": "TST-001", "category": "structure", "severity": "warning", "title": "Uji", "message": message,
-            "messages": {"id": message}, "location": {"page": page, "table": None, "code": None, "column": None,
-            "row": None, "bbox": bbox}, "expected": None, "actual": None, "evidence": [], "low_confidence": False} | extra
+    return {
+        "rule": "TST-001",
+        "category": "structure",
+        "severity": "warning",
+        "title": "Uji",
+        "message": message,
+        "messages": {"id": message},
+        "location": {"page": page, "table": None, "code": None, "column": None, "row": None, "bbox": bbox},
+        "expected": None,
+        "actual": None,
+        "evidence": [],
+        "low_confidence": False,
+    } | extra
 
 
 def test_text_outside_winansi_is_transliterated_and_page_less_findings_are_listed(tmp_path: Path) -> None:
@@ -266,8 +299,12 @@ def test_text_outside_winansi_is_transliterated_and_page_less_findings_are_liste
         assert "- · Tahun Rencana - · 0 kesalahan, 3 peringatan, 0 informasi" in notes
         assert _outline(pdf.pages[0], tuple(bbox))
         assert "3" in [w["text"] for w in pdf.pages[1].extract_words()]  # a badge for the page, without a box
-    contents = {ref.get_object()["/NM"]: ref.get_object()["/Contents"] for p in reader.pages for ref in p.get("/Annots") or []
-                if ref.get_object()["/Subtype"] == "/Text"}
+    contents = {
+        ref.get_object()["/NM"]: ref.get_object()["/Contents"]
+        for p in reader.pages
+        for ref in p.get("/Annots") or []
+        if ref.get_object()["/Subtype"] == "/Text"
+    }
     assert set(contents) == {"renja-audit-2", "renja-audit-3"}  # nothing to pin the first one to
     assert "(buka) dan garis \\ miring" in contents["renja-audit-2"]
     assert "≠" in contents["renja-audit-3"]  # notes keep Unicode; only the drawn text is WinAnsi
@@ -338,7 +375,7 @@ def test_number_label_joins_runs() -> None:
 
 
 def test_wrap_keeps_lines_within_the_width() -> None:
-    text = "Daftar isi 2.1: \"Evaluasi Pelaksanaan Renja\" " + "x" * 200
+    text = 'Daftar isi 2.1: "Evaluasi Pelaksanaan Renja" ' + "x" * 200
     lines = wrap(text, 8.5, 150)
     assert len(lines) > 3 and all(text_width(line, 8.5) <= 150 for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -26,7 +26,9 @@ def _line(f: dict[str, Any]) -> str:
 def test_every_family_has_a_clean_sample_and_a_defect_variant_as_pdf_and_docx() -> None:
     families: dict[str, set[str]] = {}
     for spec in SPECS:
-        families.setdefault(spec.get("family") or "lumajang-template", set()).add("defects" if spec.get("defects") else "clean")
+        families.setdefault(spec.get("family") or "lumajang-template", set()).add(
+            "defects" if spec.get("defects") else "clean"
+        )
         for suffix in (".pdf", ".docx"):
             assert (SAMPLES / "pdf" / f"{spec['id']}{suffix}").exists(), spec["id"] + suffix
     new = {f: kinds for f, kinds in families.items() if f != "lumajang-template"}

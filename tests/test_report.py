@@ -54,7 +54,12 @@ def test_json_report_has_the_contract_fields() -> None:
     assert report["summary"] == {"error": 1, "warning": 0, "info": 0}
     f = report["findings"][0]
     assert f["location"] == {
-        "page": 2, "table": "T-C.33", "code": "7.01.01.2.09.06", "column": "amount", "row": EVIL, "bbox": [1, 2, 3, 4],
+        "page": 2,
+        "table": "T-C.33",
+        "code": "7.01.01.2.09.06",
+        "column": "amount",
+        "row": EVIL,
+        "bbox": [1, 2, 3, 4],
         "table_label": None,
     }
 
@@ -71,7 +76,10 @@ def test_csv_and_xlsx_outputs(tmp_path) -> None:
     rows = list(csv.DictReader(io.StringIO(to_csv(report))))
     assert list(rows[0]) == list(COLUMNS)
     assert (rows[0]["rule"], rows[0]["code"], rows[0]["expected"], rows[0]["actual"]) == (
-        "TOT-001", "7.01.01.2.09.06", "20250000", "13200000"
+        "TOT-001",
+        "7.01.01.2.09.06",
+        "20250000",
+        "13200000",
     )
     path = tmp_path / "r.xlsx"
     path.write_bytes(to_xlsx(report, "en"))
@@ -95,6 +103,8 @@ def test_text_from_the_pdf_never_becomes_a_spreadsheet_formula() -> None:
     report["findings"][0] |= {"actual": '=HYPERLINK("http://x","klik")', "expected": "-5"}
     row = next(iter(csv.DictReader(io.StringIO(to_csv(report)))))
     assert row["actual"] == '\'=HYPERLINK("http://x","klik")' and row["expected"] == "-5"
-    cells = next(iter(load_workbook(io.BytesIO(to_xlsx(report, "id")))["findings"].iter_rows(min_row=2, values_only=False)))
+    cells = next(
+        iter(load_workbook(io.BytesIO(to_xlsx(report, "id")))["findings"].iter_rows(min_row=2, values_only=False))
+    )
     actual = next(c for c in cells if c.value and str(c.value).startswith("=HYPERLINK"))
     assert actual.data_type == "s"

@@ -56,7 +56,12 @@ def test_every_check_type_documents_itself() -> None:
 def test_valid_rule_loads_with_defaults(tmp_path: Path) -> None:
     rs = load_ruleset(_write(tmp_path, GOOD))
     (rule,) = rs.rules
-    assert rule.params == {"tables": ["T-C.33", "Tabel 4.1"], "column": "amount", "levels": ["program", "kegiatan", "sub_kegiatan"], "tolerance": 5}
+    assert rule.params == {
+        "tables": ["T-C.33", "Tabel 4.1"],
+        "column": "amount",
+        "levels": ["program", "kegiatan", "sub_kegiatan"],
+        "tolerance": 5,
+    }
 
 
 @pytest.mark.parametrize(

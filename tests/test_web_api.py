@@ -136,7 +136,9 @@ def test_chosen_profile_is_used(tmp_path: Path, reference_cli: bytes) -> None:
         assert [p["id"] for p in listed] == ["renja-permendagri86", "renja-2027", "longgar"]
         assert listed[0]["default"] and not listed[1]["default"]
         assert "Renja tanpa TOT-001" in c.get("/").text
-        response = c.post("/api/audit", files=upload(REFERENCE_PDF.name, REFERENCE_PDF.read_bytes()), data={"rules": "longgar"})
+        response = c.post(
+            "/api/audit", files=upload(REFERENCE_PDF.name, REFERENCE_PDF.read_bytes()), data={"rules": "longgar"}
+        )
     assert response.status_code == 200, response.text
     report, full = response.json(), json.loads(reference_cli)
     assert report["ruleset"]["id"] == "longgar"
@@ -292,13 +294,17 @@ def test_too_big_body_is_refused_while_streaming(client: Client) -> None:
     boundary = "batas"
 
     def body() -> Iterator[bytes]:
-        yield (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="kecil.pdf"\r\n'
-               "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n\r\n").encode()
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="kecil.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n\r\n"
+        ).encode()
         for i in range(900):
             yield f'--{boundary}\r\nContent-Disposition: form-data; name="f{i}"\r\n\r\n{"x" * 2048}\r\n'.encode()
         yield f"--{boundary}--\r\n".encode()
 
-    response = c.post("/api/jobs", content=body(), headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    response = c.post(
+        "/api/jobs", content=body(), headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
     assert "content-length" not in response.request.headers
     assert_refusal(response, 413, "too_big", "1 MB")
     assert job_folders(c) == []
@@ -403,6 +409,7 @@ def test_docx_with_a_huge_zip_directory_is_not_unpacked_by_the_server(
         raise AssertionError("the server process unpacked the upload's zip directory")
 
     import auditor.web.upload as upload_module
+
     monkeypatch.setattr(upload_module, "zipfile", type("NoZip", (), {"ZipFile": unpacked, "BadZipFile": Exception}))
     c = client()
     response = c.post("/api/audit", files=upload("renja.docx", archive.getvalue()))
@@ -473,7 +480,9 @@ def test_openapi_describes_the_api(client: Client) -> None:
     c = client()
     spec = c.get("/openapi.json").json()
     paths = spec["paths"]
-    assert {"/api/audit", "/api/jobs", "/api/jobs/{job_id}", "/api/jobs/{job_id}/report.{fmt}", "/api/profiles"} <= set(paths)
+    assert {"/api/audit", "/api/jobs", "/api/jobs/{job_id}", "/api/jobs/{job_id}/report.{fmt}", "/api/profiles"} <= set(
+        paths
+    )
     assert "/" not in paths and "/login" not in paths
     audit = paths["/api/audit"]["post"]
     assert "renja-audit check" in audit["description"] and {"413", "415", "401"} <= set(audit["responses"])
@@ -524,8 +533,17 @@ def test_long_names_are_shortened() -> None:
     assert name.endswith("é.pdf") and len(name.encode()) <= 150
 
 
-@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("localhost", True), ("::1", True),
-                                               ("0.0.0.0", False), ("10.1.2.3", False), ("bappeda.local", False)])
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("0.0.0.0", False),
+        ("10.1.2.3", False),
+        ("bappeda.local", False),
+    ],
+)
 def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
@@ -549,8 +567,26 @@ def test_serve_options(monkeypatch: pytest.MonkeyPatch) -> None:
     add_serve_parser(parser.add_subparsers(dest="command"))
     monkeypatch.delenv("RENJA_AUDIT_TOKEN", raising=False)
     plain = settings_from(parser.parse_args(["serve"]))
-    assert (plain.host, plain.port, plain.token, plain.max_upload_mb, plain.keep_minutes) == ("127.0.0.1", 8765, None, 50, 60)
-    args = ["serve", "--host", "0.0.0.0", "--max-upload-mb", "2.5", "--keep-minutes", "5", "--jobs", "3", "--timeout", "90"]
+    assert (plain.host, plain.port, plain.token, plain.max_upload_mb, plain.keep_minutes) == (
+        "127.0.0.1",
+        8765,
+        None,
+        50,
+        60,
+    )
+    args = [
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--max-upload-mb",
+        "2.5",
+        "--keep-minutes",
+        "5",
+        "--jobs",
+        "3",
+        "--timeout",
+        "90",
+    ]
     chosen = settings_from(parser.parse_args(args))
     assert chosen.max_upload_bytes == int(2.5 * 1024 * 1024) and chosen.keep_seconds == 300
     assert (chosen.jobs, chosen.timeout, chosen.host) == (3, 90, "0.0.0.0")

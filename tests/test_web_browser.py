@@ -101,7 +101,9 @@ def _wait_result(page: Any) -> None:
 
 
 def _chips(page: Any) -> dict[str, int]:
-    return {s: int(page.locator(f'#result-counts [data-severity="{s}"]').get_attribute("data-count")) for s in SEVERITIES}
+    return {
+        s: int(page.locator(f'#result-counts [data-severity="{s}"]').get_attribute("data-count")) for s in SEVERITIES
+    }
 
 
 def _inline_counts(page: Any) -> dict[str, int]:
@@ -116,7 +118,9 @@ def _check_report(page: Any, report: dict[str, Any]) -> None:
     assert page.frame_locator("#report").locator("tr.finding").count() == len(report["findings"])
 
 
-def test_pdf_upload_shows_progress_report_and_downloads(server: str, open_page: Any, expected: Any, tmp_path: Path) -> None:
+def test_pdf_upload_shows_progress_report_and_downloads(
+    server: str, open_page: Any, expected: Any, tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
 
     report = expected(REFERENCE_PDF)
@@ -222,7 +226,9 @@ def test_refusals_are_shown_in_the_chosen_language(small_server: str, open_page:
     big = tmp_path / "besar.pdf"
     big.write_bytes(b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024))
     page.set_input_files("#file", str(big))
-    too_big_en = text("err.too_big", "en", size=text("err.size", "en", mb=megabytes(big.stat().st_size, "en")), limit="1")
+    too_big_en = text(
+        "err.too_big", "en", size=text("err.size", "en", mb=megabytes(big.stat().st_size, "en")), limit="1"
+    )
     assert message.inner_text() == too_big_en  # said before anything is sent
     assert page.locator("#submit").is_disabled()
     # Sent anyway (as an old page would), the server refuses it with the same words.

@@ -15,22 +15,34 @@ def test_wheel_install_finds_default_rules(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels), str(ROOT)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert build.returncode == 0, build.stderr
     (wheel,) = wheels.glob("renja_audit-*.whl")
     target = tmp_path / "site"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert install.returncode == 0, install.stderr
     env = {**os.environ, "PYTHONPATH": str(target)}
     work = tmp_path / "elsewhere"
     work.mkdir()
     probe = subprocess.run(
-        [sys.executable, "-c", "import auditor, auditor.rules as r; print(auditor.__file__); print(r.default_ruleset_path())"],
-        capture_output=True, text=True, cwd=work, env=env, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import auditor, auditor.rules as r; print(auditor.__file__); print(r.default_ruleset_path())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
+        check=False,
     )
     assert probe.returncode == 0, probe.stderr
     module_file, rules_file = probe.stdout.split()
@@ -38,7 +50,11 @@ def test_wheel_install_finds_default_rules(tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "auditor", "check", str(REFERENCE_PDF), "--out", str(out)],
-        capture_output=True, text=True, cwd=work, env=env, check=False,
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     report = json.loads((out / f"{REFERENCE_PDF.stem}.json").read_text(encoding="utf-8"))

@@ -50,9 +50,25 @@ def cli_json(source: Path, folder: Path, lang: str = "id") -> bytes:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, folder / source.name)
     proc = subprocess.run(
-        [sys.executable, "-m", "auditor", "check", source.name, "--format", "json", "--out", "out", "--lang", lang,
-         "--fail-on", "never"],
-        cwd=folder, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "auditor",
+            "check",
+            source.name,
+            "--format",
+            "json",
+            "--out",
+            "out",
+            "--lang",
+            lang,
+            "--fail-on",
+            "never",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise AssertionError(f"renja-audit check {source.name} failed:\n{proc.stderr}")

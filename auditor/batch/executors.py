@@ -51,8 +51,11 @@ def run_dask(jobs: list[Job], workers: int, scheduler: str | None, on_done: OnDo
         # Each job already runs in its own child process with its own memory cap, so a
         # worker needs one thread and no memory limit of its own.
         cluster = LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True,
-            dashboard_address=None, memory_limit=0,
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            memory_limit=0,
         )
         client = Client(cluster)
     try:
@@ -63,7 +66,9 @@ def run_dask(jobs: list[Job], workers: int, scheduler: str | None, on_done: OnDo
                 result = future.result()
             except Exception as exc:  # a lost worker (KilledWorker) or a cluster error
                 result = DocResult(
-                    path=job.path, status="failed", seconds=0.0,
+                    path=job.path,
+                    status="failed",
+                    seconds=0.0,
                     failure={
                         "kind": "crash",
                         "id": f"Pekerja Dask gagal memeriksa {job.path} ({type(exc).__name__}: {exc}).",

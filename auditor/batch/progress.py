@@ -40,8 +40,14 @@ class Progress:
         filled = width * self.done // max(self.total, 1)
         bar = "#" * filled + "-" * (width - filled)
         line = t(
-            "batch.progress", self.lang, bar=bar, done=self.done, total=self.total,
-            failed=self.failed, cached=self.cached, eta=self._eta(),
+            "batch.progress",
+            self.lang,
+            bar=bar,
+            done=self.done,
+            total=self.total,
+            failed=self.failed,
+            cached=self.cached,
+            eta=self._eta(),
         )
         if self.live:
             self.stream.write("\r" + line + "\033[K")

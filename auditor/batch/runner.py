@@ -49,7 +49,9 @@ class BatchResult:
 def _unreadable(path: Path, exc: OSError) -> DocResult:
     why_id, why_en = io_reason(exc, path, writing=False)
     return DocResult(
-        path=str(path), status="failed", seconds=0.0,
+        path=str(path),
+        status="failed",
+        seconds=0.0,
         failure={"kind": "io", "id": f"Berkas tidak dapat dibaca: {why_id}", "en": f"Cannot read the file: {why_en}"},
     )
 
@@ -62,14 +64,20 @@ def io_reason(exc: OSError, fallback: Path, writing: bool = True) -> tuple[str, 
     if code in (errno.EEXIST, errno.ENOTDIR):
         # A folder had to be made where a file is (mkdir), or a path goes through a file.
         blocker = next((p for p in (path, *path.parents) if _is_file(p)), path)
-        return (f"{blocker} adalah berkas, padahal di situ harus ada folder",
-                f"{blocker} is a file where a folder must be")
+        return (
+            f"{blocker} adalah berkas, padahal di situ harus ada folder",
+            f"{blocker} is a file where a folder must be",
+        )
     if code == errno.EISDIR:
-        return (f"{path} adalah folder, padahal di situ harus ditulis berkas",
-                f"{path} is a folder where a file must be written")
+        return (
+            f"{path} adalah folder, padahal di situ harus ditulis berkas",
+            f"{path} is a folder where a file must be written",
+        )
     if code in (errno.EACCES, errno.EPERM):
-        return (f"tidak ada izin {'menulis' if writing else 'membaca'} {path}",
-                f"no permission to {'write' if writing else 'read'} {path}")
+        return (
+            f"tidak ada izin {'menulis' if writing else 'membaca'} {path}",
+            f"no permission to {'write' if writing else 'read'} {path}",
+        )
     if code == errno.ENOSPC:
         return f"disk penuh (saat menulis {path})", f"the disk is full (writing {path})"
     if code == errno.EROFS:
@@ -97,7 +105,8 @@ def _no_output_folder(files: list[Path], out: Path, exc: OSError) -> BatchResult
         f"The output folder --out {out} cannot be created or used: {why_en}; no document was audited.\n"
     )
     failure = {
-        "kind": "io", "id": f"Tidak diperiksa: folder hasil --out {out} tidak dapat dipakai ({why_id})",
+        "kind": "io",
+        "id": f"Tidak diperiksa: folder hasil --out {out} tidak dapat dipakai ({why_id})",
         "en": f"Not audited: the output folder --out {out} cannot be used ({why_en})",
     }
     results = [DocResult(path=str(p), status="failed", seconds=0.0, failure=failure) for p in files]
@@ -140,11 +149,16 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
             written = write_outputs(result, batch.out, stem)
         except OSError as exc:
             why_id, why_en = io_reason(exc, batch.out)
-            unwritten = DocResult(path=job.path, status="failed", seconds=result.seconds, failure={
-                "kind": "io",
-                "id": f"Laporan {job.path} tidak dapat ditulis: {why_id}",
-                "en": f"Cannot write the report of {job.path}: {why_en}",
-            })
+            unwritten = DocResult(
+                path=job.path,
+                status="failed",
+                seconds=result.seconds,
+                failure={
+                    "kind": "io",
+                    "id": f"Laporan {job.path} tidak dapat ditulis: {why_id}",
+                    "en": f"Cannot write the report of {job.path}: {why_en}",
+                },
+            )
             line = IndexLine(unwritten.entry(), None)
         else:
             link = report_link(result, stem)

@@ -127,7 +127,7 @@ class Nomenclature:
             return entry_code
         key = canonical(like) or like
         head = ".".join(key.split(".")[:2])
-        return head + entry_code[len(GENERIC_PREFIX):]
+        return head + entry_code[len(GENERIC_PREFIX) :]
 
 
 def name_key(text: str) -> str:
@@ -169,8 +169,12 @@ def versions() -> tuple[Version, ...]:
         data = _read(item.name)
         found.append(
             Version(
-                id=data["id"], title=data["title"], regulation=data["regulation"],
-                valid_from=data["valid_from"], valid_to=data["valid_to"], file=item.name,
+                id=data["id"],
+                title=data["title"],
+                regulation=data["regulation"],
+                valid_from=data["valid_from"],
+                valid_to=data["valid_to"],
+                file=item.name,
             )
         )
     return tuple(sorted(found, key=lambda v: v.valid_from))

@@ -145,8 +145,7 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
             "not_renja",
             f"Tidak ditemukan satu pun tabel Renja ({', '.join(PROFILES)}) dalam berkas ini; "
             f"apakah ini dokumen Renja? {path}",
-            f"None of the Renja tables ({', '.join(PROFILES)}) was found in this file; "
-            f"is it a Renja document? {path}",
+            f"None of the Renja tables ({', '.join(PROFILES)}) was found in this file; is it a Renja document? {path}",
         )
     cover_meta = read_cover(layouts)
     narrative = read_narrative(layouts, tables)

@@ -56,8 +56,10 @@ def strip_artifacts(layouts: list[PageLayout]) -> list[TextSpan]:
     removed: list[TextSpan] = [span for layout in layouts for span in layout.aside]
     for layout in layouts:
         drop = {
-            i for i, ln in enumerate(layout.lines)
-            if (band := _band(ln, layout)) and (_PAGE_NUMBER.match(ln.text.strip()) or (band, _key(ln.text)) in repeated)
+            i
+            for i, ln in enumerate(layout.lines)
+            if (band := _band(ln, layout))
+            and (_PAGE_NUMBER.match(ln.text.strip()) or (band, _key(ln.text)) in repeated)
         }
         if drop:
             removed += [layout.lines[i] for i in sorted(drop)]
@@ -74,8 +76,12 @@ def _corners(box: BBox, width: float, height: float) -> list[tuple[str, int, int
     from one corner on portrait and landscape pages alike."""
     return [
         (corner, round(dx / STAMP_GRID), round(dy / STAMP_GRID))
-        for corner, dx, dy in (("tl", box.x0, box.top), ("tr", width - box.x1, box.top),
-                               ("bl", box.x0, height - box.bottom), ("br", width - box.x1, height - box.bottom))
+        for corner, dx, dy in (
+            ("tl", box.x0, box.top),
+            ("tr", width - box.x1, box.top),
+            ("bl", box.x0, height - box.bottom),
+            ("br", width - box.x1, height - box.bottom),
+        )
     ]
 
 
@@ -85,14 +91,23 @@ def find_stamps(layouts: list[PageLayout]) -> dict[int, list[BBox]]:
     and footers, whose line repeats in the margin band, are left to ``strip_artifacts``."""
     seen: Counter[tuple[str, str, int, int]] = Counter()
     for layout in layouts:
-        seen.update({(text.lower(), *k) for text, box in layout.all_words if len(text) >= 3
-                     for k in _corners(box, layout.width, layout.height)})
+        seen.update(
+            {
+                (text.lower(), *k)
+                for text, box in layout.all_words
+                if len(text) >= 3
+                for k in _corners(box, layout.width, layout.height)
+            }
+        )
     floor = max(MIN_PAGES, STAMP_SHARE * len(layouts))
     stamps = {k for k, n in seen.items() if n >= floor}
     out: dict[int, list[BBox]] = {}
     for layout in layouts:
-        hits = [box for text, box in layout.all_words
-                if any((text.lower(), *k) in stamps for k in _corners(box, layout.width, layout.height))]
+        hits = [
+            box
+            for text, box in layout.all_words
+            if any((text.lower(), *k) in stamps for k in _corners(box, layout.width, layout.height))
+        ]
         hits = [b for b in hits if not _in_running_line(b, layout)]
         if hits:
             out[layout.page] = hits
@@ -108,7 +123,9 @@ def _in_running_line(box: BBox, layout: PageLayout) -> bool:
     if _band(TextSpan("", layout.page, box), layout) is None:
         return False
     cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
-    line = next((ln for ln in layout.lines if ln.bbox.x0 <= cx <= ln.bbox.x1 and ln.bbox.top <= cy <= ln.bbox.bottom), None)
+    line = next(
+        (ln for ln in layout.lines if ln.bbox.x0 <= cx <= ln.bbox.x1 and ln.bbox.top <= cy <= ln.bbox.bottom), None
+    )
     return line is not None and len(line.text.split()) > STAMP_WORDS
 
 

@@ -34,8 +34,26 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _REGION = re.compile(r"\b(kabupaten|kota)\s+([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+)?)", re.IGNORECASE)
-_NAME_STOP = {"kabupaten", "kota", "provinsi", "tahun", "kecamatan", "dan", "jl", "jl.", "jalan", "telp", "telp.",
-              "kode", "di", "pada", "untuk", "yang", "sebagai", "dalam"}
+_NAME_STOP = {
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "tahun",
+    "kecamatan",
+    "dan",
+    "jl",
+    "jl.",
+    "jalan",
+    "telp",
+    "telp.",
+    "kode",
+    "di",
+    "pada",
+    "untuk",
+    "yang",
+    "sebagai",
+    "dalam",
+}
 # Plan tables whose year columns and captions name the plan year n (or n+1 for a forward column).
 PLAN_TABLES = ("T-C.33", "Tabel 4.1", "T-C.31", "T-C.32")
 _YEAR_KEYS = {"amount": 0, "target": 0, "pagu": 0, "amount_next": 1, "target_next": 1}
@@ -119,8 +137,12 @@ def sources(
             continue
         # A forward column's year stands for n+1: said by its words ("Prakiraan Maju ..."),
         # which plan_years_in already counts back, or by its place only.
-        votes = [y - (0 if re.search(r"prakiraan\s+maju", h, re.IGNORECASE) else _YEAR_KEYS[k])
-                 for k, h in t.column_headers.items() if k in _YEAR_KEYS for y in plan_years_in(h, False)[:1]]
+        votes = [
+            y - (0 if re.search(r"prakiraan\s+maju", h, re.IGNORECASE) else _YEAR_KEYS[k])
+            for k, h in t.column_headers.items()
+            if k in _YEAR_KEYS
+            for y in plan_years_in(h, False)[:1]
+        ]
         if votes:
             year = max(set(votes), key=votes.count)
             # header_boxes holds (page, box); the span takes the box (it was given the pair).
@@ -183,7 +205,8 @@ def override_identity(doc: Document, plan_year: int | None, unit: str | None, re
     flag = {"plan_year": "--plan-year", "unit": "--unit", "region": "--region"}
     added = [IdentitySource(k, v, "override", TextSpan(flag[k], 0, BBox(0, 0, 0, 0))) for k, v in given.items()]
     return replace(
-        doc, identity=[*doc.identity, *added],
+        doc,
+        identity=[*doc.identity, *added],
         meta_sources={**doc.meta_sources, **{s.key: s.span for s in added}},
         plan_year=doc.plan_year if plan_year is None else plan_year,
         unit=doc.unit if unit is None else unit,
@@ -201,7 +224,19 @@ _COVER_UNIT = re.compile(
 )
 _COVER_REGION = re.compile(r"\b(KABUPATEN|KOTA|PROVINSI)\s+([A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)")
 # Words after a unit name on a cover line that are not part of the name.
-_COVER_NAME_STOP = {"JL", "JL.", "JALAN", "TELP", "TELP.", "KODE", "KABUPATEN", "KOTA", "PROVINSI", "TAHUN", "KECAMATAN"}
+_COVER_NAME_STOP = {
+    "JL",
+    "JL.",
+    "JALAN",
+    "TELP",
+    "TELP.",
+    "KODE",
+    "KABUPATEN",
+    "KOTA",
+    "PROVINSI",
+    "TAHUN",
+    "KECAMATAN",
+}
 _COVER_PLACE_DATE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]+),\s+(?P<date>(?:\d{1,2}\s+)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|"
     r"Agustus|September|Oktober|Nopember|November|Desember)\s+\d{4})"

@@ -46,7 +46,9 @@ _HEADING_BAB = re.compile(r"^BAB\s+([IVX]+)\b\.?\s*:?\s*(.*)$", re.IGNORECASE)
 _HEADING_NUM = re.compile(r"^(\d+(?:\.\d+)+)\.?\s+(\S.*)$")
 # "A. Latar Belakang": sections lettered under their BAB, as many Renja write them. A
 # program or kegiatan list item ("A. Program Penunjang ...") is not a section.
-_HEADING_LETTER = re.compile(r"^([A-Z])\.\s+(?!(?:program|kegiatan|sub\s*kegiatan)\s+(?!dan\b)\w)(\S.*)$", re.IGNORECASE)
+_HEADING_LETTER = re.compile(
+    r"^([A-Z])\.\s+(?!(?:program|kegiatan|sub\s*kegiatan)\s+(?!dan\b)\w)(\S.*)$", re.IGNORECASE
+)
 _CAPTION = re.compile(r"^(?:TABEL|Tabel|GAMBAR|Gambar|T\s*[-.]?\s*C\b)\s*((?:\d+|[IVX]+)(?:\s*[.-]\s*\d+)+|\d+)?")
 _MARKER = re.compile(r"^(?P<m>(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,2})[.)]|[a-z]\)|[-•–])\s+(?P<t>\S.*)$")
 _LAW_YEAR = re.compile(r"\d+\s+Tahun\s*$", re.IGNORECASE)
@@ -197,7 +199,9 @@ def _entry(listing: str, lines: list[Line], parts: list[int]) -> ContentsEntry:
     for j in parts[1:]:
         if lines[j][1] == span.page:
             span = TextSpan(span.text, span.page, span.bbox.union(lines[j][2].bbox), span.bold)
-    return ContentsEntry(listing, re.sub(r"\s+", " ", body).strip(), page_label, TextSpan(text, span.page, span.bbox, span.bold))
+    return ContentsEntry(
+        listing, re.sub(r"\s+", " ", body).strip(), page_label, TextSpan(text, span.page, span.bbox, span.bold)
+    )
 
 
 def _is_footer(span: TextSpan, layouts: list[PageLayout]) -> bool:
@@ -234,8 +238,13 @@ def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> lis
         lettered = span.bold and chapter is not None and not heading and _HEADING_LETTER.match(text)
         marker = _MARKER.match(text)
         if (
-            span.bold and last is not None and last.kind == "caption" and near and prev_span is not None
-            and prev_span.bold and _BARE_CAPTION.match(last.text)
+            span.bold
+            and last is not None
+            and last.kind == "caption"
+            and near
+            and prev_span is not None
+            and prev_span.bold
+            and _BARE_CAPTION.match(last.text)
         ):
             last.words.extend(pairs)  # "Tabel 2.1" alone on its line, the title on the next
         elif span.bold and heading:
@@ -247,17 +256,33 @@ def _blocks(layouts: list[PageLayout], lines: list[Line], skip: set[int]) -> lis
             letter = lettered.group(1).upper()
             section = f"{chapter}.{ord(letter) - ord('A') + 1}"
             blocks.append(_Block("heading", pairs, section=section, label=f"{letter}. (BAB {roman(chapter)})"))
-        elif _CAPTION.match(text) and (span.bold or kind_from_caption(text)) and not _runs_on(last, span, prev_span, near, prev_full):
+        elif (
+            _CAPTION.match(text)
+            and (span.bold or kind_from_caption(text))
+            and not _runs_on(last, span, prev_span, near, prev_full)
+        ):
             blocks.append(_Block("caption", pairs, section=section))
         elif (
-            span.bold and last is not None and last.kind in ("heading", "caption") and near and prev_span and prev_span.bold
+            span.bold
+            and last is not None
+            and last.kind in ("heading", "caption")
+            and near
+            and prev_span
+            and prev_span.bold
             and not marker
         ):
             last.words.extend(pairs)  # a heading or caption wrapped onto a second line (not "1. Sub-section")
         elif marker:
             indent = words[1].bbox.x0 if len(words) > 1 else words[0].bbox.x1
             blocks.append(
-                _Block("list_item", pairs, marker=marker.group("m"), section=section, indent=indent, mark_x=words[0].bbox.x0)
+                _Block(
+                    "list_item",
+                    pairs,
+                    marker=marker.group("m"),
+                    section=section,
+                    indent=indent,
+                    mark_x=words[0].bbox.x0,
+                )
             )
         elif (
             last is not None
@@ -294,8 +319,14 @@ def _runs_on(last: _Block | None, span: TextSpan, prev: TextSpan | None, near: b
     """A plain line that carries on the sentence above ("... disajikan pada" / "Tabel 2.5
     (T-C.30). Cakupan ...") is running text that happens to start with a table name."""
     return (
-        last is not None and last.kind in ("paragraph", "list_item") and prev is not None and near and prev_full
-        and not span.bold and not prev.bold and not re.search(r"[.:;]\s*$", prev.text)
+        last is not None
+        and last.kind in ("paragraph", "list_item")
+        and prev is not None
+        and near
+        and prev_full
+        and not span.bold
+        and not prev.bold
+        and not re.search(r"[.:;]\s*$", prev.text)
     )
 
 
@@ -361,7 +392,15 @@ def _amounts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[StatedAmount
         else:
             role = "other"
         found.append(
-            StatedAmount(value, flow.locate(s0 + m.start(), s0 + m.end()), label, role, clean, sid, _last_year(sentence[: m.start()]))
+            StatedAmount(
+                value,
+                flow.locate(s0 + m.start(), s0 + m.end()),
+                label,
+                role,
+                clean,
+                sid,
+                _last_year(sentence[: m.start()]),
+            )
         )
         prev_end = m.end()
     return found
@@ -372,7 +411,11 @@ def _counts(flow: _Flow, s0: int, sentence: str, sid: int) -> list[Count]:
     for m in _COUNT.finditer(sentence):
         words = m.group(2).strip()
         words_value = words_to_number(words)
-        if words_value is None and not re.search(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|ratus)\b", words, re.IGNORECASE):
+        if words_value is None and not re.search(
+            r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|belas|ratus)\b",
+            words,
+            re.IGNORECASE,
+        ):
             continue  # "(Rp.000)", "(LKjIP)": not a number in words
         value = int(m.group(1).replace(".", ""))
         out.append(Count(value, words, words_value, m.group(3) or "", flow.locate(s0 + m.start(), s0 + m.end()), sid))
@@ -420,7 +463,9 @@ def _table_years(tables: list[Table]) -> list[YearMention]:
                 if key in ("code", "amount", "amount_next", "pagu", "kebutuhan_dana") or not _YEAR.search(cell.text):
                     continue
                 span = TextSpan(cell.text, cell.page, cell.bbox)
-                out += _years_in(cell.text, lambda a, b, s=span: s, "table_cell", table=table.kind, column=key, code=row.code)
+                out += _years_in(
+                    cell.text, lambda a, b, s=span: s, "table_cell", table=table.kind, column=key, code=row.code
+                )
     return out
 
 

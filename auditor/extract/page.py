@@ -209,8 +209,15 @@ def build_page_table(page_no: int, table_bbox: BBox, rows: list[list[BBox]], wor
             c0, c1 = _edge_index(edges, box.x0), _edge_index(edges, box.x1)
             confs = [w.conf for w in inside if w.conf is not None]
             cells.append(
-                GridCell(text=text, bbox=box, col0=c0, col1=max(c1, c0 + 1), lines=[ln.text for ln in lines],
-                         text_lines=lines, conf=min(confs) if confs else None)
+                GridCell(
+                    text=text,
+                    bbox=box,
+                    col0=c0,
+                    col1=max(c1, c0 + 1),
+                    lines=[ln.text for ln in lines],
+                    text_lines=lines,
+                    conf=min(confs) if confs else None,
+                )
             )
         if cells:
             row_box = cells[0].bbox
@@ -254,7 +261,12 @@ def split_at_borders(words: list[Word], boxes: list[BBox]) -> list[Word]:
 
 
 def page_layout(
-    page_no: int, width: float, height: float, tables: list[PageTable], words: list[Word], image_only: bool = False,
+    page_no: int,
+    width: float,
+    height: float,
+    tables: list[PageTable],
+    words: list[Word],
+    image_only: bool = False,
     aside: list[TextSpan] | None = None,
 ) -> PageLayout:
     """Assemble a page: its tables, and the words outside them grouped into lines."""
@@ -269,6 +281,13 @@ def page_layout(
         spans.append(TextSpan(" ".join(w.text for w in line), page_no, box, bold=all(w.bold for w in line)))
         indexed.extend((w, i) for w in line)
     return PageLayout(
-        page=page_no, width=width, height=height, tables=tables, lines=spans, words=indexed, image_only=image_only,
-        aside=aside or [], all_words=[(w.text, w.bbox) for w in words],
+        page=page_no,
+        width=width,
+        height=height,
+        tables=tables,
+        lines=spans,
+        words=indexed,
+        image_only=image_only,
+        aside=aside or [],
+        all_words=[(w.text, w.bbox) for w in words],
     )

@@ -124,7 +124,9 @@ def _row_cells(row: GridRow, keys: list[str | None], page: int) -> dict[str, Cel
         if key in cells:  # two grid cells under one header: keep both texts
             prev = cells[key]
             glue = "." if key == "code" else " "  # code segments in columns of their own: "5" "01" "02"
-            cells[key] = Cell(prev.text + glue + text, prev.page, prev.bbox.union(gc.bbox), lines=prev.lines + tuple(gc.text_lines))
+            cells[key] = Cell(
+                prev.text + glue + text, prev.page, prev.bbox.union(gc.bbox), lines=prev.lines + tuple(gc.text_lines)
+            )
         else:
             cells[key] = Cell(text, page, gc.bbox, lines=tuple(gc.text_lines))
     return cells
@@ -186,7 +188,11 @@ def _merge(previous: dict[str, Cell], cells: dict[str, Cell]) -> None:
         if lines and cell.lines and lines[-1].text[-1:].isdigit() and cell.lines[0].text[:1].isdigit():
             lines = (*lines[:-1], replace(lines[-1], glued=True))  # a number cut by the page break: "10" + "0"
         previous[key] = Cell(
-            prev.text + glue + cell.text, prev.page, prev.bbox, parts + ((cell.page, cell.bbox),), lines=lines + cell.lines
+            prev.text + glue + cell.text,
+            prev.page,
+            prev.bbox,
+            parts + ((cell.page, cell.bbox),),
+            lines=lines + cell.lines,
         )
 
 
@@ -216,7 +222,12 @@ def _squash(text: str) -> str:
 
 
 def _spilled(
-    part: PageTable, header_n: int, reference: PageTable, ref_n: int, keys: list[str | None], profile_money: tuple[str, ...]
+    part: PageTable,
+    header_n: int,
+    reference: PageTable,
+    ref_n: int,
+    keys: list[str | None],
+    profile_money: tuple[str, ...],
 ) -> dict[str, Cell]:
     """Text printed over a repeated header that is not header text.
 
@@ -241,8 +252,11 @@ def _spilled(
                 spilled[key] = Cell(f"{prev.text} {text}" if prev else text, part.page, cell.bbox)
     # Headers can differ by a word between pages (a clipped or re-wrapped cell); only a
     # code or an amount over the header proves that a row's cells spilled there.
-    proof = [k for k, c in spilled.items() if (k == "code" and code_shape_level(c.text))
-             or (k in profile_money and _SPILLED_AMOUNT.search(c.text))]
+    proof = [
+        k
+        for k, c in spilled.items()
+        if (k == "code" and code_shape_level(c.text)) or (k in profile_money and _SPILLED_AMOUNT.search(c.text))
+    ]
     return spilled if proof else {}
 
 
@@ -274,7 +288,14 @@ def _not_header(tokens: list[str], header: list[str], number_row: bool) -> list[
 
 def _raw_rows(
     run: TableRun, profile: Profile
-) -> tuple[list[dict[str, Cell]], list[str], dict[str, str], list[str], list[dict[str, tuple[int, BBox]]], dict[str, tuple[int, BBox]]]:
+) -> tuple[
+    list[dict[str, Cell]],
+    list[str],
+    dict[str, str],
+    list[str],
+    list[dict[str, tuple[int, BBox]]],
+    dict[str, tuple[int, BBox]],
+]:
     raw: list[dict[str, Cell]] = []
     blanks: list[dict[str, tuple[int, BBox]]] = []
     header_boxes: dict[str, tuple[int, BBox]] = {}
@@ -335,7 +356,11 @@ def _classify(cells: dict[str, Cell], profile: Profile, amounts: dict[str, Amoun
     has_money = any(a.value is not None for a in amounts.values())
     activity = cells.get("aktivitas")
     name = cells.get("name")
-    if has_money and (activity is None or _NUMERIC.match(activity.text)) and (name is None or _TOTAL_LABEL.match(name.text)):
+    if (
+        has_money
+        and (activity is None or _NUMERIC.match(activity.text))
+        and (name is None or _TOTAL_LABEL.match(name.text))
+    ):
         return Level.TOTAL, None, True
     if activity is not None and not is_null_token(activity.text):
         return Level.AKTIVITAS, None, True
@@ -358,7 +383,9 @@ def build_table(run: TableRun, profile: Profile) -> Table:
             # Sub-row of a row whose code/name cells are merged over several lines.
             last_keyed.sub_rows.append(cells)
             continue
-        level, canonical, valid = _classify(cells, profile, amounts) if profile.row_key == "code" else (Level.OTHER, None, True)
+        level, canonical, valid = (
+            _classify(cells, profile, amounts) if profile.row_key == "code" else (Level.OTHER, None, True)
+        )
         if not valid:
             notes.append(f"malformed code {cells['code'].text!r} on page {cells['code'].page}")
         row = Row(
@@ -427,7 +454,7 @@ def build_other_table(run: TableRun) -> Table:
     keys: list[str | None] = [_slug(h, i, taken) for i, h in enumerate(headers)]
     rows: list[Row] = []
     for part in run.parts:
-        for grid_row in part.rows[header_row_count(part):]:
+        for grid_row in part.rows[header_row_count(part) :]:
             cells = _row_cells(grid_row, keys, part.page)
             if not cells:
                 continue
@@ -435,8 +462,14 @@ def build_other_table(run: TableRun) -> Table:
             label = " ".join(cells[k].text for k in keys[:2] if k in cells)
             level = Level.TOTAL if _TOTAL_LABEL.match(label) else Level.OTHER
             rows.append(
-                Row(index=len(rows), level=level, code=None, code_written=None, cells=cells,
-                    blank={k: v for k, v in _blank_cells(grid_row, keys, part.page).items() if k not in cells})
+                Row(
+                    index=len(rows),
+                    level=level,
+                    code=None,
+                    code_written=None,
+                    cells=cells,
+                    blank={k: v for k, v in _blank_cells(grid_row, keys, part.page).items() if k not in cells},
+                )
             )
     return Table(
         kind="other",

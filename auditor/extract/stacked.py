@@ -113,7 +113,9 @@ def _items(lines: list[TextLine], n: int, head: re.Pattern[str] | None) -> list[
     tries = [[i for i in range(1, len(lines)) if lines[i - 1].broken]]
     if head is not None:
         # A line that is only a number ("5" / "Kelurahan") is never an item by itself.
-        starts = [i for i in range(1, len(lines)) if head.match(lines[i].text) and not _BARE_NUMBER.match(lines[i - 1].text)]
+        starts = [
+            i for i in range(1, len(lines)) if head.match(lines[i].text) and not _BARE_NUMBER.match(lines[i - 1].text)
+        ]
         tries += [starts, [i for i in starts if lines[i - 1].broken]]
     for starts in tries:
         if len(starts) == n - 1:

@@ -53,8 +53,18 @@ class Profile:
     # the ``anchor`` column's header plus ``offset``, is ``key``.
     year_rules: tuple[tuple[str, str, str, int], ...] = ()
     row_level: frozenset[str] = frozenset(
-        {"code", "name", "prioritas_nasional", "prioritas_daerah", "kelompok_sasaran", "catatan", "sumber_dana", "no",
-         "tujuan", "sasaran"}
+        {
+            "code",
+            "name",
+            "prioritas_nasional",
+            "prioritas_daerah",
+            "kelompok_sasaran",
+            "catatan",
+            "sumber_dana",
+            "no",
+            "tujuan",
+            "sasaran",
+        }
     )
 
     def key_for(self, header_path: str) -> str | None:
@@ -250,7 +260,11 @@ def kind_by_header(headers: list[str]) -> str | None:
     if {"code", "name", "indicator"} <= evaluation and evaluation & {"target_n2", "realisasi_n2", "tingkat_realisasi"}:
         return "T-C.29"
     service = _keys(TC30, headers)
-    if "indicator" in service and service & {"spm", "ikk"} and any(k.startswith(("target_", "realisasi_")) for k in service):
+    if (
+        "indicator" in service
+        and service & {"spm", "ikk"}
+        and any(k.startswith(("target_", "realisasi_")) for k in service)
+    ):
         return "T-C.30"
     if "usulan" in joined and ("pemangku" in joined or "musrenbang" in joined or "pokir" in joined):
         return "T-C.32"

@@ -186,7 +186,7 @@ def _caption_text(lines: list[TextSpan]) -> str:
     lines = lines[-CAPTION_LINES:]
     starts = [i for i, ln in enumerate(lines) if _CAPTION_START.match(ln.text)]
     if starts:
-        lines = lines[starts[-1]:]
+        lines = lines[starts[-1] :]
     return "\n".join(ln.text for ln in lines)
 
 
@@ -261,8 +261,14 @@ def find_runs(layouts: list[PageLayout], classify: HeaderClassifier | None = Non
             by_header = kind is None and classify is not None and header_n > 0
             if by_header and classify is not None:
                 kind = classify(headers)
-            current = TableRun(kind=kind or "other", caption=caption, parts=[table], signature=signature, number=number,
-                               by_header=by_header and kind is not None)
+            current = TableRun(
+                kind=kind or "other",
+                caption=caption,
+                parts=[table],
+                signature=signature,
+                number=number,
+                by_header=by_header and kind is not None,
+            )
             runs.append(current)
     for run in runs:
         if not _has_caption_start(run.caption):

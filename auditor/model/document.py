@@ -273,7 +273,9 @@ class Count:
 @dataclass(frozen=True)
 class YearMention:
     year: int
-    context: str  # "heading" | "caption" | "sentence" | "list_item" | "table_header" | "table_cell" | "cover" | "signature"
+    context: (
+        str  # "heading" | "caption" | "sentence" | "list_item" | "table_header" | "table_cell" | "cover" | "signature"
+    )
     text: str  # the sentence, heading, caption or cell the year is in
     span: TextSpan
     legal: bool = False  # part of a legal reference: "Nomor 86 Tahun 2017"

@@ -9,7 +9,22 @@ from typing import Any
 
 from auditor.model.document import BBox, Cell, Document, Row, Table, TextSpan
 
-CSV_COLUMNS = ("table", "row", "sub_row", "level", "code", "column", "text", "value", "unit", "page", "x0", "top", "x1", "bottom")
+CSV_COLUMNS = (
+    "table",
+    "row",
+    "sub_row",
+    "level",
+    "code",
+    "column",
+    "text",
+    "value",
+    "unit",
+    "page",
+    "x0",
+    "top",
+    "x1",
+    "bottom",
+)
 
 
 def _box(b: BBox) -> list[float]:
@@ -98,8 +113,9 @@ def _identity(doc: Document) -> dict[str, Any]:
         sources = [s for s in doc.identity if s.key == key]
         out[key] = {
             "value": getattr(doc, key),
-            "sources": [{"where": s.where, "value": s.value, "text": s.span.text, "page": s.span.page or None}
-                        for s in sources],
+            "sources": [
+                {"where": s.where, "value": s.value, "text": s.span.text, "page": s.span.page or None} for s in sources
+            ],
         }
     return out
 
@@ -114,15 +130,23 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "narrative": {
             "headings": [{"level": h.level, "number": h.number, "title": h.title, **_span(h.span)} for h in n.headings],
             "captions": [{"number": c.number, "kind": c.kind, **_span(c.span)} for c in n.captions],
-            "contents": [{"listing": e.listing, "entry": e.text, "page_label": e.page_label, **_span(e.span)} for e in n.contents],
+            "contents": [
+                {"listing": e.listing, "entry": e.text, "page_label": e.page_label, **_span(e.span)} for e in n.contents
+            ],
             "sentences": [{"id": s.id, "section": s.section, "kind": s.kind, **_span(s.span)} for s in n.sentences],
             "stated_amounts": [
                 {"value": a.value, "label": a.label, "role": a.role, "sentence_id": a.sentence_id, **_span(a.span)}
                 for a in n.stated_amounts
             ],
             "counts": [
-                {"value": c.value, "words": c.words, "words_value": c.words_value, "noun": c.noun,
-                 "sentence_id": c.sentence_id, **_span(c.span)}
+                {
+                    "value": c.value,
+                    "words": c.words,
+                    "words_value": c.words_value,
+                    "noun": c.noun,
+                    "sentence_id": c.sentence_id,
+                    **_span(c.span),
+                }
                 for c in n.counts
             ],
             "years": [
@@ -130,7 +154,10 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 for y in n.years
             ],
             "lists": [
-                {"section": lst.section, "items": [{"marker": i.marker, "depth": i.depth, **_span(i.span)} for i in lst.items]}
+                {
+                    "section": lst.section,
+                    "items": [{"marker": i.marker, "depth": i.depth, **_span(i.span)} for i in lst.items],
+                }
                 for lst in n.lists
             ],
         },
@@ -149,7 +176,18 @@ def cells_csv(doc: Document) -> str:
                     value = "" if typed is None else typed.get("amount", typed.get("value"))
                     unit = "" if typed is None else typed.get("unit", "")
                     writer.writerow(
-                        [t.kind, row.index, sub_i, row.level.value, row.code or "", key, cell.text,
-                         "" if value is None else value, unit, cell.page, *_box(cell.bbox)]
+                        [
+                            t.kind,
+                            row.index,
+                            sub_i,
+                            row.level.value,
+                            row.code or "",
+                            key,
+                            cell.text,
+                            "" if value is None else value,
+                            unit,
+                            cell.page,
+                            *_box(cell.bbox),
+                        ]
                     )
     return buf.getvalue()

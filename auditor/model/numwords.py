@@ -4,8 +4,17 @@
 from __future__ import annotations
 
 _UNITS = {
-    "nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+    "nol": 0,
+    "satu": 1,
+    "se": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
 }
 # Group words, largest last read first: "dua miliar tiga ratus juta" = 2e9 + 300e6.
 _SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
@@ -49,7 +58,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
 def roman_value(text: str) -> int | None:
-    """"IV" -> 4; None when the text is not a Roman numeral."""
+    """ "IV" -> 4; None when the text is not a Roman numeral."""
     if not text or any(ch not in _ROMAN for ch in text.upper()):
         return None
     total = 0

@@ -73,8 +73,14 @@ def _picture(image: Any, finding: dict[str, Any], page_no: int, width: float, he
 
     def box(b: list[float], colour: tuple[int, int, int], line: int) -> None:
         draw.rectangle(
-            [(b[0] - crop[0]) * SCALE - 2, (b[1] - crop[1]) * SCALE - 2, (b[2] - crop[0]) * SCALE + 2, (b[3] - crop[1]) * SCALE + 2],
-            outline=colour, width=line,
+            [
+                (b[0] - crop[0]) * SCALE - 2,
+                (b[1] - crop[1]) * SCALE - 2,
+                (b[2] - crop[0]) * SCALE + 2,
+                (b[3] - crop[1]) * SCALE + 2,
+            ],
+            outline=colour,
+            width=line,
         )
 
     for e in finding.get("evidence", []):

@@ -50,7 +50,7 @@ def identity_sources(document: dict[str, Any], key: str, lang: str) -> str:
 def _artifacts(document: dict[str, Any]) -> dict[str, Any]:
     texts = [a["text"] for a in document.get("artifacts") or []]
     distinct = list(dict.fromkeys(x.strip() for x in texts if x.strip()))
-    return {"n": len(texts), "examples": ", ".join(f"\"{x[:40]}\"" for x in distinct[:5])}
+    return {"n": len(texts), "examples": ", ".join(f'"{x[:40]}"' for x in distinct[:5])}
 
 
 def _unreadable(document: dict[str, Any], lang: str) -> str:

@@ -21,8 +21,19 @@ from auditor.report.html_report import ENV
 from auditor.report.tabular import append_text_row, csv_safe
 
 COLUMNS = (
-    "document", "unit", "region", "plan_year", "pages", "status", "errors", "warnings", "infos",
-    "seconds", "reason", "sha256", "report",
+    "document",
+    "unit",
+    "region",
+    "plan_year",
+    "pages",
+    "status",
+    "errors",
+    "warnings",
+    "infos",
+    "seconds",
+    "reason",
+    "sha256",
+    "report",
 )
 
 
@@ -37,8 +48,19 @@ def _row(line: IndexLine, lang: str) -> list[Any]:
     s = e["summary"]
     reason = e["failure"][lang] if e.get("failure") else None
     return [
-        e["path"], e.get("unit"), e.get("region"), e.get("plan_year"), e.get("pages"), e["status"],
-        s["error"], s["warning"], s["info"], e["seconds"], reason, e.get("sha256"), line.report,
+        e["path"],
+        e.get("unit"),
+        e.get("region"),
+        e.get("plan_year"),
+        e.get("pages"),
+        e["status"],
+        s["error"],
+        s["warning"],
+        s["info"],
+        e["seconds"],
+        reason,
+        e.get("sha256"),
+        line.report,
     ]
 
 

@@ -16,11 +16,29 @@ from auditor.findings import CATEGORIES, SEVERITIES
 from auditor.i18n import t
 
 COLUMNS = (
-    "document", "sha256", "rule", "category", "severity", "title", "message", "page", "table", "code",
-    "column", "row", "expected", "actual", "low_confidence", "x0", "top", "x1", "bottom",
+    "document",
+    "sha256",
+    "rule",
+    "category",
+    "severity",
+    "title",
+    "message",
+    "page",
+    "table",
+    "code",
+    "column",
+    "row",
+    "expected",
+    "actual",
+    "low_confidence",
+    "x0",
+    "top",
+    "x1",
+    "bottom",
     # Added later, so at the end: the finding's number (as in the HTML and the annotated
     # PDF) and "money" when expected/actual are rupiah amounts.
-    "number", "value_kind",
+    "number",
+    "value_kind",
     # For a Word document: the Word table, row and column, or the heading the text is under.
     "place",
     # The document's own number for a table other than the T-C ones ("Tabel III.2"); "table"
@@ -63,10 +81,28 @@ def finding_rows(report: dict[str, Any]) -> list[list[Any]]:
         loc = f["location"]
         bbox = loc.get("bbox") or [None] * 4
         rows.append(
-            [doc["path"], doc["sha256"], f["rule"], f["category"], f["severity"], f["title"], f["message"],
-             loc["page"], loc["table"], loc["code"], loc["column"], loc.get("row"), f["expected"], f["actual"],
-             f.get("low_confidence", False), *bbox, number, f.get("value_kind"), (loc.get("place") or {}).get("text"),
-             loc.get("table_label")]
+            [
+                doc["path"],
+                doc["sha256"],
+                f["rule"],
+                f["category"],
+                f["severity"],
+                f["title"],
+                f["message"],
+                loc["page"],
+                loc["table"],
+                loc["code"],
+                loc["column"],
+                loc.get("row"),
+                f["expected"],
+                f["actual"],
+                f.get("low_confidence", False),
+                *bbox,
+                number,
+                f.get("value_kind"),
+                (loc.get("place") or {}).get("text"),
+                loc.get("table_label"),
+            ]
         )
     return rows
 

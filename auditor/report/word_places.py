@@ -28,7 +28,10 @@ def _headings(doc: Document, index: PlaceIndex) -> list[_Heading]:
     out = {(page, round(top, 1)): _Heading(page, top, " ".join(text.split())) for page, top, text in index.headings}
     for h in doc.narrative.headings:
         label = f"BAB {h.number}" if h.level == 1 and h.number else h.number
-        out.setdefault((h.span.page, round(h.span.bbox.top, 1)), _Heading(h.span.page, h.span.bbox.top, f"{label} {h.title}".strip()))
+        out.setdefault(
+            (h.span.page, round(h.span.bbox.top, 1)),
+            _Heading(h.span.page, h.span.bbox.top, f"{label} {h.title}".strip()),
+        )
     return sorted(out.values(), key=lambda h: (h.page, h.top))
 
 
@@ -63,7 +66,9 @@ class Placer:
                 return {"word_table": cell.table, "text": t("docx.place_table", self.lang, table=cell.table)}
         if cell is not None:
             return {
-                "word_table": cell.table, "word_row": cell.row, "word_column": cell.column,
+                "word_table": cell.table,
+                "word_row": cell.row,
+                "word_column": cell.column,
                 "text": t("docx.place_cell", self.lang, table=cell.table, row=cell.row, column=cell.column),
             }
         if page is not None and bbox:

@@ -15,7 +15,9 @@ from auditor.rules.params import Param
 # Parameters shared by the money check types.
 TABLES_PARAM = Param(list, item=str, default=["T-C.33", "Tabel 4.1"], doc="table kinds to check")
 COLUMN_PARAM = Param(
-    str, default="amount", choices=("amount", "amount_next", "pagu", "kebutuhan_dana"),
+    str,
+    default="amount",
+    choices=("amount", "amount_next", "pagu", "kebutuhan_dana"),
     doc="money column: T-C.33/Tabel 4.1 amount, amount_next; T-C.31 pagu, kebutuhan_dana",
 )
 TOLERANCE_PARAM = Param(int, default=0, minimum=0, doc="allowed difference in rupiah")
@@ -88,7 +90,9 @@ def table_not_found(kinds: list[str]) -> Skip:
 
 def columns_not_read(table: Table, columns: list[str]) -> Skip:
     names = ", ".join(columns)
-    return Skip({"id": f"{table.kind}: kolom {names} tidak terbaca.", "en": f"{table.kind}: column(s) {names} not read."})
+    return Skip(
+        {"id": f"{table.kind}: kolom {names} tidak terbaca.", "en": f"{table.kind}: column(s) {names} not read."}
+    )
 
 
 def money_tables(doc: Document, params: dict[str, Any]) -> list[Table]:
@@ -103,8 +107,15 @@ def no_total(table: Table) -> Skip:
 def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
     """Where a row's value is; an empty cell is located by the box it left blank."""
     page, bbox = (cell.page, cell.bbox) if cell else row.blank.get(column, (row.page, None))
-    return Location(page=page, table=table.kind, code=row.code, column=column, row=row.label or None, bbox=bbox,
-                    table_label=table.label)
+    return Location(
+        page=page,
+        table=table.kind,
+        code=row.code,
+        column=column,
+        row=row.label or None,
+        bbox=bbox,
+        table_label=table.label,
+    )
 
 
 def column_location(table: Table, column: str) -> Location:

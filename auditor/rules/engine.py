@@ -103,7 +103,12 @@ def _one_slip(doc: Document, result: Violation) -> bool:
     part_role = _SUM_PARTS[evidence[0].role]
     for e in evidence[1:]:
         part = _digits(e.text)
-        if e.role == part_role and part and int(part) + gap >= 0 and Levenshtein.distance(part, str(int(part) + gap)) == 1:
+        if (
+            e.role == part_role
+            and part
+            and int(part) + gap >= 0
+            and Levenshtein.distance(part, str(int(part) + gap)) == 1
+        ):
             return True
     return False
 
@@ -130,8 +135,7 @@ def _beside_gap(doc: Document, result: Violation) -> bool:
     gaps = {f.page for f in doc.unreadable_pages}
     kinds = {loc.table for loc in (result.location, *(e.location for e in result.evidence)) if loc.table}
     return any(
-        gaps & set(range(min(t.pages) - 1, max(t.pages) + 2))
-        for kind in kinds for t in doc.tables_of(kind) if t.pages
+        gaps & set(range(min(t.pages) - 1, max(t.pages) + 2)) for kind in kinds for t in doc.tables_of(kind) if t.pages
     )
 
 

@@ -13,7 +13,12 @@ import ast
 import math
 from collections.abc import Mapping
 
-_BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b}
+_BINOPS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+}
 
 
 class FormulaError(ValueError):
@@ -44,7 +49,9 @@ def parse_formula(text: str) -> ast.expr:
         if depth > MAX_DEPTH:
             raise FormulaError(f"formula {shown!r} is nested too deeply (more than {MAX_DEPTH} levels of operations)")
         if count > MAX_NODES:
-            raise FormulaError(f"formula {shown!r} has too many terms (more than {MAX_NODES} numbers, names and operators)")
+            raise FormulaError(
+                f"formula {shown!r} has too many terms (more than {MAX_NODES} numbers, names and operators)"
+            )
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
             try:
                 finite = math.isfinite(float(node.value))

@@ -91,7 +91,9 @@ def _template_fields(template: str, where: str) -> set[str]:
         if field_name is None:
             continue
         if not field_name.isidentifier() or spec or conversion is not None:
-            shown = _show("{" + field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+            shown = _show(
+                "{" + field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            )
             raise _fail(
                 where,
                 f"isian pesan tidak sah {shown}: hanya boleh isian polos {{nama}}, tanpa format, konversi, atribut atau indeks",
@@ -127,7 +129,11 @@ def read_limited(path: Path, fail: Fail, where: str) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise fail(where, "bukan berkas biasa (perangkat, FIFO atau folder)", "not a regular file (a device, FIFO or folder)")
+            raise fail(
+                where,
+                "bukan berkas biasa (perangkat, FIFO atau folder)",
+                "not a regular file (a device, FIFO or folder)",
+            )
         with open(fd, "rb", closefd=False) as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     finally:
@@ -179,7 +185,8 @@ class _BoundedLoader(yaml.SafeLoader):
                 size = self._sizes.get(id(target))
                 if size is None:
                     raise _Refused(
-                        event.start_mark, f"alias *{_show(event.anchor)} merujuk dirinya sendiri",
+                        event.start_mark,
+                        f"alias *{_show(event.anchor)} merujuk dirinya sendiri",
                         f"alias *{_show(event.anchor)} refers to itself (the node it is in)",
                     )
                 self._aliased = True
@@ -188,7 +195,8 @@ class _BoundedLoader(yaml.SafeLoader):
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(
-                event.start_mark, f"bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+                event.start_mark,
+                f"bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
                 f"nested too deeply (more than {MAX_DEPTH} levels)",
             )
         before = self._expanded
@@ -214,7 +222,8 @@ def parse_yaml(raw: bytes, path: Path, fail: Fail) -> tuple[Any, yaml.Node | Non
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise fail(
-            f"{path.name}:{line}", f"bukan teks UTF-8 (bita {exc.start}); simpan sebagai UTF-8",
+            f"{path.name}:{line}",
+            f"bukan teks UTF-8 (bita {exc.start}); simpan sebagai UTF-8",
             f"not UTF-8 text (byte {exc.start}); save it as UTF-8",
         ) from None
     loader: _BoundedLoader | None = None
@@ -273,7 +282,8 @@ def _read(path: Path, via: str | None = None) -> _Source:
         raw = read_limited(path, _fail, where)
     except OSError as exc:
         raise RuleSetError(
-            "ruleset", f"Berkas aturan tidak dapat dibaca: {where} ({exc.strerror})",
+            "ruleset",
+            f"Berkas aturan tidak dapat dibaca: {where} ({exc.strerror})",
             f"Cannot read rule set: {where} ({exc.strerror})",
         ) from None
     data, root = parse_yaml(raw, path, _fail)
@@ -307,7 +317,8 @@ def _params_of(value: Any, where: str) -> dict[str, Any]:
         return {}
     if not isinstance(value, dict):
         raise _fail(
-            where, f"'params' harus berupa mapping nama: nilai, bukan {type(value).__name__}",
+            where,
+            f"'params' harus berupa mapping nama: nilai, bukan {type(value).__name__}",
             f"'params' must be a mapping of name: value, not {type(value).__name__}",
         )
     return value
@@ -327,7 +338,8 @@ def _collect(
         name = src.data["extends"]
         if isinstance(name, (dict, list, bool)) or name is None or not str(name).strip() or "\0" in str(name):
             raise _fail(
-                where, "'extends' harus berupa nama aturan bawaan atau path berkas",
+                where,
+                "'extends' harus berupa nama aturan bawaan atau path berkas",
                 "'extends' must name a bundled rule set or a file path",
             )
         base_path = _resolve_base(str(name), path)
@@ -336,12 +348,18 @@ def _collect(
     by_id = {str(e.get("id")): (e, locate) for e, locate in entries}
     overrides = src.data.get("overrides") or {}
     if not isinstance(overrides, dict):
-        raise _fail(src.where("overrides"), "'overrides' harus berupa mapping id -> perubahan", "'overrides' must map rule ids to changes")
+        raise _fail(
+            src.where("overrides"),
+            "'overrides' harus berupa mapping id -> perubahan",
+            "'overrides' must map rule ids to changes",
+        )
     for rule_id, change in overrides.items():
         where = src.where("overrides", rule_id)
         if str(rule_id) not in by_id:
             raise _fail(
-                where, f"aturan '{_show(rule_id)}' tidak ada di aturan dasar", f"rule '{_show(rule_id)}' is not in the base rule set"
+                where,
+                f"aturan '{_show(rule_id)}' tidak ada di aturan dasar",
+                f"rule '{_show(rule_id)}' is not in the base rule set",
             )
         if not isinstance(change, dict) or set(change) - OVERRIDE_KEYS:
             raise _fail(
@@ -381,18 +399,24 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
     check = entry["check"]
     if not isinstance(check, str):
         raise _fail(
-            f"{locate('check')} {rid}", "'check' harus berupa nama jenis pemeriksaan",
+            f"{locate('check')} {rid}",
+            "'check' harus berupa nama jenis pemeriksaan",
             f"'check' must be the name of a check type, not {type(check).__name__}",
         )
     if check not in checks:
         raise _fail(
-            f"{locate('check')} {rid}", f"jenis pemeriksaan tidak dikenal '{_show(check)}'",
+            f"{locate('check')} {rid}",
+            f"jenis pemeriksaan tidak dikenal '{_show(check)}'",
             f"unknown check type '{_show(check)}' (known: {sorted(checks)})",
         )
     if entry["category"] not in CATEGORIES:
-        raise _fail(where, f"kategori harus salah satu dari {list(CATEGORIES)}", f"category must be one of {list(CATEGORIES)}")
+        raise _fail(
+            where, f"kategori harus salah satu dari {list(CATEGORIES)}", f"category must be one of {list(CATEGORIES)}"
+        )
     if entry["severity"] not in SEVERITIES:
-        raise _fail(where, f"tingkat harus salah satu dari {list(SEVERITIES)}", f"severity must be one of {list(SEVERITIES)}")
+        raise _fail(
+            where, f"tingkat harus salah satu dari {list(SEVERITIES)}", f"severity must be one of {list(SEVERITIES)}"
+        )
     module = checks[check]
     at = f"{locate('params')} {rid}"
     try:
@@ -406,7 +430,8 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         if unknown_fields:
             shown = _show(sorted(unknown_fields), 200)
             raise _fail(
-                at, f"pesan ({lang}) memakai isian yang tidak ada {shown}",
+                at,
+                f"pesan ({lang}) memakai isian yang tidak ada {shown}",
                 f"message ({lang}) uses unknown fields {shown}; available: {list(module.FIELDS)}",
             )
     return Rule(

@@ -41,7 +41,9 @@ class Waiver:
 
 
 def _fail(where: str, id_text: str, en_text: str) -> RuleSetError:
-    return RuleSetError("waivers", f"Berkas pengecualian tidak sah ({where}): {id_text}", f"Invalid waivers file ({where}): {en_text}")
+    return RuleSetError(
+        "waivers", f"Berkas pengecualian tidak sah ({where}): {id_text}", f"Invalid waivers file ({where}): {en_text}"
+    )
 
 
 def load_waivers(path: Path) -> list[Waiver]:
@@ -65,10 +67,18 @@ def load_waivers(path: Path) -> list[Waiver]:
             raise _fail(where, "'rule' wajib diisi", "'rule' is required")
         reason = item.get("reason")
         if not isinstance(reason, str) or not reason.strip():
-            raise _fail(where, "'reason' wajib diisi: tulis mengapa temuan ini diterima", "'reason' is required: say why the finding is accepted")
+            raise _fail(
+                where,
+                "'reason' wajib diisi: tulis mengapa temuan ini diterima",
+                "'reason' is required: say why the finding is accepted",
+            )
         location = item.get("location") or {}
         if not isinstance(location, dict) or set(location) - set(LOCATION_KEYS):
-            raise _fail(where, f"'location' hanya boleh berisi {list(LOCATION_KEYS)}", f"'location' may only contain {list(LOCATION_KEYS)}")
+            raise _fail(
+                where,
+                f"'location' hanya boleh berisi {list(LOCATION_KEYS)}",
+                f"'location' may only contain {list(LOCATION_KEYS)}",
+            )
         # A finding's location holds text and numbers; anything else (a list, a date) matches
         # nothing and cannot be written to the JSON report.
         # .nan/.inf are numbers to YAML but not to JSON, and match no finding.
@@ -77,7 +87,8 @@ def load_waivers(path: Path) -> list[Waiver]:
             for v in location.values()
         ):
             raise _fail(
-                where, "nilai 'location' harus berupa teks atau angka (tulis tanggal atau kode di antara tanda kutip)",
+                where,
+                "nilai 'location' harus berupa teks atau angka (tulis tanggal atau kode di antara tanda kutip)",
                 "'location' values must be text or numbers (quote dates and codes)",
             )
         waivers.append(Waiver(item["rule"], dict(location), reason.strip(), where))

@@ -34,7 +34,9 @@ REFUSALS: dict[int | str, dict[str, Any]] = {
     503: {"description": "Too many audits are waiting; retry later"},
 }
 FileField = Annotated[UploadFile, File(description="The Renja document: a PDF or a Word .docx file.")]
-RulesField = Annotated[str | None, Form(description="Rule profile id from `GET /api/profiles` (default: the bundled renja-permendagri86).")]
+RulesField = Annotated[
+    str | None, Form(description="Rule profile id from `GET /api/profiles` (default: the bundled renja-permendagri86).")
+]
 LangField = Annotated[str, Form(description="Report language: `id` (Bahasa Indonesia) or `en`.")]
 
 router = APIRouter(prefix="/api", tags=["audit"])
@@ -51,9 +53,13 @@ async def list_profiles(request: Request) -> list[dict[str, Any]]:
 
 
 @router.post(
-    "/audit", summary="Audit a document and wait for its JSON report",
-    responses={200: {"content": {"application/json": {}}, "description": "The JSON report"},
-               **REFUSALS, 504: {"description": "The audit took longer than the server's timeout"}},
+    "/audit",
+    summary="Audit a document and wait for its JSON report",
+    responses={
+        200: {"content": {"application/json": {}}, "description": "The JSON report"},
+        **REFUSALS,
+        504: {"description": "The audit took longer than the server's timeout"},
+    },
 )
 async def audit(request: Request, file: FileField, rules: RulesField = None, lang: LangField = "id") -> Response:
     """Upload a PDF or .docx; the answer is its JSON report once the audit is done, byte for byte
@@ -72,7 +78,9 @@ async def audit(request: Request, file: FileField, rules: RulesField = None, lan
 
 
 @router.post("/jobs", status_code=202, summary="Queue a document's audit", responses=REFUSALS)
-async def create_job(request: Request, file: FileField, rules: RulesField = None, lang: LangField = "id") -> JSONResponse:
+async def create_job(
+    request: Request, file: FileField, rules: RulesField = None, lang: LangField = "id"
+) -> JSONResponse:
     """Upload a PDF or .docx and get its job at once (`status` `queued`). Poll `GET /api/jobs/{id}`.
     The id is the only way to the job and its reports: keep it private."""
     job = await _accept(request, file, rules, lang, PAGE_FORMATS)
@@ -96,7 +104,9 @@ async def delete_job(request: Request, job_id: str) -> Response:
 
 
 @router.get(
-    "/jobs/{job_id}/report.{fmt}", summary="A finished job's report", response_class=FileResponse,
+    "/jobs/{job_id}/report.{fmt}",
+    summary="A finished job's report",
+    response_class=FileResponse,
     responses={404: {"description": "No such job or format"}, 409: {"description": "Not finished, or failed"}},
 )
 async def get_report(request: Request, job_id: str, fmt: str, download: bool = False) -> FileResponse:
@@ -109,7 +119,9 @@ async def get_report(request: Request, job_id: str, fmt: str, download: bool = F
         raise WebError.of(409, "not_ready")
     _, media, suffix = OUTPUTS[fmt]
     return FileResponse(
-        job.output(fmt), media_type=media, filename=f"{Path(job.name).stem}{suffix}",
+        job.output(fmt),
+        media_type=media,
+        filename=f"{Path(job.name).stem}{suffix}",
         headers={"Content-Security-Policy": REPORT_CSP} if fmt == "html" else None,
         content_disposition_type="inline" if fmt == "html" and not download else "attachment",
     )

@@ -63,7 +63,11 @@ def create_app(settings: Settings, profiles: dict[str, Profile] | None = None) -
             storage.close()
 
     app = FastAPI(
-        title="renja-audit", version=__version__, description=DESCRIPTION, lifespan=lifespan, redoc_url=None,
+        title="renja-audit",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        redoc_url=None,
         openapi_tags=[{"name": "audit", "description": "Upload a document and get its reports"}],
     )
     app.state.context = WebContext(settings, profiles, default, session)
@@ -81,6 +85,7 @@ def create_app(settings: Settings, profiles: dict[str, Profile] | None = None) -
 
 
 # ---- refusals: always {"error": {kind, id, en}} ------------------------------------------------
+
 
 async def _web_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, WebError)

@@ -66,8 +66,12 @@ class WebJob:
     def view(self, now: float, ahead: int, keep_seconds: float) -> dict[str, Any]:
         """The status the page polls and the API returns."""
         out: dict[str, Any] = {
-            "id": self.id, "status": self.status, "name": self.name, "profile": self.profile.id,
-            "lang": self.lang, "elapsed": round(self.elapsed(now), 1),
+            "id": self.id,
+            "status": self.status,
+            "name": self.name,
+            "profile": self.profile.id,
+            "lang": self.lang,
+            "elapsed": round(self.elapsed(now), 1),
         }
         if self.status == "queued":
             out["ahead"] = ahead
@@ -104,7 +108,8 @@ class JobBoard:
         """The audits a queued job waits for: those running and those queued before it."""
         with self._lock:
             return sum(
-                1 for j in self._jobs.values()
+                1
+                for j in self._jobs.values()
                 if j.status == "reading" or (j.status == "queued" and j.created < job.created)
             )
 
@@ -159,16 +164,22 @@ class JobBoard:
             # The child runs in the upload's folder and is given the bare file name, so the
             # reports name the document as uploaded, never by the server's folders.
             spec = Job(
-                path=job.name, cwd=str(job.upload.parent), ruleset=job.profile.ruleset,
+                path=job.name,
+                cwd=str(job.upload.parent),
+                ruleset=job.profile.ruleset,
                 options=JobOptions(formats=job.formats, lang=job.lang),
-                timeout=self.settings.timeout, memory_mb=self.settings.memory_mb,
+                timeout=self.settings.timeout,
+                memory_mb=self.settings.memory_mb,
             )
             result = run_isolated(spec)
         except Exception as exc:  # the isolation itself failed (no process could start): still an answer
             log.exception("audit of job %s could not run", job.id)
-            result = _failed(job, "internal",
-                             f"Pemeriksaan tidak dapat dijalankan ({type(exc).__name__}); mohon laporkan.",
-                             f"The audit could not be started ({type(exc).__name__}); please report it.")
+            result = _failed(
+                job,
+                "internal",
+                f"Pemeriksaan tidak dapat dijalankan ({type(exc).__name__}); mohon laporkan.",
+                f"The audit could not be started ({type(exc).__name__}); please report it.",
+            )
         self._finish(job, result)
 
     def _finish(self, job: WebJob, result: DocResult) -> None:
@@ -180,8 +191,12 @@ class JobBoard:
                     job.output(fmt).write_bytes(content)
                     written.append(fmt)
         except OSError as exc:  # a full disk, or the job was deleted meanwhile
-            result = _failed(job, "io", f"Laporan tidak dapat disimpan di server ({exc.strerror}).",
-                             f"The reports could not be stored on the server ({exc.strerror}).")
+            result = _failed(
+                job,
+                "io",
+                f"Laporan tidak dapat disimpan di server ({exc.strerror}).",
+                f"The reports could not be stored on the server ({exc.strerror}).",
+            )
         with self._lock:
             deleted = job.id not in self._jobs
             job.finished = time.time()

@@ -40,11 +40,17 @@ async def upload_page(request: Request) -> HTMLResponse:
     lang, chosen = page_lang(request)
     limit = megabytes(ctx.settings.max_upload_bytes, lang)
     html = _render(
-        "index.html.j2", lang,
-        profiles=[(p.id, p.title[lang]) for p in ctx.profiles.values()], default_profile=ctx.default_profile,
-        limit_mb=limit, minutes=ctx.minutes, signed_in=ctx.session is not None,
+        "index.html.j2",
+        lang,
+        profiles=[(p.id, p.title[lang]) for p in ctx.profiles.values()],
+        default_profile=ctx.default_profile,
+        limit_mb=limit,
+        minutes=ctx.minutes,
+        signed_in=ctx.session is not None,
         config={  # what the page's script needs, in the page's language
-            "lang": lang, "limit": ctx.settings.max_upload_bytes, "texts": page_texts(lang),
+            "lang": lang,
+            "limit": ctx.settings.max_upload_bytes,
+            "texts": page_texts(lang),
             "tooBig": text("err.too_big", lang, size="{size}", limit=limit),
             "gone": text("err.job_gone", lang, minutes=ctx.minutes),
             "severities": {s: report_text(f"count.{s}", lang) for s in SEVERITIES},
@@ -100,12 +106,14 @@ def _same(given: str, token: str) -> bool:
 
 def _render(template: str, lang: str, **values: object) -> str:
     return TEMPLATES.get_template(template).render(
-        lang=lang, other="en" if lang == "id" else "id", t=lambda key, **kw: text(key, lang, **kw),
-        version=__version__, **values,
+        lang=lang,
+        other="en" if lang == "id" else "id",
+        t=lambda key, **kw: text(key, lang, **kw),
+        version=__version__,
+        **values,
     )
 
 
 def _login(lang: str, wrong: bool) -> HTMLResponse:
     html = _render("login.html.j2", lang, wrong=wrong)
     return HTMLResponse(html, status_code=401 if wrong else 200, headers={"Content-Security-Policy": PAGE_CSP})
-

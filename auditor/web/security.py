@@ -60,8 +60,10 @@ class TokenGate:
         if scheme.lower() == "bearer" and secrets.compare_digest(given.strip().encode(), self.token.encode()):
             return True
         cookie = cookie_parser(headers.get("cookie", "")).get(SESSION_COOKIE, "")
-        return self.session is not None and bool(self.session) and secrets.compare_digest(
-            cookie.encode(), self.session.encode()
+        return (
+            self.session is not None
+            and bool(self.session)
+            and secrets.compare_digest(cookie.encode(), self.session.encode())
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -72,7 +74,9 @@ class TokenGate:
             # A person opening the page is sent to the sign-in form, keeping ?lang=.
             query = scope.get("query_string", b"").decode("latin-1")
             target = "/login" + (f"?{quote(query, safe='=&')}" if query else "")
-            await send({"type": "http.response.start", "status": 303, "headers": [(b"location", target.encode("latin-1"))]})
+            await send(
+                {"type": "http.response.start", "status": 303, "headers": [(b"location", target.encode("latin-1"))]}
+            )
             await send({"type": "http.response.body", "body": b""})
             return
         await send_json(send, 401, error_body("unauthorized", both("err.unauthorized")), {"WWW-Authenticate": "Bearer"})

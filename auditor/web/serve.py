@@ -34,23 +34,50 @@ def add_serve_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser
     """The ``serve`` sub-command on the CLI's sub-parsers."""
     defaults = Settings()
     serve = sub.add_parser("serve", help="web page and JSON API for checking one document at a time")
-    serve.add_argument("--host", default=defaults.host, help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--host", default=defaults.host, help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
     serve.add_argument("--port", type=int, default=defaults.port, help=f"port (default: {defaults.port})")
     serve.add_argument("--token", default=None, help=f"access token every user must enter (default: ${TOKEN_ENV})")
-    serve.add_argument("--max-upload-mb", type=_positive(float), default=defaults.max_upload_mb, help="largest upload in MB (default: 50)")
-    serve.add_argument("--timeout", type=_positive(float), default=defaults.timeout, help="seconds allowed per document (default: 600)")
-    serve.add_argument("--max-memory", type=_positive(int), default=defaults.memory_mb, help="MB of memory per audit (default: 3072)")
-    serve.add_argument("--jobs", "-j", type=_positive(int), default=defaults.jobs, help="audits at once; others wait (default: cores)")
-    serve.add_argument("--keep-minutes", type=_positive(float), default=defaults.keep_minutes, help="minutes uploads and reports are kept (default: 60)")
-    serve.add_argument("--storage", type=Path, default=None, help="folder for the private job folder (default: system temp)")
+    serve.add_argument(
+        "--max-upload-mb",
+        type=_positive(float),
+        default=defaults.max_upload_mb,
+        help="largest upload in MB (default: 50)",
+    )
+    serve.add_argument(
+        "--timeout", type=_positive(float), default=defaults.timeout, help="seconds allowed per document (default: 600)"
+    )
+    serve.add_argument(
+        "--max-memory", type=_positive(int), default=defaults.memory_mb, help="MB of memory per audit (default: 3072)"
+    )
+    serve.add_argument(
+        "--jobs", "-j", type=_positive(int), default=defaults.jobs, help="audits at once; others wait (default: cores)"
+    )
+    serve.add_argument(
+        "--keep-minutes",
+        type=_positive(float),
+        default=defaults.keep_minutes,
+        help="minutes uploads and reports are kept (default: 60)",
+    )
+    serve.add_argument(
+        "--storage", type=Path, default=None, help="folder for the private job folder (default: system temp)"
+    )
     return serve
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(
-        host=args.host, port=args.port, token=token_from_env(args.token), max_upload_mb=args.max_upload_mb,
-        timeout=args.timeout, memory_mb=args.max_memory, jobs=args.jobs, keep_minutes=args.keep_minutes,
-        cleanup_seconds=min(60.0, args.keep_minutes * 30.0), storage_parent=args.storage,
+        host=args.host,
+        port=args.port,
+        token=token_from_env(args.token),
+        max_upload_mb=args.max_upload_mb,
+        timeout=args.timeout,
+        memory_mb=args.max_memory,
+        jobs=args.jobs,
+        keep_minutes=args.keep_minutes,
+        cleanup_seconds=min(60.0, args.keep_minutes * 30.0),
+        storage_parent=args.storage,
     )
 
 

@@ -13,22 +13,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "page.title": {"id": "Periksa Renja sebelum dikirim", "en": "Check a Renja before submitting it"},
     "page.intro": {
         "id": "Unggah draf Renja Perangkat Daerah (PDF atau Word .docx). Jumlah anggaran, kode, tahun, "
-              "indikator, target dan narasinya dicocokkan dengan aturan pemeriksaan, lalu setiap temuan "
-              "ditampilkan beserta letaknya agar dapat diperbaiki sebelum dokumen dikirim.",
+        "indikator, target dan narasinya dicocokkan dengan aturan pemeriksaan, lalu setiap temuan "
+        "ditampilkan beserta letaknya agar dapat diperbaiki sebelum dokumen dikirim.",
         "en": "Upload a draft Renja Perangkat Daerah (PDF or Word .docx). Its budget totals, codes, years, "
-              "indicators, targets and narrative are checked against the rule set, and every finding is "
-              "shown with its place so it can be fixed before the document is submitted.",
+        "indicators, targets and narrative are checked against the rule set, and every finding is "
+        "shown with its place so it can be fixed before the document is submitted.",
     },
     "page.privacy": {
         "id": "Berkas dan laporannya hanya disimpan {minutes} menit di server ini, lalu dihapus; "
-              "tidak ada pengguna lain yang dapat melihatnya.",
+        "tidak ada pengguna lain yang dapat melihatnya.",
         "en": "The file and its report are kept on this server for {minutes} minutes only, then deleted; "
-              "no other user can see them.",
+        "no other user can see them.",
     },
     "page.choose": {"id": "Pilih berkas", "en": "Choose a file"},
     "page.drop": {"id": "atau seret berkas PDF/DOCX ke kotak ini", "en": "or drag a PDF/DOCX file into this box"},
     "page.no_file": {"id": "Belum ada berkas yang dipilih.", "en": "No file chosen yet."},
-    "page.limit": {"id": "PDF atau Word (.docx), paling besar {mb}\u00a0MB.", "en": "PDF or Word (.docx), at most {mb}\u00a0MB."},
+    "page.limit": {
+        "id": "PDF atau Word (.docx), paling besar {mb}\u00a0MB.",
+        "en": "PDF or Word (.docx), at most {mb}\u00a0MB.",
+    },
     "page.profile": {"id": "Aturan pemeriksaan", "en": "Rule set"},
     "page.submit": {"id": "Periksa", "en": "Check"},
     "page.uploading": {"id": "Mengunggah berkas…", "en": "Uploading the file…"},
@@ -42,10 +45,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "page.dl_xlsx": {"id": "Excel (XLSX)", "en": "Excel (XLSX)"},
     "page.dl_json": {"id": "JSON", "en": "JSON"},
     "page.dl_html": {"id": "Laporan HTML", "en": "HTML report"},
-    "page.open_tab": {"id": "Buka laporan di tab baru (untuk dicetak)", "en": "Open the report in a new tab (to print it)"},
+    "page.open_tab": {
+        "id": "Buka laporan di tab baru (untuk dicetak)",
+        "en": "Open the report in a new tab (to print it)",
+    },
     "page.kept_until": {"id": "Tersedia sampai pukul {time}.", "en": "Available until {time}."},
     "page.delete": {"id": "Hapus dari server sekarang", "en": "Delete from the server now"},
-    "page.deleted": {"id": "Berkas dan laporannya sudah dihapus dari server.", "en": "The file and its report were deleted from the server."},
+    "page.deleted": {
+        "id": "Berkas dan laporannya sudah dihapus dari server.",
+        "en": "The file and its report were deleted from the server.",
+    },
     "page.again": {"id": "Periksa berkas lain", "en": "Check another file"},
     "page.report_frame": {"id": "Laporan pemeriksaan", "en": "Audit report"},
     "page.switch": {"id": "English", "en": "Bahasa Indonesia"},
@@ -75,23 +84,23 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "err.too_big": {
         "id": "Berkas terlalu besar{size}: paling besar {limit} MB. Perkecil berkasnya (misalnya simpan ulang "
-              "PDF tanpa gambar beresolusi tinggi), lalu unggah lagi.",
+        "PDF tanpa gambar beresolusi tinggi), lalu unggah lagi.",
         "en": "The file is too large{size}: at most {limit} MB. Make it smaller (for example save the PDF again "
-              "without high-resolution pictures), then upload it again.",
+        "without high-resolution pictures), then upload it again.",
     },
     "err.size": {"id": " ({mb} MB)", "en": " ({mb} MB)"},
     "err.empty": {"id": "Berkas “{name}” kosong (0 byte).", "en": "The file “{name}” is empty (0 bytes)."},
     "err.not_pdf": {
         "id": "Berkas “{name}” bernama .pdf, tetapi isinya bukan PDF{what}. Simpan ulang dokumennya sebagai PDF "
-              "dari aplikasi penyusunnya, lalu unggah lagi.",
+        "dari aplikasi penyusunnya, lalu unggah lagi.",
         "en": "The file “{name}” is named .pdf, but it does not hold a PDF{what}. Save the document as PDF again "
-              "from the program it was written in, then upload it again.",
+        "from the program it was written in, then upload it again.",
     },
     "err.not_docx": {
         "id": "Berkas “{name}” bernama .docx, tetapi isinya bukan dokumen Word (.docx){what}. Simpan ulang "
-              "dokumennya sebagai .docx atau PDF, lalu unggah lagi.",
+        "dokumennya sebagai .docx atau PDF, lalu unggah lagi.",
         "en": "The file “{name}” is named .docx, but it does not hold a Word document (.docx){what}. Save the "
-              "document again as .docx or PDF, then upload it again.",
+        "document again as .docx or PDF, then upload it again.",
     },
     "err.old_doc": {
         "id": "Berkas “{name}” berformat Word lama (.doc). Simpan sebagai .docx atau PDF, lalu unggah lagi.",
@@ -111,12 +120,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Aturan pemeriksaan '{profile}' tidak dikenal; pilihannya: {known}.",
         "en": "Unknown rule set '{profile}'; the choices are: {known}.",
     },
-    "err.lang": {"id": "Bahasa '{given}' tidak dikenal; pilihannya: id, en.", "en": "Unknown language '{given}'; the choices are: id, en."},
+    "err.lang": {
+        "id": "Bahasa '{given}' tidak dikenal; pilihannya: id, en.",
+        "en": "Unknown language '{given}'; the choices are: id, en.",
+    },
     "err.job_gone": {
         "id": "Pemeriksaan ini tidak ditemukan: alamatnya salah, atau berkasnya sudah dihapus (disimpan {minutes} menit). "
-              "Unggah berkasnya lagi.",
+        "Unggah berkasnya lagi.",
         "en": "This audit was not found: the address is wrong, or its files were deleted (they are kept for {minutes} "
-              "minutes). Upload the file again.",
+        "minutes). Upload the file again.",
     },
     "err.not_ready": {
         "id": "Laporan belum tersedia: pemeriksaan masih berjalan atau gagal.",
@@ -140,9 +152,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "serve.exposed": {
         "id": "PERINGATAN: server terbuka di {host} tanpa token akses, jadi siapa pun di jaringan dapat memakainya. "
-              "Pasang token dengan --token atau variabel lingkungan RENJA_AUDIT_TOKEN.",
+        "Pasang token dengan --token atau variabel lingkungan RENJA_AUDIT_TOKEN.",
         "en": "WARNING: the server listens on {host} without an access token, so anyone on the network can use it. "
-              "Set one with --token or the RENJA_AUDIT_TOKEN environment variable.",
+        "Set one with --token or the RENJA_AUDIT_TOKEN environment variable.",
     },
 }
 

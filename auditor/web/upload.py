@@ -37,7 +37,7 @@ def safe_name(raw: str | None, kind: str) -> str:
     name = display_name(raw)
     suffix = SUFFIXES[kind]
     if name.lower().endswith(suffix):
-        name, suffix = name[: -len(suffix)], name[-len(suffix):]  # keeps "RENJA.PDF" as it is
+        name, suffix = name[: -len(suffix)], name[-len(suffix) :]  # keeps "RENJA.PDF" as it is
     stem = name.strip(" .") or DEFAULT_STEM
     while len(f"{stem}{suffix}".encode()) > MAX_NAME_BYTES:
         stem = stem[:-1]
@@ -59,21 +59,25 @@ async def save_upload(upload: Readable, target: Path, limit: int) -> int:
 def too_big(limit: int, size: int | None) -> WebError:
     """413, saying the size when it is known (from Content-Length) and always the limit."""
     texts = {
-        lang: text("err.too_big", lang, size=text("err.size", lang, mb=megabytes(size, lang)) if size else "",
-                   limit=megabytes(limit, lang))
+        lang: text(
+            "err.too_big",
+            lang,
+            size=text("err.size", lang, mb=megabytes(size, lang)) if size else "",
+            limit=megabytes(limit, lang),
+        )
         for lang in LANGS
     }
     return WebError(413, "too_big", texts)
 
 
 def megabytes(size: int, lang: str) -> str:
-    """"3,5" in Bahasa Indonesia, "3.5" in English; whole numbers without decimals."""
+    """ "3,5" in Bahasa Indonesia, "3.5" in English; whole numbers without decimals."""
     shown = f"{size / MB:.1f}".removesuffix(".0")
     return shown.replace(".", ",") if lang == "id" else shown
 
 
 def sniff(path: Path) -> str | None:
-    """"pdf" or "docx" by content (never by name), else None."""
+    """ "pdf" or "docx" by content (never by name), else None."""
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" in head:  # as the PDF reader itself: the header may follow a little junk
@@ -104,7 +108,9 @@ def document_kind(path: Path, raw_name: str | None) -> str:
         raise WebError.of(415, "old_doc", name=name)
     plain = _plain_text(head)
     key = {".pdf": "not_pdf", ".docx": "not_docx"}.get(Path(name).suffix.lower(), "unsupported")
-    texts = {lang: text(f"err.{key}", lang, name=name, what=text("err.plain_text", lang) if plain else "") for lang in LANGS}
+    texts = {
+        lang: text(f"err.{key}", lang, name=name, what=text("err.plain_text", lang) if plain else "") for lang in LANGS
+    }
     raise WebError(415, key, texts)
 
 

@@ -48,7 +48,7 @@ def nomenclature(plan_year: int) -> Nomenclature:
 def official(nom: Nomenclature, code: str, head: str) -> Official:
     """The entry of ``code`` (any written form; ``X.XX`` generic rows localised to ``head``,
     the unit's urusan.bidang such as "7.01" or "2.16"). Raises KeyError when not listed."""
-    local = head + code[len("X.XX"):] if code.startswith("X.XX") else code
+    local = head + code[len("X.XX") :] if code.startswith("X.XX") else code
     entry: Entry | None = nom.lookup(local)
     if entry is None:
         raise KeyError(f"{code} is not in {nom.id}")
@@ -65,7 +65,7 @@ def four_digit(code: str) -> str:
 
 def children(nom: Nomenclature, code: str, head: str) -> list[Official]:
     """Official children of ``code`` in code order, localised to ``head``."""
-    local = head + code[len("X.XX"):] if code.startswith("X.XX") else code
+    local = head + code[len("X.XX") :] if code.startswith("X.XX") else code
     return [official(nom, e.code, head) for e in sorted(nom.children(local), key=lambda e: e.code)]
 
 
@@ -181,8 +181,8 @@ def num(value: float, decimals: int = 0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-
 # --------------------------------------------------------------------------- spec pieces
+
 
 def para(text: str) -> dict[str, Any]:
     return {"type": "paragraph", "text": text}
@@ -206,7 +206,6 @@ def table(ref: str) -> dict[str, Any]:
 
 def section(orientation: str, **extra: Any) -> dict[str, Any]:
     return {"type": "section", "orientation": orientation, **extra}
-
 
 
 def column(key: str, width: float, align: str | None = None) -> dict[str, Any]:
@@ -259,7 +258,9 @@ def variant(spec: Mapping[str, Any], new_id: str) -> dict[str, Any]:
     return out
 
 
-def replace_text(spec: dict[str, Any], old: str, new: str, *, count: int = 1, blocks: Iterable[str] = ("paragraph",)) -> int:
+def replace_text(
+    spec: dict[str, Any], old: str, new: str, *, count: int = 1, blocks: Iterable[str] = ("paragraph",)
+) -> int:
     """Replace ``old`` in the first ``count`` body blocks of the given types; returns how many changed."""
     changed = 0
     for block in spec["body"]:

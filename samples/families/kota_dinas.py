@@ -140,7 +140,11 @@ KEBUTUHAN: dict[str, tuple[int, str]] = {
 # code -> (indicator, target 2026, target 2027) — all percentages.
 PARENT_INDICATORS: dict[str, tuple[str, str, str]] = {
     "2.12.01": ("Persentase pemenuhan layanan penunjang urusan pemerintahan daerah", "100", "100"),
-    "2.12.01.2.01": ("Persentase dokumen perencanaan, penganggaran dan evaluasi kinerja yang tersusun tepat waktu", "100", "100"),
+    "2.12.01.2.01": (
+        "Persentase dokumen perencanaan, penganggaran dan evaluasi kinerja yang tersusun tepat waktu",
+        "100",
+        "100",
+    ),
     "2.12.01.2.02": ("Persentase layanan administrasi keuangan perangkat daerah yang terpenuhi", "100", "100"),
     "2.12.01.2.03": ("Persentase barang milik daerah yang tertatausahakan", "100", "100"),
     "2.12.01.2.05": ("Persentase layanan administrasi kepegawaian yang terpenuhi", "100", "100"),
@@ -156,7 +160,11 @@ PARENT_INDICATORS: dict[str, tuple[str, str, str]] = {
     "2.12.03.2.01": ("Persentase dokumen pencatatan sipil yang diterbitkan sesuai SOP", "100", "100"),
     "2.12.03.2.02": ("Persentase peristiwa penting yang tercatat dan dilaporkan", "98", "98,50"),
     "2.12.04": ("Persentase penduduk yang mengaktivasi Identitas Kependudukan Digital (IKD)", "40", "45"),
-    "2.12.04.2.01": ("Persentase lembaga pengguna yang memanfaatkan data kependudukan sesuai perjanjian kerja sama", "100", "100"),
+    "2.12.04.2.01": (
+        "Persentase lembaga pengguna yang memanfaatkan data kependudukan sesuai perjanjian kerja sama",
+        "100",
+        "100",
+    ),
     "2.12.04.2.03": ("Persentase layanan pemanfaatan data kependudukan yang terpenuhi", "100", "100"),
     "2.12.05": ("Persentase ketersediaan data dan profil kependudukan yang mutakhir", "100", "100"),
     "2.12.05.2.01": ("Persentase dokumen data dan profil kependudukan yang tersusun tepat waktu", "100", "100"),
@@ -226,8 +234,28 @@ REALISASI_2024 = 8_583_702_114
 # --------------------------------------------------------------------------- region data
 
 KELURAHAN: dict[str, list[str]] = {
-    "Kartoharjo": ["Kartoharjo", "Kelun", "Klegen", "Oro-oro Ombo", "Pilangbango", "Rejomulyo", "Sukosari", "Tawangrejo", "Kanigoro"],
-    "Manguharjo": ["Manguharjo", "Madiun Lor", "Nambangan Kidul", "Nambangan Lor", "Ngegong", "Pangongangan", "Patihan", "Sogaten", "Winongo"],
+    "Kartoharjo": [
+        "Kartoharjo",
+        "Kelun",
+        "Klegen",
+        "Oro-oro Ombo",
+        "Pilangbango",
+        "Rejomulyo",
+        "Sukosari",
+        "Tawangrejo",
+        "Kanigoro",
+    ],
+    "Manguharjo": [
+        "Manguharjo",
+        "Madiun Lor",
+        "Nambangan Kidul",
+        "Nambangan Lor",
+        "Ngegong",
+        "Pangongangan",
+        "Patihan",
+        "Sogaten",
+        "Winongo",
+    ],
     "Taman": ["Taman", "Banjarejo", "Demangan", "Josenan", "Kejuron", "Kuncen", "Manisrejo", "Mojorejo", "Pandean"],
 }
 
@@ -244,7 +272,12 @@ SERVICES = [
     "Aktivasi Identitas Kependudukan Digital (IKD)",
 ]
 SERVICE_YEAR = [3_412, 16_840, 14_926, 7_315, 3_215, 3_946, 1_874, 286, 58, 12_480]
-PENDAFTARAN_SERVICES = ("Pencetakan KTP-el", "Kartu Keluarga (KK)", "Kartu Identitas Anak (KIA)", "Surat Keterangan Pindah (SKPWNI)")
+PENDAFTARAN_SERVICES = (
+    "Pencetakan KTP-el",
+    "Kartu Keluarga (KK)",
+    "Kartu Identitas Anak (KIA)",
+    "Surat Keterangan Pindah (SKPWNI)",
+)
 CAPIL_SERVICES = ("Akta Kelahiran", "Akta Kematian", "Akta Perkawinan", "Akta Perceraian")
 
 POP_SPLIT = 4  # rows of the last kecamatan printed before the page break of Tabel 2.3
@@ -269,38 +302,68 @@ STAFF = [  # golongan, pangkat, laki-laki, perempuan
 INDICATORS: list[dict[str, Any]] = [
     {
         "indicator": "Indeks Kepuasan Masyarakat terhadap pelayanan administrasi kependudukan",
-        "unit": "Nilai", "targets": ["88,00", "88,50", "89,00", "89,50", "90,00"], "awal": "87,42",
-        "t2024": "87,00", "r2025": "87,86", "spm": "-", "ikk": "-",
+        "unit": "Nilai",
+        "targets": ["88,00", "88,50", "89,00", "89,50", "90,00"],
+        "awal": "87,42",
+        "t2024": "87,00",
+        "r2025": "87,86",
+        "spm": "-",
+        "ikk": "-",
         "catatan": "Survei semesteran; keluhan terbanyak pada antrean layanan akta",
     },
     {
         "indicator": "Persentase penduduk wajib KTP-el yang memiliki KTP-el",
-        "unit": "%", "targets": ["99,30", "99,40", "99,50", "99,60", "99,70"], "awal": "99,21",
-        "t2024": "99,20", "r2025": "99,25", "spm": "-", "ikk": "Ya",
+        "unit": "%",
+        "targets": ["99,30", "99,40", "99,50", "99,60", "99,70"],
+        "awal": "99,21",
+        "t2024": "99,20",
+        "r2025": "99,25",
+        "spm": "-",
+        "ikk": "Ya",
         "catatan": "Sisa perekaman didominasi penduduk lansia dan yang berdomisili di luar kota",
     },
     {
         "indicator": "Persentase anak usia 0-17 tahun yang memiliki KIA",
-        "unit": "%", "targets": ["80,00", "82,50", "85,00", "87,50", "90,00"], "awal": "78,46",
-        "t2024": "77,50", "r2025": "79,12", "spm": "-", "ikk": "Ya",
+        "unit": "%",
+        "targets": ["80,00", "82,50", "85,00", "87,50", "90,00"],
+        "awal": "78,46",
+        "t2024": "77,50",
+        "r2025": "79,12",
+        "spm": "-",
+        "ikk": "Ya",
         "catatan": "Layanan KIA di sekolah dasar dan PAUD diperluas",
     },
     {
         "indicator": "Persentase penduduk usia 0-18 tahun yang memiliki akta kelahiran",
-        "unit": "%", "targets": ["99,20", "99,30", "99,40", "99,50", "99,60"], "awal": "99,12",
-        "t2024": "99,10", "r2025": "99,16", "spm": "-", "ikk": "Ya",
+        "unit": "%",
+        "targets": ["99,20", "99,30", "99,40", "99,50", "99,60"],
+        "awal": "99,12",
+        "t2024": "99,10",
+        "r2025": "99,16",
+        "spm": "-",
+        "ikk": "Ya",
         "catatan": "Integrasi layanan akta dengan fasilitas kesehatan",
     },
     {
         "indicator": "Persentase penduduk yang mengaktivasi Identitas Kependudukan Digital (IKD)",
-        "unit": "%", "targets": ["35,00", "40,00", "45,00", "50,00", "55,00"], "awal": "31,52",
-        "t2024": "30,00", "r2025": "33,04", "spm": "-", "ikk": "-",
+        "unit": "%",
+        "targets": ["35,00", "40,00", "45,00", "50,00", "55,00"],
+        "awal": "31,52",
+        "t2024": "30,00",
+        "r2025": "33,04",
+        "spm": "-",
+        "ikk": "-",
         "catatan": "Aktivasi terkendala kepemilikan telepon pintar pada penduduk lansia",
     },
     {
         "indicator": "Jumlah lembaga pengguna yang memanfaatkan data kependudukan",
-        "unit": "Lembaga", "targets": ["15", "17", "19", "21", "23"], "awal": "13",
-        "t2024": "15", "r2025": "14", "spm": "-", "ikk": "-",
+        "unit": "Lembaga",
+        "targets": ["15", "17", "19", "21", "23"],
+        "awal": "13",
+        "t2024": "15",
+        "r2025": "14",
+        "spm": "-",
+        "ikk": "-",
         "catatan": "Dua perjanjian kerja sama dalam proses perpanjangan",
     },
 ]
@@ -310,29 +373,67 @@ SASARAN = [
     ("Meningkatnya pemanfaatan data kependudukan", [4, 5]),
 ]
 DEFINITIONS = [
-    ("Penilaian masyarakat atas kualitas pelayanan administrasi kependudukan yang diukur melalui survei kepuasan masyarakat sesuai Permenpan RB Nomor 14 Tahun 2017",
-     "Rata-rata tertimbang nilai unsur pelayanan x 25", "Laporan Survei Kepuasan Masyarakat"),
-    ("Penduduk wajib KTP-el yang telah memiliki KTP-el dibandingkan seluruh penduduk wajib KTP-el",
-     "(Jumlah penduduk wajib KTP-el yang memiliki KTP-el / jumlah penduduk wajib KTP-el) x 100%", "Data Konsolidasi Bersih (DKB) semester II"),
-    ("Anak usia 0-17 tahun (kurang 1 hari) yang telah memiliki Kartu Identitas Anak",
-     "(Jumlah anak yang memiliki KIA / jumlah anak usia 0-17 tahun) x 100%", "Data Konsolidasi Bersih (DKB) semester II"),
-    ("Penduduk usia 0-18 tahun yang telah memiliki akta kelahiran",
-     "(Jumlah penduduk usia 0-18 tahun yang memiliki akta kelahiran / jumlah penduduk usia 0-18 tahun) x 100%", "Data Konsolidasi Bersih (DKB) semester II"),
-    ("Penduduk wajib KTP-el yang telah mengaktivasi Identitas Kependudukan Digital",
-     "(Jumlah penduduk yang mengaktivasi IKD / jumlah penduduk wajib KTP-el) x 100%", "Aplikasi IKD Ditjen Dukcapil"),
-    ("Perangkat daerah, instansi vertikal dan lembaga yang memanfaatkan data kependudukan berdasarkan perjanjian kerja sama",
-     "Jumlah lembaga pengguna dengan perjanjian kerja sama yang berlaku", "Register perjanjian kerja sama"),
+    (
+        "Penilaian masyarakat atas kualitas pelayanan administrasi kependudukan yang diukur melalui survei kepuasan masyarakat sesuai Permenpan RB Nomor 14 Tahun 2017",
+        "Rata-rata tertimbang nilai unsur pelayanan x 25",
+        "Laporan Survei Kepuasan Masyarakat",
+    ),
+    (
+        "Penduduk wajib KTP-el yang telah memiliki KTP-el dibandingkan seluruh penduduk wajib KTP-el",
+        "(Jumlah penduduk wajib KTP-el yang memiliki KTP-el / jumlah penduduk wajib KTP-el) x 100%",
+        "Data Konsolidasi Bersih (DKB) semester II",
+    ),
+    (
+        "Anak usia 0-17 tahun (kurang 1 hari) yang telah memiliki Kartu Identitas Anak",
+        "(Jumlah anak yang memiliki KIA / jumlah anak usia 0-17 tahun) x 100%",
+        "Data Konsolidasi Bersih (DKB) semester II",
+    ),
+    (
+        "Penduduk usia 0-18 tahun yang telah memiliki akta kelahiran",
+        "(Jumlah penduduk usia 0-18 tahun yang memiliki akta kelahiran / jumlah penduduk usia 0-18 tahun) x 100%",
+        "Data Konsolidasi Bersih (DKB) semester II",
+    ),
+    (
+        "Penduduk wajib KTP-el yang telah mengaktivasi Identitas Kependudukan Digital",
+        "(Jumlah penduduk yang mengaktivasi IKD / jumlah penduduk wajib KTP-el) x 100%",
+        "Aplikasi IKD Ditjen Dukcapil",
+    ),
+    (
+        "Perangkat daerah, instansi vertikal dan lembaga yang memanfaatkan data kependudukan berdasarkan perjanjian kerja sama",
+        "Jumlah lembaga pengguna dengan perjanjian kerja sama yang berlaku",
+        "Register perjanjian kerja sama",
+    ),
 ]
 
 USULAN = [  # name, lokasi, indicator, besaran, catatan
-    ("Pelayanan perekaman KTP-el jemput bola bagi lansia dan penyandang disabilitas", "Kelurahan Manisrejo dan Kelurahan Pandean",
-     "Jumlah penduduk rentan yang terlayani", "120 orang", "Diakomodir pada Sub Kegiatan Pelayanan Secara Aktif Pendaftaran Penduduk"),
-    ("Sosialisasi aktivasi IKD bagi pelajar SMA/SMK", "Kota Madiun", "Jumlah sekolah sasaran", "8 sekolah",
-     "Diakomodir pada Sub Kegiatan Sosialisasi Pendaftaran Penduduk"),
-    ("Penempatan Anjungan Dukcapil Mandiri (ADM) di kantor kelurahan", "Kelurahan Kanigoro dan Kelurahan Nambangan Lor",
-     "Jumlah ADM yang terpasang", "2 unit", "Belum dapat diakomodir; diusulkan pada tahun 2027"),
-    ("Integrasi layanan akta kelahiran di fasilitas kesehatan", "Rumah sakit dan puskesmas di Kota Madiun",
-     "Jumlah fasilitas kesehatan yang terintegrasi", "6 fasyankes", "Diakomodir pada Sub Kegiatan Peningkatan dalam Pelayanan Pencatatan Sipil"),
+    (
+        "Pelayanan perekaman KTP-el jemput bola bagi lansia dan penyandang disabilitas",
+        "Kelurahan Manisrejo dan Kelurahan Pandean",
+        "Jumlah penduduk rentan yang terlayani",
+        "120 orang",
+        "Diakomodir pada Sub Kegiatan Pelayanan Secara Aktif Pendaftaran Penduduk",
+    ),
+    (
+        "Sosialisasi aktivasi IKD bagi pelajar SMA/SMK",
+        "Kota Madiun",
+        "Jumlah sekolah sasaran",
+        "8 sekolah",
+        "Diakomodir pada Sub Kegiatan Sosialisasi Pendaftaran Penduduk",
+    ),
+    (
+        "Penempatan Anjungan Dukcapil Mandiri (ADM) di kantor kelurahan",
+        "Kelurahan Kanigoro dan Kelurahan Nambangan Lor",
+        "Jumlah ADM yang terpasang",
+        "2 unit",
+        "Belum dapat diakomodir; diusulkan pada tahun 2027",
+    ),
+    (
+        "Integrasi layanan akta kelahiran di fasilitas kesehatan",
+        "Rumah sakit dan puskesmas di Kota Madiun",
+        "Jumlah fasilitas kesehatan yang terintegrasi",
+        "6 fasyankes",
+        "Diakomodir pada Sub Kegiatan Peningkatan dalam Pelayanan Pencatatan Sipil",
+    ),
 ]
 
 
@@ -378,24 +479,28 @@ def tc33(b: Budget) -> dict[str, Any]:
         code = line.official.code
         indicator, target, target_next = targets_of(line)
         name = line.official.name
-        rows.append({
-            "level": line.official.level,
-            "code": code,
-            "cells": {
-                "code": code4(code),
-                "name": name,
-                "indicator": indicator,
-                "lokasi": LOKASI,
-                "target": target,
-                "target_unit": unit_of(line),
-                "amount": line.amount,
-                "sumber_dana": sumber_of(line, subs),
-                "target_next": target_next,
-                "target_next_unit": unit_of(line),
-                "amount_next": line.amount_next,
-            },
-        })
-    rows.append({"level": "total", "code": None, "cells": {"name": "JUMLAH", "amount": b.total, "amount_next": b.total_next}})
+        rows.append(
+            {
+                "level": line.official.level,
+                "code": code,
+                "cells": {
+                    "code": code4(code),
+                    "name": name,
+                    "indicator": indicator,
+                    "lokasi": LOKASI,
+                    "target": target,
+                    "target_unit": unit_of(line),
+                    "amount": line.amount,
+                    "sumber_dana": sumber_of(line, subs),
+                    "target_next": target_next,
+                    "target_next_unit": unit_of(line),
+                    "amount_next": line.amount_next,
+                },
+            }
+        )
+    rows.append(
+        {"level": "total", "code": None, "cells": {"name": "JUMLAH", "amount": b.total, "amount_next": b.total_next}}
+    )
     return {
         "kind": "T-C.33",
         "render": "calc",
@@ -406,17 +511,34 @@ def tc33(b: Budget) -> dict[str, Any]:
             f"Nama Perangkat Daerah: {UNIT}",
         ],
         "columns": [
-            col("code", 2.7), col("name", 4.6), col("indicator", 4.8), col("lokasi", 1.7, "center"),
-            col("target", 1.3, "center"), col("target_unit", 1.5, "center"), col("amount", 2.4, "right"),
-            col("sumber_dana", 1.6, "center"), col("target_next", 1.3, "center"), col("target_next_unit", 1.5, "center"),
+            col("code", 2.7),
+            col("name", 4.6),
+            col("indicator", 4.8),
+            col("lokasi", 1.7, "center"),
+            col("target", 1.3, "center"),
+            col("target_unit", 1.5, "center"),
+            col("amount", 2.4, "right"),
+            col("sumber_dana", 1.6, "center"),
+            col("target_next", 1.3, "center"),
+            col("target_next_unit", 1.5, "center"),
             col("amount_next", 2.4, "right"),
         ],
         "header": [
-            [h("Kode", 3), h("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", 3),
-             h("Indikator Kinerja Program/Kegiatan/Sub Kegiatan", 3), h(f"Rencana Tahun {YEAR}", 1, 5),
-             h(f"Prakiraan Maju Rencana Tahun {YEAR + 1}", 1, 3)],
-            [h("Lokasi", 2), h("Target Capaian Kinerja", 1, 2), h("Kebutuhan Dana/ Pagu Indikatif (Rp)", 2),
-             h("Sumber Dana", 2), h("Target Capaian Kinerja", 1, 2), h("Kebutuhan Dana/ Pagu Indikatif (Rp)", 2)],
+            [
+                h("Kode", 3),
+                h("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", 3),
+                h("Indikator Kinerja Program/Kegiatan/Sub Kegiatan", 3),
+                h(f"Rencana Tahun {YEAR}", 1, 5),
+                h(f"Prakiraan Maju Rencana Tahun {YEAR + 1}", 1, 3),
+            ],
+            [
+                h("Lokasi", 2),
+                h("Target Capaian Kinerja", 1, 2),
+                h("Kebutuhan Dana/ Pagu Indikatif (Rp)", 2),
+                h("Sumber Dana", 2),
+                h("Target Capaian Kinerja", 1, 2),
+                h("Kebutuhan Dana/ Pagu Indikatif (Rp)", 2),
+            ],
             [h("Volume"), h("Satuan"), h("Volume"), h("Satuan")],
         ],
         "number_row": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"],
@@ -429,17 +551,19 @@ def tc31(b: Budget) -> dict[str, Any]:
     need: dict[str, int] = {}
     for line in subs:
         need[line.official.code] = KEBUTUHAN.get(line.official.code, (line.amount, ""))[0]
-    rows: list[dict[str, Any]] = [{
-        "level": "other",
-        "code": None,
-        "cells": {
-            "code": HEAD,
-            "name": "URUSAN PEMERINTAHAN BIDANG ADMINISTRASI KEPENDUDUKAN DAN PENCATATAN SIPIL",
-            "pagu": b.total,
-            "name_kebutuhan": "URUSAN PEMERINTAHAN BIDANG ADMINISTRASI KEPENDUDUKAN DAN PENCATATAN SIPIL",
-            "kebutuhan_dana": sum(need.values()),
-        },
-    }]
+    rows: list[dict[str, Any]] = [
+        {
+            "level": "other",
+            "code": None,
+            "cells": {
+                "code": HEAD,
+                "name": "URUSAN PEMERINTAHAN BIDANG ADMINISTRASI KEPENDUDUKAN DAN PENCATATAN SIPIL",
+                "pagu": b.total,
+                "name_kebutuhan": "URUSAN PEMERINTAHAN BIDANG ADMINISTRASI KEPENDUDUKAN DAN PENCATATAN SIPIL",
+                "kebutuhan_dana": sum(need.values()),
+            },
+        }
+    ]
     for line in b.tree():
         code = line.official.code
         indicator, target, _ = targets_of(line)
@@ -472,15 +596,38 @@ def tc31(b: Budget) -> dict[str, Any]:
             "Sumber Data : Rancangan Awal RKPD (SIPD-RI)",
         ],
         "columns": [
-            col("code", 2.3), col("name", 3.1), col("lokasi", 1.3, "center"), col("indicator", 3.3),
-            col("target", 1.6, "center"), col("pagu", 2.0, "right"), col("name_kebutuhan", 3.1),
-            col("lokasi_kebutuhan", 1.3, "center"), col("indicator_kebutuhan", 3.3), col("target_kebutuhan", 1.6, "center"),
-            col("kebutuhan_dana", 2.0, "right"), col("catatan", 1.8),
+            col("code", 2.3),
+            col("name", 3.1),
+            col("lokasi", 1.3, "center"),
+            col("indicator", 3.3),
+            col("target", 1.6, "center"),
+            col("pagu", 2.0, "right"),
+            col("name_kebutuhan", 3.1),
+            col("lokasi_kebutuhan", 1.3, "center"),
+            col("indicator_kebutuhan", 3.3),
+            col("target_kebutuhan", 1.6, "center"),
+            col("kebutuhan_dana", 2.0, "right"),
+            col("catatan", 1.8),
         ],
         "header": [
-            [h("Kode", 2), h(f"Rancangan Awal RKPD Tahun {YEAR}", 1, 5), h("Hasil Analisis Kebutuhan", 1, 5), h("Catatan Penting", 2)],
-            [h("Program/ Kegiatan/ Sub Kegiatan"), h("Lokasi"), h("Indikator Kinerja"), h("Target Capaian"), h("Pagu Indikatif (Rp)"),
-             h("Program/ Kegiatan/ Sub Kegiatan"), h("Lokasi"), h("Indikator Kinerja"), h("Target Capaian"), h("Kebutuhan Dana (Rp)")],
+            [
+                h("Kode", 2),
+                h(f"Rancangan Awal RKPD Tahun {YEAR}", 1, 5),
+                h("Hasil Analisis Kebutuhan", 1, 5),
+                h("Catatan Penting", 2),
+            ],
+            [
+                h("Program/ Kegiatan/ Sub Kegiatan"),
+                h("Lokasi"),
+                h("Indikator Kinerja"),
+                h("Target Capaian"),
+                h("Pagu Indikatif (Rp)"),
+                h("Program/ Kegiatan/ Sub Kegiatan"),
+                h("Lokasi"),
+                h("Indikator Kinerja"),
+                h("Target Capaian"),
+                h("Kebutuhan Dana (Rp)"),
+            ],
         ],
         "number_row": [str(i) for i in range(1, 13)],
         "rows": rows,
@@ -525,28 +672,30 @@ def tc29(nom: Any) -> dict[str, Any]:
         indicator = PARENT_INDICATORS[code][0] if percent else entry.indikator or ""
         d = 2 if percent and any(v != int(v) for v in (renstra, n3, t2, r2, t1)) else 0
         capaian = t1 if percent else n3 + r2 + t1
-        rows.append({
-            "level": entry.level,
-            "code": code,
-            "cells": {
-                "code": code4(code),
-                "name": entry.name,
-                "indicator": indicator,
-                "target_renstra": num(renstra, d),
-                "target_renstra_unit": unit,
-                "realisasi_n3": num(n3, d),
-                "realisasi_n3_unit": unit,
-                "target_n2": num(t2, d),
-                "target_n2_unit": unit,
-                "realisasi_n2": num(r2, d),
-                "realisasi_n2_unit": unit,
-                "tingkat_realisasi": pct(r2 / t2 * 100),
-                "target_n1": num(t1, d),
-                "target_n1_unit": unit,
-                "realisasi_capaian": num(capaian, d),
-                "tingkat_capaian": pct(capaian / renstra * 100),
-            },
-        })
+        rows.append(
+            {
+                "level": entry.level,
+                "code": code,
+                "cells": {
+                    "code": code4(code),
+                    "name": entry.name,
+                    "indicator": indicator,
+                    "target_renstra": num(renstra, d),
+                    "target_renstra_unit": unit,
+                    "realisasi_n3": num(n3, d),
+                    "realisasi_n3_unit": unit,
+                    "target_n2": num(t2, d),
+                    "target_n2_unit": unit,
+                    "realisasi_n2": num(r2, d),
+                    "realisasi_n2_unit": unit,
+                    "tingkat_realisasi": pct(r2 / t2 * 100),
+                    "target_n1": num(t1, d),
+                    "target_n1_unit": unit,
+                    "realisasi_capaian": num(capaian, d),
+                    "tingkat_capaian": pct(capaian / renstra * 100),
+                },
+            }
+        )
     return {
         "kind": "T-C.29",
         "render": "html",
@@ -557,31 +706,76 @@ def tc29(nom: Any) -> dict[str, Any]:
             f"Perangkat Daerah : 2.12.0.00.0.00.01.0000 {UNIT}",
         ],
         "columns": [
-            col("code", 2.4), col("name", 3.4), col("indicator", 3.7),
-            col("target_renstra", 1.0, "center"), col("target_renstra_unit", 1.35, "center"),
-            col("realisasi_n3", 1.0, "center"), col("realisasi_n3_unit", 1.35, "center"),
-            col("target_n2", 1.0, "center"), col("target_n2_unit", 1.35, "center"),
-            col("realisasi_n2", 1.0, "center"), col("realisasi_n2_unit", 1.35, "center"),
+            col("code", 2.4),
+            col("name", 3.4),
+            col("indicator", 3.7),
+            col("target_renstra", 1.0, "center"),
+            col("target_renstra_unit", 1.35, "center"),
+            col("realisasi_n3", 1.0, "center"),
+            col("realisasi_n3_unit", 1.35, "center"),
+            col("target_n2", 1.0, "center"),
+            col("target_n2_unit", 1.35, "center"),
+            col("realisasi_n2", 1.0, "center"),
+            col("realisasi_n2_unit", 1.35, "center"),
             col("tingkat_realisasi", 1.2, "center"),
-            col("target_n1", 1.0, "center"), col("target_n1_unit", 1.35, "center"),
-            col("realisasi_capaian", 1.2, "center"), col("tingkat_capaian", 1.3, "center"),
+            col("target_n1", 1.0, "center"),
+            col("target_n1_unit", 1.35, "center"),
+            col("realisasi_capaian", 1.2, "center"),
+            col("tingkat_capaian", 1.3, "center"),
         ],
         "header": [
-            [h("Kode", 3), h("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", 3),
-             h("Indikator Kinerja Program (Outcome)/ Kegiatan (Output)/ Sub Kegiatan", 3),
-             h("Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun 2029", 2, 2),
-             h("Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Renja Perangkat Daerah Tahun 2023", 2, 2),
-             h("Target dan Realisasi Kinerja Program dan Kegiatan Renja Perangkat Daerah Tahun Lalu (2024)", 1, 5),
-             h("Target Program dan Kegiatan Renja Perangkat Daerah Tahun Berjalan (2025)", 2, 2),
-             h("Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s/d Tahun Berjalan (2025)", 1, 2)],
-            [h("Target Renja Perangkat Daerah Tahun 2024", 1, 2), h("Realisasi Renja Perangkat Daerah Tahun 2024", 1, 2),
-             h("Tingkat Realisasi (%)", 2), h("Realisasi Capaian Program dan Kegiatan s/d Tahun Berjalan", 2),
-             h("Tingkat Capaian Realisasi Target Renstra (%)", 2)],
-            [h("Nilai"), h("Satuan"), h("Nilai"), h("Satuan"), h("Nilai"), h("Satuan"), h("Nilai"), h("Satuan"),
-             h("Nilai"), h("Satuan")],
+            [
+                h("Kode", 3),
+                h("Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", 3),
+                h("Indikator Kinerja Program (Outcome)/ Kegiatan (Output)/ Sub Kegiatan", 3),
+                h("Target Kinerja Capaian Program (Renstra Perangkat Daerah) Tahun 2029", 2, 2),
+                h(
+                    "Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d Renja Perangkat Daerah Tahun 2023",
+                    2,
+                    2,
+                ),
+                h("Target dan Realisasi Kinerja Program dan Kegiatan Renja Perangkat Daerah Tahun Lalu (2024)", 1, 5),
+                h("Target Program dan Kegiatan Renja Perangkat Daerah Tahun Berjalan (2025)", 2, 2),
+                h("Perkiraan Realisasi Capaian Target Renstra Perangkat Daerah s/d Tahun Berjalan (2025)", 1, 2),
+            ],
+            [
+                h("Target Renja Perangkat Daerah Tahun 2024", 1, 2),
+                h("Realisasi Renja Perangkat Daerah Tahun 2024", 1, 2),
+                h("Tingkat Realisasi (%)", 2),
+                h("Realisasi Capaian Program dan Kegiatan s/d Tahun Berjalan", 2),
+                h("Tingkat Capaian Realisasi Target Renstra (%)", 2),
+            ],
+            [
+                h("Nilai"),
+                h("Satuan"),
+                h("Nilai"),
+                h("Satuan"),
+                h("Nilai"),
+                h("Satuan"),
+                h("Nilai"),
+                h("Satuan"),
+                h("Nilai"),
+                h("Satuan"),
+            ],
         ],
-        "number_row": ["(1)", "(2)", "(3)", "(4)", "", "(5)", "", "(6)", "", "(7)", "", "(8)=(7)/(6)x100%", "(9)", "",
-                       "(10)", "(11)=(10)/(4)x100%"],
+        "number_row": [
+            "(1)",
+            "(2)",
+            "(3)",
+            "(4)",
+            "",
+            "(5)",
+            "",
+            "(6)",
+            "",
+            "(7)",
+            "",
+            "(8)=(7)/(6)x100%",
+            "(9)",
+            "",
+            "(10)",
+            "(11)=(10)/(4)x100%",
+        ],
         "rows": rows,
     }
 
@@ -591,32 +785,50 @@ def tc30() -> dict[str, Any]:
     for i, ind in enumerate(INDICATORS, start=1):
         sign = "%" if ind["unit"] == "%" else ""
         t = ind["targets"]
-        rows.append({"level": "other", "code": None, "cells": {
-            "no": str(i),
-            "indicator": ind["indicator"],
-            "spm": ind["spm"],
-            "ikk": ind["ikk"],
-            "target_2024": ind["t2024"] + sign,
-            "target_2025": t[0] + sign,
-            "target_2026": t[1] + sign,
-            "target_2027": t[2] + sign,
-            "realisasi_2024": ind["awal"] + sign,
-            "realisasi_2025": ind["r2025"] + sign,
-            "proyeksi_2026": t[1] + sign,
-            "proyeksi_2027": t[2] + sign,
-            "catatan": ind["catatan"],
-        }})
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {
+                    "no": str(i),
+                    "indicator": ind["indicator"],
+                    "spm": ind["spm"],
+                    "ikk": ind["ikk"],
+                    "target_2024": ind["t2024"] + sign,
+                    "target_2025": t[0] + sign,
+                    "target_2026": t[1] + sign,
+                    "target_2027": t[2] + sign,
+                    "realisasi_2024": ind["awal"] + sign,
+                    "realisasi_2025": ind["r2025"] + sign,
+                    "proyeksi_2026": t[1] + sign,
+                    "proyeksi_2027": t[2] + sign,
+                    "catatan": ind["catatan"],
+                },
+            }
+        )
     years = [("2024", "n-2"), ("2025", "n-1"), ("2026", "n"), ("2027", "n+1")]
     return {
         "kind": "T-C.30",
-        "columns": [col("no", 0.8, "center"), col("indicator", 5.6), col("spm", 1.9, "center"), col("ikk", 1.3, "center")]
+        "columns": [
+            col("no", 0.8, "center"),
+            col("indicator", 5.6),
+            col("spm", 1.9, "center"),
+            col("ikk", 1.3, "center"),
+        ]
         + [col(f"target_{y}", 1.6, "center") for y, _ in years]
         + [col("realisasi_2024", 1.6, "center"), col("realisasi_2025", 1.6, "center")]
         + [col("proyeksi_2026", 1.6, "center"), col("proyeksi_2027", 1.6, "center"), col("catatan", 3.9)],
         "header": [
-            [h("No", 2), h("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah", 2), h("Target SPM/ Standar Nasional", 2),
-             h("IKK", 2), h("Target Renstra Perangkat Daerah", 1, 4), h("Realisasi Capaian", 1, 2), h("Proyeksi", 1, 2),
-             h("Catatan Analisis", 2)],
+            [
+                h("No", 2),
+                h("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah", 2),
+                h("Target SPM/ Standar Nasional", 2),
+                h("IKK", 2),
+                h("Target Renstra Perangkat Daerah", 1, 4),
+                h("Realisasi Capaian", 1, 2),
+                h("Proyeksi", 1, 2),
+                h("Catatan Analisis", 2),
+            ],
             [h(f"{y} ({n})") for y, n in years] + [h("2024 (n-2)"), h("2025* (n-1)"), h("2026 (n)"), h("2027 (n+1)")],
         ],
         "number_row": [str(i) for i in range(1, 14)],
@@ -636,13 +848,25 @@ def tujuan_table() -> dict[str, Any]:
         split.append(sub)
     return {
         "kind": "Tabel 3.3",  # tujuan and sasaran in one table; the tool reads it as the sasaran table
-        "columns": [col("no", 0.7, "center"), col("tujuan", 3.8), col("sasaran", 3.8), col("indicator", 5.6),
-                    col("target_unit", 1.4, "center")]
+        "columns": [
+            col("no", 0.7, "center"),
+            col("tujuan", 3.8),
+            col("sasaran", 3.8),
+            col("indicator", 5.6),
+            col("target_unit", 1.4, "center"),
+        ]
         + [col(f"target_{y}", 1.5, "center") for y in range(2025, 2030)]
         + [col("kondisi_awal", 2.0, "center")],
         "header": [
-            [h("No", 2), h("Tujuan", 2), h("Sasaran", 2), h("Indikator Tujuan/Sasaran", 2), h("Satuan", 2),
-             h("Target Kinerja Tujuan/Sasaran pada Tahun", 1, 5), h("Kondisi Awal (2024)", 2)],
+            [
+                h("No", 2),
+                h("Tujuan", 2),
+                h("Sasaran", 2),
+                h("Indikator Tujuan/Sasaran", 2),
+                h("Satuan", 2),
+                h("Target Kinerja Tujuan/Sasaran pada Tahun", 1, 5),
+                h("Kondisi Awal (2024)", 2),
+            ],
             [h(str(y)) for y in range(2025, 2030)],
         ],
         "rows": [{"level": "other", "code": None, "cells": {"no": "1", "tujuan": TUJUAN}, "split": split}],
@@ -652,12 +876,28 @@ def tujuan_table() -> dict[str, Any]:
 def definitions_table() -> dict[str, Any]:
     rows = []
     for i, (ind, (definisi, formula, sumber)) in enumerate(zip(INDICATORS, DEFINITIONS), start=1):
-        rows.append({"level": "other", "code": None, "cells": {
-            "no": str(i), "indicator": ind["indicator"], "definisi": definisi, "formula": formula, "sumber_data": sumber}})
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {
+                    "no": str(i),
+                    "indicator": ind["indicator"],
+                    "definisi": definisi,
+                    "formula": formula,
+                    "sumber_data": sumber,
+                },
+            }
+        )
     return {
         "kind": "other",
-        "columns": [col("no", 0.7, "center"), col("indicator", 5.4), col("definisi", 8.0), col("formula", 7.0),
-                    col("sumber_data", 3.6)],
+        "columns": [
+            col("no", 0.7, "center"),
+            col("indicator", 5.4),
+            col("definisi", 8.0),
+            col("formula", 7.0),
+            col("sumber_data", 3.6),
+        ],
         "header": [[h("No"), h("Indikator"), h("Definisi Operasional"), h("Formulasi Perhitungan"), h("Sumber Data")]],
         "rows": rows,
     }
@@ -666,14 +906,40 @@ def definitions_table() -> dict[str, Any]:
 def tc32() -> dict[str, Any]:
     rows = []
     for i, (name, lokasi, indicator, besaran, catatan) in enumerate(USULAN, start=1):
-        rows.append({"level": "other", "code": None, "cells": {
-            "no": str(i), "name": name, "lokasi": lokasi, "indicator": indicator, "besaran": besaran, "catatan": catatan}})
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {
+                    "no": str(i),
+                    "name": name,
+                    "lokasi": lokasi,
+                    "indicator": indicator,
+                    "besaran": besaran,
+                    "catatan": catatan,
+                },
+            }
+        )
     return {
         "kind": "T-C.32",
-        "columns": [col("no", 0.8, "center"), col("name", 4.3), col("lokasi", 2.7), col("indicator", 3.3),
-                    col("besaran", 1.8, "center"), col("catatan", 3.9)],
-        "header": [[h("No"), h("Program/Kegiatan/Sub Kegiatan"), h("Lokasi"), h("Indikator Kinerja"), h("Besaran/ Volume"),
-                    h("Catatan")]],
+        "columns": [
+            col("no", 0.8, "center"),
+            col("name", 4.3),
+            col("lokasi", 2.7),
+            col("indicator", 3.3),
+            col("besaran", 1.8, "center"),
+            col("catatan", 3.9),
+        ],
+        "header": [
+            [
+                h("No"),
+                h("Program/Kegiatan/Sub Kegiatan"),
+                h("Lokasi"),
+                h("Indikator Kinerja"),
+                h("Besaran/ Volume"),
+                h("Catatan"),
+            ]
+        ],
         "number_row": ["1", "2", "3", "4", "5", "6"],
         "rows": rows,
     }
@@ -683,9 +949,17 @@ def population() -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
     """Tabel 2.3 in two parts: cut by a manual page break inside Kecamatan Taman, the rest under
     "Lanjutan Tabel 2.3" with Taman's subtotal and the city total."""
     rng = random.Random(SEED + 1)
-    columns = [col("no", 0.9, "center"), col("kecamatan", 3.0), col("kelurahan", 3.8), col("laki", 2.5, "right"),
-               col("perempuan", 2.5, "right"), col("jumlah", 2.5, "right")]
-    header = [[h("No"), h("Kecamatan"), h("Kelurahan"), h("Laki-laki (jiwa)"), h("Perempuan (jiwa)"), h("Jumlah (jiwa)")]]
+    columns = [
+        col("no", 0.9, "center"),
+        col("kecamatan", 3.0),
+        col("kelurahan", 3.8),
+        col("laki", 2.5, "right"),
+        col("perempuan", 2.5, "right"),
+        col("jumlah", 2.5, "right"),
+    ]
+    header = [
+        [h("No"), h("Kecamatan"), h("Kelurahan"), h("Laki-laki (jiwa)"), h("Perempuan (jiwa)"), h("Jumlah (jiwa)")]
+    ]
     parts: list[list[dict[str, Any]]] = [[], []]
     city = [0, 0]
     no = 0
@@ -699,16 +973,46 @@ def population() -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
             perempuan = laki + rng.randint(-150, 220)
             sub[0] += laki
             sub[1] += perempuan
-            target.append({"level": "other", "code": None, "cells": {
-                "no": str(no), **({"kecamatan": kecamatan} if j == 0 else {}), "kelurahan": kel,
-                "laki": num(laki), "perempuan": num(perempuan), "jumlah": num(laki + perempuan)}})
-        parts[0 if k < 2 else 1].append({"level": "other", "code": None, "cells": {
-            "kelurahan": f"Jumlah Kecamatan {kecamatan}", "laki": num(sub[0]), "perempuan": num(sub[1]),
-            "jumlah": num(sum(sub))}})
+            target.append(
+                {
+                    "level": "other",
+                    "code": None,
+                    "cells": {
+                        "no": str(no),
+                        **({"kecamatan": kecamatan} if j == 0 else {}),
+                        "kelurahan": kel,
+                        "laki": num(laki),
+                        "perempuan": num(perempuan),
+                        "jumlah": num(laki + perempuan),
+                    },
+                }
+            )
+        parts[0 if k < 2 else 1].append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {
+                    "kelurahan": f"Jumlah Kecamatan {kecamatan}",
+                    "laki": num(sub[0]),
+                    "perempuan": num(sub[1]),
+                    "jumlah": num(sum(sub)),
+                },
+            }
+        )
         city[0] += sub[0]
         city[1] += sub[1]
-    parts[1].append({"level": "other", "code": None, "cells": {
-        "kelurahan": "JUMLAH KOTA MADIUN", "laki": num(city[0]), "perempuan": num(city[1]), "jumlah": num(sum(city))}})
+    parts[1].append(
+        {
+            "level": "other",
+            "code": None,
+            "cells": {
+                "kelurahan": "JUMLAH KOTA MADIUN",
+                "laki": num(city[0]),
+                "perempuan": num(city[1]),
+                "jumlah": num(sum(city)),
+            },
+        }
+    )
     first = {"kind": "other", "columns": columns, "header": header, "rows": parts[0]}
     second = {"kind": "other", "columns": columns, "header": header, "rows": parts[1]}
     return first, second, {"laki": city[0], "perempuan": city[1], "jumlah": sum(city)}
@@ -718,17 +1022,39 @@ def services_table() -> dict[str, Any]:
     quarters, _, _ = service_totals()
     rows = []
     for i, (name, parts) in enumerate(zip(SERVICES, quarters), start=1):
-        rows.append({"level": "other", "code": None, "cells": {
-            "no": str(i), "jenis": name, **{f"tw{q + 1}": num(v) for q, v in enumerate(parts)}, "jumlah": num(sum(parts))}})
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {
+                    "no": str(i),
+                    "jenis": name,
+                    **{f"tw{q + 1}": num(v) for q, v in enumerate(parts)},
+                    "jumlah": num(sum(parts)),
+                },
+            }
+        )
     sums = [sum(p[q] for p in quarters) for q in range(4)]
-    rows.append({"level": "total", "code": None, "cells": {
-        "jenis": "Jumlah", **{f"tw{q + 1}": num(v) for q, v in enumerate(sums)}, "jumlah": num(sum(sums))}})
+    rows.append(
+        {
+            "level": "total",
+            "code": None,
+            "cells": {
+                "jenis": "Jumlah",
+                **{f"tw{q + 1}": num(v) for q, v in enumerate(sums)},
+                "jumlah": num(sum(sums)),
+            },
+        }
+    )
     return {
         "kind": "other",
-        "columns": [col("no", 0.8, "center"), col("jenis", 5.6)] + [col(f"tw{q}", 2.0, "right") for q in range(1, 5)]
+        "columns": [col("no", 0.8, "center"), col("jenis", 5.6)]
+        + [col(f"tw{q}", 2.0, "right") for q in range(1, 5)]
         + [col("jumlah", 2.2, "right")],
-        "header": [[h("No", 2), h("Jenis Dokumen/Layanan", 2), h("Triwulan", 1, 4), h("Jumlah", 2)],
-                   [h("I"), h("II"), h("III"), h("IV")]],
+        "header": [
+            [h("No", 2), h("Jenis Dokumen/Layanan", 2), h("Triwulan", 1, 4), h("Jumlah", 2)],
+            [h("I"), h("II"), h("III"), h("IV")],
+        ],
         "rows": rows,
     }
 
@@ -739,15 +1065,37 @@ def staff_table() -> tuple[dict[str, Any], int]:
     for i, (gol, pangkat, laki, perempuan) in enumerate(STAFF, start=1):
         tl += laki
         tp += perempuan
-        rows.append({"level": "other", "code": None, "cells": {
-            "no": str(i), "golongan": gol, "pangkat": pangkat, "laki": str(laki) if laki else "-",
-            "perempuan": str(perempuan) if perempuan else "-", "jumlah": str(laki + perempuan)}})
-    rows.append({"level": "total", "code": None, "cells": {
-        "pangkat": "Jumlah", "laki": str(tl), "perempuan": str(tp), "jumlah": str(tl + tp)}})
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {
+                    "no": str(i),
+                    "golongan": gol,
+                    "pangkat": pangkat,
+                    "laki": str(laki) if laki else "-",
+                    "perempuan": str(perempuan) if perempuan else "-",
+                    "jumlah": str(laki + perempuan),
+                },
+            }
+        )
+    rows.append(
+        {
+            "level": "total",
+            "code": None,
+            "cells": {"pangkat": "Jumlah", "laki": str(tl), "perempuan": str(tp), "jumlah": str(tl + tp)},
+        }
+    )
     return {
         "kind": "other",
-        "columns": [col("no", 0.8, "center"), col("golongan", 1.8, "center"), col("pangkat", 6.2), col("laki", 2.2, "center"),
-                    col("perempuan", 2.2, "center"), col("jumlah", 2.2, "center")],
+        "columns": [
+            col("no", 0.8, "center"),
+            col("golongan", 1.8, "center"),
+            col("pangkat", 6.2),
+            col("laki", 2.2, "center"),
+            col("perempuan", 2.2, "center"),
+            col("jumlah", 2.2, "center"),
+        ],
         "header": [[h("No"), h("Golongan"), h("Pangkat/Status"), h("Laki-laki"), h("Perempuan"), h("Jumlah")]],
         "rows": rows,
     }, tl + tp
@@ -757,17 +1105,47 @@ def recap_table(b: Budget) -> dict[str, Any]:
     rows = []
     programs = b.lines_at("program")
     for i, line in enumerate(programs, start=1):
-        rows.append({"level": "program", "code": line.official.code, "cells": {
-            "no": str(i), "code": line.official.code, "name": line.official.name, "amount": line.amount,
-            "amount_next": line.amount_next, "share": pct(line.amount / b.total * 100)}})
-    rows.append({"level": "total", "code": None, "cells": {
-        "name": "JUMLAH", "amount": b.total, "amount_next": b.total_next, "share": "100,00"}})
+        rows.append(
+            {
+                "level": "program",
+                "code": line.official.code,
+                "cells": {
+                    "no": str(i),
+                    "code": line.official.code,
+                    "name": line.official.name,
+                    "amount": line.amount,
+                    "amount_next": line.amount_next,
+                    "share": pct(line.amount / b.total * 100),
+                },
+            }
+        )
+    rows.append(
+        {
+            "level": "total",
+            "code": None,
+            "cells": {"name": "JUMLAH", "amount": b.total, "amount_next": b.total_next, "share": "100,00"},
+        }
+    )
     return {
         "kind": "other",
-        "columns": [col("no", 0.8, "center"), col("code", 1.5, "center"), col("name", 6.4), col("amount", 2.9, "right"),
-                    col("amount_next", 2.9, "right"), col("share", 1.6, "center")],
-        "header": [[h("No"), h("Kode"), h("Program"), h(f"Pagu Indikatif Tahun {YEAR} (Rp)"),
-                    h(f"Prakiraan Maju Tahun {YEAR + 1} (Rp)"), h("Proporsi (%)")]],
+        "columns": [
+            col("no", 0.8, "center"),
+            col("code", 1.5, "center"),
+            col("name", 6.4),
+            col("amount", 2.9, "right"),
+            col("amount_next", 2.9, "right"),
+            col("share", 1.6, "center"),
+        ],
+        "header": [
+            [
+                h("No"),
+                h("Kode"),
+                h("Program"),
+                h(f"Pagu Indikatif Tahun {YEAR} (Rp)"),
+                h(f"Prakiraan Maju Tahun {YEAR + 1} (Rp)"),
+                h("Proporsi (%)"),
+            ]
+        ],
         "rows": rows,
     }
 
@@ -824,42 +1202,99 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     add = out.append
     # ---- cover
     add(section("portrait", numbering="none"))
-    add({"type": "cover", "lines": [
-        "PEMERINTAH KOTA MADIUN", "", "RENCANA KERJA PERANGKAT DAERAH", "(RENJA PD)", f"TAHUN {YEAR}", "",
-        UNIT_UP, "KOTA MADIUN"]})
+    add(
+        {
+            "type": "cover",
+            "lines": [
+                "PEMERINTAH KOTA MADIUN",
+                "",
+                "RENCANA KERJA PERANGKAT DAERAH",
+                "(RENJA PD)",
+                f"TAHUN {YEAR}",
+                "",
+                UNIT_UP,
+                "KOTA MADIUN",
+            ],
+        }
+    )
     # ---- front matter
     add(section("portrait", numbering="lower_roman", start=1, header=""))
     add(caption("LEMBAR PENGESAHAN"))
     add(caption("", f"RENCANA KERJA PERANGKAT DAERAH (RENJA PD) TAHUN {YEAR}", UNIT_UP, "KOTA MADIUN", ""))
-    add(para(
-        f"Rencana Kerja Perangkat Daerah {FULL} Tahun {YEAR} ini telah disusun berdasarkan hasil Forum Perangkat "
-        f"Daerah dan Musyawarah Perencanaan Pembangunan Kota Madiun, serta diselaraskan dengan Rancangan Akhir Rencana "
-        f"Kerja Pemerintah Daerah (RKPD) Kota Madiun Tahun {YEAR}, dan disahkan untuk dijadikan pedoman dalam "
-        f"penyusunan Rencana Kerja dan Anggaran (RKA) {UNIT} Tahun Anggaran {YEAR}."))
-    add({"type": "signature", "lines": [
-        "Ditetapkan di Madiun", "pada tanggal 15 Juli 2025", f"KEPALA {UNIT_UP}", "KOTA MADIUN", "", "", "",
-        KADIS[0], KADIS[1], KADIS[2]]})
-    add({"type": "signature", "lines": [
-        "Mengetahui,", "a.n. WALI KOTA MADIUN", "SEKRETARIS DAERAH", "", "", "", SEKDA[0], SEKDA[1], SEKDA[2]]})
+    add(
+        para(
+            f"Rencana Kerja Perangkat Daerah {FULL} Tahun {YEAR} ini telah disusun berdasarkan hasil Forum Perangkat "
+            f"Daerah dan Musyawarah Perencanaan Pembangunan Kota Madiun, serta diselaraskan dengan Rancangan Akhir Rencana "
+            f"Kerja Pemerintah Daerah (RKPD) Kota Madiun Tahun {YEAR}, dan disahkan untuk dijadikan pedoman dalam "
+            f"penyusunan Rencana Kerja dan Anggaran (RKA) {UNIT} Tahun Anggaran {YEAR}."
+        )
+    )
+    add(
+        {
+            "type": "signature",
+            "lines": [
+                "Ditetapkan di Madiun",
+                "pada tanggal 15 Juli 2025",
+                f"KEPALA {UNIT_UP}",
+                "KOTA MADIUN",
+                "",
+                "",
+                "",
+                KADIS[0],
+                KADIS[1],
+                KADIS[2],
+            ],
+        }
+    )
+    add(
+        {
+            "type": "signature",
+            "lines": [
+                "Mengetahui,",
+                "a.n. WALI KOTA MADIUN",
+                "SEKRETARIS DAERAH",
+                "",
+                "",
+                "",
+                SEKDA[0],
+                SEKDA[1],
+                SEKDA[2],
+            ],
+        }
+    )
     add({"type": "page_break"})
     add(caption("KATA PENGANTAR"))
-    add(para(
-        "Puji syukur ke hadirat Tuhan Yang Maha Esa atas limpahan rahmat-Nya sehingga Rencana Kerja Perangkat Daerah "
-        f"(Renja PD) {FULL} Tahun {YEAR} dapat diselesaikan. Renja ini merupakan dokumen perencanaan tahunan yang "
-        f"memuat program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu indikatif yang akan "
-        f"dilaksanakan oleh Dispendukcapil Kota Madiun pada tahun {YEAR}, sebagai penjabaran tahun kedua Rencana "
-        "Strategis Perangkat Daerah Tahun 2025-2029."))
-    add(para(
-        "Penyusunan Renja berpedoman pada Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 dan memperhatikan hasil "
-        "evaluasi pelaksanaan Renja tahun 2024. Sebagian besar target kinerja tahun 2024 telah tercapai, namun masih "
-        "terdapat beberapa sub kegiatan yang realisasinya belum sesuai target sebagaimana diuraikan pada Bab II, "
-        "sehingga menjadi bahan perbaikan dalam perencanaan tahun ini."))
-    add(para(
-        "Kami menyampaikan terima kasih kepada seluruh pihak yang telah berkontribusi dalam penyusunan dokumen ini, "
-        "khususnya Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kota Madiun serta para pemangku "
-        "kepentingan di tingkat kecamatan dan kelurahan. Semoga Renja ini bermanfaat bagi peningkatan kualitas "
-        "pelayanan administrasi kependudukan di Kota Madiun."))
-    add({"type": "signature", "lines": [PLACE_DATE, f"KEPALA {UNIT_UP}", "KOTA MADIUN", "", "", "", KADIS[0], KADIS[1], KADIS[2]]})
+    add(
+        para(
+            "Puji syukur ke hadirat Tuhan Yang Maha Esa atas limpahan rahmat-Nya sehingga Rencana Kerja Perangkat Daerah "
+            f"(Renja PD) {FULL} Tahun {YEAR} dapat diselesaikan. Renja ini merupakan dokumen perencanaan tahunan yang "
+            f"memuat program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu indikatif yang akan "
+            f"dilaksanakan oleh Dispendukcapil Kota Madiun pada tahun {YEAR}, sebagai penjabaran tahun kedua Rencana "
+            "Strategis Perangkat Daerah Tahun 2025-2029."
+        )
+    )
+    add(
+        para(
+            "Penyusunan Renja berpedoman pada Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 dan memperhatikan hasil "
+            "evaluasi pelaksanaan Renja tahun 2024. Sebagian besar target kinerja tahun 2024 telah tercapai, namun masih "
+            "terdapat beberapa sub kegiatan yang realisasinya belum sesuai target sebagaimana diuraikan pada Bab II, "
+            "sehingga menjadi bahan perbaikan dalam perencanaan tahun ini."
+        )
+    )
+    add(
+        para(
+            "Kami menyampaikan terima kasih kepada seluruh pihak yang telah berkontribusi dalam penyusunan dokumen ini, "
+            "khususnya Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kota Madiun serta para pemangku "
+            "kepentingan di tingkat kecamatan dan kelurahan. Semoga Renja ini bermanfaat bagi peningkatan kualitas "
+            "pelayanan administrasi kependudukan di Kota Madiun."
+        )
+    )
+    add(
+        {
+            "type": "signature",
+            "lines": [PLACE_DATE, f"KEPALA {UNIT_UP}", "KOTA MADIUN", "", "", "", KADIS[0], KADIS[1], KADIS[2]],
+        }
+    )
     add({"type": "page_break"})
     add({"type": "toc", "of": "headings", "title": "DAFTAR ISI", "entries": []})  # filled by fill_toc
     add({"type": "page_break"})
@@ -871,112 +1306,174 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     add(section("portrait", numbering="arabic", start=1, header=HEADER))
     add(heading(1, "BAB I\nPENDAHULUAN"))
     add(heading(2, "1.1. Latar Belakang"))
-    add(para(
-        "Administrasi kependudukan merupakan rangkaian kegiatan penataan dan penertiban dalam penerbitan dokumen dan "
-        "data kependudukan melalui pendaftaran penduduk, pencatatan sipil, pengelolaan informasi administrasi "
-        "kependudukan serta pendayagunaan hasilnya untuk pelayanan publik dan pembangunan sektor lain. Setiap "
-        "penduduk berhak memperoleh dokumen kependudukan, pelayanan yang sama dalam pendaftaran penduduk dan "
-        "pencatatan sipil, serta perlindungan atas data pribadinya."))
-    add(para(
-        f"{FULL} adalah perangkat daerah yang melaksanakan urusan pemerintahan wajib yang tidak berkaitan dengan "
-        "pelayanan dasar bidang administrasi kependudukan dan pencatatan sipil. Dalam melaksanakan urusan tersebut, "
-        f"Dispendukcapil melayani {num(people['jumlah'])} jiwa penduduk Kota Madiun yang tersebar di 3 (tiga) "
-        "kecamatan dan 27 (dua puluh tujuh) kelurahan, dengan layanan yang diselenggarakan di kantor dinas, di mal "
-        "pelayanan publik, di kantor kelurahan, maupun secara daring."))
-    add(para(
-        "Rencana Kerja Perangkat Daerah (Renja PD) adalah dokumen perencanaan perangkat daerah untuk periode satu "
-        "tahun. Renja PD disusun dengan berpedoman pada Rencana Strategis (Renstra) Perangkat Daerah dan mengacu pada "
-        "rancangan awal RKPD, sehingga program dan kegiatan yang direncanakan selaras dengan prioritas pembangunan "
-        "daerah. Tahapan penyusunan Renja PD meliputi persiapan, penyusunan rancangan awal, penyusunan rancangan, "
-        "pelaksanaan Forum Perangkat Daerah, perumusan rancangan akhir, dan penetapan."))
-    add(para(
-        f"Renja {UNIT} Tahun {YEAR} merupakan penjabaran tahun kedua Renstra Perangkat Daerah Tahun 2025-2029 dan "
-        f"menjadi acuan penyusunan Rencana Kerja dan Anggaran (RKA) Tahun Anggaran {YEAR}. Dokumen ini juga menjadi "
-        "alat pengendalian agar sumber daya yang terbatas diarahkan pada upaya peningkatan cakupan kepemilikan "
-        "dokumen kependudukan dan pemanfaatan data kependudukan."))
+    add(
+        para(
+            "Administrasi kependudukan merupakan rangkaian kegiatan penataan dan penertiban dalam penerbitan dokumen dan "
+            "data kependudukan melalui pendaftaran penduduk, pencatatan sipil, pengelolaan informasi administrasi "
+            "kependudukan serta pendayagunaan hasilnya untuk pelayanan publik dan pembangunan sektor lain. Setiap "
+            "penduduk berhak memperoleh dokumen kependudukan, pelayanan yang sama dalam pendaftaran penduduk dan "
+            "pencatatan sipil, serta perlindungan atas data pribadinya."
+        )
+    )
+    add(
+        para(
+            f"{FULL} adalah perangkat daerah yang melaksanakan urusan pemerintahan wajib yang tidak berkaitan dengan "
+            "pelayanan dasar bidang administrasi kependudukan dan pencatatan sipil. Dalam melaksanakan urusan tersebut, "
+            f"Dispendukcapil melayani {num(people['jumlah'])} jiwa penduduk Kota Madiun yang tersebar di 3 (tiga) "
+            "kecamatan dan 27 (dua puluh tujuh) kelurahan, dengan layanan yang diselenggarakan di kantor dinas, di mal "
+            "pelayanan publik, di kantor kelurahan, maupun secara daring."
+        )
+    )
+    add(
+        para(
+            "Rencana Kerja Perangkat Daerah (Renja PD) adalah dokumen perencanaan perangkat daerah untuk periode satu "
+            "tahun. Renja PD disusun dengan berpedoman pada Rencana Strategis (Renstra) Perangkat Daerah dan mengacu pada "
+            "rancangan awal RKPD, sehingga program dan kegiatan yang direncanakan selaras dengan prioritas pembangunan "
+            "daerah. Tahapan penyusunan Renja PD meliputi persiapan, penyusunan rancangan awal, penyusunan rancangan, "
+            "pelaksanaan Forum Perangkat Daerah, perumusan rancangan akhir, dan penetapan."
+        )
+    )
+    add(
+        para(
+            f"Renja {UNIT} Tahun {YEAR} merupakan penjabaran tahun kedua Renstra Perangkat Daerah Tahun 2025-2029 dan "
+            f"menjadi acuan penyusunan Rencana Kerja dan Anggaran (RKA) Tahun Anggaran {YEAR}. Dokumen ini juga menjadi "
+            "alat pengendalian agar sumber daya yang terbatas diarahkan pada upaya peningkatan cakupan kepemilikan "
+            "dokumen kependudukan dan pemanfaatan data kependudukan."
+        )
+    )
     add(heading(2, "1.2. Landasan Hukum"))
     add(para("Landasan hukum penyusunan Renja Perangkat Daerah ini adalah sebagai berikut:"))
     add(lst([f"{i}. {text}" for i, text in enumerate(LEGAL, start=1)]))
     add(heading(2, "1.3. Maksud dan Tujuan"))
-    add(para(
-        f"Maksud penyusunan Renja {FULL} Tahun {YEAR} adalah menyediakan dokumen perencanaan tahunan yang memuat "
-        "program, kegiatan dan sub kegiatan prioritas beserta indikator kinerja, target dan pendanaannya."))
+    add(
+        para(
+            f"Maksud penyusunan Renja {FULL} Tahun {YEAR} adalah menyediakan dokumen perencanaan tahunan yang memuat "
+            "program, kegiatan dan sub kegiatan prioritas beserta indikator kinerja, target dan pendanaannya."
+        )
+    )
     add(para("Adapun tujuan penyusunan Renja ini adalah:"))
-    add(lst([
-        "a. menjabarkan Renstra Perangkat Daerah Tahun 2025-2029 ke dalam rencana tahunan;",
-        "b. menyelaraskan program dan kegiatan perangkat daerah dengan prioritas pembangunan dalam RKPD Kota Madiun;",
-        f"c. menjadi pedoman penyusunan RKA {UNIT} Tahun Anggaran {YEAR};",
-        "d. menjadi tolok ukur dalam pengendalian dan evaluasi kinerja perangkat daerah.",
-    ]))
+    add(
+        lst(
+            [
+                "a. menjabarkan Renstra Perangkat Daerah Tahun 2025-2029 ke dalam rencana tahunan;",
+                "b. menyelaraskan program dan kegiatan perangkat daerah dengan prioritas pembangunan dalam RKPD Kota Madiun;",
+                f"c. menjadi pedoman penyusunan RKA {UNIT} Tahun Anggaran {YEAR};",
+                "d. menjadi tolok ukur dalam pengendalian dan evaluasi kinerja perangkat daerah.",
+            ]
+        )
+    )
     add(heading(2, "1.4. Sistematika Penulisan"))
     add(para("Renja Perangkat Daerah ini disusun dengan sistematika sebagai berikut:"))
-    add(lst([
-        "BAB I PENDAHULUAN, memuat latar belakang, landasan hukum, maksud dan tujuan, serta sistematika penulisan.",
-        "BAB II HASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU, memuat evaluasi pelaksanaan Renja tahun lalu dan capaian Renstra, analisis kinerja pelayanan, isu-isu penting, reviu terhadap rancangan awal RKPD, dan penelaahan usulan program dan kegiatan masyarakat.",
-        "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH, memuat telaahan terhadap kebijakan nasional, tujuan dan sasaran Renja, serta program dan kegiatan.",
-        "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH, memuat rencana program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu indikatif.",
-        "BAB V PENUTUP.",
-    ]))
+    add(
+        lst(
+            [
+                "BAB I PENDAHULUAN, memuat latar belakang, landasan hukum, maksud dan tujuan, serta sistematika penulisan.",
+                "BAB II HASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU, memuat evaluasi pelaksanaan Renja tahun lalu dan capaian Renstra, analisis kinerja pelayanan, isu-isu penting, reviu terhadap rancangan awal RKPD, dan penelaahan usulan program dan kegiatan masyarakat.",
+                "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH, memuat telaahan terhadap kebijakan nasional, tujuan dan sasaran Renja, serta program dan kegiatan.",
+                "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH, memuat rencana program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu indikatif.",
+                "BAB V PENUTUP.",
+            ]
+        )
+    )
 
     # ---- BAB II
     add({"type": "page_break"})
     add(heading(1, "BAB II\nHASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU"))
-    add(para(
-        "Sesuai format Lampiran Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, hasil evaluasi pelaksanaan Renja "
-        "tahun lalu disajikan dalam Tabel T-C.29, pencapaian kinerja pelayanan perangkat daerah dalam Tabel T-C.30, "
-        "hasil reviu terhadap rancangan awal RKPD dalam Tabel T-C.31, usulan program dan kegiatan dari para pemangku "
-        "kepentingan dalam Tabel T-C.32, sedangkan rumusan rencana program dan kegiatan tahun 2026 beserta prakiraan "
-        "maju tahun 2027 disajikan pada Bab IV dalam Tabel T-C.33."))
+    add(
+        para(
+            "Sesuai format Lampiran Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, hasil evaluasi pelaksanaan Renja "
+            "tahun lalu disajikan dalam Tabel T-C.29, pencapaian kinerja pelayanan perangkat daerah dalam Tabel T-C.30, "
+            "hasil reviu terhadap rancangan awal RKPD dalam Tabel T-C.31, usulan program dan kegiatan dari para pemangku "
+            "kepentingan dalam Tabel T-C.32, sedangkan rumusan rencana program dan kegiatan tahun 2026 beserta prakiraan "
+            "maju tahun 2027 disajikan pada Bab IV dalam Tabel T-C.33."
+        )
+    )
     add(heading(2, "2.1. Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah"))
-    add(para(
-        f"Evaluasi dilakukan terhadap pelaksanaan Renja Tahun 2024 (tahun n-2) dan perkiraan capaian tahun 2025 yang "
-        f"sedang berjalan. Pada tahun 2024 Dispendukcapil melaksanakan {count(n_prog24)} program, {count(n_keg24)} "
-        f"kegiatan dan {count(n_sub24)} sub kegiatan. Rekapitulasi hasil evaluasi disajikan pada tabel berikut."))
+    add(
+        para(
+            f"Evaluasi dilakukan terhadap pelaksanaan Renja Tahun 2024 (tahun n-2) dan perkiraan capaian tahun 2025 yang "
+            f"sedang berjalan. Pada tahun 2024 Dispendukcapil melaksanakan {count(n_prog24)} program, {count(n_keg24)} "
+            f"kegiatan dan {count(n_sub24)} sub kegiatan. Rekapitulasi hasil evaluasi disajikan pada tabel berikut."
+        )
+    )
     add(section("landscape"))
     add(table("tc29"))
     add(section("portrait"))
-    add(para(
-        "Keterangan Tabel 2.1: kolom (10) untuk indikator sub kegiatan yang berupa jumlah keluaran merupakan akumulasi "
-        "kolom (5), (7) dan (9); untuk indikator program dan kegiatan yang berupa persentase, kolom (10) diisi "
-        "perkiraan capaian tahun berjalan. Sumber: e-Monev Kota Madiun, diolah."))
+    add(
+        para(
+            "Keterangan Tabel 2.1: kolom (10) untuk indikator sub kegiatan yang berupa jumlah keluaran merupakan akumulasi "
+            "kolom (5), (7) dan (9); untuk indikator program dan kegiatan yang berupa persentase, kolom (10) diisi "
+            "perkiraan capaian tahun berjalan. Sumber: e-Monev Kota Madiun, diolah."
+        )
+    )
     named = ", ".join(f"{e.name} ({pct(values[e.code][3] / values[e.code][2] * 100)}%)" for e in short_sub)
     named_keg = " dan ".join(e.name for e in short_keg)
-    add(para(
-        f"Dari {count(n_sub24)} sub kegiatan yang dilaksanakan pada tahun 2024, sebanyak {count(len(short_sub))} sub "
-        f"kegiatan belum mencapai target, yaitu {named}. Pada tingkat kegiatan, {count(len(short_keg))} kegiatan "
-        f"belum mencapai target, yaitu {named_keg}. Sub kegiatan lainnya mencapai target 100% atau lebih."))
-    add(para(
-        "Faktor penyebab belum tercapainya target antara lain keterbatasan armada dan petugas untuk layanan jemput "
-        "bola, bertepatan dengan masa pemutakhiran data pemilih menjelang Pemilihan Kepala Daerah Serentak Tahun "
-        "2024, serta dua perjanjian kerja sama pemanfaatan data yang belum diperpanjang oleh lembaga pengguna."))
-    add(para(
-        f"Dari sisi keuangan, pagu anggaran Dispendukcapil tahun 2024 sebesar {rp(PAGU_2024)} terealisasi sebesar "
-        f"{rp(REALISASI_2024)} atau {pct(rasio)}%. Sisa anggaran terutama berasal dari efisiensi belanja pegawai dan "
-        "sisa hasil pengadaan barang."))
+    add(
+        para(
+            f"Dari {count(n_sub24)} sub kegiatan yang dilaksanakan pada tahun 2024, sebanyak {count(len(short_sub))} sub "
+            f"kegiatan belum mencapai target, yaitu {named}. Pada tingkat kegiatan, {count(len(short_keg))} kegiatan "
+            f"belum mencapai target, yaitu {named_keg}. Sub kegiatan lainnya mencapai target 100% atau lebih."
+        )
+    )
+    add(
+        para(
+            "Faktor penyebab belum tercapainya target antara lain keterbatasan armada dan petugas untuk layanan jemput "
+            "bola, bertepatan dengan masa pemutakhiran data pemilih menjelang Pemilihan Kepala Daerah Serentak Tahun "
+            "2024, serta dua perjanjian kerja sama pemanfaatan data yang belum diperpanjang oleh lembaga pengguna."
+        )
+    )
+    add(
+        para(
+            f"Dari sisi keuangan, pagu anggaran Dispendukcapil tahun 2024 sebesar {rp(PAGU_2024)} terealisasi sebesar "
+            f"{rp(REALISASI_2024)} atau {pct(rasio)}%. Sisa anggaran terutama berasal dari efisiensi belanja pegawai dan "
+            "sisa hasil pengadaan barang."
+        )
+    )
 
     add(heading(2, "2.2. Analisis Kinerja Pelayanan Perangkat Daerah"))
     add(heading(3, "2.2.1. Struktur Organisasi dan Sumber Daya Aparatur"))
-    add(para(
-        "Susunan organisasi Dispendukcapil Kota Madiun berdasarkan Peraturan Wali Kota Madiun Nomor 61 Tahun 2021 "
-        "terdiri atas Kepala Dinas, Sekretariat, Bidang Pelayanan Pendaftaran Penduduk, Bidang Pelayanan Pencatatan "
-        "Sipil, Bidang Pengelolaan Informasi Administrasi Kependudukan dan Pemanfaatan Data, serta Kelompok Jabatan "
-        "Fungsional, sebagaimana gambar berikut."))
-    add({"type": "figure", "kind": "org_chart", "height": 8.5, "labels": [
-        "KEPALA DINAS", "SEKRETARIAT", "Bidang Pelayanan Pendaftaran Penduduk", "Bidang Pelayanan Pencatatan Sipil",
-        "Bidang PIAK dan Pemanfaatan Data", "Kelompok Jabatan Fungsional"],
-        "caption": [f"Gambar 2.1 Struktur Organisasi {FULL}"]})
-    add(para(
-        f"Pada akhir tahun 2024 Dispendukcapil didukung oleh {count(staff_total)} orang Aparatur Sipil Negara yang "
-        "terdiri atas Pegawai Negeri Sipil dan Pegawai Pemerintah dengan Perjanjian Kerja (PPPK), dengan komposisi "
-        "menurut golongan sebagai berikut."))
+    add(
+        para(
+            "Susunan organisasi Dispendukcapil Kota Madiun berdasarkan Peraturan Wali Kota Madiun Nomor 61 Tahun 2021 "
+            "terdiri atas Kepala Dinas, Sekretariat, Bidang Pelayanan Pendaftaran Penduduk, Bidang Pelayanan Pencatatan "
+            "Sipil, Bidang Pengelolaan Informasi Administrasi Kependudukan dan Pemanfaatan Data, serta Kelompok Jabatan "
+            "Fungsional, sebagaimana gambar berikut."
+        )
+    )
+    add(
+        {
+            "type": "figure",
+            "kind": "org_chart",
+            "height": 8.5,
+            "labels": [
+                "KEPALA DINAS",
+                "SEKRETARIAT",
+                "Bidang Pelayanan Pendaftaran Penduduk",
+                "Bidang Pelayanan Pencatatan Sipil",
+                "Bidang PIAK dan Pemanfaatan Data",
+                "Kelompok Jabatan Fungsional",
+            ],
+            "caption": [f"Gambar 2.1 Struktur Organisasi {FULL}"],
+        }
+    )
+    add(
+        para(
+            f"Pada akhir tahun 2024 Dispendukcapil didukung oleh {count(staff_total)} orang Aparatur Sipil Negara yang "
+            "terdiri atas Pegawai Negeri Sipil dan Pegawai Pemerintah dengan Perjanjian Kerja (PPPK), dengan komposisi "
+            "menurut golongan sebagai berikut."
+        )
+    )
     add(caption("Tabel 2.2", f"Jumlah Aparatur Sipil Negara {FULL} menurut Golongan dan Jenis Kelamin Tahun 2024"))
     add(table("pegawai"))
     add(para("Sumber: Subbagian Umum dan Kepegawaian, keadaan 31 Desember 2024."))
     add(heading(3, "2.2.2. Kondisi Kependudukan"))
-    add(para(
-        f"Berdasarkan Data Konsolidasi Bersih (DKB) semester II tahun 2024, jumlah penduduk Kota Madiun sebanyak "
-        f"{num(people['jumlah'])} jiwa, terdiri atas {num(people['laki'])} jiwa laki-laki dan {num(people['perempuan'])} "
-        "jiwa perempuan. Sebaran penduduk per kecamatan dan kelurahan disajikan pada Tabel 2.3."))
+    add(
+        para(
+            f"Berdasarkan Data Konsolidasi Bersih (DKB) semester II tahun 2024, jumlah penduduk Kota Madiun sebanyak "
+            f"{num(people['jumlah'])} jiwa, terdiri atas {num(people['laki'])} jiwa laki-laki dan {num(people['perempuan'])} "
+            "jiwa perempuan. Sebaran penduduk per kecamatan dan kelurahan disajikan pada Tabel 2.3."
+        )
+    )
     add(caption("Tabel 2.3", "Jumlah Penduduk Kota Madiun menurut Kecamatan, Kelurahan dan Jenis Kelamin Tahun 2024"))
     add(table("penduduk1"))
     add({"type": "page_break"})
@@ -984,51 +1481,81 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     add(table("penduduk2"))
     add(para("Sumber: DKB Semester II Tahun 2024, Dispendukcapil Kota Madiun."))
     add(heading(3, "2.2.3. Capaian Pelayanan Dokumen Kependudukan"))
-    add(para(
-        "Selama tahun 2024 Dispendukcapil menerbitkan dokumen kependudukan dan memberikan layanan sebagaimana "
-        f"Tabel 2.4. Dokumen hasil pendaftaran penduduk (KTP-el, KK, KIA dan surat keterangan pindah) berjumlah "
-        f"{num(pendaftaran)} dokumen, sedangkan dokumen pencatatan sipil (akta kelahiran, kematian, perkawinan dan "
-        f"perceraian) berjumlah {num(capil)} dokumen."))
+    add(
+        para(
+            "Selama tahun 2024 Dispendukcapil menerbitkan dokumen kependudukan dan memberikan layanan sebagaimana "
+            f"Tabel 2.4. Dokumen hasil pendaftaran penduduk (KTP-el, KK, KIA dan surat keterangan pindah) berjumlah "
+            f"{num(pendaftaran)} dokumen, sedangkan dokumen pencatatan sipil (akta kelahiran, kematian, perkawinan dan "
+            f"perceraian) berjumlah {num(capil)} dokumen."
+        )
+    )
     add(caption("Tabel 2.4", "Rekapitulasi Penerbitan Dokumen dan Layanan Kependudukan per Triwulan Tahun 2024"))
     add(table("layanan"))
     add(para("Sumber: SIAK Terpusat dan Aplikasi IKD, diolah."))
-    add(para(
-        "Capaian indikator kinerja pelayanan dibandingkan dengan target Renstra disajikan dalam Tabel 2.5 (T-C.30). "
-        "Cakupan kepemilikan KTP-el dan akta kelahiran telah mendekati target akhir Renstra, sedangkan cakupan KIA "
-        "dan aktivasi IKD masih memerlukan upaya percepatan."))
+    add(
+        para(
+            "Capaian indikator kinerja pelayanan dibandingkan dengan target Renstra disajikan dalam Tabel 2.5 (T-C.30). "
+            "Cakupan kepemilikan KTP-el dan akta kelahiran telah mendekati target akhir Renstra, sedangkan cakupan KIA "
+            "dan aktivasi IKD masih memerlukan upaya percepatan."
+        )
+    )
     add(section("landscape"))
     add(caption("Tabel 2.5", f"T-C.30 Pencapaian Kinerja Pelayanan Perangkat Daerah {FULL}"))
     add(table("tc30"))
-    add(para("Keterangan: *) realisasi tahun 2025 merupakan capaian sampai dengan semester I. Sumber: DKB dan laporan kinerja Dispendukcapil."))
+    add(
+        para(
+            "Keterangan: *) realisasi tahun 2025 merupakan capaian sampai dengan semester I. Sumber: DKB dan laporan kinerja Dispendukcapil."
+        )
+    )
     add(section("portrait"))
-    add({"type": "figure", "kind": "bar_chart", "height": 7.5,
-         "labels": ["KTP-el", "KIA", "Akta Kelahiran 0-18", "IKD"], "values": [99.21, 78.46, 99.12, 31.52],
-         "caption": ["Gambar 2.2 Cakupan Kepemilikan Dokumen Kependudukan Tahun 2024 (%)"]})
+    add(
+        {
+            "type": "figure",
+            "kind": "bar_chart",
+            "height": 7.5,
+            "labels": ["KTP-el", "KIA", "Akta Kelahiran 0-18", "IKD"],
+            "values": [99.21, 78.46, 99.12, 31.52],
+            "caption": ["Gambar 2.2 Cakupan Kepemilikan Dokumen Kependudukan Tahun 2024 (%)"],
+        }
+    )
     add(heading(2, "2.3. Isu-isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah"))
     add(para("Berdasarkan evaluasi kinerja dan analisis pelayanan, isu-isu penting yang dihadapi adalah:"))
-    add(lst([
-        "1. Masih terdapat penduduk wajib KTP-el yang belum melakukan perekaman, terutama penduduk lansia, penyandang disabilitas dan penduduk yang bekerja atau bersekolah di luar kota.",
-        "2. Cakupan kepemilikan KIA dan aktivasi IKD masih di bawah target nasional; aktivasi IKD terkendala kepemilikan telepon pintar dan literasi digital.",
-        "3. Mobilitas penduduk yang tinggi: sebagian penduduk non permanen yang bekerja dan bersekolah di Kota Madiun berasal dari Kabupaten Madiun, Kabupaten Magetan dan Kabupaten Ponorogo, sehingga pendataan penduduk non permanen perlu dilakukan secara berkala.",
-        "4. Perangkat perekaman dan pencetakan KTP-el sebagian telah berusia lebih dari delapan tahun dan sering mengalami gangguan.",
-        "5. Pemanfaatan data kependudukan oleh perangkat daerah dan lembaga pengguna belum optimal.",
-    ]))
+    add(
+        lst(
+            [
+                "1. Masih terdapat penduduk wajib KTP-el yang belum melakukan perekaman, terutama penduduk lansia, penyandang disabilitas dan penduduk yang bekerja atau bersekolah di luar kota.",
+                "2. Cakupan kepemilikan KIA dan aktivasi IKD masih di bawah target nasional; aktivasi IKD terkendala kepemilikan telepon pintar dan literasi digital.",
+                "3. Mobilitas penduduk yang tinggi: sebagian penduduk non permanen yang bekerja dan bersekolah di Kota Madiun berasal dari Kabupaten Madiun, Kabupaten Magetan dan Kabupaten Ponorogo, sehingga pendataan penduduk non permanen perlu dilakukan secara berkala.",
+                "4. Perangkat perekaman dan pencetakan KTP-el sebagian telah berusia lebih dari delapan tahun dan sering mengalami gangguan.",
+                "5. Pemanfaatan data kependudukan oleh perangkat daerah dan lembaga pengguna belum optimal.",
+            ]
+        )
+    )
     add(heading(2, "2.4. Review terhadap Rancangan Awal RKPD"))
-    add(para(
-        f"Rancangan awal RKPD Kota Madiun Tahun {YEAR} memuat pagu indikatif Dispendukcapil sebesar {rp(b.total)}. "
-        "Hasil analisis kebutuhan menunjukkan kebutuhan dana yang lebih besar pada tiga sub kegiatan, yaitu pengadaan "
-        "peralatan perekaman KTP-el, pelayanan jemput bola bagi penduduk rentan, dan penyelenggaraan pemanfaatan data "
-        "kependudukan. Hasil reviu disajikan pada Tabel 2.6 (T-C.31) berikut."))
+    add(
+        para(
+            f"Rancangan awal RKPD Kota Madiun Tahun {YEAR} memuat pagu indikatif Dispendukcapil sebesar {rp(b.total)}. "
+            "Hasil analisis kebutuhan menunjukkan kebutuhan dana yang lebih besar pada tiga sub kegiatan, yaitu pengadaan "
+            "peralatan perekaman KTP-el, pelayanan jemput bola bagi penduduk rentan, dan penyelenggaraan pemanfaatan data "
+            "kependudukan. Hasil reviu disajikan pada Tabel 2.6 (T-C.31) berikut."
+        )
+    )
     add(section("landscape"))
     add(table("tc31"))
     add(section("portrait"))
     add(heading(2, "2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat"))
-    add(para(
-        "Usulan masyarakat dihimpun melalui Musrenbang Kelurahan, Musrenbang Kecamatan, Forum Perangkat Daerah dan "
-        "aspirasi anggota DPRD Kota Madiun. Usulan yang berkaitan dengan tugas dan fungsi Dispendukcapil beserta "
-        "tindak lanjutnya disajikan pada Tabel 2.7."))
-    add(caption("Tabel 2.7", f"T-C.32 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun {YEAR}",
-                f"{FULL}"))
+    add(
+        para(
+            "Usulan masyarakat dihimpun melalui Musrenbang Kelurahan, Musrenbang Kecamatan, Forum Perangkat Daerah dan "
+            "aspirasi anggota DPRD Kota Madiun. Usulan yang berkaitan dengan tugas dan fungsi Dispendukcapil beserta "
+            "tindak lanjutnya disajikan pada Tabel 2.7."
+        )
+    )
+    add(
+        caption(
+            "Tabel 2.7", f"T-C.32 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun {YEAR}", f"{FULL}"
+        )
+    )
     add(table("tc32"))
     add(para("Sumber: hasil Musrenbang dan Forum Perangkat Daerah Tahun 2025."))
 
@@ -1036,28 +1563,41 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     add({"type": "page_break"})
     add(heading(1, "BAB III\nTUJUAN DAN SASARAN PERANGKAT DAERAH"))
     add(heading(2, "3.1. Telaahan terhadap Kebijakan Nasional"))
-    add(para(
-        "Rencana Pembangunan Jangka Menengah Nasional (RPJMN) Tahun 2025-2029 menempatkan administrasi kependudukan "
-        "sebagai fondasi transformasi digital pemerintahan. Nomor Induk Kependudukan (NIK) menjadi nomor tunggal "
-        "dalam pelayanan publik, bantuan sosial dan perlindungan sosial, sehingga kualitas data kependudukan "
-        "menentukan ketepatan sasaran berbagai program pembangunan."))
+    add(
+        para(
+            "Rencana Pembangunan Jangka Menengah Nasional (RPJMN) Tahun 2025-2029 menempatkan administrasi kependudukan "
+            "sebagai fondasi transformasi digital pemerintahan. Nomor Induk Kependudukan (NIK) menjadi nomor tunggal "
+            "dalam pelayanan publik, bantuan sosial dan perlindungan sosial, sehingga kualitas data kependudukan "
+            "menentukan ketepatan sasaran berbagai program pembangunan."
+        )
+    )
     add(para("Kebijakan nasional bidang administrasi kependudukan yang perlu ditindaklanjuti di daerah antara lain:"))
-    add(lst([
-        "a. percepatan kepemilikan dokumen kependudukan, khususnya akta kelahiran dan KIA, dalam kerangka Strategi Nasional Percepatan Administrasi Kependudukan untuk Pengembangan Statistik Hayati;",
-        "b. penerapan Identitas Kependudukan Digital (IKD) secara bertahap;",
-        "c. pelayanan administrasi kependudukan secara daring dan pelayanan terintegrasi dengan fasilitas kesehatan, sekolah dan kantor urusan agama;",
-        "d. perluasan pemanfaatan data kependudukan oleh lembaga pengguna berdasarkan perjanjian kerja sama.",
-    ]))
-    add(para(
-        "Di tingkat daerah, RPJMD Kota Madiun Tahun 2025-2029 mengamanatkan peningkatan kualitas pelayanan publik "
-        "berbasis digital. Dispendukcapil mendukung sasaran tersebut melalui peningkatan cakupan kepemilikan dokumen "
-        "kependudukan dan pemanfaatan data kependudukan."))
+    add(
+        lst(
+            [
+                "a. percepatan kepemilikan dokumen kependudukan, khususnya akta kelahiran dan KIA, dalam kerangka Strategi Nasional Percepatan Administrasi Kependudukan untuk Pengembangan Statistik Hayati;",
+                "b. penerapan Identitas Kependudukan Digital (IKD) secara bertahap;",
+                "c. pelayanan administrasi kependudukan secara daring dan pelayanan terintegrasi dengan fasilitas kesehatan, sekolah dan kantor urusan agama;",
+                "d. perluasan pemanfaatan data kependudukan oleh lembaga pengguna berdasarkan perjanjian kerja sama.",
+            ]
+        )
+    )
+    add(
+        para(
+            "Di tingkat daerah, RPJMD Kota Madiun Tahun 2025-2029 mengamanatkan peningkatan kualitas pelayanan publik "
+            "berbasis digital. Dispendukcapil mendukung sasaran tersebut melalui peningkatan cakupan kepemilikan dokumen "
+            "kependudukan dan pemanfaatan data kependudukan."
+        )
+    )
     add(heading(2, "3.2. Tujuan dan Sasaran Renja Perangkat Daerah"))
-    add(para(
-        f"Tujuan {UNIT} sebagaimana ditetapkan dalam Renstra Perangkat Daerah Tahun 2025-2029 adalah "
-        f"{TUJUAN.lower()}, dengan 2 (dua) sasaran, yaitu "
-        f"{SASARAN[0][0].lower()} dan {SASARAN[1][0].lower()}. Tujuan, sasaran, indikator dan target kinerjanya "
-        "disajikan pada Tabel 3.1, sedangkan definisi operasional setiap indikator disajikan pada Tabel 3.2."))
+    add(
+        para(
+            f"Tujuan {UNIT} sebagaimana ditetapkan dalam Renstra Perangkat Daerah Tahun 2025-2029 adalah "
+            f"{TUJUAN.lower()}, dengan 2 (dua) sasaran, yaitu "
+            f"{SASARAN[0][0].lower()} dan {SASARAN[1][0].lower()}. Tujuan, sasaran, indikator dan target kinerjanya "
+            "disajikan pada Tabel 3.1, sedangkan definisi operasional setiap indikator disajikan pada Tabel 3.2."
+        )
+    )
     add(section("landscape"))
     add(caption("Tabel 3.1", f"Tujuan, Sasaran, Indikator dan Target Kinerja {FULL} Tahun 2025-2029"))
     add(table("tujuan"))
@@ -1066,53 +1606,89 @@ def body(b: Budget, nom: Any, staff_total: int, people: dict[str, int]) -> list[
     add(table("definisi"))
     add(section("portrait"))
     add(heading(2, "3.3. Program dan Kegiatan"))
-    add(para(
-        f"Untuk mencapai tujuan dan sasaran tersebut, pada tahun {YEAR} Dispendukcapil merencanakan "
-        f"{count(len(programs))} program, {count(len(kegiatan))} kegiatan dan {count(len(subs))} sub kegiatan "
-        "sebagai berikut:"))
+    add(
+        para(
+            f"Untuk mencapai tujuan dan sasaran tersebut, pada tahun {YEAR} Dispendukcapil merencanakan "
+            f"{count(len(programs))} program, {count(len(kegiatan))} kegiatan dan {count(len(subs))} sub kegiatan "
+            "sebagai berikut:"
+        )
+    )
     add(lst(program_list_items(b)))
 
     # ---- BAB IV
     add({"type": "page_break"})
     add(heading(1, "BAB IV\nRENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH"))
-    add(para(
-        f"Rencana kerja dan pendanaan {FULL} Tahun {YEAR} disusun berdasarkan pagu indikatif dalam rancangan akhir "
-        "RKPD dengan mempertimbangkan hasil evaluasi, isu-isu penting dan usulan para pemangku kepentingan."))
-    add(para(
-        f"Jumlah pagu indikatif Dispendukcapil Tahun {YEAR} direncanakan sebesar {rp(b.total)} "
-        f"({terbilang(b.total)} rupiah), terdiri atas Belanja Operasi sebesar {rp(operasi)} dan Belanja Modal sebesar "
-        f"{rp(modal)}. Belanja Operasi meliputi Belanja Pegawai sebesar {rp(pegawai)} dan Belanja Barang dan Jasa "
-        f"sebesar {rp(barjas)}. Prakiraan maju tahun {YEAR + 1} sebesar {rp(b.total_next)}."))
+    add(
+        para(
+            f"Rencana kerja dan pendanaan {FULL} Tahun {YEAR} disusun berdasarkan pagu indikatif dalam rancangan akhir "
+            "RKPD dengan mempertimbangkan hasil evaluasi, isu-isu penting dan usulan para pemangku kepentingan."
+        )
+    )
+    add(
+        para(
+            f"Jumlah pagu indikatif Dispendukcapil Tahun {YEAR} direncanakan sebesar {rp(b.total)} "
+            f"({terbilang(b.total)} rupiah), terdiri atas Belanja Operasi sebesar {rp(operasi)} dan Belanja Modal sebesar "
+            f"{rp(modal)}. Belanja Operasi meliputi Belanja Pegawai sebesar {rp(pegawai)} dan Belanja Barang dan Jasa "
+            f"sebesar {rp(barjas)}. Prakiraan maju tahun {YEAR + 1} sebesar {rp(b.total_next)}."
+        )
+    )
     add(para(f"Program yang direncanakan pada tahun {YEAR} sebanyak {count(len(programs))} program, yaitu:"))
-    add(lst([f"{'abcde'[i]}. {title_program(p.official.name)} dengan pagu indikatif {rp(p.amount)};"
-             for i, p in enumerate(programs)]))
-    add(caption("Tabel 4.1", f"Rekapitulasi Pagu Indikatif per Program Tahun {YEAR} dan Prakiraan Maju Tahun {YEAR + 1}"))
+    add(
+        lst(
+            [
+                f"{'abcde'[i]}. {title_program(p.official.name)} dengan pagu indikatif {rp(p.amount)};"
+                for i, p in enumerate(programs)
+            ]
+        )
+    )
+    add(
+        caption(
+            "Tabel 4.1", f"Rekapitulasi Pagu Indikatif per Program Tahun {YEAR} dan Prakiraan Maju Tahun {YEAR + 1}"
+        )
+    )
     add(table("rekap"))
     add(para("Sumber: Rancangan Akhir RKPD Kota Madiun Tahun 2026, diolah."))
-    add(para(
-        "Rincian program, kegiatan dan sub kegiatan beserta indikator kinerja, target, lokasi, pagu indikatif dan "
-        "sumber dana disajikan pada Tabel 4.2 (T-C.33) berikut."))
+    add(
+        para(
+            "Rincian program, kegiatan dan sub kegiatan beserta indikator kinerja, target, lokasi, pagu indikatif dan "
+            "sumber dana disajikan pada Tabel 4.2 (T-C.33) berikut."
+        )
+    )
     add(section("landscape"))
     add(table("tc33"))
     add(section("portrait"))
 
     # ---- BAB V
     add(heading(1, "BAB V\nPENUTUP"))
-    add(para(
-        f"Renja {FULL} Tahun {YEAR} merupakan pedoman dalam penyusunan RKA dan pelaksanaan program, kegiatan dan sub "
-        "kegiatan selama satu tahun anggaran. Keberhasilan pelaksanaannya memerlukan komitmen seluruh aparatur "
-        "Dispendukcapil serta dukungan perangkat daerah lain, kecamatan, kelurahan dan masyarakat."))
-    add(para(
-        "Kaidah pelaksanaan Renja ini adalah sebagai berikut:"))
-    add(lst([
-        "a. seluruh unit kerja di lingkungan Dispendukcapil melaksanakan program dan kegiatan sesuai Renja ini;",
-        "b. pengendalian dan evaluasi pelaksanaan Renja dilakukan setiap triwulan;",
-        "c. apabila terjadi perubahan kebijakan dan pagu anggaran, Renja dapat disesuaikan melalui mekanisme perubahan.",
-    ]))
-    add(para(
-        "Semoga Renja ini memberikan manfaat bagi terwujudnya pelayanan administrasi kependudukan yang cepat, mudah "
-        "dan akurat bagi seluruh penduduk Kota Madiun."))
-    add({"type": "signature", "lines": [PLACE_DATE, f"KEPALA {UNIT_UP}", "KOTA MADIUN", "", "", "", KADIS[0], KADIS[1], KADIS[2]]})
+    add(
+        para(
+            f"Renja {FULL} Tahun {YEAR} merupakan pedoman dalam penyusunan RKA dan pelaksanaan program, kegiatan dan sub "
+            "kegiatan selama satu tahun anggaran. Keberhasilan pelaksanaannya memerlukan komitmen seluruh aparatur "
+            "Dispendukcapil serta dukungan perangkat daerah lain, kecamatan, kelurahan dan masyarakat."
+        )
+    )
+    add(para("Kaidah pelaksanaan Renja ini adalah sebagai berikut:"))
+    add(
+        lst(
+            [
+                "a. seluruh unit kerja di lingkungan Dispendukcapil melaksanakan program dan kegiatan sesuai Renja ini;",
+                "b. pengendalian dan evaluasi pelaksanaan Renja dilakukan setiap triwulan;",
+                "c. apabila terjadi perubahan kebijakan dan pagu anggaran, Renja dapat disesuaikan melalui mekanisme perubahan.",
+            ]
+        )
+    )
+    add(
+        para(
+            "Semoga Renja ini memberikan manfaat bagi terwujudnya pelayanan administrasi kependudukan yang cepat, mudah "
+            "dan akurat bagi seluruh penduduk Kota Madiun."
+        )
+    )
+    add(
+        {
+            "type": "signature",
+            "lines": [PLACE_DATE, f"KEPALA {UNIT_UP}", "KOTA MADIUN", "", "", "", KADIS[0], KADIS[1], KADIS[2]],
+        }
+    )
     return out
 
 
@@ -1162,7 +1738,13 @@ def clean_spec() -> dict[str, Any]:
         "id": CLEAN_ID,
         "family": FAMILY,
         "meta": {"unit": UNIT, "region": CITY, "plan_year": YEAR, "place_date": PLACE_DATE},
-        "style": {"font": "Liberation Serif", "body_pt": 12, "table_pt": 7.5, "thousands": ".", "code_style": "written"},
+        "style": {
+            "font": "Liberation Serif",
+            "body_pt": 12,
+            "table_pt": 7.5,
+            "thousands": ".",
+            "code_style": "written",
+        },
         "body": body(b, nom, staff_total, people),
         "tables": {
             "tc29": tc29(nom),
@@ -1198,90 +1780,112 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
     row = common.row_with(spec, "tc33", code)
     old = row["cells"]["amount"]
     row["cells"]["amount"] = old + 2_500_000
-    declare("tc33-sub-sum",
-            f"T-C.33: pagu of sub kegiatan {code} raised from {rupiah(old, '.')} to {rupiah(old + 2_500_000, '.')}; "
-            "kegiatan 2.12.02.2.01 no longer equals the sum of its sub kegiatan, and T-C.31 keeps the old pagu",
-            {"rule": "TOT-001", "table": "T-C.33", "code": "2.12.02.2.01", "column": "amount"},
-            {"rule": "XT-002", "code": code})
+    declare(
+        "tc33-sub-sum",
+        f"T-C.33: pagu of sub kegiatan {code} raised from {rupiah(old, '.')} to {rupiah(old + 2_500_000, '.')}; "
+        "kegiatan 2.12.02.2.01 no longer equals the sum of its sub kegiatan, and T-C.31 keeps the old pagu",
+        {"rule": "TOT-001", "table": "T-C.33", "code": "2.12.02.2.01", "column": "amount"},
+        {"rule": "XT-002", "code": code},
+    )
 
     # 2. the JUMLAH row's prakiraan maju mistyped (two digits swapped)
     total_row = spec["tables"]["tc33"]["rows"][-1]
     wrong_next = int(str(b.total_next).replace("038", "083", 1))
     assert wrong_next != b.total_next
     total_row["cells"]["amount_next"] = wrong_next
-    declare("tc33-total-next",
-            f"T-C.33 JUMLAH row: prakiraan maju {rupiah(wrong_next, '.')} instead of {rupiah(b.total_next, '.')} (digits swapped)",
-            {"rule": "TOT-004", "table": "T-C.33", "column": "amount_next"})
+    declare(
+        "tc33-total-next",
+        f"T-C.33 JUMLAH row: prakiraan maju {rupiah(wrong_next, '.')} instead of {rupiah(b.total_next, '.')} (digits swapped)",
+        {"rule": "TOT-004", "table": "T-C.33", "column": "amount_next"},
+    )
 
     # 3. T-C.31 copies last year's target of one sub kegiatan
     code = "2.12.04.2.01.02"
     row = common.row_with(spec, "tc31", code)
     row["cells"]["target"] = row["cells"]["target_kebutuhan"] = "15 Dokumen"
-    declare("tc31-target-copy",
-            f"T-C.31: target of sub kegiatan {code} is 15 Dokumen (the 2025 target) while T-C.33 plans 17 Dokumen",
-            {"rule": "XT-002", "code": code})
+    declare(
+        "tc31-target-copy",
+        f"T-C.31: target of sub kegiatan {code} is 15 Dokumen (the 2025 target) while T-C.33 plans 17 Dokumen",
+        {"rule": "XT-002", "code": code},
+    )
 
     # 4. a sub kegiatan name from the wrong program (nomenclature), in T-C.33 only
     code = "2.12.02.2.03.05"
     row = common.row_with(spec, "tc33", code)
     row["cells"]["name"] = "Sosialisasi Terkait Pencatatan Sipil"
-    declare("tc33-name",
-            f"T-C.33: sub kegiatan {code} is named \"Sosialisasi Terkait Pencatatan Sipil\" (the name of 2.12.03.2.02.08); "
-            "official: Sosialisasi Pendaftaran Penduduk",
-            {"rule": "NOM-004", "code": code},
-            {"rule": "XT-002", "code": code},
-            {"rule": "NAR-008", "code": code},
-            {"rule": "NAR-005", "code": code},
-            {"rule": "NAR-006", "text": "Sosialisasi Pendaftaran Penduduk"})
+    declare(
+        "tc33-name",
+        f'T-C.33: sub kegiatan {code} is named "Sosialisasi Terkait Pencatatan Sipil" (the name of 2.12.03.2.02.08); '
+        "official: Sosialisasi Pendaftaran Penduduk",
+        {"rule": "NOM-004", "code": code},
+        {"rule": "XT-002", "code": code},
+        {"rule": "NAR-008", "code": code},
+        {"rule": "NAR-005", "code": code},
+        {"rule": "NAR-006", "text": "Sosialisasi Pendaftaran Penduduk"},
+    )
 
     # 5. T-C.33 header: prakiraan maju year not moved on from last year's file
     header = spec["tables"]["tc33"]["header"][0]
     header[4]["text"] = f"Prakiraan Maju Rencana Tahun {YEAR}"
-    declare("tc33-header-year",
-            f"T-C.33 header: \"Prakiraan Maju Rencana Tahun {YEAR}\" (should be {YEAR + 1}), the same year as the plan year",
-            {"rule": "YEAR-001", "table": "T-C.33"})
+    declare(
+        "tc33-header-year",
+        f'T-C.33 header: "Prakiraan Maju Rencana Tahun {YEAR}" (should be {YEAR + 1}), the same year as the plan year',
+        {"rule": "YEAR-001", "table": "T-C.33"},
+    )
 
     # 6. T-C.32 caption names the year of the Musrenbang instead of the plan year
     block = common.find_block(spec, "caption", "T-C.32 Usulan Program")
     block["lines"][1] = block["lines"][1].replace(f"Tahun {YEAR}", f"Tahun {YEAR - 1}")
-    declare("tc32-caption-year",
-            f"Tabel 2.7 (T-C.32) caption says \"... Pemangku Kepentingan Tahun {YEAR - 1}\"; the proposals are for {YEAR}",
-            {"rule": "YEAR-008", "table": "T-C.32", "text": str(YEAR - 1)})
+    declare(
+        "tc32-caption-year",
+        f'Tabel 2.7 (T-C.32) caption says "... Pemangku Kepentingan Tahun {YEAR - 1}"; the proposals are for {YEAR}',
+        {"rule": "YEAR-008", "table": "T-C.32", "text": str(YEAR - 1)},
+    )
 
     # 7. BAB IV: the total in figures mistyped (words and table say otherwise)
     right = rp(b.total)
     wrong = "Rp" + rupiah(int(str(b.total).replace("815", "851", 1)), ".") + ",00"
     replace_text(spec, f"sebesar {right} (", f"sebesar {wrong} (")
-    declare("narrative-total",
-            f"BAB IV: total budget written {wrong} while its words and T-C.33 say {right}",
-            {"rule": "NAR-001", "text": wrong[2:-3]},
-            {"rule": "NAR-003", "text": wrong[2:-3]},
-            {"rule": "NAR-002", "text": wrong[2:-3]})
+    declare(
+        "narrative-total",
+        f"BAB IV: total budget written {wrong} while its words and T-C.33 say {right}",
+        {"rule": "NAR-001", "text": wrong[2:-3]},
+        {"rule": "NAR-003", "text": wrong[2:-3]},
+        {"rule": "NAR-002", "text": wrong[2:-3]},
+    )
 
     # 8. a paragraph copied from another city's Renja (unit and kelurahan of Kota Kediri)
     isu = common.find_block(spec, "list", "Pemanfaatan data kependudukan oleh perangkat daerah")
     at = spec["body"].index(isu) + 1
-    spec["body"].insert(at, para(
-        "Untuk menjawab isu tersebut, Dinas Kependudukan dan Pencatatan Sipil Kota Kediri akan memperluas layanan "
-        "jemput bola di Kelurahan Bandar Lor dan Kelurahan Setonogedong, serta menambah loket pelayanan akta di "
-        "Mal Pelayanan Publik Kota Kediri."))
-    declare("copied-paragraph",
-            "BAB II 2.3: a paragraph copied from Dispendukcapil Kota Kediri's Renja names Kota Kediri and its kelurahan "
-            "Bandar Lor and Setonogedong",
-            {"rule": "NAR-014", "text": "Kediri"},
-            {"rule": "NAR-014", "text": "Bandar Lor"},
-            {"rule": "NAR-014", "text": "Setonogedong"},
-            {"rule": "NAR-018", "text": "Bandar Lor"},
-            {"rule": "NAR-018", "text": "Setonogedong"})
+    spec["body"].insert(
+        at,
+        para(
+            "Untuk menjawab isu tersebut, Dinas Kependudukan dan Pencatatan Sipil Kota Kediri akan memperluas layanan "
+            "jemput bola di Kelurahan Bandar Lor dan Kelurahan Setonogedong, serta menambah loket pelayanan akta di "
+            "Mal Pelayanan Publik Kota Kediri."
+        ),
+    )
+    declare(
+        "copied-paragraph",
+        "BAB II 2.3: a paragraph copied from Dispendukcapil Kota Kediri's Renja names Kota Kediri and its kelurahan "
+        "Bandar Lor and Setonogedong",
+        {"rule": "NAR-014", "text": "Kediri"},
+        {"rule": "NAR-014", "text": "Bandar Lor"},
+        {"rule": "NAR-014", "text": "Setonogedong"},
+        {"rule": "NAR-018", "text": "Bandar Lor"},
+        {"rule": "NAR-018", "text": "Setonogedong"},
+    )
 
     # 9. Tabel 2.4 (service statistics): Jumlah row of Triwulan III does not add up
     jumlah = spec["tables"]["layanan"]["rows"][-1]["cells"]
     right_tw3 = jumlah["tw3"]
     wrong_tw3 = num(int(right_tw3.replace(".", "")) + 100)
     jumlah["tw3"] = wrong_tw3
-    declare("service-total-row",
-            f"Tabel 2.4: the Jumlah row says {wrong_tw3} for Triwulan III, but the services add up to {right_tw3}",
-            {"rule": "TOT-013", "text": wrong_tw3})
+    declare(
+        "service-total-row",
+        f"Tabel 2.4: the Jumlah row says {wrong_tw3} for Triwulan III, but the services add up to {right_tw3}",
+        {"rule": "TOT-013", "text": wrong_tw3},
+    )
 
     # 10. KATA PENGANTAR claims every 2024 target was met; T-C.29 shows three sub kegiatan below 100 %
     replace_text(
@@ -1290,25 +1894,32 @@ def defects_spec(clean: dict[str, Any]) -> dict[str, Any]:
         "realisasinya belum sesuai target sebagaimana diuraikan pada Bab II, sehingga menjadi bahan perbaikan dalam "
         "perencanaan tahun ini.",
         "Seluruh target kinerja tahun 2024 telah tercapai 100%, sehingga capaian tersebut menjadi landasan dalam "
-        "perencanaan tahun ini.")
-    declare("all-targets-claim",
-            "KATA PENGANTAR: \"Seluruh target kinerja tahun 2024 telah tercapai 100%\", while T-C.29 shows three sub "
-            "kegiatan and two kegiatan below 100 %",
-            {"rule": "NAR-015"})
+        "perencanaan tahun ini.",
+    )
+    declare(
+        "all-targets-claim",
+        'KATA PENGANTAR: "Seluruh target kinerja tahun 2024 telah tercapai 100%", while T-C.29 shows three sub '
+        "kegiatan and two kegiatan below 100 %",
+        {"rule": "NAR-015"},
+    )
 
     # 11. BAB II: the number of sub kegiatan that fell short is wrong (three are named, T-C.29 shows three)
     replace_text(spec, "sebanyak 3 (tiga) sub kegiatan belum", "sebanyak 2 (dua) sub kegiatan belum")
-    declare("shortfall-count",
-            "BAB II 2.1: \"sebanyak 2 (dua) sub kegiatan belum mencapai target\", but T-C.29 shows 3 sub kegiatan below 100 %",
-            {"rule": "NAR-016"})
+    declare(
+        "shortfall-count",
+        'BAB II 2.1: "sebanyak 2 (dua) sub kegiatan belum mencapai target", but T-C.29 shows 3 sub kegiatan below 100 %',
+        {"rule": "NAR-016"},
+    )
 
     # 12. BAB IV list of programs leaves out the last program but still announces five
     programs = common.find_block(spec, "list", "dengan pagu indikatif")
     dropped = programs["items"].pop()
-    declare("bab4-program-missing",
-            f"BAB IV: the list of programs announced as 5 (lima) omits \"{dropped[3:dropped.index(' dengan')]}\" (2.12.05)",
-            {"rule": "NAR-009", "code": "2.12.05"},
-            {"rule": "NAR-004", "text": "5"})
+    declare(
+        "bab4-program-missing",
+        f'BAB IV: the list of programs announced as 5 (lima) omits "{dropped[3 : dropped.index(" dengan")]}" (2.12.05)',
+        {"rule": "NAR-009", "code": "2.12.05"},
+        {"rule": "NAR-004", "text": "5"},
+    )
 
     spec["defects"] = defects
     return spec
@@ -1327,7 +1938,12 @@ Written by samples/families/kota_dinas.py; do not edit by hand.
 def main() -> None:
     clean, defects = build()
     print(write_spec(clean, COMMENT.format(year=YEAR, what="Clean document: no declared defects.")))
-    print(write_spec(defects, COMMENT.format(year=YEAR, what="Defect variant: the clean document with the declared defects below.")))
+    print(
+        write_spec(
+            defects,
+            COMMENT.format(year=YEAR, what="Defect variant: the clean document with the declared defects below."),
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -143,8 +143,15 @@ def h(renstra: str, s22: str, t23: str, r23: str, t24: str) -> tuple[str, str, s
     return (renstra, s22, t23, r23, t24)
 
 
-def yearly(n: str, *, t23: str | None = None, r23: str | None = None, t24: str | None = None,
-           s22: str | None = None, renstra: str | None = None) -> tuple[str, str, str, str, str]:
+def yearly(
+    n: str,
+    *,
+    t23: str | None = None,
+    r23: str | None = None,
+    t24: str | None = None,
+    s22: str | None = None,
+    renstra: str | None = None,
+) -> tuple[str, str, str, str, str]:
     """History of a count target repeated every year of the Renstra 2021-2026."""
     base = num(n)
     t23 = t23 or n
@@ -159,144 +166,374 @@ def yearly(n: str, *, t23: str | None = None, r23: str | None = None, t24: str |
 PCT = "%"
 INDICATORS: dict[str, list[Ind]] = {
     "7.01.01": [
-        Ind("Persentase pemenuhan kebutuhan administrasi perkantoran dan pelayanan internal", PCT, "100", "100",
-            h("100", "98,50", "100", "100", "100")),
-        Ind("Nilai hasil evaluasi Akuntabilitas Kinerja Instansi Pemerintah (AKIP) Kecamatan", "poin", "70,50", "72,00",
-            h("72,00", "66,20", "68,00", "68,45", "69,00")),
+        Ind(
+            "Persentase pemenuhan kebutuhan administrasi perkantoran dan pelayanan internal",
+            PCT,
+            "100",
+            "100",
+            h("100", "98,50", "100", "100", "100"),
+        ),
+        Ind(
+            "Nilai hasil evaluasi Akuntabilitas Kinerja Instansi Pemerintah (AKIP) Kecamatan",
+            "poin",
+            "70,50",
+            "72,00",
+            h("72,00", "66,20", "68,00", "68,45", "69,00"),
+        ),
     ],
     "7.01.01.2.01": [
-        Ind("Persentase dokumen perencanaan dan penganggaran yang tersusun tepat waktu", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Persentase laporan kinerja yang disampaikan tepat waktu", PCT, "100", "100",
-            h("100", "90", "100", "100", "100")),
+        Ind(
+            "Persentase dokumen perencanaan dan penganggaran yang tersusun tepat waktu",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Persentase laporan kinerja yang disampaikan tepat waktu",
+            PCT,
+            "100",
+            "100",
+            h("100", "90", "100", "100", "100"),
+        ),
     ],
     "7.01.01.2.02": [
-        Ind("Persentase ASN yang menerima gaji dan tunjangan tepat waktu", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Persentase laporan keuangan yang disusun tepat waktu", PCT, "100", "100",
-            h("100", "95", "100", "100", "100")),
+        Ind(
+            "Persentase ASN yang menerima gaji dan tunjangan tepat waktu",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Persentase laporan keuangan yang disusun tepat waktu",
+            PCT,
+            "100",
+            "100",
+            h("100", "95", "100", "100", "100"),
+        ),
     ],
     "7.01.01.2.05": [
-        Ind("Persentase ASN yang menerima pakaian dinas sesuai ketentuan", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Jumlah ASN penerima pakaian dinas beserta atribut", "orang", "41", "41",
-            h("41", "40", "40", "40", "41"), cumulative=False),
+        Ind(
+            "Persentase ASN yang menerima pakaian dinas sesuai ketentuan",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Jumlah ASN penerima pakaian dinas beserta atribut",
+            "orang",
+            "41",
+            "41",
+            h("41", "40", "40", "40", "41"),
+            cumulative=False,
+        ),
     ],
     "7.01.01.2.06": [
-        Ind("Persentase pemenuhan kebutuhan administrasi umum perkantoran", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Jumlah rapat koordinasi dan konsultasi yang difasilitasi", "kali", "24", "24",
-            h("144", "46", "24", "26", "24")),
+        Ind(
+            "Persentase pemenuhan kebutuhan administrasi umum perkantoran",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Jumlah rapat koordinasi dan konsultasi yang difasilitasi",
+            "kali",
+            "24",
+            "24",
+            h("144", "46", "24", "26", "24"),
+        ),
     ],
     "7.01.01.2.07": [
-        Ind("Persentase pemenuhan kebutuhan sarana dan prasarana kantor", PCT, "85", "90",
-            h("90", "72", "78", "80", "82")),
-        Ind("Jumlah unit peralatan kantor yang diadakan", "unit", "6", "5",
-            h("30", "9", "5", "5", "5")),
+        Ind(
+            "Persentase pemenuhan kebutuhan sarana dan prasarana kantor",
+            PCT,
+            "85",
+            "90",
+            h("90", "72", "78", "80", "82"),
+        ),
+        Ind("Jumlah unit peralatan kantor yang diadakan", "unit", "6", "5", h("30", "9", "5", "5", "5")),
     ],
     "7.01.01.2.08": [
-        Ind("Persentase pemenuhan jasa penunjang operasional kantor", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Jumlah bulan layanan jasa penunjang kantor yang terpenuhi", "bulan", "12", "12",
-            h("72", "24", "12", "12", "12")),
+        Ind(
+            "Persentase pemenuhan jasa penunjang operasional kantor",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Jumlah bulan layanan jasa penunjang kantor yang terpenuhi",
+            "bulan",
+            "12",
+            "12",
+            h("72", "24", "12", "12", "12"),
+        ),
     ],
     "7.01.01.2.09": [
-        Ind("Persentase barang milik daerah dalam kondisi baik", PCT, "88", "90",
-            h("90", "80", "84", "85,20", "86")),
-        Ind("Persentase kendaraan dinas operasional yang laik jalan", PCT, "93", "100",
-            h("100", "85", "86", "92,86", "93")),
+        Ind("Persentase barang milik daerah dalam kondisi baik", PCT, "88", "90", h("90", "80", "84", "85,20", "86")),
+        Ind(
+            "Persentase kendaraan dinas operasional yang laik jalan",
+            PCT,
+            "93",
+            "100",
+            h("100", "85", "86", "92,86", "93"),
+        ),
     ],
     "7.01.02": [
-        Ind("Persentase layanan administrasi terpadu kecamatan (PATEN) yang diselesaikan sesuai standar pelayanan",
-            PCT, "99,5", "100", h("100", "96,50", "98", "98,40", "99")),
-        Ind("Indeks Kepuasan Masyarakat (IKM) terhadap layanan Kecamatan", "poin", "83,00", "83,50",
-            h("83,50", "80,12", "81,50", "82,06", "82,50")),
-        Ind("Persentase pengaduan masyarakat yang ditindaklanjuti", PCT, "100", "100",
-            h("100", "90", "95", "95", "97,5")),
+        Ind(
+            "Persentase layanan administrasi terpadu kecamatan (PATEN) yang diselesaikan sesuai standar pelayanan",
+            PCT,
+            "99,5",
+            "100",
+            h("100", "96,50", "98", "98,40", "99"),
+        ),
+        Ind(
+            "Indeks Kepuasan Masyarakat (IKM) terhadap layanan Kecamatan",
+            "poin",
+            "83,00",
+            "83,50",
+            h("83,50", "80,12", "81,50", "82,06", "82,50"),
+        ),
+        Ind(
+            "Persentase pengaduan masyarakat yang ditindaklanjuti",
+            PCT,
+            "100",
+            "100",
+            h("100", "90", "95", "95", "97,5"),
+        ),
     ],
     "7.01.02.2.01": [
-        Ind("Persentase hasil koordinasi penyelenggaraan pemerintahan yang ditindaklanjuti", PCT, "90", "92",
-            h("92", "82,40", "85", "86,20", "88")),
-        Ind("Jumlah forum koordinasi pemerintahan tingkat kecamatan yang dilaksanakan", "kali", "12", "12",
-            h("72", "22", "12", "12", "12")),
+        Ind(
+            "Persentase hasil koordinasi penyelenggaraan pemerintahan yang ditindaklanjuti",
+            PCT,
+            "90",
+            "92",
+            h("92", "82,40", "85", "86,20", "88"),
+        ),
+        Ind(
+            "Jumlah forum koordinasi pemerintahan tingkat kecamatan yang dilaksanakan",
+            "kali",
+            "12",
+            "12",
+            h("72", "22", "12", "12", "12"),
+        ),
     ],
     "7.01.02.2.02": [
-        Ind("Persentase jenis layanan kecamatan yang memiliki standar pelayanan dan SOP", PCT, "100", "100",
-            h("100", "85", "95", "95", "100")),
-        Ind("Jumlah inovasi pelayanan publik yang diterapkan", "inovasi", "2", "3",
-            h("10", "2", "2", "2", "2")),
+        Ind(
+            "Persentase jenis layanan kecamatan yang memiliki standar pelayanan dan SOP",
+            PCT,
+            "100",
+            "100",
+            h("100", "85", "95", "95", "100"),
+        ),
+        Ind("Jumlah inovasi pelayanan publik yang diterapkan", "inovasi", "2", "3", h("10", "2", "2", "2", "2")),
     ],
     "7.01.02.2.04": [
-        Ind("Persentase kewenangan yang dilimpahkan kepada Camat yang terlaksana", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Persentase layanan kewenangan yang dilimpahkan yang selesai tepat waktu", PCT, "95", "97",
-            h("97", "88", "90", "91,50", "93")),
+        Ind(
+            "Persentase kewenangan yang dilimpahkan kepada Camat yang terlaksana",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Persentase layanan kewenangan yang dilimpahkan yang selesai tepat waktu",
+            PCT,
+            "95",
+            "97",
+            h("97", "88", "90", "91,50", "93"),
+        ),
     ],
     "7.01.03": [
-        Ind("Persentase desa yang melaksanakan Musrenbangdes sesuai jadwal", PCT, "100", "100",
-            h("100", "92,31", "100", "100", "100"), lokasi=DESA13),
-        Ind("Persentase kelurahan yang memanfaatkan Dana Kelurahan tepat sasaran", PCT, "100", "100",
-            h("100", "80", "100", "100", "100"), lokasi=KEL5),
-        Ind("Persentase Tim Penggerak PKK desa/kelurahan yang aktif", PCT, "94,44", "100",
-            h("100", "83,33", "88,89", "88,89", "94,44")),
+        Ind(
+            "Persentase desa yang melaksanakan Musrenbangdes sesuai jadwal",
+            PCT,
+            "100",
+            "100",
+            h("100", "92,31", "100", "100", "100"),
+            lokasi=DESA13,
+        ),
+        Ind(
+            "Persentase kelurahan yang memanfaatkan Dana Kelurahan tepat sasaran",
+            PCT,
+            "100",
+            "100",
+            h("100", "80", "100", "100", "100"),
+            lokasi=KEL5,
+        ),
+        Ind(
+            "Persentase Tim Penggerak PKK desa/kelurahan yang aktif",
+            PCT,
+            "94,44",
+            "100",
+            h("100", "83,33", "88,89", "88,89", "94,44"),
+        ),
     ],
     "7.01.03.2.01": [
-        Ind("Persentase desa yang difasilitasi dalam kegiatan pemberdayaan masyarakat", PCT, "100", "100",
-            h("100", "100", "100", "100", "100"), lokasi=DESA13),
-        Ind("Jumlah kegiatan pembinaan lembaga kemasyarakatan desa", "kegiatan", "8", "8",
-            h("48", "14", "8", "8", "8"), lokasi=DESA13),
+        Ind(
+            "Persentase desa yang difasilitasi dalam kegiatan pemberdayaan masyarakat",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+            lokasi=DESA13,
+        ),
+        Ind(
+            "Jumlah kegiatan pembinaan lembaga kemasyarakatan desa",
+            "kegiatan",
+            "8",
+            "8",
+            h("48", "14", "8", "8", "8"),
+            lokasi=DESA13,
+        ),
     ],
     "7.01.03.2.02": [
-        Ind("Persentase sarana dan prasarana kelurahan yang terbangun sesuai rencana", PCT, "100", "100",
-            h("100", "90", "100", "100", "100"), lokasi=KEL5),
-        Ind("Jumlah kelompok masyarakat kelurahan yang diberdayakan", "pokmas", "15", "15",
-            h("84", "26", "14", "14", "15"), lokasi=KEL5),
+        Ind(
+            "Persentase sarana dan prasarana kelurahan yang terbangun sesuai rencana",
+            PCT,
+            "100",
+            "100",
+            h("100", "90", "100", "100", "100"),
+            lokasi=KEL5,
+        ),
+        Ind(
+            "Jumlah kelompok masyarakat kelurahan yang diberdayakan",
+            "pokmas",
+            "15",
+            "15",
+            h("84", "26", "14", "14", "15"),
+            lokasi=KEL5,
+        ),
     ],
     "7.01.03.2.06": [
-        Ind("Persentase TP PKK desa/kelurahan yang melaksanakan 10 program pokok PKK", PCT, "94,44", "100",
-            h("100", "83,33", "88,89", "88,89", "94,44")),
-        Ind("Jumlah keluarga yang mengikuti pembinaan ketahanan pangan keluarga", "keluarga", "180", "200",
-            h("1.000", "300", "150", "150", "160")),
+        Ind(
+            "Persentase TP PKK desa/kelurahan yang melaksanakan 10 program pokok PKK",
+            PCT,
+            "94,44",
+            "100",
+            h("100", "83,33", "88,89", "88,89", "94,44"),
+        ),
+        Ind(
+            "Jumlah keluarga yang mengikuti pembinaan ketahanan pangan keluarga",
+            "keluarga",
+            "180",
+            "200",
+            h("1.000", "300", "150", "150", "160"),
+        ),
     ],
     "7.01.04": [
-        Ind("Persentase gangguan ketenteraman dan ketertiban umum yang tertangani", PCT, "100", "100",
-            h("100", "95", "100", "100", "100")),
-        Ind("Persentase desa/kelurahan yang bebas dari konflik sosial", PCT, "88,89", "94,44",
-            h("94,44", "77,78", "83,33", "83,33", "88,89")),
+        Ind(
+            "Persentase gangguan ketenteraman dan ketertiban umum yang tertangani",
+            PCT,
+            "100",
+            "100",
+            h("100", "95", "100", "100", "100"),
+        ),
+        Ind(
+            "Persentase desa/kelurahan yang bebas dari konflik sosial",
+            PCT,
+            "88,89",
+            "94,44",
+            h("94,44", "77,78", "83,33", "83,33", "88,89"),
+        ),
     ],
     "7.01.04.2.01": [
-        Ind("Persentase rapat koordinasi ketenteraman dan ketertiban umum yang terlaksana", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Jumlah patroli gabungan tiga pilar (Camat, Kapolsek, Danramil)", "kali", "24", "24",
-            h("144", "40", "24", "24", "24")),
+        Ind(
+            "Persentase rapat koordinasi ketenteraman dan ketertiban umum yang terlaksana",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Jumlah patroli gabungan tiga pilar (Camat, Kapolsek, Danramil)",
+            "kali",
+            "24",
+            "24",
+            h("144", "40", "24", "24", "24"),
+        ),
     ],
     "7.01.05": [
-        Ind("Persentase fasilitasi penyelenggaraan urusan pemerintahan umum yang terlaksana", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
-        Ind("Persentase potensi konflik sosial yang diselesaikan melalui musyawarah", PCT, "100", "100",
-            h("100", "100", "100", "100", "100")),
+        Ind(
+            "Persentase fasilitasi penyelenggaraan urusan pemerintahan umum yang terlaksana",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
+        Ind(
+            "Persentase potensi konflik sosial yang diselesaikan melalui musyawarah",
+            PCT,
+            "100",
+            "100",
+            h("100", "100", "100", "100", "100"),
+        ),
     ],
     "7.01.05.2.01": [
-        Ind("Jumlah peserta pembinaan wawasan kebangsaan dan kerukunan", "orang", "150", "150",
-            h("900", "250", "150", "150", "150")),
-        Ind("Jumlah rapat Forum Koordinasi Pimpinan Kecamatan", "kali", "12", "12",
-            h("72", "24", "12", "12", "12")),
+        Ind(
+            "Jumlah peserta pembinaan wawasan kebangsaan dan kerukunan",
+            "orang",
+            "150",
+            "150",
+            h("900", "250", "150", "150", "150"),
+        ),
+        Ind("Jumlah rapat Forum Koordinasi Pimpinan Kecamatan", "kali", "12", "12", h("72", "24", "12", "12", "12")),
     ],
     "7.01.06": [
-        Ind("Persentase desa yang menetapkan APBDes tepat waktu", PCT, "100", "100",
-            h("100", "92,31", "100", "100", "100"), lokasi=DESA13),
-        Ind("Persentase desa yang menyampaikan laporan pertanggungjawaban realisasi APBDes tepat waktu", PCT,
-            "100", "100", h("100", "84,62", "100", "92,31", "100"), lokasi=DESA13),
-        Ind("Rata-rata nilai Indeks Desa Membangun (IDM) desa se-Kecamatan Kraksaan", "", "0,7250", "0,7350",
-            h("0,7350", "0,6918", "0,7050", "0,7062", "0,7150"), lokasi=DESA13, unit29="indeks"),
+        Ind(
+            "Persentase desa yang menetapkan APBDes tepat waktu",
+            PCT,
+            "100",
+            "100",
+            h("100", "92,31", "100", "100", "100"),
+            lokasi=DESA13,
+        ),
+        Ind(
+            "Persentase desa yang menyampaikan laporan pertanggungjawaban realisasi APBDes tepat waktu",
+            PCT,
+            "100",
+            "100",
+            h("100", "84,62", "100", "92,31", "100"),
+            lokasi=DESA13,
+        ),
+        Ind(
+            "Rata-rata nilai Indeks Desa Membangun (IDM) desa se-Kecamatan Kraksaan",
+            "",
+            "0,7250",
+            "0,7350",
+            h("0,7350", "0,6918", "0,7050", "0,7062", "0,7150"),
+            lokasi=DESA13,
+            unit29="indeks",
+        ),
     ],
     "7.01.06.2.01": [
-        Ind("Jumlah desa yang difasilitasi dalam penyusunan APBDes", "desa", "13", "13",
-            h("78", "26", "13", "13", "13"), lokasi=DESA13),
-        Ind("Jumlah desa yang difasilitasi dalam penyusunan laporan keuangan desa", "desa", "13", "13",
-            h("78", "26", "13", "12", "13"), lokasi=DESA13),
-        Ind("Persentase desa dengan administrasi pemerintahan desa yang tertib", PCT, "96", "100",
-            h("100", "84,62", "90", "92,31", "92"), lokasi=DESA13),
+        Ind(
+            "Jumlah desa yang difasilitasi dalam penyusunan APBDes",
+            "desa",
+            "13",
+            "13",
+            h("78", "26", "13", "13", "13"),
+            lokasi=DESA13,
+        ),
+        Ind(
+            "Jumlah desa yang difasilitasi dalam penyusunan laporan keuangan desa",
+            "desa",
+            "13",
+            "13",
+            h("78", "26", "13", "12", "13"),
+            lokasi=DESA13,
+        ),
+        Ind(
+            "Persentase desa dengan administrasi pemerintahan desa yang tertib",
+            PCT,
+            "96",
+            "100",
+            h("100", "84,62", "90", "92,31", "92"),
+            lokasi=DESA13,
+        ),
     ],
 }
 
@@ -307,8 +544,16 @@ SUBS: list[Sub] = [
     Sub("X.XX.01.2.01.02", 4_275_000, 4_490_000, "2", "2", yearly("2")),
     Sub("X.XX.01.2.01.06", 5_360_000, 5_630_000, "5", "5", yearly("5", t23="4", t24="5", s22="8", renstra="28")),
     Sub("X.XX.01.2.01.07", 3_640_000, 3_820_000, "4", "4", yearly("4")),
-    Sub("X.XX.01.2.02.01", 3_184_526_000, 3_343_752_000, "41", "41", h("41", "40", "40", "40", "41"),
-        sumber="DAU", catatan="Belanja wajib (gaji dan tunjangan)"),
+    Sub(
+        "X.XX.01.2.02.01",
+        3_184_526_000,
+        3_343_752_000,
+        "41",
+        "41",
+        h("41", "40", "40", "40", "41"),
+        sumber="DAU",
+        catatan="Belanja wajib (gaji dan tunjangan)",
+    ),
     Sub("X.XX.01.2.02.02", 38_640_000, 40_572_000, "12", "12", yearly("12")),
     Sub("X.XX.01.2.02.05", 2_785_000, 2_925_000, "1", "1", yearly("1")),
     Sub("X.XX.01.2.05.02", 24_600_000, 25_830_000, "4", "4", yearly("4", t23="3", r23="3", s22="6", renstra="22")),
@@ -316,47 +561,129 @@ SUBS: list[Sub] = [
     Sub("X.XX.01.2.06.04", 27_560_000, 28_940_000, "12", "12", yearly("12")),
     Sub("X.XX.01.2.06.05", 18_920_000, 19_870_000, "12", "12", yearly("12")),
     Sub("X.XX.01.2.06.09", 46_200_000, 48_510_000, "12", "12", yearly("12")),
-    Sub("X.XX.01.2.07.06", 58_750_000, 49_500_000, "6", "5", yearly("6", t23="5", t24="5", s22="9", renstra="30"),
-        kebutuhan=72_400_000, catatan31="Tambahan 2 unit komputer layanan PATEN belum terakomodir pagu"),
+    Sub(
+        "X.XX.01.2.07.06",
+        58_750_000,
+        49_500_000,
+        "6",
+        "5",
+        yearly("6", t23="5", t24="5", s22="9", renstra="30"),
+        kebutuhan=72_400_000,
+        catatan31="Tambahan 2 unit komputer layanan PATEN belum terakomodir pagu",
+    ),
     Sub("X.XX.01.2.08.02", 96_480_000, 101_300_000, "12", "12", yearly("12")),
-    Sub("X.XX.01.2.08.04", 312_000_000, 327_600_000, "12", "12", yearly("12"),
-        catatan="Honorarium 12 tenaga kebersihan dan keamanan"),
-    Sub("X.XX.01.2.09.02", 78_540_000, 82_470_000, "14", "14", yearly("14", t23="13", t24="14", s22="26", renstra="82")),
-    Sub("X.XX.01.2.09.09", 85_000_000, 92_500_000, "2", "2", yearly("2", t23="1", t24="1", s22="2", renstra="8"),
-        kebutuhan=127_500_000, catatan="Rehabilitasi atap pendopo dan ruang PATEN",
-        catatan31="Kebutuhan rehabilitasi atap pendopo belum terpenuhi seluruhnya"),
+    Sub(
+        "X.XX.01.2.08.04",
+        312_000_000,
+        327_600_000,
+        "12",
+        "12",
+        yearly("12"),
+        catatan="Honorarium 12 tenaga kebersihan dan keamanan",
+    ),
+    Sub(
+        "X.XX.01.2.09.02", 78_540_000, 82_470_000, "14", "14", yearly("14", t23="13", t24="14", s22="26", renstra="82")
+    ),
+    Sub(
+        "X.XX.01.2.09.09",
+        85_000_000,
+        92_500_000,
+        "2",
+        "2",
+        yearly("2", t23="1", t24="1", s22="2", renstra="8"),
+        kebutuhan=127_500_000,
+        catatan="Rehabilitasi atap pendopo dan ruang PATEN",
+        catatan31="Kebutuhan rehabilitasi atap pendopo belum terpenuhi seluruhnya",
+    ),
     # 7.01.02 Penyelenggaraan Pemerintahan dan Pelayanan Publik
     Sub("7.01.02.2.01.01", 14_400_000, 15_120_000, "12", "12", yearly("12")),
     Sub("7.01.02.2.02.01", 8_750_000, 9_190_000, "1", "1", yearly("1")),
     Sub("7.01.02.2.02.03", 42_300_000, 44_415_000, "12", "12", yearly("12"), catatan="Layanan PATEN"),
     Sub("7.01.02.2.04.03", 11_250_000, 11_810_000, "12", "12", yearly("12")),
     # 7.01.03 Pemberdayaan Masyarakat Desa dan Kelurahan
-    Sub("7.01.03.2.01.01", 16_900_000, 17_745_000, "13", "13", yearly("13", r23="11"), lokasi=DESA13,
-        kelompok="Lembaga kemasyarakatan desa"),
-    Sub("7.01.03.2.01.03", 21_600_000, 22_680_000, "4", "4", yearly("4"), lokasi=DESA13,
-        kelompok="Masyarakat desa"),
-    Sub("7.01.03.2.02.02", 1_062_000_000, 1_115_000_000, "10", "10", yearly("10", t23="9", s22="16", renstra="56"),
-        lokasi=KEL5, sumber="DAU", kelompok="Masyarakat kelurahan", kebutuhan=1_245_000_000,
-        catatan="Dana Kelurahan", catatan31="Usulan Musrenbang kelurahan melebihi pagu Dana Kelurahan"),
-    Sub("7.01.03.2.02.03", 698_500_000, 733_400_000, "15", "15", yearly("15", t23="14", t24="15", s22="26", renstra="84"),
-        lokasi=KEL5, sumber="DAU", kelompok="Pokmas / Ormas kelurahan", catatan="Dana Kelurahan"),
+    Sub(
+        "7.01.03.2.01.01",
+        16_900_000,
+        17_745_000,
+        "13",
+        "13",
+        yearly("13", r23="11"),
+        lokasi=DESA13,
+        kelompok="Lembaga kemasyarakatan desa",
+    ),
+    Sub("7.01.03.2.01.03", 21_600_000, 22_680_000, "4", "4", yearly("4"), lokasi=DESA13, kelompok="Masyarakat desa"),
+    Sub(
+        "7.01.03.2.02.02",
+        1_062_000_000,
+        1_115_000_000,
+        "10",
+        "10",
+        yearly("10", t23="9", s22="16", renstra="56"),
+        lokasi=KEL5,
+        sumber="DAU",
+        kelompok="Masyarakat kelurahan",
+        kebutuhan=1_245_000_000,
+        catatan="Dana Kelurahan",
+        catatan31="Usulan Musrenbang kelurahan melebihi pagu Dana Kelurahan",
+    ),
+    Sub(
+        "7.01.03.2.02.03",
+        698_500_000,
+        733_400_000,
+        "15",
+        "15",
+        yearly("15", t23="14", t24="15", s22="26", renstra="84"),
+        lokasi=KEL5,
+        sumber="DAU",
+        kelompok="Pokmas / Ormas kelurahan",
+        catatan="Dana Kelurahan",
+    ),
     Sub("7.01.03.2.02.04", 7_500_000, 7_875_000, "5", "5", yearly("5"), lokasi=KEL5, kelompok="Pemerintah kelurahan"),
-    Sub("7.01.03.2.06.03", 12_600_000, 13_230_000, "180", "200",
-        h("1.000", "300", "150", "150", "160"), kelompok="Keluarga / TP PKK"),
+    Sub(
+        "7.01.03.2.06.03",
+        12_600_000,
+        13_230_000,
+        "180",
+        "200",
+        h("1.000", "300", "150", "150", "160"),
+        kelompok="Keluarga / TP PKK",
+    ),
     # 7.01.04 Ketenteraman dan Ketertiban Umum
     Sub("7.01.04.2.01.01", 24_000_000, 25_200_000, "12", "12", yearly("12"), kelompok="Unsur tiga pilar"),
     Sub("7.01.04.2.01.02", 9_600_000, 10_080_000, "4", "4", yearly("4"), kelompok="Tokoh agama dan tokoh masyarakat"),
     # 7.01.05 Urusan Pemerintahan Umum
-    Sub("7.01.05.2.01.01", 15_750_000, 16_540_000, "150", "150", yearly("150", s22="250", renstra="900"),
-        kelompok="Pelajar, pemuda dan tokoh masyarakat"),
+    Sub(
+        "7.01.05.2.01.01",
+        15_750_000,
+        16_540_000,
+        "150",
+        "150",
+        yearly("150", s22="250", renstra="900"),
+        kelompok="Pelajar, pemuda dan tokoh masyarakat",
+    ),
     Sub("7.01.05.2.01.08", 18_000_000, 18_900_000, "12", "12", yearly("12"), kelompok="Forkopimcam"),
     # 7.01.06 Pembinaan dan Pengawasan Pemerintahan Desa
-    Sub("7.01.06.2.01.02", 19_500_000, 20_475_000, "13", "13", yearly("13"), lokasi=DESA13,
-        kelompok="Pemerintah desa"),
-    Sub("7.01.06.2.01.03", 23_400_000, 24_570_000, "13", "13", yearly("13", r23="12"), lokasi=DESA13,
-        kelompok="Pemerintah desa"),
-    Sub("7.01.06.2.01.13", 14_950_000, 15_700_000, "13", "13", yearly("13"), lokasi=DESA13,
-        kelompok="Pemerintah desa dan BPD"),
+    Sub("7.01.06.2.01.02", 19_500_000, 20_475_000, "13", "13", yearly("13"), lokasi=DESA13, kelompok="Pemerintah desa"),
+    Sub(
+        "7.01.06.2.01.03",
+        23_400_000,
+        24_570_000,
+        "13",
+        "13",
+        yearly("13", r23="12"),
+        lokasi=DESA13,
+        kelompok="Pemerintah desa",
+    ),
+    Sub(
+        "7.01.06.2.01.13",
+        14_950_000,
+        15_700_000,
+        "13",
+        "13",
+        yearly("13"),
+        lokasi=DESA13,
+        kelompok="Pemerintah desa dan BPD",
+    ),
 ]
 
 # Sub kegiatan whose 2023 realisation fell short (T-C.29 and the BAB II narrative).
@@ -434,25 +761,44 @@ def table_tc33(tree: list[Line], plan: Budget) -> dict[str, Any]:
         if o.level == "sub_kegiatan":
             sub = sub_of(line)
             cells = {
-                "code": written_code(line), "name": o.name, "indicator": o.indikator, "lokasi": sub.lokasi,
-                "target": sub_target(line), "amount": line.amount, "sumber_dana": sub.sumber,
-                "catatan": sub.catatan, "target_next": sub_target(line, True), "amount_next": line.amount_next,
+                "code": written_code(line),
+                "name": o.name,
+                "indicator": o.indikator,
+                "lokasi": sub.lokasi,
+                "target": sub_target(line),
+                "amount": line.amount,
+                "sumber_dana": sub.sumber,
+                "catatan": sub.catatan,
+                "target_next": sub_target(line, True),
+                "amount_next": line.amount_next,
             }
             rows.append({"level": o.level, "code": o.code, "cells": {k: v for k, v in cells.items() if v is not None}})
             continue
         inds = INDICATORS[o.code]
-        rows.append({
-            "level": o.level,
-            "code": o.code,
-            "cells": {"code": written_code(line), "name": o.name, "amount": line.amount,
-                      "sumber_dana": sumber_of(tree, line), "amount_next": line.amount_next},
-            "split": [
-                {"indicator": i.name, "lokasi": i.lokasi, "target": i.target, "target_next": i.target_next}
-                for i in inds
-            ],
-        })
-    rows.append({"level": "total", "code": None,
-                 "cells": {"name": "JUMLAH", "amount": plan.total, "amount_next": plan.total_next}})
+        rows.append(
+            {
+                "level": o.level,
+                "code": o.code,
+                "cells": {
+                    "code": written_code(line),
+                    "name": o.name,
+                    "amount": line.amount,
+                    "sumber_dana": sumber_of(tree, line),
+                    "amount_next": line.amount_next,
+                },
+                "split": [
+                    {"indicator": i.name, "lokasi": i.lokasi, "target": i.target, "target_next": i.target_next}
+                    for i in inds
+                ],
+            }
+        )
+    rows.append(
+        {
+            "level": "total",
+            "code": None,
+            "cells": {"name": "JUMLAH", "amount": plan.total, "amount_next": plan.total_next},
+        }
+    )
     return {
         "kind": "T-C.33",
         "columns": [
@@ -470,7 +816,10 @@ def table_tc33(tree: list[Line], plan: Budget) -> dict[str, Any]:
         "header": [
             [
                 {"text": "Kode", "rowspan": 2},
-                {"text": "Urusan / Bidang Urusan Pemerintahan Daerah dan Program / Kegiatan / Sub Kegiatan", "rowspan": 2},
+                {
+                    "text": "Urusan / Bidang Urusan Pemerintahan Daerah dan Program / Kegiatan / Sub Kegiatan",
+                    "rowspan": 2,
+                },
                 {"text": "Indikator Kinerja Program / Kegiatan / Sub Kegiatan", "rowspan": 2},
                 {"text": f"Rencana Tahun {YEAR} (Tahun Rencana)", "colspan": 4},
                 {"text": "Catatan Penting", "rowspan": 2},
@@ -509,15 +858,24 @@ def table_tc31(tree: list[Line], plan: Budget) -> dict[str, Any]:
             target = stacked([i.target for i in inds])
             note = None
         cells = {
-            "code": written_code(line), "name": o.name, "lokasi": lokasi, "indicator": indicator, "target": target,
-            "pagu": line.amount, "name_kebutuhan": o.name, "lokasi_kebutuhan": lokasi,
-            "indicator_kebutuhan": indicator, "target_kebutuhan": target, "kebutuhan_dana": kebutuhan,
+            "code": written_code(line),
+            "name": o.name,
+            "lokasi": lokasi,
+            "indicator": indicator,
+            "target": target,
+            "pagu": line.amount,
+            "name_kebutuhan": o.name,
+            "lokasi_kebutuhan": lokasi,
+            "indicator_kebutuhan": indicator,
+            "target_kebutuhan": target,
+            "kebutuhan_dana": kebutuhan,
             "catatan": note,
         }
         rows.append({"level": o.level, "code": o.code, "cells": {k: v for k, v in cells.items() if v is not None}})
     total_need = sum(kebutuhan_of(tree, ln) for ln in tree if ln.official.level == "program")
-    rows.append({"level": "total", "code": None,
-                 "cells": {"name": "JUMLAH", "pagu": plan.total, "kebutuhan_dana": total_need}})
+    rows.append(
+        {"level": "total", "code": None, "cells": {"name": "JUMLAH", "pagu": plan.total, "kebutuhan_dana": total_need}}
+    )
     return {
         "kind": "T-C.31",
         "columns": [
@@ -565,23 +923,39 @@ def table_tc31(tree: list[Line], plan: Budget) -> dict[str, Any]:
 def table_41(tree: list[Line], plan: Budget) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     groups = {
-        "7.01.01": "Aparatur Kecamatan", "7.01.02": "Masyarakat pengguna layanan",
-        "7.01.03": "Masyarakat desa dan kelurahan", "7.01.04": "Masyarakat",
-        "7.01.05": "Masyarakat", "7.01.06": "Pemerintah desa",
+        "7.01.01": "Aparatur Kecamatan",
+        "7.01.02": "Masyarakat pengguna layanan",
+        "7.01.03": "Masyarakat desa dan kelurahan",
+        "7.01.04": "Masyarakat",
+        "7.01.05": "Masyarakat",
+        "7.01.06": "Pemerintah desa",
     }
     for line in tree:
         o = line.official
         if o.level == "sub_kegiatan":
             sub = sub_of(line)
-            cells = {"code": written_code(line), "name": o.name, "indicator": o.indikator,
-                     "kelompok_sasaran": sub.kelompok, "lokasi": sub.lokasi, "target": sub_target(line),
-                     "amount": line.amount, "sumber_dana": sub.sumber}
+            cells = {
+                "code": written_code(line),
+                "name": o.name,
+                "indicator": o.indikator,
+                "kelompok_sasaran": sub.kelompok,
+                "lokasi": sub.lokasi,
+                "target": sub_target(line),
+                "amount": line.amount,
+                "sumber_dana": sub.sumber,
+            }
         else:
             inds = INDICATORS[o.code]
-            cells = {"code": written_code(line), "name": o.name, "indicator": stacked([i.name for i in inds]),
-                     "kelompok_sasaran": groups[o.code[:7]], "lokasi": lokasi_stacked(inds),
-                     "target": stacked([i.target for i in inds]), "amount": line.amount,
-                     "sumber_dana": sumber_of(tree, line)}
+            cells = {
+                "code": written_code(line),
+                "name": o.name,
+                "indicator": stacked([i.name for i in inds]),
+                "kelompok_sasaran": groups[o.code[:7]],
+                "lokasi": lokasi_stacked(inds),
+                "target": stacked([i.target for i in inds]),
+                "amount": line.amount,
+                "sumber_dana": sumber_of(tree, line),
+            }
         rows.append({"level": o.level, "code": o.code, "cells": cells})
     rows.append({"level": "total", "code": None, "cells": {"name": "JUMLAH", "amount": plan.total}})
     return {
@@ -629,12 +1003,17 @@ def tc29_values(hist: tuple[str, str, str, str, str], unit: str, sums: bool) -> 
         capaian_value, capaian = num(t24), t24
     tingkat_capaian = capaian_value / num(renstra) * 100
     return {
-        "target_renstra": renstra, "target_renstra_unit": unit,
-        "realisasi_n3": s22, "realisasi_n3_unit": unit,
-        "target_n2": t23, "target_n2_unit": unit,
-        "realisasi_n2": r23, "realisasi_n2_unit": unit,
+        "target_renstra": renstra,
+        "target_renstra_unit": unit,
+        "realisasi_n3": s22,
+        "realisasi_n3_unit": unit,
+        "target_n2": t23,
+        "target_n2_unit": unit,
+        "realisasi_n2": r23,
+        "realisasi_n2_unit": unit,
         "tingkat_realisasi": pct(tingkat),
-        "target_n1": t24, "target_n1_unit": unit,
+        "target_n1": t24,
+        "target_n1_unit": unit,
         "realisasi_capaian": capaian,
         "tingkat_capaian": pct(tingkat_capaian),
     }
@@ -657,8 +1036,9 @@ def table_tc29(tree: list[Line]) -> dict[str, Any]:
             part = {"indicator": ind.name}
             part.update(tc29_values(ind.hist, ind.unit29 or ind.unit, ind.sums))
             split.append(part)
-        rows.append({"level": o.level, "code": o.code,
-                     "cells": {"code": written_code(line), "name": o.name}, "split": split})
+        rows.append(
+            {"level": o.level, "code": o.code, "cells": {"code": written_code(line), "name": o.name}, "split": split}
+        )
     columns = [
         {"key": "code", "width": 1.95},
         {"key": "name", "width": 3.3},
@@ -668,8 +1048,10 @@ def table_tc29(tree: list[Line]) -> dict[str, Any]:
         columns += [{"key": key, "width": 1.05, "align": "center"}, {"key": key + "_unit", "width": 1.25}]
     columns.append({"key": "tingkat_realisasi", "width": 1.35, "align": "center"})
     columns += [{"key": "target_n1", "width": 1.05, "align": "center"}, {"key": "target_n1_unit", "width": 1.25}]
-    columns += [{"key": "realisasi_capaian", "width": 1.5, "align": "center"},
-                {"key": "tingkat_capaian", "width": 1.5, "align": "center"}]
+    columns += [
+        {"key": "realisasi_capaian", "width": 1.5, "align": "center"},
+        {"key": "tingkat_capaian", "width": 1.5, "align": "center"},
+    ]
     return {
         "kind": "T-C.29",
         "columns": columns,
@@ -692,8 +1074,24 @@ def table_tc29(tree: list[Line]) -> dict[str, Any]:
                 {"text": "Tingkat Capaian (%)"},
             ],
         ],
-        "number_row": ["1", "2", "3", "4", "", "5", "", "6", "", "7", "", "8 = (7/6) x 100%", "9", "",
-                       "10 = 5 + 7 + 9", "11 = (10/4) x 100%"],
+        "number_row": [
+            "1",
+            "2",
+            "3",
+            "4",
+            "",
+            "5",
+            "",
+            "6",
+            "",
+            "7",
+            "",
+            "8 = (7/6) x 100%",
+            "9",
+            "",
+            "10 = 5 + 7 + 9",
+            "11 = (10/4) x 100%",
+        ],
         "rows": rows,
     }
 
@@ -719,35 +1117,60 @@ class Goal:
 TUJUAN = (
     "Meningkatnya kualitas pelayanan publik dan akuntabilitas kinerja Kecamatan Kraksaan",
     [
-        Goal("Indeks Kepuasan Masyarakat (IKM) terhadap layanan Kecamatan",
-             "Jumlah nilai persepsi per unsur pelayanan dibagi jumlah unsur, dikali nilai penimbang 25 (Permenpan RB 14/2017)",
-             "poin", ("81,50", "82,50", "83,00", "83,50"), ("82,06", "82,50")),
-        Goal("Nilai hasil evaluasi AKIP Kecamatan",
-             "Nilai hasil evaluasi SAKIP perangkat daerah oleh Inspektorat Kabupaten Probolinggo",
-             "poin", ("68,00", "69,00", "70,50", "72,00"), ("68,45", "69,00")),
+        Goal(
+            "Indeks Kepuasan Masyarakat (IKM) terhadap layanan Kecamatan",
+            "Jumlah nilai persepsi per unsur pelayanan dibagi jumlah unsur, dikali nilai penimbang 25 (Permenpan RB 14/2017)",
+            "poin",
+            ("81,50", "82,50", "83,00", "83,50"),
+            ("82,06", "82,50"),
+        ),
+        Goal(
+            "Nilai hasil evaluasi AKIP Kecamatan",
+            "Nilai hasil evaluasi SAKIP perangkat daerah oleh Inspektorat Kabupaten Probolinggo",
+            "poin",
+            ("68,00", "69,00", "70,50", "72,00"),
+            ("68,45", "69,00"),
+        ),
     ],
 )
 SASARAN = [
     (
         "Meningkatnya kualitas pelayanan publik dan penyelenggaraan pemerintahan di kecamatan",
         [
-            Goal("Persentase layanan PATEN yang diselesaikan sesuai standar pelayanan",
-                 "Jumlah layanan PATEN yang selesai sesuai standar pelayanan dibagi jumlah seluruh layanan PATEN, dikali 100%",
-                 "%", ("98", "99", "99,5", "100"), ("98,40", "99")),
-            Goal("Persentase hasil koordinasi penyelenggaraan pemerintahan yang ditindaklanjuti",
-                 "Jumlah hasil koordinasi yang ditindaklanjuti dibagi jumlah hasil koordinasi, dikali 100%",
-                 "%", ("85", "88", "90", "92"), ("86,20", "88")),
+            Goal(
+                "Persentase layanan PATEN yang diselesaikan sesuai standar pelayanan",
+                "Jumlah layanan PATEN yang selesai sesuai standar pelayanan dibagi jumlah seluruh layanan PATEN, dikali 100%",
+                "%",
+                ("98", "99", "99,5", "100"),
+                ("98,40", "99"),
+            ),
+            Goal(
+                "Persentase hasil koordinasi penyelenggaraan pemerintahan yang ditindaklanjuti",
+                "Jumlah hasil koordinasi yang ditindaklanjuti dibagi jumlah hasil koordinasi, dikali 100%",
+                "%",
+                ("85", "88", "90", "92"),
+                ("86,20", "88"),
+            ),
         ],
     ),
     (
         "Meningkatnya kualitas tata kelola pemerintahan desa dan keberdayaan masyarakat",
         [
-            Goal("Persentase desa yang menetapkan APBDes tepat waktu",
-                 "Jumlah desa yang menetapkan APBDes paling lambat 31 Desember dibagi 13 desa, dikali 100%",
-                 "%", ("100", "100", "100", "100"), ("100", "100"), ikk="√"),
-            Goal("Rata-rata nilai Indeks Desa Membangun (IDM) desa se-Kecamatan Kraksaan",
-                 "Jumlah nilai IDM seluruh desa dibagi 13 desa",
-                 "", ("0,7050", "0,7150", "0,7250", "0,7350"), ("0,7062", "0,7150")),
+            Goal(
+                "Persentase desa yang menetapkan APBDes tepat waktu",
+                "Jumlah desa yang menetapkan APBDes paling lambat 31 Desember dibagi 13 desa, dikali 100%",
+                "%",
+                ("100", "100", "100", "100"),
+                ("100", "100"),
+                ikk="√",
+            ),
+            Goal(
+                "Rata-rata nilai Indeks Desa Membangun (IDM) desa se-Kecamatan Kraksaan",
+                "Jumlah nilai IDM seluruh desa dibagi 13 desa",
+                "",
+                ("0,7050", "0,7150", "0,7250", "0,7350"),
+                ("0,7062", "0,7150"),
+            ),
         ],
     ),
 ]
@@ -761,15 +1184,22 @@ GOAL_NOTES = [
 def _goal_table(kind: str, label: str, rows_src: list[tuple[str, list[Goal]]]) -> dict[str, Any]:
     rows = []
     for no, (text, goals) in enumerate(rows_src, start=1):
-        rows.append({
-            "level": "other", "code": None,
-            "cells": {"no": str(no), label.lower(): text},
-            "split": [
-                {"indicator": g.name, "formula": g.formula, "target_unit": g.unit or "indeks",
-                 f"target_{YEAR}": g.targets[2]}
-                for g in goals
-            ],
-        })
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {"no": str(no), label.lower(): text},
+                "split": [
+                    {
+                        "indicator": g.name,
+                        "formula": g.formula,
+                        "target_unit": g.unit or "indeks",
+                        f"target_{YEAR}": g.targets[2],
+                    }
+                    for g in goals
+                ],
+            }
+        )
     return {
         "kind": kind,
         "columns": [
@@ -780,10 +1210,16 @@ def _goal_table(kind: str, label: str, rows_src: list[tuple[str, list[Goal]]]) -
             {"key": "target_unit", "width": 1.4, "align": "center"},
             {"key": f"target_{YEAR}", "width": 1.9, "align": "center"},
         ],
-        "header": [[
-            {"text": "No"}, {"text": label}, {"text": f"Indikator {label}"}, {"text": "Formula Perhitungan"},
-            {"text": "Satuan"}, {"text": f"Target Tahun {YEAR}"},
-        ]],
+        "header": [
+            [
+                {"text": "No"},
+                {"text": label},
+                {"text": f"Indikator {label}"},
+                {"text": "Formula Perhitungan"},
+                {"text": "Satuan"},
+                {"text": f"Target Tahun {YEAR}"},
+            ]
+        ],
         "rows": rows,
     }
 
@@ -892,8 +1328,12 @@ def table_paten() -> dict[str, Any]:
             {"key": "jumlah", "width": 2.0, "align": "right"},
         ],
         "header": [
-            [{"text": "No", "rowspan": 2}, {"text": "Jenis Layanan", "rowspan": 2},
-             {"text": "Jumlah Layanan per Triwulan", "colspan": 4}, {"text": "Jumlah", "rowspan": 2}],
+            [
+                {"text": "No", "rowspan": 2},
+                {"text": "Jenis Layanan", "rowspan": 2},
+                {"text": "Jumlah Layanan per Triwulan", "colspan": 4},
+                {"text": "Jumlah", "rowspan": 2},
+            ],
             [{"text": "Triwulan I"}, {"text": "Triwulan II"}, {"text": "Triwulan III"}, {"text": "Triwulan IV"}],
         ],
         "rows": rows,
@@ -905,21 +1345,44 @@ def paten_total() -> int:
 
 
 TC32_ROWS = [
-    ("Pembangunan saluran drainase lingkungan", "Kel. Patokan", "Panjang saluran drainase yang terbangun",
-     "250 m", "Diakomodir melalui Sub Kegiatan Pembangunan Sarana dan Prasarana Kelurahan (Dana Kelurahan)"),
-    ("Pelatihan pengolahan hasil perikanan bagi kelompok perempuan pesisir", "Desa Kalibuntu",
-     "Jumlah peserta pelatihan", "30 orang", "Diteruskan kepada Dinas Perikanan Kabupaten Probolinggo"),
-    ("Penambahan perangkat komputer dan antrean daring layanan PATEN", "Kantor Kecamatan Kraksaan",
-     "Jumlah unit perangkat yang tersedia", "2 unit", "Belum terakomodir dalam pagu; dicatat sebagai kebutuhan pada T-C.31"),
-    ("Pembinaan kader posyandu dan kader TP PKK", "18 desa/kelurahan", "Jumlah kader yang dibina", "90 orang",
-     "Diteruskan kepada Dinas Kesehatan dan TP PKK Kabupaten"),
+    (
+        "Pembangunan saluran drainase lingkungan",
+        "Kel. Patokan",
+        "Panjang saluran drainase yang terbangun",
+        "250 m",
+        "Diakomodir melalui Sub Kegiatan Pembangunan Sarana dan Prasarana Kelurahan (Dana Kelurahan)",
+    ),
+    (
+        "Pelatihan pengolahan hasil perikanan bagi kelompok perempuan pesisir",
+        "Desa Kalibuntu",
+        "Jumlah peserta pelatihan",
+        "30 orang",
+        "Diteruskan kepada Dinas Perikanan Kabupaten Probolinggo",
+    ),
+    (
+        "Penambahan perangkat komputer dan antrean daring layanan PATEN",
+        "Kantor Kecamatan Kraksaan",
+        "Jumlah unit perangkat yang tersedia",
+        "2 unit",
+        "Belum terakomodir dalam pagu; dicatat sebagai kebutuhan pada T-C.31",
+    ),
+    (
+        "Pembinaan kader posyandu dan kader TP PKK",
+        "18 desa/kelurahan",
+        "Jumlah kader yang dibina",
+        "90 orang",
+        "Diteruskan kepada Dinas Kesehatan dan TP PKK Kabupaten",
+    ),
 ]
 
 
 def table_tc32() -> dict[str, Any]:
     rows = [
-        {"level": "other", "code": None,
-         "cells": {"no": str(no), "name": a, "lokasi": b, "indicator": c, "besaran": d, "catatan": e}}
+        {
+            "level": "other",
+            "code": None,
+            "cells": {"no": str(no), "name": a, "lokasi": b, "indicator": c, "besaran": d, "catatan": e},
+        }
         for no, (a, b, c, d, e) in enumerate(TC32_ROWS, start=1)
     ]
     return {
@@ -932,40 +1395,62 @@ def table_tc32() -> dict[str, Any]:
             {"key": "besaran", "width": 1.8, "align": "center"},
             {"key": "catatan", "width": 4.6},
         ],
-        "header": [[
-            {"text": "No"}, {"text": "Program / Kegiatan / Sub Kegiatan"}, {"text": "Lokasi"},
-            {"text": "Indikator Kinerja"}, {"text": "Besaran / Volume"}, {"text": "Catatan"},
-        ]],
+        "header": [
+            [
+                {"text": "No"},
+                {"text": "Program / Kegiatan / Sub Kegiatan"},
+                {"text": "Lokasi"},
+                {"text": "Indikator Kinerja"},
+                {"text": "Besaran / Volume"},
+                {"text": "Catatan"},
+            ]
+        ],
         "number_row": ["1", "2", "3", "4", "5", "6"],
         "rows": rows,
     }
 
 
 KEBIJAKAN = [
-    ("Memperkokoh ideologi Pancasila, demokrasi dan hak asasi manusia",
-     "Penguatan tata kelola pemerintahan yang bersih dan partisipatif",
-     "Peningkatan kualitas tata kelola pemerintahan dan pelayanan publik",
-     "Program Penyelenggaraan Urusan Pemerintahan Umum; Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"),
-    ("Membangun dari desa dan dari bawah untuk pertumbuhan ekonomi, pemerataan ekonomi dan pemberantasan kemiskinan",
-     "Pemulihan ekonomi dan pengentasan kemiskinan berbasis desa",
-     "Percepatan pembangunan desa dan kelurahan",
-     "Program Pemberdayaan Masyarakat Desa dan Kelurahan; Program Pembinaan dan Pengawasan Pemerintahan Desa"),
-    ("Memperkuat reformasi politik, hukum dan birokrasi",
-     "Reformasi birokrasi dan peningkatan kualitas pelayanan publik",
-     "Reformasi birokrasi berbasis kinerja",
-     "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"),
-    ("Memperkuat penyelarasan kehidupan yang harmonis dengan lingkungan, alam dan budaya serta toleransi antarumat beragama",
-     "Penguatan ketenteraman, ketertiban umum dan harmoni sosial",
-     "Terwujudnya kondusivitas wilayah",
-     "Program Koordinasi Ketentraman dan Ketertiban Umum"),
+    (
+        "Memperkokoh ideologi Pancasila, demokrasi dan hak asasi manusia",
+        "Penguatan tata kelola pemerintahan yang bersih dan partisipatif",
+        "Peningkatan kualitas tata kelola pemerintahan dan pelayanan publik",
+        "Program Penyelenggaraan Urusan Pemerintahan Umum; Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+    ),
+    (
+        "Membangun dari desa dan dari bawah untuk pertumbuhan ekonomi, pemerataan ekonomi dan pemberantasan kemiskinan",
+        "Pemulihan ekonomi dan pengentasan kemiskinan berbasis desa",
+        "Percepatan pembangunan desa dan kelurahan",
+        "Program Pemberdayaan Masyarakat Desa dan Kelurahan; Program Pembinaan dan Pengawasan Pemerintahan Desa",
+    ),
+    (
+        "Memperkuat reformasi politik, hukum dan birokrasi",
+        "Reformasi birokrasi dan peningkatan kualitas pelayanan publik",
+        "Reformasi birokrasi berbasis kinerja",
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+    ),
+    (
+        "Memperkuat penyelarasan kehidupan yang harmonis dengan lingkungan, alam dan budaya serta toleransi antarumat beragama",
+        "Penguatan ketenteraman, ketertiban umum dan harmoni sosial",
+        "Terwujudnya kondusivitas wilayah",
+        "Program Koordinasi Ketentraman dan Ketertiban Umum",
+    ),
 ]
 
 
 def table_kebijakan() -> dict[str, Any]:
     rows = [
-        {"level": "other", "code": None,
-         "cells": {"no": str(no), "prioritas_nasional": a, "prioritas_provinsi": b, "prioritas_daerah": c,
-                   "dukungan": d}}
+        {
+            "level": "other",
+            "code": None,
+            "cells": {
+                "no": str(no),
+                "prioritas_nasional": a,
+                "prioritas_provinsi": b,
+                "prioritas_daerah": c,
+                "dukungan": d,
+            },
+        }
         for no, (a, b, c, d) in enumerate(KEBIJAKAN, start=1)
     ]
     return {
@@ -977,10 +1462,15 @@ def table_kebijakan() -> dict[str, Any]:
             {"key": "prioritas_daerah", "width": 3.6},
             {"key": "dukungan", "width": 4.5},
         ],
-        "header": [[
-            {"text": "No"}, {"text": "Prioritas Nasional"}, {"text": "Prioritas Provinsi Jawa Timur"},
-            {"text": "Prioritas Kabupaten Probolinggo"}, {"text": "Dukungan Program Kecamatan Kraksaan"},
-        ]],
+        "header": [
+            [
+                {"text": "No"},
+                {"text": "Prioritas Nasional"},
+                {"text": "Prioritas Provinsi Jawa Timur"},
+                {"text": "Prioritas Kabupaten Probolinggo"},
+                {"text": "Dukungan Program Kecamatan Kraksaan"},
+            ]
+        ],
         "rows": rows,
     }
 
@@ -989,8 +1479,17 @@ def table_kebijakan() -> dict[str, Any]:
 
 _SMALL = {"dan", "di", "ke", "dari", "yang", "pada", "dalam", "serta", "atau", "untuk", "oleh", "dengan"}
 WORDS = {
-    1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh", 8: "delapan", 9: "sembilan",
-    10: "sepuluh", 11: "sebelas",
+    1: "satu",
+    2: "dua",
+    3: "tiga",
+    4: "empat",
+    5: "lima",
+    6: "enam",
+    7: "tujuh",
+    8: "delapan",
+    9: "sembilan",
+    10: "sepuluh",
+    11: "sebelas",
 }
 
 
@@ -1090,21 +1589,36 @@ class Facts:
 
     def count_capaian(self) -> float:
         """Mean tingkat capaian Renstra of the sub kegiatan counted in units that add up."""
-        values = [num(tc29_values(sub_of(s).hist, s.official.satuan or "", True)["tingkat_capaian"].rstrip("%"))
-                  for s in self.subs if not is_rate(s.official.satuan or "")]
+        values = [
+            num(tc29_values(sub_of(s).hist, s.official.satuan or "", True)["tingkat_capaian"].rstrip("%"))
+            for s in self.subs
+            if not is_rate(s.official.satuan or "")
+        ]
         return sum(values) / len(values)
 
     @property
     def pegawai(self) -> int:
-        return sum(s.amount for s in self.subs if s.official.code.endswith(".2.02.01") and s.official.code.startswith("7.01.01"))
+        return sum(
+            s.amount
+            for s in self.subs
+            if s.official.code.endswith(".2.02.01") and s.official.code.startswith("7.01.01")
+        )
 
     @property
     def modal(self) -> int:
-        return sum(s.amount for s in self.subs if s.official.code.startswith("7.01.01.2.07") or s.official.code == "7.01.03.2.02.02")
+        return sum(
+            s.amount
+            for s in self.subs
+            if s.official.code.startswith("7.01.01.2.07") or s.official.code == "7.01.03.2.02.02"
+        )
 
     @property
     def dana_kelurahan(self) -> int:
-        return sum(s.amount for s in self.subs if s.official.code.startswith("7.01.03.2.02.0") and sub_of(s).catatan == "Dana Kelurahan")
+        return sum(
+            s.amount
+            for s in self.subs
+            if s.official.code.startswith("7.01.03.2.02.0") and sub_of(s).catatan == "Dana Kelurahan"
+        )
 
     @property
     def kebutuhan(self) -> int:
@@ -1186,26 +1700,43 @@ def body(facts: Facts) -> list[dict[str, Any]]:
 
     out: list[dict[str, Any]] = [
         S("portrait", numbering="none"),
-        {"type": "cover", "lines": [
-            "RENCANA KERJA PERANGKAT DAERAH", "(RENJA PD)", "KECAMATAN KRAKSAAN", f"TAHUN {YEAR}", "",
-            "PEMERINTAH KABUPATEN PROBOLINGGO", "KECAMATAN KRAKSAAN",
-            "Jl. Panglima Sudirman No. 2 Kraksaan – Probolinggo 67282",
-        ]},
+        {
+            "type": "cover",
+            "lines": [
+                "RENCANA KERJA PERANGKAT DAERAH",
+                "(RENJA PD)",
+                "KECAMATAN KRAKSAAN",
+                f"TAHUN {YEAR}",
+                "",
+                "PEMERINTAH KABUPATEN PROBOLINGGO",
+                "KECAMATAN KRAKSAAN",
+                "Jl. Panglima Sudirman No. 2 Kraksaan – Probolinggo 67282",
+            ],
+        },
         S("portrait", numbering="lower_roman", start=1),
         H(1, "KATA PENGANTAR"),
-        P(f"Puji syukur kami panjatkan ke hadirat Allah SWT atas rahmat dan hidayah-Nya sehingga Rencana Kerja "
-          f"(Renja) Kecamatan Kraksaan Tahun {YEAR} dapat diselesaikan. Renja ini merupakan dokumen perencanaan "
-          f"tahunan yang memuat program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu "
-          f"indikatif yang akan dilaksanakan Kecamatan Kraksaan pada tahun anggaran {YEAR}."),
-        P("Penyusunan Renja berpedoman pada Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 serta mengacu pada "
-          "Rencana Strategis (Renstra) Kecamatan Kraksaan Tahun 2021–2026 dan rancangan awal Rencana Kerja "
-          "Pemerintah Daerah (RKPD) Kabupaten Probolinggo. Setiap program dan kegiatan diukur dengan lebih dari "
-          "satu indikator kinerja, sehingga capaian hasil dan keluaran dapat dipantau secara berimbang."),
-        P("Kami menyampaikan terima kasih kepada Badan Perencanaan Pembangunan Daerah Kabupaten Probolinggo, para "
-          "kepala desa dan lurah, lembaga kemasyarakatan serta seluruh aparatur Kecamatan Kraksaan yang telah "
-          "memberikan data dan masukan. Semoga Renja ini menjadi pedoman kerja yang bermanfaat bagi peningkatan "
-          "pelayanan kepada masyarakat."),
-        {"type": "signature", "lines": [PLACE_DATE, "CAMAT KRAKSAAN", "", "", "", CAMAT, "Pembina Tingkat I", CAMAT_NIP]},
+        P(
+            f"Puji syukur kami panjatkan ke hadirat Allah SWT atas rahmat dan hidayah-Nya sehingga Rencana Kerja "
+            f"(Renja) Kecamatan Kraksaan Tahun {YEAR} dapat diselesaikan. Renja ini merupakan dokumen perencanaan "
+            f"tahunan yang memuat program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu "
+            f"indikatif yang akan dilaksanakan Kecamatan Kraksaan pada tahun anggaran {YEAR}."
+        ),
+        P(
+            "Penyusunan Renja berpedoman pada Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 serta mengacu pada "
+            "Rencana Strategis (Renstra) Kecamatan Kraksaan Tahun 2021–2026 dan rancangan awal Rencana Kerja "
+            "Pemerintah Daerah (RKPD) Kabupaten Probolinggo. Setiap program dan kegiatan diukur dengan lebih dari "
+            "satu indikator kinerja, sehingga capaian hasil dan keluaran dapat dipantau secara berimbang."
+        ),
+        P(
+            "Kami menyampaikan terima kasih kepada Badan Perencanaan Pembangunan Daerah Kabupaten Probolinggo, para "
+            "kepala desa dan lurah, lembaga kemasyarakatan serta seluruh aparatur Kecamatan Kraksaan yang telah "
+            "memberikan data dan masukan. Semoga Renja ini menjadi pedoman kerja yang bermanfaat bagi peningkatan "
+            "pelayanan kepada masyarakat."
+        ),
+        {
+            "type": "signature",
+            "lines": [PLACE_DATE, "CAMAT KRAKSAAN", "", "", "", CAMAT, "Pembina Tingkat I", CAMAT_NIP],
+        },
         {"type": "page_break"},
         {"type": "toc", "of": "headings", "levels": 2},
         {"type": "page_break"},
@@ -1214,73 +1745,96 @@ def body(facts: Facts) -> list[dict[str, Any]]:
         # ------------------------------------------------------------------ BAB I
         H(1, "BAB I PENDAHULUAN"),
         H(2, "1.1 Latar Belakang"),
-        P("Kecamatan merupakan perangkat daerah kabupaten yang dibentuk untuk memperkuat koordinasi penyelenggaraan "
-          "pemerintahan, pelayanan publik dan pemberdayaan masyarakat desa dan kelurahan. Sesuai Peraturan "
-          "Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan, Camat menyelenggarakan urusan pemerintahan umum, "
-          "mengoordinasikan kegiatan pemberdayaan masyarakat, upaya penyelenggaraan ketenteraman dan ketertiban "
-          "umum, penerapan peraturan perundang-undangan, pemeliharaan prasarana dan sarana pelayanan umum, serta "
-          "membina dan mengawasi penyelenggaraan kegiatan desa."),
-        P("Kecamatan Kraksaan berkedudukan sebagai pusat pemerintahan Kabupaten Probolinggo dengan wilayah kurang "
-          "lebih 37,8 km² yang terbagi atas 13 (tiga belas) desa dan 5 (lima) kelurahan, sebagian di antaranya "
-          "berada di wilayah pesisir. Kedudukan tersebut menjadikan kantor kecamatan sebagai simpul layanan "
-          "administrasi yang padat, terutama layanan Administrasi Terpadu Kecamatan (PATEN), dan menuntut koordinasi "
-          "yang erat dengan perangkat daerah serta instansi vertikal yang berkantor di wilayah Kraksaan."),
-        P(f"Sebagai penjabaran tahunan dari Renstra Kecamatan Kraksaan Tahun 2021–2026, Renja Kecamatan Kraksaan "
-          f"Tahun {YEAR} disusun melalui tahapan persiapan, penyusunan rancangan awal, penyusunan rancangan, forum "
-          f"perangkat daerah, perumusan rancangan akhir dan penetapan. Rancangan Renja diselaraskan dengan "
-          f"rancangan awal RKPD Tahun {YEAR} sehingga program, kegiatan dan sub kegiatan yang direncanakan sejalan "
-          f"dengan prioritas pembangunan daerah."),
-        P("Renja ini memuat indikator kinerja berlapis. Setiap program dan kegiatan diukur dengan dua atau tiga "
-          "indikator, misalnya persentase layanan yang diselesaikan sesuai standar pelayanan bersama Indeks "
-          "Kepuasan Masyarakat, sehingga kuantitas dan kualitas hasil dapat dinilai bersamaan. Pada tabel-tabel "
-          "Renja, indikator-indikator tersebut beserta targetnya dituliskan berurutan di bawah program atau "
-          "kegiatan yang bersangkutan."),
+        P(
+            "Kecamatan merupakan perangkat daerah kabupaten yang dibentuk untuk memperkuat koordinasi penyelenggaraan "
+            "pemerintahan, pelayanan publik dan pemberdayaan masyarakat desa dan kelurahan. Sesuai Peraturan "
+            "Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan, Camat menyelenggarakan urusan pemerintahan umum, "
+            "mengoordinasikan kegiatan pemberdayaan masyarakat, upaya penyelenggaraan ketenteraman dan ketertiban "
+            "umum, penerapan peraturan perundang-undangan, pemeliharaan prasarana dan sarana pelayanan umum, serta "
+            "membina dan mengawasi penyelenggaraan kegiatan desa."
+        ),
+        P(
+            "Kecamatan Kraksaan berkedudukan sebagai pusat pemerintahan Kabupaten Probolinggo dengan wilayah kurang "
+            "lebih 37,8 km² yang terbagi atas 13 (tiga belas) desa dan 5 (lima) kelurahan, sebagian di antaranya "
+            "berada di wilayah pesisir. Kedudukan tersebut menjadikan kantor kecamatan sebagai simpul layanan "
+            "administrasi yang padat, terutama layanan Administrasi Terpadu Kecamatan (PATEN), dan menuntut koordinasi "
+            "yang erat dengan perangkat daerah serta instansi vertikal yang berkantor di wilayah Kraksaan."
+        ),
+        P(
+            f"Sebagai penjabaran tahunan dari Renstra Kecamatan Kraksaan Tahun 2021–2026, Renja Kecamatan Kraksaan "
+            f"Tahun {YEAR} disusun melalui tahapan persiapan, penyusunan rancangan awal, penyusunan rancangan, forum "
+            f"perangkat daerah, perumusan rancangan akhir dan penetapan. Rancangan Renja diselaraskan dengan "
+            f"rancangan awal RKPD Tahun {YEAR} sehingga program, kegiatan dan sub kegiatan yang direncanakan sejalan "
+            f"dengan prioritas pembangunan daerah."
+        ),
+        P(
+            "Renja ini memuat indikator kinerja berlapis. Setiap program dan kegiatan diukur dengan dua atau tiga "
+            "indikator, misalnya persentase layanan yang diselesaikan sesuai standar pelayanan bersama Indeks "
+            "Kepuasan Masyarakat, sehingga kuantitas dan kualitas hasil dapat dinilai bersamaan. Pada tabel-tabel "
+            "Renja, indikator-indikator tersebut beserta targetnya dituliskan berurutan di bawah program atau "
+            "kegiatan yang bersangkutan."
+        ),
         H(2, "1.2 Landasan Hukum"),
-        P(f"Penyusunan Renja Kecamatan Kraksaan Tahun {YEAR} berlandaskan pada peraturan perundang-undangan "
-          f"sebagai berikut:"),
+        P(
+            f"Penyusunan Renja Kecamatan Kraksaan Tahun {YEAR} berlandaskan pada peraturan perundang-undangan "
+            f"sebagai berikut:"
+        ),
         L([f"{i}. {text}" for i, text in enumerate(LEGAL, start=1)]),
         H(2, "1.3 Maksud dan Tujuan"),
-        P("Maksud penyusunan Renja adalah menyediakan pedoman perencanaan tahunan yang menjabarkan Renstra "
-          "Kecamatan Kraksaan ke dalam program, kegiatan dan sub kegiatan yang terukur, serta menjadi acuan "
-          "penyusunan Rencana Kerja dan Anggaran (RKA) Kecamatan Kraksaan. Adapun tujuannya adalah:"),
-        L([
-            "a. menjamin keterkaitan dan konsistensi antara perencanaan, penganggaran, pelaksanaan dan pengawasan;",
-            "b. menetapkan indikator kinerja dan target program, kegiatan dan sub kegiatan yang akan dicapai "
-            "beserta pagu indikatifnya;",
-            "c. menyelaraskan usulan masyarakat hasil Musrenbang dengan prioritas pembangunan Kabupaten Probolinggo;",
-            "d. menyediakan dasar evaluasi kinerja tahunan Kecamatan Kraksaan.",
-        ]),
+        P(
+            "Maksud penyusunan Renja adalah menyediakan pedoman perencanaan tahunan yang menjabarkan Renstra "
+            "Kecamatan Kraksaan ke dalam program, kegiatan dan sub kegiatan yang terukur, serta menjadi acuan "
+            "penyusunan Rencana Kerja dan Anggaran (RKA) Kecamatan Kraksaan. Adapun tujuannya adalah:"
+        ),
+        L(
+            [
+                "a. menjamin keterkaitan dan konsistensi antara perencanaan, penganggaran, pelaksanaan dan pengawasan;",
+                "b. menetapkan indikator kinerja dan target program, kegiatan dan sub kegiatan yang akan dicapai "
+                "beserta pagu indikatifnya;",
+                "c. menyelaraskan usulan masyarakat hasil Musrenbang dengan prioritas pembangunan Kabupaten Probolinggo;",
+                "d. menyediakan dasar evaluasi kinerja tahunan Kecamatan Kraksaan.",
+            ]
+        ),
         H(2, "1.4 Sistematika Penulisan"),
         P(f"Renja Kecamatan Kraksaan Tahun {YEAR} disusun dalam 5 (lima) bab dengan sistematika sebagai berikut:"),
-        L([
-            "a. BAB I Pendahuluan, berisi latar belakang, landasan hukum, maksud dan tujuan serta sistematika "
-            "penulisan;",
-            "b. BAB II Hasil Evaluasi Renja Perangkat Daerah Tahun Lalu, berisi evaluasi pelaksanaan Renja dan "
-            "capaian Renstra, analisis kinerja pelayanan, isu-isu penting, review terhadap rancangan awal RKPD "
-            "serta penelaahan usulan program dan kegiatan masyarakat;",
-            "c. BAB III Tujuan dan Sasaran Perangkat Daerah, berisi telaahan terhadap kebijakan nasional, tujuan "
-            "dan sasaran Renja serta program dan kegiatan;",
-            "d. BAB IV Rencana Kerja dan Pendanaan Perangkat Daerah, berisi program utama, kegiatan dan sub "
-            "kegiatan beserta indikator kinerja, target dan pagu indikatif;",
-            "e. BAB V Penutup, berisi kaidah pelaksanaan dan tindak lanjut Renja.",
-        ]),
+        L(
+            [
+                "a. BAB I Pendahuluan, berisi latar belakang, landasan hukum, maksud dan tujuan serta sistematika "
+                "penulisan;",
+                "b. BAB II Hasil Evaluasi Renja Perangkat Daerah Tahun Lalu, berisi evaluasi pelaksanaan Renja dan "
+                "capaian Renstra, analisis kinerja pelayanan, isu-isu penting, review terhadap rancangan awal RKPD "
+                "serta penelaahan usulan program dan kegiatan masyarakat;",
+                "c. BAB III Tujuan dan Sasaran Perangkat Daerah, berisi telaahan terhadap kebijakan nasional, tujuan "
+                "dan sasaran Renja serta program dan kegiatan;",
+                "d. BAB IV Rencana Kerja dan Pendanaan Perangkat Daerah, berisi program utama, kegiatan dan sub "
+                "kegiatan beserta indikator kinerja, target dan pagu indikatif;",
+                "e. BAB V Penutup, berisi kaidah pelaksanaan dan tindak lanjut Renja.",
+            ]
+        ),
         {"type": "page_break"},
         # ------------------------------------------------------------------ BAB II
         H(1, "BAB II HASIL EVALUASI RENJA PERANGKAT DAERAH TAHUN LALU"),
         H(2, "2.1 Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah"),
-        P(f"Evaluasi terhadap pelaksanaan Renja Kecamatan Kraksaan Tahun {YEAR - 2} dilakukan dengan membandingkan "
-          f"realisasi setiap indikator kinerja program, kegiatan dan sub kegiatan terhadap targetnya, sekaligus "
-          f"memperkirakan capaian Renstra Perangkat Daerah s/d tahun {YEAR - 1}. Karena sebagian besar program dan "
-          f"kegiatan memiliki lebih dari satu indikator, setiap indikator dievaluasi pada barisnya sendiri dengan "
-          f"target, realisasi dan satuan masing-masing sebagaimana tercantum dalam Tabel 2.1."),
+        P(
+            f"Evaluasi terhadap pelaksanaan Renja Kecamatan Kraksaan Tahun {YEAR - 2} dilakukan dengan membandingkan "
+            f"realisasi setiap indikator kinerja program, kegiatan dan sub kegiatan terhadap targetnya, sekaligus "
+            f"memperkirakan capaian Renstra Perangkat Daerah s/d tahun {YEAR - 1}. Karena sebagian besar program dan "
+            f"kegiatan memiliki lebih dari satu indikator, setiap indikator dievaluasi pada barisnya sendiri dengan "
+            f"target, realisasi dan satuan masing-masing sebagaimana tercantum dalam Tabel 2.1."
+        ),
         S("landscape"),
-        C("Tabel 2.1",
-          f"T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat "
-          f"Daerah s/d Tahun {YEAR - 1}", UNIT_LINE),
+        C(
+            "Tabel 2.1",
+            f"T-C.29 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah dan Pencapaian Renstra Perangkat "
+            f"Daerah s/d Tahun {YEAR - 1}",
+            UNIT_LINE,
+        ),
         T("tc29"),
         S("portrait"),
-        P(f"Berdasarkan Tabel 2.1, hasil evaluasi pelaksanaan program, kegiatan dan sub kegiatan tahun {YEAR - 2} "
-          f"dapat diuraikan sebagai berikut:"),
+        P(
+            f"Berdasarkan Tabel 2.1, hasil evaluasi pelaksanaan program, kegiatan dan sub kegiatan tahun {YEAR - 2} "
+            f"dapat diuraikan sebagai berikut:"
+        ),
     ]
     prog_n, keg_n = facts.indicator_count("program"), facts.indicator_count("kegiatan")
     lp, lk = low_prog[0], low_keg[0]
@@ -1292,162 +1846,225 @@ def body(facts: Facts) -> list[dict[str, Any]]:
         )
     sub_items[-1] = sub_items[-1].rstrip(";") + "."
     out += [
-        L([
-            f"a. Capaian indikator program. Dari {counted(prog_n, 'indikator program')}, "
-            f"{counted(prog_n - len(low_prog), 'indikator')} mencapai atau melampaui target. Satu indikator belum "
-            f"mencapai target, yaitu {lp[1].name} pada {title(lp[0].official.name)}, dengan realisasi "
-            f"{lp[2]['realisasi_n2']}% dari target {lp[2]['target_n2']}% (tingkat realisasi {lp[2]['tingkat_realisasi']}).",
-            f"b. Capaian indikator kegiatan. Dari {counted(keg_n, 'indikator kegiatan')}, "
-            f"{counted(keg_n - len(low_keg), 'indikator')} mencapai target. Indikator {lk[1].name} pada kegiatan "
-            f"{lk[0].official.name} terealisasi {lk[2]['realisasi_n2']} desa dari target {lk[2]['target_n2']} desa "
-            f"(tingkat realisasi {lk[2]['tingkat_realisasi']}).",
-            f"c. Capaian sub kegiatan. Dari {counted(len(subs), 'sub kegiatan')} yang dilaksanakan, "
-            f"{counted(len(subs) - len(low_subs), 'sub kegiatan')} mencapai target keluaran, sedangkan "
-            f"{counted(len(low_subs), 'sub kegiatan')} belum mencapai target, yaitu:",
-        ]),
+        L(
+            [
+                f"a. Capaian indikator program. Dari {counted(prog_n, 'indikator program')}, "
+                f"{counted(prog_n - len(low_prog), 'indikator')} mencapai atau melampaui target. Satu indikator belum "
+                f"mencapai target, yaitu {lp[1].name} pada {title(lp[0].official.name)}, dengan realisasi "
+                f"{lp[2]['realisasi_n2']}% dari target {lp[2]['target_n2']}% (tingkat realisasi {lp[2]['tingkat_realisasi']}).",
+                f"b. Capaian indikator kegiatan. Dari {counted(keg_n, 'indikator kegiatan')}, "
+                f"{counted(keg_n - len(low_keg), 'indikator')} mencapai target. Indikator {lk[1].name} pada kegiatan "
+                f"{lk[0].official.name} terealisasi {lk[2]['realisasi_n2']} desa dari target {lk[2]['target_n2']} desa "
+                f"(tingkat realisasi {lk[2]['tingkat_realisasi']}).",
+                f"c. Capaian sub kegiatan. Dari {counted(len(subs), 'sub kegiatan')} yang dilaksanakan, "
+                f"{counted(len(subs) - len(low_subs), 'sub kegiatan')} mencapai target keluaran, sedangkan "
+                f"{counted(len(low_subs), 'sub kegiatan')} belum mencapai target, yaitu:",
+            ]
+        ),
         L(sub_items),
-        L([
-            f"d. Capaian Renstra. Perkiraan capaian Renstra s/d tahun {YEAR - 1} untuk indikator berbentuk "
-            f"persentase dan indeks berada pada kisaran {pct(rate_min)} sampai dengan {pct(rate_max)} dari target "
-            f"akhir periode. Indikator keluaran yang dihitung secara kumulatif (dokumen, laporan, paket, unit dan "
-            f"sejenisnya) rata-rata baru mencapai {dec(facts.count_capaian())}% dari target akhir Renstra, karena "
-            f"pelaksanaan Renstra masih menyisakan tahun {YEAR} dan {YEAR + 1}.",
-        ]),
-        P("Tindak lanjut atas indikator yang belum tercapai dituangkan dalam Renja ini melalui penjadwalan "
-          "Musrenbangdes yang disepakati bersama seluruh desa sejak awal tahun dan pendampingan penyusunan laporan "
-          "keuangan desa secara berkala oleh Seksi Pemerintahan."),
+        L(
+            [
+                f"d. Capaian Renstra. Perkiraan capaian Renstra s/d tahun {YEAR - 1} untuk indikator berbentuk "
+                f"persentase dan indeks berada pada kisaran {pct(rate_min)} sampai dengan {pct(rate_max)} dari target "
+                f"akhir periode. Indikator keluaran yang dihitung secara kumulatif (dokumen, laporan, paket, unit dan "
+                f"sejenisnya) rata-rata baru mencapai {dec(facts.count_capaian())}% dari target akhir Renstra, karena "
+                f"pelaksanaan Renstra masih menyisakan tahun {YEAR} dan {YEAR + 1}.",
+            ]
+        ),
+        P(
+            "Tindak lanjut atas indikator yang belum tercapai dituangkan dalam Renja ini melalui penjadwalan "
+            "Musrenbangdes yang disepakati bersama seluruh desa sejak awal tahun dan pendampingan penyusunan laporan "
+            "keuangan desa secara berkala oleh Seksi Pemerintahan."
+        ),
         H(2, "2.2 Analisis Kinerja Pelayanan Perangkat Daerah"),
-        P("Kinerja pelayanan Kecamatan Kraksaan diukur dengan indikator tujuan dan sasaran Renstra. Tujuan dan "
-          "setiap sasaran memiliki dua indikator yang dalam Renstra dituliskan dalam satu baris, sehingga pada "
-          "Tabel 2.2 nilai kedua indikator disajikan berurutan di dalam sel yang sama."),
+        P(
+            "Kinerja pelayanan Kecamatan Kraksaan diukur dengan indikator tujuan dan sasaran Renstra. Tujuan dan "
+            "setiap sasaran memiliki dua indikator yang dalam Renstra dituliskan dalam satu baris, sehingga pada "
+            "Tabel 2.2 nilai kedua indikator disajikan berurutan di dalam sel yang sama."
+        ),
         S("landscape"),
         C("Tabel 2.2", "T-C.30 Pencapaian Kinerja Pelayanan Perangkat Daerah", UNIT_LINE),
         T("tc30"),
         S("portrait"),
-        P(f"Indeks Kepuasan Masyarakat tahun {YEAR - 2} mencapai {goals_t[0].realisasi[0]} poin, melampaui target "
-          f"{goals_t[0].targets[0]} poin, dan nilai evaluasi AKIP mencapai {goals_t[1].realisasi[0]} dari target "
-          f"{goals_t[1].targets[0]}. Pada sasaran pertama, {sas1[0].realisasi[0]}% layanan PATEN diselesaikan "
-          f"sesuai standar pelayanan (target {sas1[0].targets[0]}%) dan {sas1[1].realisasi[0]}% hasil koordinasi "
-          f"ditindaklanjuti (target {sas1[1].targets[0]}%). Pada sasaran kedua, seluruh desa menetapkan APBDes tepat "
-          f"waktu dan rata-rata IDM mencapai {sas2[1].realisasi[0]} (target {sas2[1].targets[0]})."),
-        P(f"Layanan PATEN merupakan layanan yang paling banyak dimanfaatkan masyarakat. Rekapitulasi layanan "
-          f"Administrasi Terpadu Kecamatan (PATEN) Kecamatan Kraksaan Tahun {YEAR - 2} per triwulan disajikan "
-          f"pada Tabel 2.3."),
+        P(
+            f"Indeks Kepuasan Masyarakat tahun {YEAR - 2} mencapai {goals_t[0].realisasi[0]} poin, melampaui target "
+            f"{goals_t[0].targets[0]} poin, dan nilai evaluasi AKIP mencapai {goals_t[1].realisasi[0]} dari target "
+            f"{goals_t[1].targets[0]}. Pada sasaran pertama, {sas1[0].realisasi[0]}% layanan PATEN diselesaikan "
+            f"sesuai standar pelayanan (target {sas1[0].targets[0]}%) dan {sas1[1].realisasi[0]}% hasil koordinasi "
+            f"ditindaklanjuti (target {sas1[1].targets[0]}%). Pada sasaran kedua, seluruh desa menetapkan APBDes tepat "
+            f"waktu dan rata-rata IDM mencapai {sas2[1].realisasi[0]} (target {sas2[1].targets[0]})."
+        ),
+        P(
+            f"Layanan PATEN merupakan layanan yang paling banyak dimanfaatkan masyarakat. Rekapitulasi layanan "
+            f"Administrasi Terpadu Kecamatan (PATEN) Kecamatan Kraksaan Tahun {YEAR - 2} per triwulan disajikan "
+            f"pada Tabel 2.3."
+        ),
         T("paten"),
-        P(f"Sepanjang tahun {YEAR - 2} Kantor Kecamatan Kraksaan melayani {count(paten)} permohonan layanan. Layanan "
-          f"terbanyak adalah {top_name[:1].lower() + top_name[1:]} sebanyak {count(sum(top_q))} permohonan atau "
-          f"{dec(sum(top_q) / paten * 100)}% dari seluruh layanan. Permohonan pada semester kedua ({count(second)}) lebih "
-          f"banyak daripada semester pertama ({count(first)}), seiring pendaftaran sekolah dan pendataan bantuan "
-          f"sosial akhir tahun."),
+        P(
+            f"Sepanjang tahun {YEAR - 2} Kantor Kecamatan Kraksaan melayani {count(paten)} permohonan layanan. Layanan "
+            f"terbanyak adalah {top_name[:1].lower() + top_name[1:]} sebanyak {count(sum(top_q))} permohonan atau "
+            f"{dec(sum(top_q) / paten * 100)}% dari seluruh layanan. Permohonan pada semester kedua ({count(second)}) lebih "
+            f"banyak daripada semester pertama ({count(first)}), seiring pendaftaran sekolah dan pendataan bantuan "
+            f"sosial akhir tahun."
+        ),
         H(2, "2.3 Isu-isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah"),
-        P("Berdasarkan evaluasi pelaksanaan Renja dan analisis kinerja pelayanan, isu-isu penting yang dihadapi "
-          "Kecamatan Kraksaan dapat dikelompokkan sebagai berikut."),
+        P(
+            "Berdasarkan evaluasi pelaksanaan Renja dan analisis kinerja pelayanan, isu-isu penting yang dihadapi "
+            "Kecamatan Kraksaan dapat dikelompokkan sebagai berikut."
+        ),
         H(3, "2.3.1 Permasalahan Pelayanan dan Penyelenggaraan Pemerintahan"),
-        L([
-            "1) volume layanan PATEN tinggi karena kedudukan Kraksaan sebagai ibu kota kabupaten, sementara "
-            "ruang tunggu dan perangkat komputer layanan terbatas;",
-            "2) ketepatan waktu penyampaian laporan pertanggungjawaban realisasi APBDes belum merata di seluruh desa;",
-            "3) partisipasi lembaga kemasyarakatan dalam Musrenbangdes di desa pesisir dipengaruhi musim melaut;",
-            "4) sebagian sarana dan prasarana kantor, termasuk atap pendopo, memerlukan rehabilitasi.",
-        ]),
+        L(
+            [
+                "1) volume layanan PATEN tinggi karena kedudukan Kraksaan sebagai ibu kota kabupaten, sementara "
+                "ruang tunggu dan perangkat komputer layanan terbatas;",
+                "2) ketepatan waktu penyampaian laporan pertanggungjawaban realisasi APBDes belum merata di seluruh desa;",
+                "3) partisipasi lembaga kemasyarakatan dalam Musrenbangdes di desa pesisir dipengaruhi musim melaut;",
+                "4) sebagian sarana dan prasarana kantor, termasuk atap pendopo, memerlukan rehabilitasi.",
+            ]
+        ),
         H(3, "2.3.2 Isu Strategis"),
-        L([
-            "1) penguatan kualitas dan kecepatan layanan administrasi terpadu berbasis standar pelayanan;",
-            "2) peningkatan akuntabilitas pengelolaan keuangan desa dan pemanfaatan Dana Kelurahan;",
-            "3) pemeliharaan kondusivitas wilayah sebagai pusat pemerintahan dan kegiatan ekonomi kabupaten.",
-        ]),
+        L(
+            [
+                "1) penguatan kualitas dan kecepatan layanan administrasi terpadu berbasis standar pelayanan;",
+                "2) peningkatan akuntabilitas pengelolaan keuangan desa dan pemanfaatan Dana Kelurahan;",
+                "3) pemeliharaan kondusivitas wilayah sebagai pusat pemerintahan dan kegiatan ekonomi kabupaten.",
+            ]
+        ),
         H(2, "2.4 Review terhadap Rancangan Awal RKPD"),
-        P(f"Rancangan awal RKPD Kabupaten Probolinggo Tahun {YEAR} memuat pagu indikatif Kecamatan Kraksaan sebesar "
-          f"{rp(total)} untuk {counted(len(programs), 'program')}. Hasil analisis kebutuhan menunjukkan total "
-          f"kebutuhan dana sebesar {rp(facts.kebutuhan)}. Program, kegiatan, sub kegiatan, indikator dan target pada "
-          f"rancangan awal RKPD telah sesuai dengan hasil analisis kebutuhan; indikator program dan kegiatan "
-          f"beserta targetnya dituliskan berurutan di dalam satu sel sebagaimana format rancangan awal RKPD."),
+        P(
+            f"Rancangan awal RKPD Kabupaten Probolinggo Tahun {YEAR} memuat pagu indikatif Kecamatan Kraksaan sebesar "
+            f"{rp(total)} untuk {counted(len(programs), 'program')}. Hasil analisis kebutuhan menunjukkan total "
+            f"kebutuhan dana sebesar {rp(facts.kebutuhan)}. Program, kegiatan, sub kegiatan, indikator dan target pada "
+            f"rancangan awal RKPD telah sesuai dengan hasil analisis kebutuhan; indikator program dan kegiatan "
+            f"beserta targetnya dituliskan berurutan di dalam satu sel sebagaimana format rancangan awal RKPD."
+        ),
         S("landscape"),
         C("Tabel 2.4", f"T-C.31 Review terhadap Rancangan Awal RKPD Tahun {YEAR}", UNIT_LINE),
         T("tc31"),
         S("portrait"),
-        P(f"Selisih antara pagu indikatif dan kebutuhan dana terdapat pada {counted(len(needs), 'sub kegiatan')}, "
-          f"yaitu " + ", ".join(f"{s.official.name}" for s in needs[:-1]) + f" dan {needs[-1].official.name}. "
-          f"Kebutuhan yang belum terakomodir akan diusulkan kembali melalui perubahan anggaran atau Renja tahun "
-          f"berikutnya."),
+        P(
+            f"Selisih antara pagu indikatif dan kebutuhan dana terdapat pada {counted(len(needs), 'sub kegiatan')}, "
+            f"yaitu " + ", ".join(f"{s.official.name}" for s in needs[:-1]) + f" dan {needs[-1].official.name}. "
+            f"Kebutuhan yang belum terakomodir akan diusulkan kembali melalui perubahan anggaran atau Renja tahun "
+            f"berikutnya."
+        ),
         H(2, "2.5 Penelaahan Usulan Program dan Kegiatan Masyarakat"),
-        P("Usulan program dan kegiatan dihimpun dari Musrenbang Kecamatan, forum perangkat daerah dan aspirasi "
-          "pemangku kepentingan. Usulan yang menjadi kewenangan kecamatan diakomodir dalam Renja, sedangkan usulan "
-          "yang menjadi kewenangan perangkat daerah lain diteruskan kepada perangkat daerah yang bersangkutan."),
-        C("Tabel 2.5",
-          f"T-C.32 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun {YEAR}", UNIT_LINE),
+        P(
+            "Usulan program dan kegiatan dihimpun dari Musrenbang Kecamatan, forum perangkat daerah dan aspirasi "
+            "pemangku kepentingan. Usulan yang menjadi kewenangan kecamatan diakomodir dalam Renja, sedangkan usulan "
+            "yang menjadi kewenangan perangkat daerah lain diteruskan kepada perangkat daerah yang bersangkutan."
+        ),
+        C("Tabel 2.5", f"T-C.32 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan Tahun {YEAR}", UNIT_LINE),
         T("tc32"),
-        P("Dari usulan tersebut, usulan pembangunan drainase lingkungan diakomodir melalui Dana Kelurahan, usulan "
-          "perangkat layanan PATEN dicatat sebagai kebutuhan yang belum terakomodir, dan usulan lainnya diteruskan "
-          "kepada perangkat daerah teknis."),
+        P(
+            "Dari usulan tersebut, usulan pembangunan drainase lingkungan diakomodir melalui Dana Kelurahan, usulan "
+            "perangkat layanan PATEN dicatat sebagai kebutuhan yang belum terakomodir, dan usulan lainnya diteruskan "
+            "kepada perangkat daerah teknis."
+        ),
         {"type": "page_break"},
         # ------------------------------------------------------------------ BAB III
         H(1, "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH"),
         H(2, "3.1 Telaahan terhadap Kebijakan Nasional"),
-        P(f"Rencana Kerja Pemerintah Tahun {YEAR} merupakan tahun transisi menuju periode pembangunan jangka "
-          f"menengah nasional berikutnya, dengan penekanan pada pertumbuhan ekonomi yang inklusif, penguatan tata "
-          f"kelola pemerintahan dan pembangunan dari desa. Keterkaitan prioritas nasional, prioritas Provinsi Jawa "
-          f"Timur dan prioritas Kabupaten Probolinggo dengan program Kecamatan Kraksaan disajikan pada Tabel 3.1."),
+        P(
+            f"Rencana Kerja Pemerintah Tahun {YEAR} merupakan tahun transisi menuju periode pembangunan jangka "
+            f"menengah nasional berikutnya, dengan penekanan pada pertumbuhan ekonomi yang inklusif, penguatan tata "
+            f"kelola pemerintahan dan pembangunan dari desa. Keterkaitan prioritas nasional, prioritas Provinsi Jawa "
+            f"Timur dan prioritas Kabupaten Probolinggo dengan program Kecamatan Kraksaan disajikan pada Tabel 3.1."
+        ),
         C("Tabel 3.1", f"Keterkaitan Prioritas Pembangunan dengan Program Kecamatan Kraksaan Tahun {YEAR}"),
         T("kebijakan"),
-        P("Dukungan Kecamatan Kraksaan terhadap prioritas tersebut diwujudkan terutama melalui peningkatan kualitas "
-          "layanan PATEN, fasilitasi tata kelola pemerintahan desa, pemberdayaan masyarakat kelurahan dengan Dana "
-          "Kelurahan serta koordinasi ketenteraman dan ketertiban umum bersama unsur tiga pilar."),
+        P(
+            "Dukungan Kecamatan Kraksaan terhadap prioritas tersebut diwujudkan terutama melalui peningkatan kualitas "
+            "layanan PATEN, fasilitasi tata kelola pemerintahan desa, pemberdayaan masyarakat kelurahan dengan Dana "
+            "Kelurahan serta koordinasi ketenteraman dan ketertiban umum bersama unsur tiga pilar."
+        ),
         H(2, "3.2 Tujuan dan Sasaran Renja Perangkat Daerah"),
-        P(f"Tujuan dan sasaran Renja Kecamatan Kraksaan Tahun {YEAR} mengacu pada tujuan dan sasaran Renstra "
-          f"Kecamatan Kraksaan Tahun 2021–2026. Tujuan dan setiap sasaran diukur dengan dua indikator kinerja, "
-          f"masing-masing dengan formula dan target tahun {YEAR} sebagaimana tabel berikut."),
+        P(
+            f"Tujuan dan sasaran Renja Kecamatan Kraksaan Tahun {YEAR} mengacu pada tujuan dan sasaran Renstra "
+            f"Kecamatan Kraksaan Tahun 2021–2026. Tujuan dan setiap sasaran diukur dengan dua indikator kinerja, "
+            f"masing-masing dengan formula dan target tahun {YEAR} sebagaimana tabel berikut."
+        ),
         C("Tabel 3.2", f"Tujuan dan Indikator Tujuan Kecamatan Kraksaan Tahun {YEAR}"),
         T("tujuan"),
-        P(f"Untuk mencapai tujuan tersebut ditetapkan {counted(len(SASARAN), 'sasaran')} dengan "
-          f"{counted(sum(len(g) for _, g in SASARAN), 'indikator')} sebagai berikut."),
+        P(
+            f"Untuk mencapai tujuan tersebut ditetapkan {counted(len(SASARAN), 'sasaran')} dengan "
+            f"{counted(sum(len(g) for _, g in SASARAN), 'indikator')} sebagai berikut."
+        ),
         C("Tabel 3.3", f"Sasaran dan Indikator Sasaran Kecamatan Kraksaan Tahun {YEAR}"),
         T("sasaran"),
         H(2, "3.3 Program dan Kegiatan"),
-        P(f"Untuk mewujudkan tujuan dan sasaran tersebut, pada tahun {YEAR} Kecamatan Kraksaan merencanakan "
-          f"{counted(len(programs), 'program')}, {counted(len(kegiatan), 'kegiatan')} dan "
-          f"{counted(len(subs), 'sub kegiatan')} sebagai berikut:"),
+        P(
+            f"Untuk mewujudkan tujuan dan sasaran tersebut, pada tahun {YEAR} Kecamatan Kraksaan merencanakan "
+            f"{counted(len(programs), 'program')}, {counted(len(kegiatan), 'kegiatan')} dan "
+            f"{counted(len(subs), 'sub kegiatan')} sebagai berikut:"
+        ),
         L(bab3_list(facts)),
-        P("Rincian indikator kinerja, lokasi, target, pagu indikatif dan sumber dana setiap program, kegiatan dan "
-          "sub kegiatan, beserta prakiraan maju tahun berikutnya, disajikan pada Tabel 3.4. Indikator program dan "
-          "kegiatan dituliskan satu per baris di bawah kode dan nama program atau kegiatan yang bersangkutan."),
+        P(
+            "Rincian indikator kinerja, lokasi, target, pagu indikatif dan sumber dana setiap program, kegiatan dan "
+            "sub kegiatan, beserta prakiraan maju tahun berikutnya, disajikan pada Tabel 3.4. Indikator program dan "
+            "kegiatan dituliskan satu per baris di bawah kode dan nama program atau kegiatan yang bersangkutan."
+        ),
         S("landscape"),
-        C("Tabel 3.4",
-          f"T-C.33 Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun {YEAR} dan Prakiraan Maju "
-          f"Tahun {YEAR + 1}", UNIT_LINE),
+        C(
+            "Tabel 3.4",
+            f"T-C.33 Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun {YEAR} dan Prakiraan Maju "
+            f"Tahun {YEAR + 1}",
+            UNIT_LINE,
+        ),
         T("tc33"),
         S("portrait"),
         # ------------------------------------------------------------------ BAB IV
         H(1, "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH"),
-        P(f"Rencana kerja dan pendanaan Kecamatan Kraksaan Tahun {YEAR} disusun berdasarkan hasil evaluasi "
-          f"pelaksanaan Renja, isu-isu penting, review rancangan awal RKPD dan usulan masyarakat. Program utama "
-          f"yang akan dilaksanakan sebanyak {counted(len(programs), 'program')}, yaitu:"),
-        L([f"{i}. {title(p.official.name)};" if i < len(programs) else f"{i}. {title(p.official.name)}."
-           for i, p in enumerate(programs, start=1)]),
-        P("Program utama tersebut beserta kegiatan, sub kegiatan, indikator kinerja, kelompok sasaran, lokasi, "
-          "target dan pagu indikatifnya disajikan pada Tabel 4.1."),
+        P(
+            f"Rencana kerja dan pendanaan Kecamatan Kraksaan Tahun {YEAR} disusun berdasarkan hasil evaluasi "
+            f"pelaksanaan Renja, isu-isu penting, review rancangan awal RKPD dan usulan masyarakat. Program utama "
+            f"yang akan dilaksanakan sebanyak {counted(len(programs), 'program')}, yaitu:"
+        ),
+        L(
+            [
+                f"{i}. {title(p.official.name)};" if i < len(programs) else f"{i}. {title(p.official.name)}."
+                for i, p in enumerate(programs, start=1)
+            ]
+        ),
+        P(
+            "Program utama tersebut beserta kegiatan, sub kegiatan, indikator kinerja, kelompok sasaran, lokasi, "
+            "target dan pagu indikatifnya disajikan pada Tabel 4.1."
+        ),
         C("Tabel 4.1", f"Rencana Program Utama, Kegiatan dan Sub Kegiatan Kecamatan Kraksaan Tahun {YEAR}"),
         T("t41"),
-        P(f"Jumlah pagu indikatif Kecamatan Kraksaan Tahun {YEAR} sebesar {rp(total)} terdiri dari Belanja Pegawai "
-          f"sebesar {rp(facts.pegawai)}, Belanja Barang dan Jasa sebesar {rp(barang)} dan Belanja Modal sebesar "
-          f"{rp(facts.modal)}."),
-        P(f"Dari jumlah tersebut, Dana Kelurahan untuk {counted(5, 'kelurahan')} dialokasikan sebesar "
-          f"{rp(facts.dana_kelurahan)} melalui Sub Kegiatan Pembangunan Sarana dan Prasarana Kelurahan dan Sub "
-          f"Kegiatan Pemberdayaan Masyarakat di Kelurahan. Prakiraan maju tahun {YEAR + 1} direncanakan sebesar "
-          f"{rp(facts.plan.total_next)}."),
+        P(
+            f"Jumlah pagu indikatif Kecamatan Kraksaan Tahun {YEAR} sebesar {rp(total)} terdiri dari Belanja Pegawai "
+            f"sebesar {rp(facts.pegawai)}, Belanja Barang dan Jasa sebesar {rp(barang)} dan Belanja Modal sebesar "
+            f"{rp(facts.modal)}."
+        ),
+        P(
+            f"Dari jumlah tersebut, Dana Kelurahan untuk {counted(5, 'kelurahan')} dialokasikan sebesar "
+            f"{rp(facts.dana_kelurahan)} melalui Sub Kegiatan Pembangunan Sarana dan Prasarana Kelurahan dan Sub "
+            f"Kegiatan Pemberdayaan Masyarakat di Kelurahan. Prakiraan maju tahun {YEAR + 1} direncanakan sebesar "
+            f"{rp(facts.plan.total_next)}."
+        ),
         {"type": "page_break"},
         # ------------------------------------------------------------------ BAB V
         H(1, "BAB V PENUTUP"),
-        P(f"Renja Kecamatan Kraksaan Tahun {YEAR} merupakan pedoman bagi seluruh unit kerja di lingkungan "
-          f"Kecamatan Kraksaan dalam melaksanakan program, kegiatan dan sub kegiatan selama satu tahun. "
-          f"Keberhasilan pelaksanaannya diukur dengan indikator kinerja yang telah ditetapkan, sehingga setiap "
-          f"indikator, termasuk indikator kedua dan ketiga pada program dan kegiatan, dipantau secara berkala."),
-        P("Kaidah pelaksanaan Renja adalah sebagai berikut: seluruh unit kerja melaksanakan program dan kegiatan "
-          "sesuai jadwal; Sekretaris Kecamatan mengoordinasikan pemantauan capaian setiap triwulan; dan hasil "
-          "pemantauan menjadi bahan penyusunan laporan kinerja serta Renja tahun berikutnya."),
-        P("Dengan tersusunnya Renja ini diharapkan pelayanan kepada masyarakat Kecamatan Kraksaan semakin "
-          "berkualitas dan penyelenggaraan pemerintahan di tingkat kecamatan, desa dan kelurahan semakin akuntabel."),
-        {"type": "signature", "lines": [PLACE_DATE, "CAMAT KRAKSAAN", "", "", "", CAMAT, "Pembina Tingkat I", CAMAT_NIP]},
+        P(
+            f"Renja Kecamatan Kraksaan Tahun {YEAR} merupakan pedoman bagi seluruh unit kerja di lingkungan "
+            f"Kecamatan Kraksaan dalam melaksanakan program, kegiatan dan sub kegiatan selama satu tahun. "
+            f"Keberhasilan pelaksanaannya diukur dengan indikator kinerja yang telah ditetapkan, sehingga setiap "
+            f"indikator, termasuk indikator kedua dan ketiga pada program dan kegiatan, dipantau secara berkala."
+        ),
+        P(
+            "Kaidah pelaksanaan Renja adalah sebagai berikut: seluruh unit kerja melaksanakan program dan kegiatan "
+            "sesuai jadwal; Sekretaris Kecamatan mengoordinasikan pemantauan capaian setiap triwulan; dan hasil "
+            "pemantauan menjadi bahan penyusunan laporan kinerja serta Renja tahun berikutnya."
+        ),
+        P(
+            "Dengan tersusunnya Renja ini diharapkan pelayanan kepada masyarakat Kecamatan Kraksaan semakin "
+            "berkualitas dan penyelenggaraan pemerintahan di tingkat kecamatan, desa dan kelurahan semakin akuntabel."
+        ),
+        {
+            "type": "signature",
+            "lines": [PLACE_DATE, "CAMAT KRAKSAAN", "", "", "", CAMAT, "Pembina Tingkat I", CAMAT_NIP],
+        },
     ]
     return out
 
@@ -1463,8 +2080,13 @@ def clean_spec() -> dict[str, Any]:
         "id": ID,
         "family": FAMILY,
         "meta": {"unit": UNIT, "region": REGION, "plan_year": YEAR, "place_date": PLACE_DATE},
-        "style": {"font": "Liberation Serif", "body_pt": 12, "table_pt": 7.5, "thousands": ".",
-                  "code_style": "written"},
+        "style": {
+            "font": "Liberation Serif",
+            "body_pt": 12,
+            "table_pt": 7.5,
+            "thousands": ".",
+            "code_style": "written",
+        },
         "body": body(facts),
         "tables": {
             "tc29": table_tc29(tree),
@@ -1485,7 +2107,9 @@ def _split_part(row: dict[str, Any], index: int) -> dict[str, Any]:
     return row["split"][index]
 
 
-def _replace_in_paragraph(spec: dict[str, Any], old: str, new: str, types: tuple[str, ...] = ("paragraph", "list")) -> None:
+def _replace_in_paragraph(
+    spec: dict[str, Any], old: str, new: str, types: tuple[str, ...] = ("paragraph", "list")
+) -> None:
     """Replace ``old`` once in the first paragraph or list item holding it."""
     for block in spec["body"]:
         if block["type"] not in types:
@@ -1511,10 +2135,12 @@ def defect_spec(clean: dict[str, Any]) -> dict[str, Any]:
     part = _split_part(row_with(spec, "tc33", "7.01.02"), 1)
     old = part["target_next"]
     part["target_next"] = "84%"
-    declare("tc33-next-unit-second-indicator",
-            f"T-C.33 program 7.01.02, second indicator (IKM): target {part['target']} for {YEAR} but the "
-            f"prakiraan maju target is written '84%' instead of '{old}' (another unit)",
-            {"rule": "IT-009", "table": "T-C.33", "code": "7.01.02", "column": "target_next"})
+    declare(
+        "tc33-next-unit-second-indicator",
+        f"T-C.33 program 7.01.02, second indicator (IKM): target {part['target']} for {YEAR} but the "
+        f"prakiraan maju target is written '84%' instead of '{old}' (another unit)",
+        {"rule": "IT-009", "table": "T-C.33", "code": "7.01.02", "column": "target_next"},
+    )
 
     # 2. T-C.31: the target of the second stacked indicator of kegiatan 7.01.01.2.09 differs from T-C.33.
     row = row_with(spec, "tc31", "7.01.01.2.09")
@@ -1523,19 +2149,23 @@ def defect_spec(clean: dict[str, Any]) -> dict[str, Any]:
     lines[1] = "100%"
     row["cells"]["target"] = "\n".join(lines)
     row["cells"]["target_kebutuhan"] = "\n".join(lines)
-    declare("tc31-stacked-target-differs",
-            "T-C.31 kegiatan 7.01.01.2.09: the second stacked indicator (kendaraan laik jalan) targets 100% in "
-            "both halves of the table, T-C.33 targets 93%",
-            {"rule": "XT-002", "table": "T-C.31", "code": "7.01.01.2.09", "column": "target"})
+    declare(
+        "tc31-stacked-target-differs",
+        "T-C.31 kegiatan 7.01.01.2.09: the second stacked indicator (kendaraan laik jalan) targets 100% in "
+        "both halves of the table, T-C.33 targets 93%",
+        {"rule": "XT-002", "table": "T-C.31", "code": "7.01.01.2.09", "column": "target"},
+    )
 
     # 3. T-C.29: tingkat realisasi of the second indicator of program 7.01.02 miscalculated.
     part = _split_part(row_with(spec, "tc29", "7.01.02"), 1)
     right = part["tingkat_realisasi"]
     part["tingkat_realisasi"] = "110,69%"
-    declare("tc29-tingkat-second-indicator",
-            f"T-C.29 program 7.01.02, second indicator (IKM): tingkat realisasi written 110,69% although "
-            f"{part['realisasi_n2']} / {part['target_n2']} x 100 = {right}",
-            {"rule": "TOT-010", "table": "T-C.29", "code": "7.01.02", "column": "tingkat_realisasi"})
+    declare(
+        "tc29-tingkat-second-indicator",
+        f"T-C.29 program 7.01.02, second indicator (IKM): tingkat realisasi written 110,69% although "
+        f"{part['realisasi_n2']} / {part['target_n2']} x 100 = {right}",
+        {"rule": "TOT-010", "table": "T-C.29", "code": "7.01.02", "column": "tingkat_realisasi"},
+    )
 
     # 4. BAB II narrative claims every target was met although T-C.29 shows rows below 100 %.
     for block in spec["body"]:
@@ -1551,42 +2181,61 @@ def defect_spec(clean: dict[str, Any]) -> dict[str, Any]:
     else:
         raise KeyError("evaluation list")
     # The list of the two sub kegiatan below target goes with the claim.
-    spec["body"] = [b for b in spec["body"] if not (b["type"] == "list" and b["items"] and b["items"][0].startswith("1) Sub Kegiatan"))]
-    declare("narrative-all-targets-met",
-            "BAB II 2.1 states that every program, kegiatan and sub kegiatan target of 2023 was met, while T-C.29 "
-            "shows 7.01.06 (second indicator), 7.01.06.2.01, 7.01.03.2.01.01 and 7.01.06.2.01.03 below 100%",
-            {"rule": "NAR-015"})
+    spec["body"] = [
+        b
+        for b in spec["body"]
+        if not (b["type"] == "list" and b["items"] and b["items"][0].startswith("1) Sub Kegiatan"))
+    ]
+    declare(
+        "narrative-all-targets-met",
+        "BAB II 2.1 states that every program, kegiatan and sub kegiatan target of 2023 was met, while T-C.29 "
+        "shows 7.01.06 (second indicator), 7.01.06.2.01, 7.01.03.2.01.01 and 7.01.06.2.01.03 below 100%",
+        {"rule": "NAR-015"},
+    )
 
     # 5. Tabel 4.1: amount of a sub kegiatan differs from T-C.33 (digits swapped); its kegiatan no longer adds up.
     row = row_with(spec, "t41", "7.01.03.2.01.03")
     row["cells"]["amount"] = 26_100_000
-    declare("t41-amount-differs",
-            "Tabel 4.1 sub kegiatan 7.01.03.2.01.03: pagu 26.100.000 instead of T-C.33's 21.600.000",
-            {"rule": "XT-003", "table": "Tabel 4.1", "code": "7.01.03.2.01.03", "column": "amount"},
-            {"rule": "TOT-001", "table": "Tabel 4.1", "code": "7.01.03.2.01", "column": "amount"})
+    declare(
+        "t41-amount-differs",
+        "Tabel 4.1 sub kegiatan 7.01.03.2.01.03: pagu 26.100.000 instead of T-C.33's 21.600.000",
+        {"rule": "XT-003", "table": "Tabel 4.1", "code": "7.01.03.2.01.03", "column": "amount"},
+        {"rule": "TOT-001", "table": "Tabel 4.1", "code": "7.01.03.2.01", "column": "amount"},
+    )
 
     # 6. T-C.33: "Jumlah Laporan ..." with its targets in dokumen.
     row = row_with(spec, "tc33", "7.01.04.2.01.01")
     row["cells"]["target"] = row["cells"]["target"].replace("Laporan", "Dokumen")
     row["cells"]["target_next"] = row["cells"]["target_next"].replace("Laporan", "Dokumen")
-    declare("tc33-laporan-in-dokumen",
-            "T-C.33 sub kegiatan 7.01.04.2.01.01 (indicator 'Jumlah Laporan Hasil Sinergitas ...'): targets "
-            "'12 Dokumen' for n and n+1, official satuan Laporan (T-C.31 and Tabel 4.1 keep '12 Laporan')",
-            {"rule": "NOM-006", "table": "T-C.33", "code": "7.01.04.2.01.01"},
-            {"rule": "IT-004", "table": "T-C.33", "code": "7.01.04.2.01.01"},
-            {"rule": "XT-002", "code": "7.01.04.2.01.01", "column": "target"},
-            {"rule": "XT-003", "code": "7.01.04.2.01.01", "column": "target"})
+    declare(
+        "tc33-laporan-in-dokumen",
+        "T-C.33 sub kegiatan 7.01.04.2.01.01 (indicator 'Jumlah Laporan Hasil Sinergitas ...'): targets "
+        "'12 Dokumen' for n and n+1, official satuan Laporan (T-C.31 and Tabel 4.1 keep '12 Laporan')",
+        {"rule": "NOM-006", "table": "T-C.33", "code": "7.01.04.2.01.01"},
+        {"rule": "IT-004", "table": "T-C.33", "code": "7.01.04.2.01.01"},
+        {"rule": "XT-002", "code": "7.01.04.2.01.01", "column": "target"},
+        {"rule": "XT-003", "code": "7.01.04.2.01.01", "column": "target"},
+    )
 
     # 7. Count written in digits and words that disagree.
     _replace_in_paragraph(spec, "sebanyak 6 (enam) program", "sebanyak 6 (lima) program")
-    declare("count-words-programs", "BAB IV: '6 (lima) program' (digits and words differ)",
-            {"rule": "NAR-003", "text": "6 (lima)"})
+    declare(
+        "count-words-programs",
+        "BAB IV: '6 (lima) program' (digits and words differ)",
+        {"rule": "NAR-003", "text": "6 (lima)"},
+    )
 
     # 8. Wrong stated count of sub kegiatan in 3.3.
-    _replace_in_paragraph(spec, "dan 34 (tiga puluh empat) sub kegiatan sebagai berikut",
-                          "dan 36 (tiga puluh enam) sub kegiatan sebagai berikut")
-    declare("count-subs-3.3", "BAB III 3.3 states 36 (tiga puluh enam) sub kegiatan; T-C.33 holds 34",
-            {"rule": "NAR-004", "text": "36"})
+    _replace_in_paragraph(
+        spec,
+        "dan 34 (tiga puluh empat) sub kegiatan sebagai berikut",
+        "dan 36 (tiga puluh enam) sub kegiatan sebagai berikut",
+    )
+    declare(
+        "count-subs-3.3",
+        "BAB III 3.3 states 36 (tiga puluh enam) sub kegiatan; T-C.33 holds 34",
+        {"rule": "NAR-004", "text": "36"},
+    )
 
     # 9. A sentence copied from another kecamatan's Renja (name of another kecamatan and its desa).
     _replace_in_paragraph(
@@ -1595,36 +2244,44 @@ def defect_spec(clean: dict[str, Any]) -> dict[str, Any]:
         "3) partisipasi lembaga kemasyarakatan dalam Musrenbangdes di Desa Binor dan Desa Sumberanyar Kecamatan "
         "Paiton dipengaruhi musim melaut;",
     )
-    declare("copied-other-kecamatan",
-            "BAB II 2.3.1 names Desa Binor and Desa Sumberanyar of Kecamatan Paiton (a copied sentence)",
-            {"rule": "NAR-014", "text": "Paiton"})
+    declare(
+        "copied-other-kecamatan",
+        "BAB II 2.3.1 names Desa Binor and Desa Sumberanyar of Kecamatan Paiton (a copied sentence)",
+        {"rule": "NAR-014", "text": "Paiton"},
+    )
 
     # 10. Caption of T-C.31 naming the previous year.
     for block in spec["body"]:
         if block["type"] == "caption" and any("T-C.31" in ln for ln in block["lines"]):
             block["lines"] = [ln.replace(f"RKPD Tahun {YEAR}", f"RKPD Tahun {YEAR - 1}") for ln in block["lines"]]
             break
-    declare("tc31-caption-year",
-            f"T-C.31 caption reads 'Review terhadap Rancangan Awal RKPD Tahun {YEAR - 1}' (plan year {YEAR})",
-            {"rule": "YEAR-007", "table": "T-C.31"},
-            {"rule": "YEAR-003", "text": str(YEAR - 1)})
+    declare(
+        "tc31-caption-year",
+        f"T-C.31 caption reads 'Review terhadap Rancangan Awal RKPD Tahun {YEAR - 1}' (plan year {YEAR})",
+        {"rule": "YEAR-007", "table": "T-C.31"},
+        {"rule": "YEAR-003", "text": str(YEAR - 1)},
+    )
 
     # 11. PATEN total row does not add up.
     paten = spec["tables"]["paten"]["rows"][-1]["cells"]
     true_total = paten["jumlah"]
     paten["jumlah"] = count(paten_total() + 90)
-    declare("paten-total",
-            f"Tabel 2.3 (PATEN): the JUMLAH row says {paten['jumlah']}, its rows add up to {true_total}",
-            {"rule": "TOT-013", "text": paten["jumlah"]})
+    declare(
+        "paten-total",
+        f"Tabel 2.3 (PATEN): the JUMLAH row says {paten['jumlah']}, its rows add up to {true_total}",
+        {"rule": "TOT-013", "text": paten["jumlah"]},
+    )
 
     # 12. Tabel 3.3: the target of the second indicator of sasaran 2 differs from T-C.30 (digits transposed).
     part = spec["tables"]["sasaran"]["rows"][1]["split"][1]
     right = part[f"target_{YEAR}"]
     part[f"target_{YEAR}"] = "0,7520"
-    declare("sasaran-second-indicator-target",
-            f"Tabel 3.3 sasaran 2, second indicator (rata-rata IDM): target {YEAR} written 0,7520, T-C.30 "
-            f"(stacked cell, Target Renstra Tahun {YEAR}) says {right}",
-            {"rule": "XT-008", "table": "Tabel 3.3"})
+    declare(
+        "sasaran-second-indicator-target",
+        f"Tabel 3.3 sasaran 2, second indicator (rata-rata IDM): target {YEAR} written 0,7520, T-C.30 "
+        f"(stacked cell, Target Renstra Tahun {YEAR}) says {right}",
+        {"rule": "XT-008", "table": "Tabel 3.3"},
+    )
 
     spec["defects"] = defects
     return spec
@@ -1648,8 +2305,12 @@ def check(spec: dict[str, Any]) -> None:
         for r in coded:
             if r["level"] == "sub_kegiatan":
                 continue
-            kids = [k for k in coded if k["code"].startswith(r["code"] + ".") and
-                    k["level"] == ("kegiatan" if r["level"] == "program" else "sub_kegiatan")]
+            kids = [
+                k
+                for k in coded
+                if k["code"].startswith(r["code"] + ".")
+                and k["level"] == ("kegiatan" if r["level"] == "program" else "sub_kegiatan")
+            ]
             assert r["cells"][column] == sum(k["cells"][column] for k in kids), (r["code"], column)
         total = t33[-1]["cells"][column]
         assert total == sum(r["cells"][column] for r in coded if r["level"] == "program")

@@ -58,7 +58,18 @@ DAU = "DAU"
 PAD = "PAD"
 
 NUMBER_WORDS = [
-    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas",
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
 ]
 
 
@@ -179,47 +190,162 @@ PCT = "%"
 PROGRAM_GOALS: dict[str, tuple[Goal, ...]] = {
     "2.16.01": (Goal("Persentase Capaian Kinerja Pelayanan Administrasi Perkantoran Dinas", "100", PCT, "100"),),
     "2.16.02": (
-        Goal("Indeks Keterbukaan Informasi Publik Kabupaten Situbondo", "86,50", "Indeks", "87,00",
-             renstra="87,00", real_n3="80,12", target_n2="82,00", real_n2="83,20", target_n1="84,00"),
-        Goal("Persentase Perangkat Daerah yang Mengelola Informasi Publik melalui PPID Pembantu", "100", PCT, "100",
-             real_n3="88", target_n2="95", real_n2="95"),
+        Goal(
+            "Indeks Keterbukaan Informasi Publik Kabupaten Situbondo",
+            "86,50",
+            "Indeks",
+            "87,00",
+            renstra="87,00",
+            real_n3="80,12",
+            target_n2="82,00",
+            real_n2="83,20",
+            target_n1="84,00",
+        ),
+        Goal(
+            "Persentase Perangkat Daerah yang Mengelola Informasi Publik melalui PPID Pembantu",
+            "100",
+            PCT,
+            "100",
+            real_n3="88",
+            target_n2="95",
+            real_n2="95",
+        ),
     ),
     "2.16.03": (
-        Goal("Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)", "3,10", "Indeks", "3,25",
-             renstra="3,25", real_n3="2,38", target_n2="2,60", real_n2="2,71", target_n1="2,85"),
+        Goal(
+            "Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+            "3,10",
+            "Indeks",
+            "3,25",
+            renstra="3,25",
+            real_n3="2,38",
+            target_n2="2,60",
+            real_n2="2,71",
+            target_n1="2,85",
+        ),
     ),
     "2.20.02": (
-        Goal("Persentase Perangkat Daerah yang Menyajikan Data Statistik Sektoral", "85", PCT, "90",
-             renstra="90", real_n3="62", target_n2="70", real_n2="72", target_n1="78"),
+        Goal(
+            "Persentase Perangkat Daerah yang Menyajikan Data Statistik Sektoral",
+            "85",
+            PCT,
+            "90",
+            renstra="90",
+            real_n3="62",
+            target_n2="70",
+            real_n2="72",
+            target_n1="78",
+        ),
     ),
     "2.21.02": (
-        Goal("Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi", "78", PCT, "82",
-             renstra="82", real_n3="45", target_n2="60", real_n2="58", target_n1="70"),
+        Goal(
+            "Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi",
+            "78",
+            PCT,
+            "82",
+            renstra="82",
+            real_n3="45",
+            target_n2="60",
+            real_n2="58",
+            target_n1="70",
+        ),
     ),
 }
 KEGIATAN_GOALS: dict[str, Goal] = {
-    "2.16.01.2.01": Goal("Persentase Dokumen Perencanaan, Penganggaran dan Evaluasi Kinerja yang Tersusun Tepat Waktu", "100", PCT, "100"),
+    "2.16.01.2.01": Goal(
+        "Persentase Dokumen Perencanaan, Penganggaran dan Evaluasi Kinerja yang Tersusun Tepat Waktu", "100", PCT, "100"
+    ),
     "2.16.01.2.02": Goal("Persentase Pemenuhan Administrasi Keuangan Perangkat Daerah", "100", PCT, "100"),
     "2.16.01.2.03": Goal("Persentase Barang Milik Daerah yang Tertatausahakan", "100", PCT, "100"),
     "2.16.01.2.05": Goal("Persentase Pemenuhan Administrasi Kepegawaian Perangkat Daerah", "100", PCT, "100"),
     "2.16.01.2.06": Goal("Persentase Pemenuhan Kebutuhan Administrasi Umum Perkantoran", "100", PCT, "100"),
-    "2.16.01.2.07": Goal("Persentase Sarana dan Prasarana Kantor yang Memadai", "85", PCT, "88",
-                         renstra="90", real_n3="70", target_n2="75", real_n2="76", target_n1="80"),
+    "2.16.01.2.07": Goal(
+        "Persentase Sarana dan Prasarana Kantor yang Memadai",
+        "85",
+        PCT,
+        "88",
+        renstra="90",
+        real_n3="70",
+        target_n2="75",
+        real_n2="76",
+        target_n1="80",
+    ),
     "2.16.01.2.08": Goal("Persentase Pemenuhan Jasa Penunjang Urusan Pemerintahan Daerah", "100", PCT, "100"),
-    "2.16.01.2.09": Goal("Persentase Barang Milik Daerah dalam Kondisi Baik", "88", PCT, "90",
-                         renstra="90", real_n3="80", target_n2="84", real_n2="85", target_n1="86"),
-    "2.16.02.2.01": Goal("Jumlah Konten Informasi Kebijakan Pemerintah Daerah yang Dipublikasikan", "1.500", "Konten", "1.600",
-                         renstra="7.000", real_n3="2.350", target_n2="1.200", real_n2="1.284", target_n1="1.350"),
-    "2.16.03.2.01": Goal("Persentase Perangkat Daerah yang Terhubung Jaringan Intra Pemerintah Daerah", "95", PCT, "100",
-                         renstra="100", real_n3="74", target_n2="82", real_n2="85", target_n1="90"),
-    "2.16.03.2.02": Goal("Jumlah Layanan Publik Berbasis Elektronik yang Terintegrasi", "35", "Layanan", "42",
-                         renstra="45", real_n3="12", target_n2="20", real_n2="22", target_n1="28"),
-    "2.20.02.2.01": Goal("Jumlah Dokumen Data Statistik Sektoral yang Dipublikasikan", "3", "Dokumen", "3",
-                         renstra="15", real_n3="4", target_n2="3", real_n2="3", target_n1="3"),
-    "2.21.02.2.01": Goal("Persentase Perangkat Daerah yang Mendapatkan Layanan Keamanan Informasi", "100", PCT, "100",
-                         real_n3="60", target_n2="80", real_n2="80", target_n1="90"),
-    "2.21.02.2.02": Goal("Persentase Perangkat Daerah yang Terhubung Jaring Komunikasi Sandi", "100", PCT, "100",
-                         real_n3="55", target_n2="75", real_n2="79", target_n1="90"),
+    "2.16.01.2.09": Goal(
+        "Persentase Barang Milik Daerah dalam Kondisi Baik",
+        "88",
+        PCT,
+        "90",
+        renstra="90",
+        real_n3="80",
+        target_n2="84",
+        real_n2="85",
+        target_n1="86",
+    ),
+    "2.16.02.2.01": Goal(
+        "Jumlah Konten Informasi Kebijakan Pemerintah Daerah yang Dipublikasikan",
+        "1.500",
+        "Konten",
+        "1.600",
+        renstra="7.000",
+        real_n3="2.350",
+        target_n2="1.200",
+        real_n2="1.284",
+        target_n1="1.350",
+    ),
+    "2.16.03.2.01": Goal(
+        "Persentase Perangkat Daerah yang Terhubung Jaringan Intra Pemerintah Daerah",
+        "95",
+        PCT,
+        "100",
+        renstra="100",
+        real_n3="74",
+        target_n2="82",
+        real_n2="85",
+        target_n1="90",
+    ),
+    "2.16.03.2.02": Goal(
+        "Jumlah Layanan Publik Berbasis Elektronik yang Terintegrasi",
+        "35",
+        "Layanan",
+        "42",
+        renstra="45",
+        real_n3="12",
+        target_n2="20",
+        real_n2="22",
+        target_n1="28",
+    ),
+    "2.20.02.2.01": Goal(
+        "Jumlah Dokumen Data Statistik Sektoral yang Dipublikasikan",
+        "3",
+        "Dokumen",
+        "3",
+        renstra="15",
+        real_n3="4",
+        target_n2="3",
+        real_n2="3",
+        target_n1="3",
+    ),
+    "2.21.02.2.01": Goal(
+        "Persentase Perangkat Daerah yang Mendapatkan Layanan Keamanan Informasi",
+        "100",
+        PCT,
+        "100",
+        real_n3="60",
+        target_n2="80",
+        real_n2="80",
+        target_n1="90",
+    ),
+    "2.21.02.2.02": Goal(
+        "Persentase Perangkat Daerah yang Terhubung Jaring Komunikasi Sandi",
+        "100",
+        PCT,
+        "100",
+        real_n3="55",
+        target_n2="75",
+        real_n2="79",
+        target_n1="90",
+    ),
 }
 PRIORITIES: dict[str, tuple[str, str]] = {
     "2.16.01": (PN7, PD_GOV),
@@ -331,7 +457,9 @@ def tc33_table(plan: Plan) -> dict[str, Any]:
             name = entry.name if entry else bidang
             rows.append(_other_row(bidang, name, *plan.bidang_total(bidang)))
         rows.append(_tc33_row(plan, line))
-    rows.append({"level": "total", "code": None, "cells": {"name": "JUMLAH", "amount": total, "amount_next": total_next}})
+    rows.append(
+        {"level": "total", "code": None, "cells": {"name": "JUMLAH", "amount": total, "amount_next": total_next}}
+    )
     return {
         "kind": "T-C.33",
         "render": "html",
@@ -370,7 +498,11 @@ def tc33_table(plan: Plan) -> dict[str, Any]:
 
 
 def _other_row(code: str, name: str, amount: int, amount_next: int) -> dict[str, Any]:
-    return {"level": "other", "code": None, "cells": {"code": code, "name": name, "amount": amount, "amount_next": amount_next}}
+    return {
+        "level": "other",
+        "code": None,
+        "cells": {"code": code, "name": name, "amount": amount, "amount_next": amount_next},
+    }
 
 
 def _priorities(code: str) -> dict[str, str]:
@@ -385,9 +517,16 @@ def _tc33_row(plan: Plan, line: Line) -> dict[str, Any]:
     if o.level == "sub_kegiatan":
         sub = plan.subs[o.code]
         cells = {
-            **base, "indicator": _unit(o.indikator), **_priorities(o.code), "kelompok_sasaran": sub.kelompok,
-            "lokasi": LOKASI, "target": sub.target, "target_unit": _unit(o.satuan), **money,
-            "target_next": sub.target_next, "target_next_unit": _unit(o.satuan),
+            **base,
+            "indicator": _unit(o.indikator),
+            **_priorities(o.code),
+            "kelompok_sasaran": sub.kelompok,
+            "lokasi": LOKASI,
+            "target": sub.target,
+            "target_unit": _unit(o.satuan),
+            **money,
+            "target_next": sub.target_next,
+            "target_next_unit": _unit(o.satuan),
         }
         return {"level": o.level, "code": o.code, "cells": _ordered(cells)}
     goals = PROGRAM_GOALS[o.code] if o.level == "program" else (KEGIATAN_GOALS[o.code],)
@@ -395,11 +534,23 @@ def _tc33_row(plan: Plan, line: Line) -> dict[str, Any]:
     shared = {**base, **_priorities(o.code), "kelompok_sasaran": kelompok, "lokasi": LOKASI, **money}
     if len(goals) == 1:
         g = goals[0]
-        cells = {**shared, "indicator": g.indicator, "target": g.target, "target_unit": g.unit,
-                 "target_next": g.target_next, "target_next_unit": g.unit}
+        cells = {
+            **shared,
+            "indicator": g.indicator,
+            "target": g.target,
+            "target_unit": g.unit,
+            "target_next": g.target_next,
+            "target_next_unit": g.unit,
+        }
         return {"level": o.level, "code": o.code, "cells": _ordered(cells)}
     split = [
-        {"indicator": g.indicator, "target": g.target, "target_unit": g.unit, "target_next": g.target_next, "target_next_unit": g.unit}
+        {
+            "indicator": g.indicator,
+            "target": g.target,
+            "target_unit": g.unit,
+            "target_next": g.target_next,
+            "target_next_unit": g.unit,
+        }
         for g in goals
     ]
     return {"level": o.level, "code": o.code, "cells": _ordered(shared), "split": split}
@@ -426,9 +577,17 @@ def tc31_table(plan: Plan) -> dict[str, Any]:
             indicator, target = goal.indicator, _quantity(goal.target, goal.unit)
         code = o.code4 if o.level == "sub_kegiatan" else o.code
         cells = {
-            "code": code, "name": o.name, "lokasi": LOKASI, "indicator": indicator, "target": target, "pagu": line.amount,
-            "name_kebutuhan": o.name, "lokasi_kebutuhan": LOKASI, "indicator_kebutuhan": indicator,
-            "target_kebutuhan": target, "kebutuhan_dana": needs[o.code],
+            "code": code,
+            "name": o.name,
+            "lokasi": LOKASI,
+            "indicator": indicator,
+            "target": target,
+            "pagu": line.amount,
+            "name_kebutuhan": o.name,
+            "lokasi_kebutuhan": LOKASI,
+            "indicator_kebutuhan": indicator,
+            "target_kebutuhan": target,
+            "kebutuhan_dana": needs[o.code],
         }
         row: dict[str, Any] = {"level": o.level, "code": o.code, "cells": cells}
         if o.level == "program" and len(PROGRAM_GOALS[o.code]) > 1:
@@ -436,13 +595,23 @@ def tc31_table(plan: Plan) -> dict[str, Any]:
             for key in ("indicator", "target", "indicator_kebutuhan", "target_kebutuhan"):
                 cells.pop(key)
             row["split"] = [
-                {"indicator": g.indicator, "target": _quantity(g.target, g.unit),
-                 "indicator_kebutuhan": g.indicator, "target_kebutuhan": _quantity(g.target, g.unit)}
+                {
+                    "indicator": g.indicator,
+                    "target": _quantity(g.target, g.unit),
+                    "indicator_kebutuhan": g.indicator,
+                    "target_kebutuhan": _quantity(g.target, g.unit),
+                }
                 for g in goals
             ]
         rows.append(row)
     total_need = sum(needs[p.official.code] for p in plan.programs)
-    rows.append({"level": "total", "code": None, "cells": {"name": "JUMLAH", "pagu": plan.budget.total, "kebutuhan_dana": total_need}})
+    rows.append(
+        {
+            "level": "total",
+            "code": None,
+            "cells": {"name": "JUMLAH", "pagu": plan.budget.total, "kebutuhan_dana": total_need},
+        }
+    )
     return {
         "kind": "T-C.31",
         "caption": [
@@ -451,17 +620,36 @@ def tc31_table(plan: Plan) -> dict[str, Any]:
             f"Perangkat Daerah : {UNIT} {REGION}",
         ],
         "columns": [
-            {"key": "code", "width": 2.45}, {"key": "name", "width": 3.0}, {"key": "lokasi", "width": 1.6},
-            {"key": "indicator", "width": 3.2}, {"key": "target", "width": 1.5}, {"key": "pagu", "width": 2.1, "align": "right"},
-            {"key": "name_kebutuhan", "width": 3.0}, {"key": "lokasi_kebutuhan", "width": 1.6},
-            {"key": "indicator_kebutuhan", "width": 3.2}, {"key": "target_kebutuhan", "width": 1.5},
+            {"key": "code", "width": 2.45},
+            {"key": "name", "width": 3.0},
+            {"key": "lokasi", "width": 1.6},
+            {"key": "indicator", "width": 3.2},
+            {"key": "target", "width": 1.5},
+            {"key": "pagu", "width": 2.1, "align": "right"},
+            {"key": "name_kebutuhan", "width": 3.0},
+            {"key": "lokasi_kebutuhan", "width": 1.6},
+            {"key": "indicator_kebutuhan", "width": 3.2},
+            {"key": "target_kebutuhan", "width": 1.5},
             {"key": "kebutuhan_dana", "width": 2.1, "align": "right"},
         ],
         "header": [
-            [{"text": "Kode", "rowspan": 2}, {"text": "Rancangan Awal RKPD", "colspan": 5}, {"text": "Hasil Analisis Kebutuhan", "colspan": 5}],
-            [{"text": "Program/Kegiatan/Sub Kegiatan"}, {"text": "Lokasi"}, {"text": "Indikator Kinerja"}, {"text": "Target Capaian"},
-             {"text": "Pagu Indikatif (Rp)"}, {"text": "Program/Kegiatan/Sub Kegiatan"}, {"text": "Lokasi"},
-             {"text": "Indikator Kinerja"}, {"text": "Target Capaian"}, {"text": "Kebutuhan Dana (Rp)"}],
+            [
+                {"text": "Kode", "rowspan": 2},
+                {"text": "Rancangan Awal RKPD", "colspan": 5},
+                {"text": "Hasil Analisis Kebutuhan", "colspan": 5},
+            ],
+            [
+                {"text": "Program/Kegiatan/Sub Kegiatan"},
+                {"text": "Lokasi"},
+                {"text": "Indikator Kinerja"},
+                {"text": "Target Capaian"},
+                {"text": "Pagu Indikatif (Rp)"},
+                {"text": "Program/Kegiatan/Sub Kegiatan"},
+                {"text": "Lokasi"},
+                {"text": "Indikator Kinerja"},
+                {"text": "Target Capaian"},
+                {"text": "Kebutuhan Dana (Rp)"},
+            ],
         ],
         "number_row": [str(i) for i in range(1, 12)],
         "rows": rows,
@@ -494,12 +682,23 @@ def tc29_table(plan: Plan) -> dict[str, Any]:
         if o.level == "sub_kegiatan":
             sub = plan.subs[o.code]
             unit = _unit(o.satuan)
-            rows.append(_tc29_row(o.level, o.code, o.code4, o.name, _unit(o.indikator), unit, _sub_history(o.code, sub, unit)))
+            rows.append(
+                _tc29_row(o.level, o.code, o.code4, o.name, _unit(o.indikator), unit, _sub_history(o.code, sub, unit))
+            )
         else:
             goals = PROGRAM_GOALS[o.code] if o.level == "program" else (KEGIATAN_GOALS[o.code],)
             g = goals[0]  # T-C.29 evaluates a program by its first indicator
-            rows.append(_tc29_row(o.level, o.code, o.code, o.name, g.indicator, g.unit,
-                                  (g.renstra, g.real_n3, g.target_n2, g.real_n2, g.target_n1)))
+            rows.append(
+                _tc29_row(
+                    o.level,
+                    o.code,
+                    o.code,
+                    o.name,
+                    g.indicator,
+                    g.unit,
+                    (g.renstra, g.real_n3, g.target_n2, g.real_n2, g.target_n1),
+                )
+            )
     n2, n1, n3 = YEAR - 2, YEAR - 1, YEAR - 3
     return {
         "kind": "T-C.29",
@@ -509,13 +708,21 @@ def tc29_table(plan: Plan) -> dict[str, Any]:
             f"{UNIT} {REGION}",
         ],
         "columns": [
-            {"key": "code", "width": 2.35}, {"key": "name", "width": 3.45}, {"key": "indicator", "width": 3.9},
-            {"key": "target_renstra", "width": 1.0}, {"key": "target_renstra_unit", "width": 1.25},
-            {"key": "realisasi_n3", "width": 1.0}, {"key": "realisasi_n3_unit", "width": 1.25},
-            {"key": "target_n2", "width": 1.0}, {"key": "target_n2_unit", "width": 1.25},
-            {"key": "realisasi_n2", "width": 1.0}, {"key": "realisasi_n2_unit", "width": 1.25},
-            {"key": "tingkat_realisasi", "width": 1.2}, {"key": "target_n1", "width": 1.0},
-            {"key": "target_n1_unit", "width": 1.25}, {"key": "realisasi_capaian", "width": 1.35},
+            {"key": "code", "width": 2.35},
+            {"key": "name", "width": 3.45},
+            {"key": "indicator", "width": 3.9},
+            {"key": "target_renstra", "width": 1.0},
+            {"key": "target_renstra_unit", "width": 1.25},
+            {"key": "realisasi_n3", "width": 1.0},
+            {"key": "realisasi_n3_unit", "width": 1.25},
+            {"key": "target_n2", "width": 1.0},
+            {"key": "target_n2_unit", "width": 1.25},
+            {"key": "realisasi_n2", "width": 1.0},
+            {"key": "realisasi_n2_unit", "width": 1.25},
+            {"key": "tingkat_realisasi", "width": 1.2},
+            {"key": "target_n1", "width": 1.0},
+            {"key": "target_n1_unit", "width": 1.25},
+            {"key": "realisasi_capaian", "width": 1.35},
             {"key": "tingkat_capaian", "width": 1.2},
         ],
         "header": [
@@ -523,8 +730,16 @@ def tc29_table(plan: Plan) -> dict[str, Any]:
                 {"text": "Kode", "rowspan": 2},
                 {"text": "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan", "rowspan": 2},
                 {"text": "Indikator Kinerja Program (outcome)/ Kegiatan (output)/ Sub Kegiatan", "rowspan": 2},
-                {"text": f"Target Kinerja Capaian Program (Renstra PD) Tahun {RENSTRA[-4:]}", "rowspan": 2, "colspan": 2},
-                {"text": f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d tahun (n-3) {n3}", "rowspan": 2, "colspan": 2},
+                {
+                    "text": f"Target Kinerja Capaian Program (Renstra PD) Tahun {RENSTRA[-4:]}",
+                    "rowspan": 2,
+                    "colspan": 2,
+                },
+                {
+                    "text": f"Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan s/d tahun (n-3) {n3}",
+                    "rowspan": 2,
+                    "colspan": 2,
+                },
                 {"text": f"Target dan Realisasi Kinerja Program dan Kegiatan Tahun Lalu (n-2) {n2}", "colspan": 5},
                 {"text": f"Target Program dan Kegiatan (Renja PD tahun {n1})", "rowspan": 2, "colspan": 2},
                 {"text": f"Perkiraan Realisasi Capaian Target Renstra PD s/d tahun {n1}", "colspan": 2},
@@ -537,7 +752,24 @@ def tc29_table(plan: Plan) -> dict[str, Any]:
                 {"text": "Tingkat Capaian Realisasi Target Renstra (%)"},
             ],
         ],
-        "number_row": ["1", "2", "3", "4", "", "5", "", "6", "", "7", "", "8=(7/6)", "9", "", "10=(5+7+9)", "11=(10/4)"],
+        "number_row": [
+            "1",
+            "2",
+            "3",
+            "4",
+            "",
+            "5",
+            "",
+            "6",
+            "",
+            "7",
+            "",
+            "8=(7/6)",
+            "9",
+            "",
+            "10=(5+7+9)",
+            "11=(10/4)",
+        ],
         "rows": rows,
     }
 
@@ -549,7 +781,7 @@ def _sub_history(code: str, sub: Sub, unit: str) -> tuple[str, str, str, str, st
     """(renstra, realisasi s/d n-3, target n-2, realisasi n-2, target n-1) of a sub kegiatan."""
     t = _num(sub.target)
     # The support program's codes are listed generically (X.XX.01...): look them up both ways.
-    generic = "X.XX" + code[len(HEAD):] if code.startswith(HEAD + ".") else code
+    generic = "X.XX" + code[len(HEAD) :] if code.startswith(HEAD + ".") else code
     target_n2, real_n2 = SHORTFALL_2023.get(code) or SHORTFALL_2023.get(generic) or (str(t), str(t))
     if unit.lower() in CUMULATIVE and "/" not in unit:
         # counts add up over the Renstra years (2021-2026): six years, two of them before n-3
@@ -567,24 +799,38 @@ def _fmt(value: float, decimals: int = 0) -> str:
     return text.replace(".", ",")
 
 
-def _tc29_row(level: str, code: str, written: str, name: str, indicator: str, unit: str, history: tuple[str, ...]) -> dict[str, Any]:
+def _tc29_row(
+    level: str, code: str, written: str, name: str, indicator: str, unit: str, history: tuple[str, ...]
+) -> dict[str, Any]:
     renstra, real_n3, target_n2, real_n2, target_n1 = history
     rate = _num(real_n2) / _num(target_n2) * 100
     cumulative = unit.lower() in CUMULATIVE and "/" not in unit and unit != PCT
     if cumulative:
         achieved = _num(real_n3) + _num(real_n2) + _num(target_n1)
-        achieved_text = _thousands(achieved) if isinstance(achieved, int) or float(achieved).is_integer() else _fmt(achieved, 2)
+        achieved_text = (
+            _thousands(achieved) if isinstance(achieved, int) or float(achieved).is_integer() else _fmt(achieved, 2)
+        )
     else:
         achieved = _num(target_n1)  # a level, not a sum: the level expected at the end of n-1
         achieved_text = target_n1
     capaian = achieved / _num(renstra) * 100
     cells = {
-        "code": written, "name": name, "indicator": indicator,
-        "target_renstra": renstra, "target_renstra_unit": unit, "realisasi_n3": real_n3, "realisasi_n3_unit": unit,
-        "target_n2": target_n2, "target_n2_unit": unit, "realisasi_n2": real_n2, "realisasi_n2_unit": unit,
+        "code": written,
+        "name": name,
+        "indicator": indicator,
+        "target_renstra": renstra,
+        "target_renstra_unit": unit,
+        "realisasi_n3": real_n3,
+        "realisasi_n3_unit": unit,
+        "target_n2": target_n2,
+        "target_n2_unit": unit,
+        "realisasi_n2": real_n2,
+        "realisasi_n2_unit": unit,
         "tingkat_realisasi": _fmt(rate, 2 if rate % 1 else 0) + "%",
-        "target_n1": target_n1, "target_n1_unit": unit,
-        "realisasi_capaian": achieved_text, "tingkat_capaian": _fmt(capaian, 2 if capaian % 1 else 0) + "%",
+        "target_n1": target_n1,
+        "target_n1_unit": unit,
+        "realisasi_capaian": achieved_text,
+        "tingkat_capaian": _fmt(capaian, 2 if capaian % 1 else 0) + "%",
     }
     return {"level": level, "code": code, "cells": cells}
 
@@ -598,16 +844,51 @@ def _thousands(value: float) -> str:
 
 INDICATORS_TC30 = [
     # indicator, spm, ikk, targets 2023..2026, realisasi 2023, 2024, proyeksi 2025, 2026, catatan
-    ("Indeks Keterbukaan Informasi Publik Kabupaten Situbondo", "-", "-", ("82,00", "84,00", "86,50", "87,00"),
-     ("83,20", "84,60"), ("86,50", "87,00"), "Hasil monitoring dan evaluasi Komisi Informasi Provinsi Jawa Timur"),
-    ("Persentase Perangkat Daerah yang Mengelola Informasi Publik melalui PPID Pembantu", "-", "Ya", ("95", "100", "100", "100"),
-     ("95", "100"), ("100", "100"), "Seluruh PD telah memiliki PPID Pembantu"),
-    ("Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)", "-", "Ya", ("2,60", "2,85", "3,10", "3,25"),
-     ("2,71", "2,92"), ("3,10", "3,25"), "Hasil evaluasi SPBE Kementerian PANRB"),
-    ("Persentase Perangkat Daerah yang Menyajikan Data Statistik Sektoral", "-", "-", ("70", "78", "85", "90"),
-     ("72", "79"), ("85", "90"), "Data dihimpun melalui portal Satu Data Situbondo"),
-    ("Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi", "-", "-", ("60", "70", "78", "82"),
-     ("58", "71"), ("78", "82"), "Penilaian mandiri Indeks KAMI"),
+    (
+        "Indeks Keterbukaan Informasi Publik Kabupaten Situbondo",
+        "-",
+        "-",
+        ("82,00", "84,00", "86,50", "87,00"),
+        ("83,20", "84,60"),
+        ("86,50", "87,00"),
+        "Hasil monitoring dan evaluasi Komisi Informasi Provinsi Jawa Timur",
+    ),
+    (
+        "Persentase Perangkat Daerah yang Mengelola Informasi Publik melalui PPID Pembantu",
+        "-",
+        "Ya",
+        ("95", "100", "100", "100"),
+        ("95", "100"),
+        ("100", "100"),
+        "Seluruh PD telah memiliki PPID Pembantu",
+    ),
+    (
+        "Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+        "-",
+        "Ya",
+        ("2,60", "2,85", "3,10", "3,25"),
+        ("2,71", "2,92"),
+        ("3,10", "3,25"),
+        "Hasil evaluasi SPBE Kementerian PANRB",
+    ),
+    (
+        "Persentase Perangkat Daerah yang Menyajikan Data Statistik Sektoral",
+        "-",
+        "-",
+        ("70", "78", "85", "90"),
+        ("72", "79"),
+        ("85", "90"),
+        "Data dihimpun melalui portal Satu Data Situbondo",
+    ),
+    (
+        "Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi",
+        "-",
+        "-",
+        ("60", "70", "78", "82"),
+        ("58", "71"),
+        ("78", "82"),
+        "Penilaian mandiri Indeks KAMI",
+    ),
 ]
 
 
@@ -621,7 +902,12 @@ def tc30_table() -> dict[str, Any]:
         cells.update({f"proyeksi_{yr}": p for yr, p in zip(y[2:], proj)})
         cells["catatan"] = note
         rows.append({"level": "other", "code": None, "cells": cells})
-    cols = [{"key": "no", "width": 0.8}, {"key": "indicator", "width": 5.6}, {"key": "spm", "width": 1.8}, {"key": "ikk", "width": 1.3}]
+    cols = [
+        {"key": "no", "width": 0.8},
+        {"key": "indicator", "width": 5.6},
+        {"key": "spm", "width": 1.8},
+        {"key": "ikk", "width": 1.3},
+    ]
     cols += [{"key": f"target_{yr}", "width": 1.45} for yr in y]
     cols += [{"key": f"realisasi_{yr}", "width": 1.45} for yr in y[:2]]
     cols += [{"key": f"proyeksi_{yr}", "width": 1.45} for yr in y[2:]]
@@ -632,13 +918,18 @@ def tc30_table() -> dict[str, Any]:
         "columns": cols,
         "header": [
             [
-                {"text": "No", "rowspan": 2}, {"text": "Indikator", "rowspan": 2},
-                {"text": "SPM/ Standar Nasional", "rowspan": 2}, {"text": "IKK", "rowspan": 2},
+                {"text": "No", "rowspan": 2},
+                {"text": "Indikator", "rowspan": 2},
+                {"text": "SPM/ Standar Nasional", "rowspan": 2},
+                {"text": "IKK", "rowspan": 2},
                 {"text": "Target Renstra Perangkat Daerah", "colspan": 4},
-                {"text": "Realisasi Capaian", "colspan": 2}, {"text": "Proyeksi", "colspan": 2},
+                {"text": "Realisasi Capaian", "colspan": 2},
+                {"text": "Proyeksi", "colspan": 2},
                 {"text": "Catatan Analisis", "rowspan": 2},
             ],
-            [{"text": f"Tahun {yr}"} for yr in y] + [{"text": f"Tahun {yr}"} for yr in y[:2]] + [{"text": f"Tahun {yr}"} for yr in y[2:]],
+            [{"text": f"Tahun {yr}"} for yr in y]
+            + [{"text": f"Tahun {yr}"} for yr in y[:2]]
+            + [{"text": f"Tahun {yr}"} for yr in y[2:]],
         ],
         "number_row": [str(i) for i in range(1, 14)],
         "rows": rows,
@@ -647,45 +938,118 @@ def tc30_table() -> dict[str, Any]:
 
 def tc32_table() -> dict[str, Any]:
     usulan = [
-        ("Penyediaan akses internet gratis di balai desa dan ruang publik", "Kec. Sumbermalang dan Kec. Jatibanteng",
-         "Jumlah titik akses internet publik", "12 titik", "Diakomodir melalui Sub Kegiatan Penyelenggaraan Sistem Jaringan Intra Pemerintah Daerah"),
-        ("Pelatihan pengelolaan website desa", "Kec. Besuki, Kec. Suboh dan Kec. Mlandingan",
-         "Jumlah operator desa yang dilatih", "45 orang", "Diakomodir melalui Sub Kegiatan Pengembangan dan Pengelolaan Sumber Daya TIK"),
-        ("Pembinaan Kelompok Informasi Masyarakat (KIM)", "Kec. Panarukan dan Kec. Kapongan",
-         "Jumlah KIM yang dibina", "10 kelompok", "Diakomodir melalui Sub Kegiatan Penguatan Kapasitas Sumber Daya Komunikasi Publik"),
-        ("Pemasangan menara telekomunikasi di wilayah blank spot", "Kec. Banyuputih (Desa Wonorejo)",
-         "Jumlah desa blank spot yang tertangani", "1 desa", "Belum dapat diakomodir; diusulkan melalui program BAKTI Kementerian Kominfo"),
+        (
+            "Penyediaan akses internet gratis di balai desa dan ruang publik",
+            "Kec. Sumbermalang dan Kec. Jatibanteng",
+            "Jumlah titik akses internet publik",
+            "12 titik",
+            "Diakomodir melalui Sub Kegiatan Penyelenggaraan Sistem Jaringan Intra Pemerintah Daerah",
+        ),
+        (
+            "Pelatihan pengelolaan website desa",
+            "Kec. Besuki, Kec. Suboh dan Kec. Mlandingan",
+            "Jumlah operator desa yang dilatih",
+            "45 orang",
+            "Diakomodir melalui Sub Kegiatan Pengembangan dan Pengelolaan Sumber Daya TIK",
+        ),
+        (
+            "Pembinaan Kelompok Informasi Masyarakat (KIM)",
+            "Kec. Panarukan dan Kec. Kapongan",
+            "Jumlah KIM yang dibina",
+            "10 kelompok",
+            "Diakomodir melalui Sub Kegiatan Penguatan Kapasitas Sumber Daya Komunikasi Publik",
+        ),
+        (
+            "Pemasangan menara telekomunikasi di wilayah blank spot",
+            "Kec. Banyuputih (Desa Wonorejo)",
+            "Jumlah desa blank spot yang tertangani",
+            "1 desa",
+            "Belum dapat diakomodir; diusulkan melalui program BAKTI Kementerian Kominfo",
+        ),
     ]
     rows = [
-        {"level": "other", "code": None, "cells": {"no": str(i), "name": n, "lokasi": lok, "indicator": ind, "besaran": b, "catatan": c}}
+        {
+            "level": "other",
+            "code": None,
+            "cells": {"no": str(i), "name": n, "lokasi": lok, "indicator": ind, "besaran": b, "catatan": c},
+        }
         for i, (n, lok, ind, b, c) in enumerate(usulan, start=1)
     ]
     return {
         "kind": "T-C.32",
-        "caption": ["Tabel 2.4", "T-C.32 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan", f"{REGION} Tahun {YEAR}",
-                    f"Nama Perangkat Daerah : {UNIT}"],
-        "columns": [{"key": "no", "width": 0.8}, {"key": "name", "width": 4.0}, {"key": "lokasi", "width": 2.6},
-                    {"key": "indicator", "width": 3.2}, {"key": "besaran", "width": 1.9}, {"key": "catatan", "width": 4.5}],
-        "header": [[{"text": "No"}, {"text": "Program/Kegiatan/Sub Kegiatan"}, {"text": "Lokasi"}, {"text": "Indikator Kinerja"},
-                    {"text": "Besaran/ Volume"}, {"text": "Catatan"}]],
+        "caption": [
+            "Tabel 2.4",
+            "T-C.32 Usulan Program dan Kegiatan dari Para Pemangku Kepentingan",
+            f"{REGION} Tahun {YEAR}",
+            f"Nama Perangkat Daerah : {UNIT}",
+        ],
+        "columns": [
+            {"key": "no", "width": 0.8},
+            {"key": "name", "width": 4.0},
+            {"key": "lokasi", "width": 2.6},
+            {"key": "indicator", "width": 3.2},
+            {"key": "besaran", "width": 1.9},
+            {"key": "catatan", "width": 4.5},
+        ],
+        "header": [
+            [
+                {"text": "No"},
+                {"text": "Program/Kegiatan/Sub Kegiatan"},
+                {"text": "Lokasi"},
+                {"text": "Indikator Kinerja"},
+                {"text": "Besaran/ Volume"},
+                {"text": "Catatan"},
+            ]
+        ],
         "number_row": ["1", "2", "3", "4", "5", "6"],
         "rows": rows,
     }
 
 
-TUJUAN = ("Meningkatnya Tata Kelola Pemerintahan Berbasis Elektronik dan Keterbukaan Informasi Publik yang Akuntabel",
-          [("Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)", "Nilai indeks hasil evaluasi SPBE oleh Kementerian PANRB", "2,85", "3,10", "3,25"),
-           ("Indeks Keterbukaan Informasi Publik Kabupaten Situbondo", "Nilai hasil monitoring dan evaluasi Komisi Informasi Provinsi Jawa Timur", "84,00", "86,50", "87,00")])
+TUJUAN = (
+    "Meningkatnya Tata Kelola Pemerintahan Berbasis Elektronik dan Keterbukaan Informasi Publik yang Akuntabel",
+    [
+        (
+            "Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+            "Nilai indeks hasil evaluasi SPBE oleh Kementerian PANRB",
+            "2,85",
+            "3,10",
+            "3,25",
+        ),
+        (
+            "Indeks Keterbukaan Informasi Publik Kabupaten Situbondo",
+            "Nilai hasil monitoring dan evaluasi Komisi Informasi Provinsi Jawa Timur",
+            "84,00",
+            "86,50",
+            "87,00",
+        ),
+    ],
+)
 SASARAN = [
-    ("Meningkatnya kualitas layanan informasi dan komunikasi publik",
-     "Persentase Perangkat Daerah yang Mengelola Informasi Publik melalui PPID Pembantu",
-     "(Jumlah PD yang mengelola informasi publik melalui PPID Pembantu / Jumlah seluruh PD) x 100%", "100", "100", "100"),
-    ("Meningkatnya ketersediaan data statistik sektoral yang berkualitas",
-     "Persentase Perangkat Daerah yang Menyajikan Data Statistik Sektoral",
-     "(Jumlah PD yang menyajikan data statistik sektoral / Jumlah seluruh PD) x 100%", "78", "85", "90"),
-    ("Meningkatnya keamanan informasi pemerintah daerah",
-     "Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi",
-     "(Jumlah PD yang menerapkan standar keamanan informasi / Jumlah seluruh PD) x 100%", "70", "78", "82"),
+    (
+        "Meningkatnya kualitas layanan informasi dan komunikasi publik",
+        "Persentase Perangkat Daerah yang Mengelola Informasi Publik melalui PPID Pembantu",
+        "(Jumlah PD yang mengelola informasi publik melalui PPID Pembantu / Jumlah seluruh PD) x 100%",
+        "100",
+        "100",
+        "100",
+    ),
+    (
+        "Meningkatnya ketersediaan data statistik sektoral yang berkualitas",
+        "Persentase Perangkat Daerah yang Menyajikan Data Statistik Sektoral",
+        "(Jumlah PD yang menyajikan data statistik sektoral / Jumlah seluruh PD) x 100%",
+        "78",
+        "85",
+        "90",
+    ),
+    (
+        "Meningkatnya keamanan informasi pemerintah daerah",
+        "Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi",
+        "(Jumlah PD yang menerapkan standar keamanan informasi / Jumlah seluruh PD) x 100%",
+        "70",
+        "78",
+        "82",
+    ),
 ]
 
 
@@ -695,23 +1059,50 @@ def goal_table(kind: str, caption: list[str]) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     if kind == "Tabel 3.2":
         text, inds = TUJUAN
-        rows.append({
-            "level": "other", "code": None, "cells": {"no": "1", "tujuan": text},
-            "split": [{"indicator": i, "formula": f, **{f"target_{y}": t for y, t in zip(years, ts)}} for i, f, *ts in inds],
-        })
+        rows.append(
+            {
+                "level": "other",
+                "code": None,
+                "cells": {"no": "1", "tujuan": text},
+                "split": [
+                    {"indicator": i, "formula": f, **{f"target_{y}": t for y, t in zip(years, ts)}}
+                    for i, f, *ts in inds
+                ],
+            }
+        )
     else:
         for n, (text, ind, f, *ts) in enumerate(SASARAN, start=1):
-            rows.append({"level": "other", "code": None, "cells": {
-                "no": str(n), "sasaran": text, "indicator": ind, "formula": f, **{f"target_{y}": t for y, t in zip(years, ts)}}})
+            rows.append(
+                {
+                    "level": "other",
+                    "code": None,
+                    "cells": {
+                        "no": str(n),
+                        "sasaran": text,
+                        "indicator": ind,
+                        "formula": f,
+                        **{f"target_{y}": t for y, t in zip(years, ts)},
+                    },
+                }
+            )
     return {
         "kind": kind,
         "caption": caption,
-        "columns": [{"key": "no", "width": 0.8}, {"key": label, "width": 4.0}, {"key": "indicator", "width": 3.8},
-                    {"key": "formula", "width": 4.4}] + [{"key": f"target_{y}", "width": 1.35} for y in years],
+        "columns": [
+            {"key": "no", "width": 0.8},
+            {"key": label, "width": 4.0},
+            {"key": "indicator", "width": 3.8},
+            {"key": "formula", "width": 4.4},
+        ]
+        + [{"key": f"target_{y}", "width": 1.35} for y in years],
         "header": [
-            [{"text": "No", "rowspan": 2}, {"text": label.capitalize(), "rowspan": 2},
-             {"text": f"Indikator {label.capitalize()}", "rowspan": 2}, {"text": "Formulasi Perhitungan", "rowspan": 2},
-             {"text": "Target Kinerja pada Tahun", "colspan": 3}],
+            [
+                {"text": "No", "rowspan": 2},
+                {"text": label.capitalize(), "rowspan": 2},
+                {"text": f"Indikator {label.capitalize()}", "rowspan": 2},
+                {"text": "Formulasi Perhitungan", "rowspan": 2},
+                {"text": "Target Kinerja pada Tahun", "colspan": 3},
+            ],
             [{"text": str(y)} for y in years],
         ],
         "rows": rows,
@@ -728,17 +1119,49 @@ PEGAWAI = [
 
 
 def pegawai_table() -> dict[str, Any]:
-    rows = [{"level": "other", "code": None, "cells": {"no": str(i), "unit": u, "pns": p, "pppk": k, "non_asn": n, "jumlah": j}}
-            for i, (u, p, k, n, j) in enumerate(PEGAWAI, start=1)]
+    rows = [
+        {
+            "level": "other",
+            "code": None,
+            "cells": {"no": str(i), "unit": u, "pns": p, "pppk": k, "non_asn": n, "jumlah": j},
+        }
+        for i, (u, p, k, n, j) in enumerate(PEGAWAI, start=1)
+    ]
     totals = [sum(int(r[c]) if r[c] != "-" else 0 for r in PEGAWAI) for c in (1, 2, 3, 4)]
-    rows.append({"level": "total", "code": None, "cells": {"unit": "Jumlah", "pns": str(totals[0]), "pppk": str(totals[1]),
-                                                           "non_asn": str(totals[2]), "jumlah": str(totals[3])}})
+    rows.append(
+        {
+            "level": "total",
+            "code": None,
+            "cells": {
+                "unit": "Jumlah",
+                "pns": str(totals[0]),
+                "pppk": str(totals[1]),
+                "non_asn": str(totals[2]),
+                "jumlah": str(totals[3]),
+            },
+        }
+    )
     return {
         "kind": "other",
         "caption": ["Tabel 1.1", f"Komposisi Pegawai {UNIT} {REGION} Keadaan Mei {YEAR - 1}"],
-        "columns": [{"key": "no", "width": 1.0}, {"key": "unit", "width": 7.0}, {"key": "pns", "width": 2.0},
-                    {"key": "pppk", "width": 2.0}, {"key": "non_asn", "width": 2.2}, {"key": "jumlah", "width": 2.0}],
-        "header": [[{"text": "No"}, {"text": "Unit Kerja"}, {"text": "PNS"}, {"text": "PPPK"}, {"text": "Non ASN"}, {"text": "Jumlah"}]],
+        "columns": [
+            {"key": "no", "width": 1.0},
+            {"key": "unit", "width": 7.0},
+            {"key": "pns", "width": 2.0},
+            {"key": "pppk", "width": 2.0},
+            {"key": "non_asn", "width": 2.2},
+            {"key": "jumlah", "width": 2.0},
+        ],
+        "header": [
+            [
+                {"text": "No"},
+                {"text": "Unit Kerja"},
+                {"text": "PNS"},
+                {"text": "PPPK"},
+                {"text": "Non ASN"},
+                {"text": "Jumlah"},
+            ]
+        ],
         "rows": rows,
     }
 
@@ -790,38 +1213,69 @@ LEGAL = [
 
 def front_matter() -> list[dict[str, Any]]:
     return [
-        {"type": "cover", "lines": [
-            "RENCANA KERJA", "PERANGKAT DAERAH", "(RENJA PD)", f"TAHUN {YEAR}", "", UNIT_UPPER, REGION.upper(), "",
-            f"PEMERINTAH {REGION.upper()}", f"{UNIT.upper()}",
-            "Jl. PB. Sudirman No. 1 Situbondo, Telp. (0338) 671224, Kode Pos 68312",
-        ]},
+        {
+            "type": "cover",
+            "lines": [
+                "RENCANA KERJA",
+                "PERANGKAT DAERAH",
+                "(RENJA PD)",
+                f"TAHUN {YEAR}",
+                "",
+                UNIT_UPPER,
+                REGION.upper(),
+                "",
+                f"PEMERINTAH {REGION.upper()}",
+                f"{UNIT.upper()}",
+                "Jl. PB. Sudirman No. 1 Situbondo, Telp. (0338) 671224, Kode Pos 68312",
+            ],
+        },
         _h(1, "KATA PENGANTAR"),
-        _p("Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas rahmat dan karunia-Nya sehingga Rencana Kerja "
-           f"(Renja) {UNIT} {REGION} Tahun {YEAR} dapat tersusun. Renja ini merupakan dokumen perencanaan tahunan yang memuat "
-           "program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu indikatifnya, yang disusun dengan "
-           f"berpedoman pada Rencana Strategis {UNIT} Tahun {RENSTRA} dan Rencana Kerja Pemerintah Daerah (RKPD) {REGION} "
-           f"Tahun {YEAR}."),
-        _p("Penyusunan program dan kegiatan beserta pagu indikatifnya dilakukan melalui aplikasi Sistem Informasi Pemerintahan "
-           "Daerah Republik Indonesia (SIPD-RI), sehingga matriks rumusan rencana program dan kegiatan (T-C.33) pada dokumen ini "
-           "merupakan hasil cetak langsung dari aplikasi tersebut. Dengan demikian data yang tercantum dalam Renja telah selaras "
-           "dengan data perencanaan dan penganggaran daerah."),
-        _p("Kami menyampaikan terima kasih kepada seluruh pihak yang telah berkontribusi dalam penyusunan dokumen ini. Kritik dan "
-           "saran yang membangun sangat kami harapkan untuk penyempurnaan dokumen perencanaan di masa yang akan datang."),
-        {"type": "signature", "lines": [PLACE_DATE, f"KEPALA {UNIT_UPPER}", REGION.upper(), "", "", KEPALA[0], KEPALA[1], KEPALA[2]]},
+        _p(
+            "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa atas rahmat dan karunia-Nya sehingga Rencana Kerja "
+            f"(Renja) {UNIT} {REGION} Tahun {YEAR} dapat tersusun. Renja ini merupakan dokumen perencanaan tahunan yang memuat "
+            "program, kegiatan dan sub kegiatan beserta indikator kinerja, target dan pagu indikatifnya, yang disusun dengan "
+            f"berpedoman pada Rencana Strategis {UNIT} Tahun {RENSTRA} dan Rencana Kerja Pemerintah Daerah (RKPD) {REGION} "
+            f"Tahun {YEAR}."
+        ),
+        _p(
+            "Penyusunan program dan kegiatan beserta pagu indikatifnya dilakukan melalui aplikasi Sistem Informasi Pemerintahan "
+            "Daerah Republik Indonesia (SIPD-RI), sehingga matriks rumusan rencana program dan kegiatan (T-C.33) pada dokumen ini "
+            "merupakan hasil cetak langsung dari aplikasi tersebut. Dengan demikian data yang tercantum dalam Renja telah selaras "
+            "dengan data perencanaan dan penganggaran daerah."
+        ),
+        _p(
+            "Kami menyampaikan terima kasih kepada seluruh pihak yang telah berkontribusi dalam penyusunan dokumen ini. Kritik dan "
+            "saran yang membangun sangat kami harapkan untuk penyempurnaan dokumen perencanaan di masa yang akan datang."
+        ),
+        {
+            "type": "signature",
+            "lines": [PLACE_DATE, f"KEPALA {UNIT_UPPER}", REGION.upper(), "", "", KEPALA[0], KEPALA[1], KEPALA[2]],
+        },
         {"type": "page_break"},
         _h(1, "DAFTAR ISI"),
-        _list([
-            "KATA PENGANTAR", "DAFTAR ISI", "BAB I PENDAHULUAN", "1.1. Latar Belakang", "1.2. Landasan Hukum",
-            "1.3. Maksud dan Tujuan", "1.4. Sistematika Penulisan",
-            "BAB II EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU",
-            "2.1. Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah",
-            "2.2. Analisis Kinerja Pelayanan Perangkat Daerah",
-            "2.3. Isu-Isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah",
-            "2.4. Review terhadap Rancangan Awal RKPD", "2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat",
-            "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH", "3.1. Telaahan terhadap Kebijakan Nasional dan Provinsi",
-            "3.2. Tujuan dan Sasaran Renja Perangkat Daerah", "3.3. Program dan Kegiatan",
-            "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH", "BAB V PENUTUP",
-        ]),
+        _list(
+            [
+                "KATA PENGANTAR",
+                "DAFTAR ISI",
+                "BAB I PENDAHULUAN",
+                "1.1. Latar Belakang",
+                "1.2. Landasan Hukum",
+                "1.3. Maksud dan Tujuan",
+                "1.4. Sistematika Penulisan",
+                "BAB II EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU",
+                "2.1. Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah",
+                "2.2. Analisis Kinerja Pelayanan Perangkat Daerah",
+                "2.3. Isu-Isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah",
+                "2.4. Review terhadap Rancangan Awal RKPD",
+                "2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat",
+                "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH",
+                "3.1. Telaahan terhadap Kebijakan Nasional dan Provinsi",
+                "3.2. Tujuan dan Sasaran Renja Perangkat Daerah",
+                "3.3. Program dan Kegiatan",
+                "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH",
+                "BAB V PENUTUP",
+            ]
+        ),
     ]
 
 
@@ -830,51 +1284,71 @@ def bab1() -> list[dict[str, Any]]:
         {"type": "page_break"},
         _h(1, "BAB I\nPENDAHULUAN"),
         _h(2, "1.1. Latar Belakang"),
-        _p("Pembangunan daerah merupakan upaya terencana untuk meningkatkan kapasitas daerah dalam mewujudkan masyarakat yang "
-           "sejahtera. Sesuai amanat Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional, setiap "
-           "perangkat daerah wajib menyusun rencana kerja tahunan yang menjabarkan rencana strategisnya ke dalam program, "
-           "kegiatan dan sub kegiatan yang terukur."),
-        _p(f"{UNIT} {REGION} dibentuk berdasarkan Peraturan Daerah tentang Pembentukan dan Susunan Perangkat Daerah dan "
-           "melaksanakan urusan pemerintahan bidang komunikasi dan informatika, urusan pemerintahan bidang statistik serta "
-           "urusan pemerintahan bidang persandian. Ketiga urusan tersebut menempatkan Diskominfo sebagai penggerak transformasi "
-           "digital pemerintahan, pengelola komunikasi publik, wali data daerah dan penjamin keamanan informasi pemerintah daerah."),
-        _p(f"Rencana Kerja {UNIT} Tahun {YEAR} disusun pada tahap rancangan akhir dengan memperhatikan hasil evaluasi "
-           f"pelaksanaan Renja tahun {YEAR - 2}, perkiraan capaian tahun {YEAR - 1}, Rancangan Awal RKPD Tahun {YEAR} serta "
-           "hasil Forum Perangkat Daerah. Proses penyusunan dilaksanakan melalui tahapan persiapan, penyusunan rancangan awal, "
-           "penyusunan rancangan, pelaksanaan forum perangkat daerah, perumusan rancangan akhir dan penetapan."),
-        _p("Sejak diberlakukannya kewajiban penggunaan SIPD-RI, seluruh tahapan perencanaan dan penganggaran daerah diinput dan "
-           "diverifikasi melalui aplikasi tersebut. Rumusan program, kegiatan dan sub kegiatan, indikator kinerja, target, lokasi, "
-           "sumber dana serta pagu indikatif yang tercantum dalam dokumen ini merupakan hasil input pada SIPD-RI dan dicetak "
-           "langsung dari aplikasi."),
-        _p(f"Untuk mendukung pelaksanaan tugas tersebut, {UNIT} didukung oleh sumber daya aparatur sebagaimana tabel berikut."),
+        _p(
+            "Pembangunan daerah merupakan upaya terencana untuk meningkatkan kapasitas daerah dalam mewujudkan masyarakat yang "
+            "sejahtera. Sesuai amanat Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional, setiap "
+            "perangkat daerah wajib menyusun rencana kerja tahunan yang menjabarkan rencana strategisnya ke dalam program, "
+            "kegiatan dan sub kegiatan yang terukur."
+        ),
+        _p(
+            f"{UNIT} {REGION} dibentuk berdasarkan Peraturan Daerah tentang Pembentukan dan Susunan Perangkat Daerah dan "
+            "melaksanakan urusan pemerintahan bidang komunikasi dan informatika, urusan pemerintahan bidang statistik serta "
+            "urusan pemerintahan bidang persandian. Ketiga urusan tersebut menempatkan Diskominfo sebagai penggerak transformasi "
+            "digital pemerintahan, pengelola komunikasi publik, wali data daerah dan penjamin keamanan informasi pemerintah daerah."
+        ),
+        _p(
+            f"Rencana Kerja {UNIT} Tahun {YEAR} disusun pada tahap rancangan akhir dengan memperhatikan hasil evaluasi "
+            f"pelaksanaan Renja tahun {YEAR - 2}, perkiraan capaian tahun {YEAR - 1}, Rancangan Awal RKPD Tahun {YEAR} serta "
+            "hasil Forum Perangkat Daerah. Proses penyusunan dilaksanakan melalui tahapan persiapan, penyusunan rancangan awal, "
+            "penyusunan rancangan, pelaksanaan forum perangkat daerah, perumusan rancangan akhir dan penetapan."
+        ),
+        _p(
+            "Sejak diberlakukannya kewajiban penggunaan SIPD-RI, seluruh tahapan perencanaan dan penganggaran daerah diinput dan "
+            "diverifikasi melalui aplikasi tersebut. Rumusan program, kegiatan dan sub kegiatan, indikator kinerja, target, lokasi, "
+            "sumber dana serta pagu indikatif yang tercantum dalam dokumen ini merupakan hasil input pada SIPD-RI dan dicetak "
+            "langsung dari aplikasi."
+        ),
+        _p(
+            f"Untuk mendukung pelaksanaan tugas tersebut, {UNIT} didukung oleh sumber daya aparatur sebagaimana tabel berikut."
+        ),
         _table("pegawai"),
-        _p("Dari tabel di atas terlihat bahwa sebagian besar tenaga teknis bidang aplikasi informatika, persandian dan "
-           "statistik masih berstatus Non ASN, sehingga peningkatan kompetensi aparatur tetap menjadi perhatian dalam "
-           f"perencanaan Tahun {YEAR}."),
+        _p(
+            "Dari tabel di atas terlihat bahwa sebagian besar tenaga teknis bidang aplikasi informatika, persandian dan "
+            "statistik masih berstatus Non ASN, sehingga peningkatan kompetensi aparatur tetap menjadi perhatian dalam "
+            f"perencanaan Tahun {YEAR}."
+        ),
         _h(2, "1.2. Landasan Hukum"),
-        _p(f"Penyusunan Rencana Kerja {UNIT} {REGION} Tahun {YEAR} berpedoman pada peraturan perundang-undangan sebagai berikut:"),
+        _p(
+            f"Penyusunan Rencana Kerja {UNIT} {REGION} Tahun {YEAR} berpedoman pada peraturan perundang-undangan sebagai berikut:"
+        ),
         _list([f"{i}. {text}" for i, text in enumerate(LEGAL, start=1)]),
         _h(2, "1.3. Maksud dan Tujuan"),
-        _p(f"Maksud penyusunan Renja {UNIT} Tahun {YEAR} adalah menyediakan dokumen perencanaan tahunan yang menjadi acuan "
-           "dalam penyusunan Rencana Kerja dan Anggaran (RKA) serta pelaksanaan program dan kegiatan selama satu tahun anggaran."),
+        _p(
+            f"Maksud penyusunan Renja {UNIT} Tahun {YEAR} adalah menyediakan dokumen perencanaan tahunan yang menjadi acuan "
+            "dalam penyusunan Rencana Kerja dan Anggaran (RKA) serta pelaksanaan program dan kegiatan selama satu tahun anggaran."
+        ),
         _p("Adapun tujuan penyusunan Renja adalah:"),
-        _list([
-            "a. menjabarkan Renstra Perangkat Daerah ke dalam program, kegiatan dan sub kegiatan tahunan;",
-            "b. menjamin keterkaitan dan konsistensi antara perencanaan, penganggaran, pelaksanaan dan pengawasan;",
-            "c. menjadi pedoman penyusunan RKA dan Dokumen Pelaksanaan Anggaran (DPA) Perangkat Daerah;",
-            "d. menyediakan tolok ukur untuk mengevaluasi kinerja tahunan Perangkat Daerah.",
-        ]),
+        _list(
+            [
+                "a. menjabarkan Renstra Perangkat Daerah ke dalam program, kegiatan dan sub kegiatan tahunan;",
+                "b. menjamin keterkaitan dan konsistensi antara perencanaan, penganggaran, pelaksanaan dan pengawasan;",
+                "c. menjadi pedoman penyusunan RKA dan Dokumen Pelaksanaan Anggaran (DPA) Perangkat Daerah;",
+                "d. menyediakan tolok ukur untuk mengevaluasi kinerja tahunan Perangkat Daerah.",
+            ]
+        ),
         _h(2, "1.4. Sistematika Penulisan"),
         _p(f"Renja {UNIT} Tahun {YEAR} disusun dalam {count(5, 'bab')} dengan sistematika sebagai berikut:"),
-        _list([
-            "BAB I PENDAHULUAN, berisi latar belakang, landasan hukum, maksud dan tujuan serta sistematika penulisan.",
-            "BAB II EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU, berisi evaluasi pelaksanaan Renja dan capaian Renstra, "
-            "analisis kinerja pelayanan, isu-isu penting, review terhadap rancangan awal RKPD dan penelaahan usulan masyarakat.",
-            "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH, berisi telaahan terhadap kebijakan nasional dan provinsi, tujuan dan "
-            "sasaran serta program dan kegiatan.",
-            "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH, berisi rencana program dan kegiatan beserta pendanaannya.",
-            "BAB V PENUTUP, berisi catatan penting dan kaidah pelaksanaan.",
-        ]),
+        _list(
+            [
+                "BAB I PENDAHULUAN, berisi latar belakang, landasan hukum, maksud dan tujuan serta sistematika penulisan.",
+                "BAB II EVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU, berisi evaluasi pelaksanaan Renja dan capaian Renstra, "
+                "analisis kinerja pelayanan, isu-isu penting, review terhadap rancangan awal RKPD dan penelaahan usulan masyarakat.",
+                "BAB III TUJUAN DAN SASARAN PERANGKAT DAERAH, berisi telaahan terhadap kebijakan nasional dan provinsi, tujuan dan "
+                "sasaran serta program dan kegiatan.",
+                "BAB IV RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH, berisi rencana program dan kegiatan beserta pendanaannya.",
+                "BAB V PENUTUP, berisi catatan penting dan kaidah pelaksanaan.",
+            ]
+        ),
     ]
 
 
@@ -885,53 +1359,71 @@ def bab2(plan: Plan) -> list[dict[str, Any]]:
         {"type": "page_break"},
         _h(1, "BAB II\nEVALUASI PELAKSANAAN RENJA PERANGKAT DAERAH TAHUN LALU"),
         _h(2, "2.1. Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah"),
-        _p(f"Evaluasi pelaksanaan Renja tahun lalu ({n2}) dilakukan terhadap capaian indikator kinerja program, kegiatan dan sub "
-           f"kegiatan yang tercantum dalam Renja {UNIT} Tahun {n2}, sekaligus untuk mengukur perkiraan capaian target Renstra "
-           f"Perangkat Daerah sampai dengan tahun {YEAR - 1}. Rekapitulasi hasil evaluasi disajikan pada tabel berikut."),
+        _p(
+            f"Evaluasi pelaksanaan Renja tahun lalu ({n2}) dilakukan terhadap capaian indikator kinerja program, kegiatan dan sub "
+            f"kegiatan yang tercantum dalam Renja {UNIT} Tahun {n2}, sekaligus untuk mengukur perkiraan capaian target Renstra "
+            f"Perangkat Daerah sampai dengan tahun {YEAR - 1}. Rekapitulasi hasil evaluasi disajikan pada tabel berikut."
+        ),
         _section("landscape"),
         _table("tc29"),
         _section("portrait"),
-        _p(f"Berdasarkan tabel di atas, sebagian besar target kinerja Tahun {n2} dapat dicapai. Namun demikian terdapat "
-           f"{count(2, 'sub kegiatan')} yang belum mencapai target, yaitu Sub Kegiatan {short[0].name} dan Sub Kegiatan "
-           f"{short[1].name}. Pada sub kegiatan pertama dari 4 aplikasi yang direncanakan baru 3 aplikasi yang selesai "
-           "dikembangkan karena keterlambatan penyediaan server, sedangkan pada sub kegiatan kedua sebagian peralatan jaringan "
-           "belum dapat dipelihara karena telah melewati masa garansi dan menunggu penghapusan."),
-        _p("Pada tingkat program, Indeks Keterbukaan Informasi Publik mencapai 83,20 atau melampaui target 82,00, sedangkan "
-           "Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi baru mencapai 58% dari target 60%. Hal ini "
-           "disebabkan masih terbatasnya sumber daya manusia bersertifikat keamanan informasi pada perangkat daerah."),
+        _p(
+            f"Berdasarkan tabel di atas, sebagian besar target kinerja Tahun {n2} dapat dicapai. Namun demikian terdapat "
+            f"{count(2, 'sub kegiatan')} yang belum mencapai target, yaitu Sub Kegiatan {short[0].name} dan Sub Kegiatan "
+            f"{short[1].name}. Pada sub kegiatan pertama dari 4 aplikasi yang direncanakan baru 3 aplikasi yang selesai "
+            "dikembangkan karena keterlambatan penyediaan server, sedangkan pada sub kegiatan kedua sebagian peralatan jaringan "
+            "belum dapat dipelihara karena telah melewati masa garansi dan menunggu penghapusan."
+        ),
+        _p(
+            "Pada tingkat program, Indeks Keterbukaan Informasi Publik mencapai 83,20 atau melampaui target 82,00, sedangkan "
+            "Persentase Perangkat Daerah yang Menerapkan Standar Keamanan Informasi baru mencapai 58% dari target 60%. Hal ini "
+            "disebabkan masih terbatasnya sumber daya manusia bersertifikat keamanan informasi pada perangkat daerah."
+        ),
         _h(2, "2.2. Analisis Kinerja Pelayanan Perangkat Daerah"),
-        _p(f"Kinerja pelayanan {UNIT} diukur dengan indikator kinerja utama yang ditetapkan dalam Renstra Perangkat Daerah "
-           f"Tahun {RENSTRA}. Urusan komunikasi dan informatika, statistik dan persandian tidak memiliki Standar Pelayanan "
-           "Minimal, sehingga kolom SPM pada tabel berikut tidak diisi, sedangkan indikator yang juga merupakan Indikator "
-           "Kinerja Kunci (IKK) LPPD diberi tanda pada kolom IKK."),
+        _p(
+            f"Kinerja pelayanan {UNIT} diukur dengan indikator kinerja utama yang ditetapkan dalam Renstra Perangkat Daerah "
+            f"Tahun {RENSTRA}. Urusan komunikasi dan informatika, statistik dan persandian tidak memiliki Standar Pelayanan "
+            "Minimal, sehingga kolom SPM pada tabel berikut tidak diisi, sedangkan indikator yang juga merupakan Indikator "
+            "Kinerja Kunci (IKK) LPPD diberi tanda pada kolom IKK."
+        ),
         _section("landscape"),
         _table("tc30"),
         _section("portrait"),
-        _p(f"Capaian Indeks SPBE Tahun {n2} sebesar 2,71 dengan predikat baik menunjukkan kemajuan tata kelola pemerintahan "
-           "berbasis elektronik. Peningkatan lebih lanjut diarahkan pada domain layanan dan manajemen SPBE, antara lain melalui "
-           "integrasi aplikasi layanan publik dan penerapan manajemen keamanan informasi."),
+        _p(
+            f"Capaian Indeks SPBE Tahun {n2} sebesar 2,71 dengan predikat baik menunjukkan kemajuan tata kelola pemerintahan "
+            "berbasis elektronik. Peningkatan lebih lanjut diarahkan pada domain layanan dan manajemen SPBE, antara lain melalui "
+            "integrasi aplikasi layanan publik dan penerapan manajemen keamanan informasi."
+        ),
         _h(2, "2.3. Isu-Isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah"),
         _p("Isu-isu penting yang dihadapi dalam penyelenggaraan tugas dan fungsi Diskominfo antara lain:"),
-        _list([
-            "1. Belum meratanya infrastruktur jaringan internet, terutama di wilayah perbukitan Kecamatan Sumbermalang dan Jatibanteng;",
-            "2. Masih banyaknya aplikasi perangkat daerah yang berdiri sendiri dan belum terintegrasi;",
-            "3. Rendahnya kualitas dan ketersediaan data sektoral sebagai dasar perencanaan pembangunan;",
-            "4. Meningkatnya ancaman serangan siber terhadap sistem elektronik pemerintah daerah;",
-            "5. Terbatasnya jumlah aparatur yang memiliki kompetensi teknis di bidang teknologi informasi.",
-        ]),
+        _list(
+            [
+                "1. Belum meratanya infrastruktur jaringan internet, terutama di wilayah perbukitan Kecamatan Sumbermalang dan Jatibanteng;",
+                "2. Masih banyaknya aplikasi perangkat daerah yang berdiri sendiri dan belum terintegrasi;",
+                "3. Rendahnya kualitas dan ketersediaan data sektoral sebagai dasar perencanaan pembangunan;",
+                "4. Meningkatnya ancaman serangan siber terhadap sistem elektronik pemerintah daerah;",
+                "5. Terbatasnya jumlah aparatur yang memiliki kompetensi teknis di bidang teknologi informasi.",
+            ]
+        ),
         _h(2, "2.4. Review terhadap Rancangan Awal RKPD"),
-        _p(f"Review terhadap Rancangan Awal RKPD {REGION} Tahun {YEAR} dilakukan dengan membandingkan program, kegiatan dan sub "
-           "kegiatan beserta pagu indikatif pada Rancangan Awal RKPD dengan hasil analisis kebutuhan perangkat daerah. Hasil "
-           "review disajikan pada Tabel 2.3."),
+        _p(
+            f"Review terhadap Rancangan Awal RKPD {REGION} Tahun {YEAR} dilakukan dengan membandingkan program, kegiatan dan sub "
+            "kegiatan beserta pagu indikatif pada Rancangan Awal RKPD dengan hasil analisis kebutuhan perangkat daerah. Hasil "
+            "review disajikan pada Tabel 2.3."
+        ),
         _section("landscape"),
         _table("tc31"),
         _section("portrait"),
-        _p(f"Hasil analisis kebutuhan menunjukkan kebutuhan dana yang lebih besar dari pagu indikatif pada {count(3, 'sub kegiatan')}, "
-           "terutama untuk penambahan kapasitas bandwidth jaringan intra pemerintah daerah. Kekurangan tersebut akan diusulkan "
-           "kembali pada perubahan anggaran atau dipenuhi secara bertahap."),
+        _p(
+            f"Hasil analisis kebutuhan menunjukkan kebutuhan dana yang lebih besar dari pagu indikatif pada {count(3, 'sub kegiatan')}, "
+            "terutama untuk penambahan kapasitas bandwidth jaringan intra pemerintah daerah. Kekurangan tersebut akan diusulkan "
+            "kembali pada perubahan anggaran atau dipenuhi secara bertahap."
+        ),
         _h(2, "2.5. Penelaahan Usulan Program dan Kegiatan Masyarakat"),
-        _p("Usulan program dan kegiatan dari para pemangku kepentingan diperoleh melalui Musrenbang Kecamatan, Forum Perangkat "
-           "Daerah dan pokok-pokok pikiran DPRD. Usulan yang berkaitan dengan tugas dan fungsi Diskominfo disajikan pada tabel berikut."),
+        _p(
+            "Usulan program dan kegiatan dari para pemangku kepentingan diperoleh melalui Musrenbang Kecamatan, Forum Perangkat "
+            "Daerah dan pokok-pokok pikiran DPRD. Usulan yang berkaitan dengan tugas dan fungsi Diskominfo disajikan pada tabel berikut."
+        ),
         _table("tc32"),
     ]
 
@@ -951,24 +1443,34 @@ def bab3(plan: Plan) -> list[dict[str, Any]]:
         {"type": "page_break"},
         _h(1, "BAB III\nTUJUAN DAN SASARAN PERANGKAT DAERAH"),
         _h(2, "3.1. Telaahan terhadap Kebijakan Nasional dan Provinsi"),
-        _p(f"Rencana Kerja Pemerintah Tahun {YEAR} mengusung tema percepatan transformasi ekonomi yang inklusif dan "
-           "berkelanjutan. Prioritas nasional yang berkaitan langsung dengan tugas Diskominfo adalah penguatan reformasi "
-           "birokrasi melalui penerapan SPBE, pengembangan ekonomi digital serta penguatan Satu Data Indonesia."),
-        _p("Pemerintah Provinsi Jawa Timur menetapkan percepatan transformasi digital pemerintahan dan peningkatan kualitas "
-           "pelayanan publik sebagai bagian dari prioritas pembangunan daerah. Kebijakan tersebut dijabarkan oleh Diskominfo "
-           "melalui integrasi layanan, pengembangan pusat data daerah dan penguatan keamanan informasi."),
+        _p(
+            f"Rencana Kerja Pemerintah Tahun {YEAR} mengusung tema percepatan transformasi ekonomi yang inklusif dan "
+            "berkelanjutan. Prioritas nasional yang berkaitan langsung dengan tugas Diskominfo adalah penguatan reformasi "
+            "birokrasi melalui penerapan SPBE, pengembangan ekonomi digital serta penguatan Satu Data Indonesia."
+        ),
+        _p(
+            "Pemerintah Provinsi Jawa Timur menetapkan percepatan transformasi digital pemerintahan dan peningkatan kualitas "
+            "pelayanan publik sebagai bagian dari prioritas pembangunan daerah. Kebijakan tersebut dijabarkan oleh Diskominfo "
+            "melalui integrasi layanan, pengembangan pusat data daerah dan penguatan keamanan informasi."
+        ),
         _h(2, "3.2. Tujuan dan Sasaran Renja Perangkat Daerah"),
-        _p(f"Tujuan {UNIT} sebagaimana ditetapkan dalam Renstra Tahun {RENSTRA} beserta indikator dan targetnya disajikan pada "
-           "Tabel 3.1."),
+        _p(
+            f"Tujuan {UNIT} sebagaimana ditetapkan dalam Renstra Tahun {RENSTRA} beserta indikator dan targetnya disajikan pada "
+            "Tabel 3.1."
+        ),
         _table("tujuan"),
         _p("Untuk mencapai tujuan tersebut ditetapkan sasaran beserta indikator sasaran sebagaimana Tabel 3.2."),
         _table("sasaran"),
         _h(2, "3.3. Program dan Kegiatan"),
-        _p(f"Untuk mewujudkan tujuan dan sasaran tersebut, pada Tahun {YEAR} {UNIT} melaksanakan {count(len(programs), 'program')}, "
-           f"{count(len(plan.kegiatan), 'kegiatan')} dan {count(len(plan.sub_lines), 'sub kegiatan')} sebagai berikut:"),
+        _p(
+            f"Untuk mewujudkan tujuan dan sasaran tersebut, pada Tahun {YEAR} {UNIT} melaksanakan {count(len(programs), 'program')}, "
+            f"{count(len(plan.kegiatan), 'kegiatan')} dan {count(len(plan.sub_lines), 'sub kegiatan')} sebagai berikut:"
+        ),
         _list(items),
-        _p(f"Rincian program, kegiatan dan sub kegiatan beserta indikator kinerja, target, lokasi, sumber dana dan pagu indikatif "
-           f"Tahun {YEAR} serta prakiraan maju Tahun {YEAR + 1} merupakan hasil cetak SIPD-RI sebagaimana matriks T-C.33 berikut."),
+        _p(
+            f"Rincian program, kegiatan dan sub kegiatan beserta indikator kinerja, target, lokasi, sumber dana dan pagu indikatif "
+            f"Tahun {YEAR} serta prakiraan maju Tahun {YEAR + 1} merupakan hasil cetak SIPD-RI sebagaimana matriks T-C.33 berikut."
+        ),
         _section("landscape"),
         _table("tc33"),
         _section("portrait"),
@@ -977,7 +1479,9 @@ def bab3(plan: Plan) -> list[dict[str, Any]]:
 
 def bab4(plan: Plan) -> list[dict[str, Any]]:
     total = plan.budget.total
-    pegawai = next(s.amount for s in plan.sub_lines if s.official.code.endswith(".2.02.01") and s.official.code.startswith(HEAD))
+    pegawai = next(
+        s.amount for s in plan.sub_lines if s.official.code.endswith(".2.02.01") and s.official.code.startswith(HEAD)
+    )
     modal = sum(s.amount for s in plan.sub_lines if ".01.2.07." in s.official.code)
     barang = total - pegawai - modal
     items = [
@@ -986,17 +1490,23 @@ def bab4(plan: Plan) -> list[dict[str, Any]]:
     ]
     return [
         _h(1, "BAB IV\nRENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH"),
-        _p(f"Rencana kerja dan pendanaan {UNIT} Tahun {YEAR} disusun berdasarkan pagu indikatif yang ditetapkan dalam "
-           f"Rancangan Akhir RKPD {REGION} Tahun {YEAR}. Rincian program, kegiatan dan sub kegiatan beserta indikator kinerja, "
-           "kelompok sasaran, lokasi, target capaian, pagu indikatif dan sumber dana, termasuk prakiraan maju tahun berikutnya, "
-           "tercantum pada matriks T-C.33 hasil cetak SIPD-RI pada BAB III."),
+        _p(
+            f"Rencana kerja dan pendanaan {UNIT} Tahun {YEAR} disusun berdasarkan pagu indikatif yang ditetapkan dalam "
+            f"Rancangan Akhir RKPD {REGION} Tahun {YEAR}. Rincian program, kegiatan dan sub kegiatan beserta indikator kinerja, "
+            "kelompok sasaran, lokasi, target capaian, pagu indikatif dan sumber dana, termasuk prakiraan maju tahun berikutnya, "
+            "tercantum pada matriks T-C.33 hasil cetak SIPD-RI pada BAB III."
+        ),
         _p(f"Program utama yang dilaksanakan pada Tahun {YEAR} adalah sebagai berikut:"),
         _list(items),
-        _p(f"Jumlah Anggaran yang dialokasikan untuk pelaksanaan program dan kegiatan {UNIT} Tahun {YEAR} direncanakan sebesar "
-           f"{rp(total)} terdiri dari Belanja Pegawai sebesar {rp(pegawai)}, Belanja Barang dan Jasa sebesar {rp(barang)} dan "
-           f"Belanja Modal sebesar {rp(modal)}."),
-        _p(f"Prakiraan maju kebutuhan pendanaan Tahun {YEAR + 1} sebesar {rp(plan.budget.total_next)}, yang akan "
-           "disesuaikan kembali dengan kemampuan keuangan daerah dan arah kebijakan RKPD tahun berkenaan."),
+        _p(
+            f"Jumlah Anggaran yang dialokasikan untuk pelaksanaan program dan kegiatan {UNIT} Tahun {YEAR} direncanakan sebesar "
+            f"{rp(total)} terdiri dari Belanja Pegawai sebesar {rp(pegawai)}, Belanja Barang dan Jasa sebesar {rp(barang)} dan "
+            f"Belanja Modal sebesar {rp(modal)}."
+        ),
+        _p(
+            f"Prakiraan maju kebutuhan pendanaan Tahun {YEAR + 1} sebesar {rp(plan.budget.total_next)}, yang akan "
+            "disesuaikan kembali dengan kemampuan keuangan daerah dan arah kebijakan RKPD tahun berkenaan."
+        ),
     ]
 
 
@@ -1004,14 +1514,23 @@ def bab5() -> list[dict[str, Any]]:
     return [
         {"type": "page_break"},
         _h(1, "BAB V\nPENUTUP"),
-        _p(f"Rencana Kerja {UNIT} {REGION} Tahun {YEAR} merupakan penjabaran tahunan dari Renstra Perangkat Daerah Tahun "
-           f"{RENSTRA} dan menjadi pedoman dalam penyusunan RKA serta pelaksanaan program dan kegiatan Tahun {YEAR}."),
-        _p("Keberhasilan pelaksanaan Renja ini sangat ditentukan oleh komitmen seluruh aparatur Diskominfo serta dukungan "
-           "perangkat daerah lain, pemerintah desa dan masyarakat. Perubahan yang timbul karena perkembangan kebijakan akan "
-           "diakomodir melalui mekanisme perubahan Renja sesuai ketentuan peraturan perundang-undangan."),
-        _p("Pengendalian dan evaluasi pelaksanaan Renja dilakukan secara berkala setiap triwulan melalui aplikasi SIPD-RI dan "
-           "e-Monev daerah, sehingga permasalahan yang timbul dapat segera ditindaklanjuti."),
-        {"type": "signature", "lines": [PLACE_DATE, f"KEPALA {UNIT_UPPER}", REGION.upper(), "", "", KEPALA[0], KEPALA[1], KEPALA[2]]},
+        _p(
+            f"Rencana Kerja {UNIT} {REGION} Tahun {YEAR} merupakan penjabaran tahunan dari Renstra Perangkat Daerah Tahun "
+            f"{RENSTRA} dan menjadi pedoman dalam penyusunan RKA serta pelaksanaan program dan kegiatan Tahun {YEAR}."
+        ),
+        _p(
+            "Keberhasilan pelaksanaan Renja ini sangat ditentukan oleh komitmen seluruh aparatur Diskominfo serta dukungan "
+            "perangkat daerah lain, pemerintah desa dan masyarakat. Perubahan yang timbul karena perkembangan kebijakan akan "
+            "diakomodir melalui mekanisme perubahan Renja sesuai ketentuan peraturan perundang-undangan."
+        ),
+        _p(
+            "Pengendalian dan evaluasi pelaksanaan Renja dilakukan secara berkala setiap triwulan melalui aplikasi SIPD-RI dan "
+            "e-Monev daerah, sehingga permasalahan yang timbul dapat segera ditindaklanjuti."
+        ),
+        {
+            "type": "signature",
+            "lines": [PLACE_DATE, f"KEPALA {UNIT_UPPER}", REGION.upper(), "", "", KEPALA[0], KEPALA[1], KEPALA[2]],
+        },
     ]
 
 
@@ -1058,86 +1577,125 @@ def build_defects(clean: dict[str, Any]) -> dict[str, Any]:
     # 1. a sub kegiatan's pagu no longer adds up to its kegiatan (T-C.33 only; T-C.31 keeps the old value)
     sub = _row(spec, "tc33", "2.16.02.2.01.04")
     sub["cells"]["amount"] += 12_500_000
-    declare("tc33-sub-sum", "T-C.33: pagu of sub kegiatan 2.16.02.2.01.0004 raised by Rp 12.500.000; kegiatan 2.16.02.2.01 "
-            "no longer equals the sum of its sub kegiatan (and T-C.31 shows the old pagu)",
-            {"rule": "TOT-001", "table": "T-C.33", "code": "2.16.02.2.01", "column": "amount"},
-            {"rule": "TOT-001", "table": "T-C.33", "code": "2.16.02.2.01.04", "column": "amount"},
-            {"rule": "XT-002", "code": "2.16.02.2.01.04"})
+    declare(
+        "tc33-sub-sum",
+        "T-C.33: pagu of sub kegiatan 2.16.02.2.01.0004 raised by Rp 12.500.000; kegiatan 2.16.02.2.01 "
+        "no longer equals the sum of its sub kegiatan (and T-C.31 shows the old pagu)",
+        {"rule": "TOT-001", "table": "T-C.33", "code": "2.16.02.2.01", "column": "amount"},
+        {"rule": "TOT-001", "table": "T-C.33", "code": "2.16.02.2.01.04", "column": "amount"},
+        {"rule": "XT-002", "code": "2.16.02.2.01.04"},
+    )
     # 2. the prakiraan maju of a kegiatan is not the sum of its sub kegiatan
     keg = _row(spec, "tc33", "2.16.03.2.02")
     keg["cells"]["amount_next"] -= 40_000_000
-    declare("tc33-next-sum", "T-C.33: prakiraan maju 2026 of kegiatan 2.16.03.2.02 lowered by Rp 40.000.000; it no longer "
-            "equals its sub kegiatan, and program 2.16.03 no longer equals its kegiatan",
-            {"rule": "TOT-002", "table": "T-C.33", "code": "2.16.03.2.02", "column": "amount_next"},
-            {"rule": "TOT-002", "table": "T-C.33", "code": "2.16.03", "column": "amount_next"})
+    declare(
+        "tc33-next-sum",
+        "T-C.33: prakiraan maju 2026 of kegiatan 2.16.03.2.02 lowered by Rp 40.000.000; it no longer "
+        "equals its sub kegiatan, and program 2.16.03 no longer equals its kegiatan",
+        {"rule": "TOT-002", "table": "T-C.33", "code": "2.16.03.2.02", "column": "amount_next"},
+        {"rule": "TOT-002", "table": "T-C.33", "code": "2.16.03", "column": "amount_next"},
+    )
     # 3. a four-digit sub kegiatan code that is not in the nomenclature
     bad = _row(spec, "tc33", "2.16.03.2.02.12")
     bad["code"] = "2.16.03.2.02.16"
     bad["cells"]["code"] = "2.16.03.2.02.0016"
-    declare("tc33-unknown-code", "T-C.33: Monitoring, Evaluasi dan Pelaporan Pengembangan Ekosistem SPBE printed with code "
-            "2.16.03.2.02.0016, which the nomenclature does not list (official: 2.16.03.2.02.0012)",
-            {"rule": "NOM-003", "table": "T-C.33", "code": "2.16.03.2.02.16"},
-            # T-C.31 still has the right code: each table now has a row the other lacks
-            {"rule": "XT-005", "code": "2.16.03.2.02.16"},
-            {"rule": "XT-005", "code": "2.16.03.2.02.12"})
+    declare(
+        "tc33-unknown-code",
+        "T-C.33: Monitoring, Evaluasi dan Pelaporan Pengembangan Ekosistem SPBE printed with code "
+        "2.16.03.2.02.0016, which the nomenclature does not list (official: 2.16.03.2.02.0012)",
+        {"rule": "NOM-003", "table": "T-C.33", "code": "2.16.03.2.02.16"},
+        # T-C.31 still has the right code: each table now has a row the other lacks
+        {"rule": "XT-005", "code": "2.16.03.2.02.16"},
+        {"rule": "XT-005", "code": "2.16.03.2.02.12"},
+    )
     # 4. a satuan that does not fit its indicator (satuan column of the SIPD matrix)
     unit = _row(spec, "tc33", "2.16.02.2.01.02")
     unit["cells"]["target_unit"] = "Orang"
-    declare("tc33-unit-mismatch", "T-C.33: satuan of sub kegiatan 2.16.02.2.01.0002 (Jumlah Dokumen Hasil Monitoring Opini "
-            "dan Aspirasi Publik) printed as 'Orang' instead of 'Dokumen'",
-            {"rule": "IT-004", "table": "T-C.33", "code": "2.16.02.2.01.02"},
-            {"rule": "NOM-006", "table": "T-C.33", "code": "2.16.02.2.01.02"},
-            # the 2026 satuan (still 'Dokumen') now differs from the 2025 one
-            {"rule": "IT-009", "table": "T-C.33", "code": "2.16.02.2.01.02"})
+    declare(
+        "tc33-unit-mismatch",
+        "T-C.33: satuan of sub kegiatan 2.16.02.2.01.0002 (Jumlah Dokumen Hasil Monitoring Opini "
+        "dan Aspirasi Publik) printed as 'Orang' instead of 'Dokumen'",
+        {"rule": "IT-004", "table": "T-C.33", "code": "2.16.02.2.01.02"},
+        {"rule": "NOM-006", "table": "T-C.33", "code": "2.16.02.2.01.02"},
+        # the 2026 satuan (still 'Dokumen') now differs from the 2025 one
+        {"rule": "IT-009", "table": "T-C.33", "code": "2.16.02.2.01.02"},
+    )
     # 5. a percentage target above 100
     pct = _row(spec, "tc33", "2.21.02.2.02", "kegiatan")
     pct["cells"]["target"] = "110"
-    declare("tc33-percent-over", "T-C.33: target 2025 of kegiatan 2.21.02.2.02 (Persentase Perangkat Daerah yang Terhubung "
-            "Jaring Komunikasi Sandi) is 110 %",
-            {"rule": "IT-008", "table": "T-C.33", "code": "2.21.02.2.02"},
-            {"rule": "XT-002", "code": "2.21.02.2.02", "column": "target"})
+    declare(
+        "tc33-percent-over",
+        "T-C.33: target 2025 of kegiatan 2.21.02.2.02 (Persentase Perangkat Daerah yang Terhubung "
+        "Jaring Komunikasi Sandi) is 110 %",
+        {"rule": "IT-008", "table": "T-C.33", "code": "2.21.02.2.02"},
+        {"rule": "XT-002", "code": "2.21.02.2.02", "column": "target"},
+    )
     # 6. the n+1 target in another unit than year n
     nxt = _row(spec, "tc33", "2.16.02.2.01.07")
     nxt["cells"]["target_next_unit"] = "Dokumen"
-    declare("tc33-next-unit", "T-C.33: target 2026 of sub kegiatan 2.16.02.2.01.0007 (Layanan Hubungan Media) in 'Dokumen' "
-            "while the 2025 target is in 'Layanan'",
-            {"rule": "IT-009", "table": "T-C.33", "code": "2.16.02.2.01.07"})
+    declare(
+        "tc33-next-unit",
+        "T-C.33: target 2026 of sub kegiatan 2.16.02.2.01.0007 (Layanan Hubungan Media) in 'Dokumen' "
+        "while the 2025 target is in 'Layanan'",
+        {"rule": "IT-009", "table": "T-C.33", "code": "2.16.02.2.01.07"},
+    )
     # 7. a missing sumber dana
     sd = _row(spec, "tc33", "2.20.02.2.01.03")
     del sd["cells"]["sumber_dana"]
-    declare("tc33-no-sumber-dana", "T-C.33: sumber dana of sub kegiatan 2.20.02.2.01.0003 left empty",
-            {"rule": "IT-003", "table": "T-C.33", "code": "2.20.02.2.01.03", "column": "sumber_dana"})
+    declare(
+        "tc33-no-sumber-dana",
+        "T-C.33: sumber dana of sub kegiatan 2.20.02.2.01.0003 left empty",
+        {"rule": "IT-003", "table": "T-C.33", "code": "2.20.02.2.01.03", "column": "sumber_dana"},
+    )
     # 8. the narrative total differs from the matrix
     total = clean["tables"]["tc33"]["rows"][-1]["cells"]["amount"]
     stated = total - 150_000_000
     common.replace_text(spec, f"direncanakan sebesar {rp(total)}", f"direncanakan sebesar {rp(stated)}")
-    declare("narrative-total", f"BAB IV states the total as {rp(stated)}; T-C.33 totals {rp(total)} (the components "
-            "still add up to the true total)",
-            {"rule": "NAR-001", "text": rupiah(stated, THOUSANDS)},
-            {"rule": "NAR-002", "text": rupiah(stated, THOUSANDS)})
+    declare(
+        "narrative-total",
+        f"BAB IV states the total as {rp(stated)}; T-C.33 totals {rp(total)} (the components "
+        "still add up to the true total)",
+        {"rule": "NAR-001", "text": rupiah(stated, THOUSANDS)},
+        {"rule": "NAR-002", "text": rupiah(stated, THOUSANDS)},
+    )
     # 9. a paragraph copied from another kabupaten's Diskominfo Renja
-    common.replace_text(spec, "terutama untuk penambahan kapasitas bandwidth jaringan intra pemerintah daerah.",
-                        "terutama untuk penambahan kapasitas bandwidth jaringan intra pemerintah daerah dan pembangunan "
-                        "command center Dinas Komunikasi dan Informatika Kabupaten Bondowoso.")
-    declare("copied-paragraph", "BAB II 2.4 names 'Dinas Komunikasi dan Informatika Kabupaten Bondowoso' (a paragraph "
-            "copied from the neighbouring kabupaten's Renja)",
-            {"rule": "NAR-014", "text": "Bondowoso"})
+    common.replace_text(
+        spec,
+        "terutama untuk penambahan kapasitas bandwidth jaringan intra pemerintah daerah.",
+        "terutama untuk penambahan kapasitas bandwidth jaringan intra pemerintah daerah dan pembangunan "
+        "command center Dinas Komunikasi dan Informatika Kabupaten Bondowoso.",
+    )
+    declare(
+        "copied-paragraph",
+        "BAB II 2.4 names 'Dinas Komunikasi dan Informatika Kabupaten Bondowoso' (a paragraph "
+        "copied from the neighbouring kabupaten's Renja)",
+        {"rule": "NAR-014", "text": "Bondowoso"},
+    )
     # 10. a caption naming a year that does not fit the plan year
     caption = spec["tables"]["tc31"]["caption"]
     caption[1] = caption[1].replace(f"RKPD Tahun {YEAR}", f"RKPD Tahun {YEAR - 1}")
-    declare("caption-year", f"T-C.31 caption reads 'Rancangan Awal RKPD Tahun {YEAR - 1}' (plan year {YEAR})",
-            {"rule": "YEAR-007", "table": "T-C.31", "text": str(YEAR - 1)},
-            {"rule": "YEAR-003", "text": str(YEAR - 1)})
+    declare(
+        "caption-year",
+        f"T-C.31 caption reads 'Rancangan Awal RKPD Tahun {YEAR - 1}' (plan year {YEAR})",
+        {"rule": "YEAR-007", "table": "T-C.31", "text": str(YEAR - 1)},
+        {"rule": "YEAR-003", "text": str(YEAR - 1)},
+    )
     # 11. the Jumlah row of the staff table does not add up
     pegawai = spec["tables"]["pegawai"]["rows"][-1]["cells"]
     pegawai["non_asn"] = str(int(pegawai["non_asn"]) + 2)
-    declare("staff-total", "Tabel 1.1 (staff composition): Jumlah Non ASN says 26; its rows add up to 24",
-            {"rule": "TOT-013", "text": "26"})
+    declare(
+        "staff-total",
+        "Tabel 1.1 (staff composition): Jumlah Non ASN says 26; its rows add up to 24",
+        {"rule": "TOT-013", "text": "26"},
+    )
     # 12. T-C.29 realisation rate not realisation / target
     rate = _row(spec, "tc29", "2.16.03.2.02.07")
     rate["cells"]["tingkat_realisasi"] = "85%"
-    declare("tc29-rate", "T-C.29: tingkat realisasi of sub kegiatan 2.16.03.2.02.0007 says 85% (realisasi 3 of target 4 = 75%)",
-            {"rule": "TOT-010", "table": "T-C.29", "code": "2.16.03.2.02.07"})
+    declare(
+        "tc29-rate",
+        "T-C.29: tingkat realisasi of sub kegiatan 2.16.03.2.02.0007 says 85% (realisasi 3 of target 4 = 75%)",
+        {"rule": "TOT-010", "table": "T-C.29", "code": "2.16.03.2.02.07"},
+    )
     spec["defects"] = defects
     return spec
 

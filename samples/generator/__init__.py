@@ -1,6 +1,6 @@
 """Render Renja sample specs (samples/specs/*.yaml, see SCHEMA.md) to .docx and .pdf.
 
-    python -m samples.generator samples/specs/example-mini.yaml --out-dir samples/pdf
+python -m samples.generator samples/specs/example-mini.yaml --out-dir samples/pdf
 """
 
 from .docx_render import build_document, render_docx

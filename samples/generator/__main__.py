@@ -52,11 +52,19 @@ def render_pdf(spec: Spec, docx: Path, args: argparse.Namespace, profile_uri: st
     created = created_date(spec)
     if has_calc_tables(spec):  # some tables come from Calc: render in parts and splice
         return export_composite_pdf(
-            spec, args.out_dir, timeout=args.timeout, soffice=args.soffice, profile_uri=profile_uri,
+            spec,
+            args.out_dir,
+            timeout=args.timeout,
+            soffice=args.soffice,
+            profile_uri=profile_uri,
             creation_date=created,
         )
     return export_pdf(
-        docx, args.out_dir, timeout=args.timeout, soffice=args.soffice, profile_uri=profile_uri,
+        docx,
+        args.out_dir,
+        timeout=args.timeout,
+        soffice=args.soffice,
+        profile_uri=profile_uri,
         creation_date=created,
     )
 

@@ -124,7 +124,9 @@ def _write_grid_cell(ws: Worksheet, top: int, cell: GridCell, style: Style) -> N
                 covered.fill = _FILL
 
 
-def _page_setup(ws: Worksheet, style: Style, orientation: str, first_page_number: int, header: str | None = None) -> None:
+def _page_setup(
+    ws: Worksheet, style: Style, orientation: str, first_page_number: int, header: str | None = None
+) -> None:
     ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -171,13 +173,18 @@ def build_workbook(
 
 
 def render_xlsx(
-    table: Table, style: Style, out_path: str | Path, *, orientation: str, first_page_number: int,
+    table: Table,
+    style: Style,
+    out_path: str | Path,
+    *,
+    orientation: str,
+    first_page_number: int,
     header: str | None = None,
 ) -> Path:
     """Write `table` as `out_path` (.xlsx) and return the path; `header`: running header text."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    build_workbook(
-        table, style, orientation=orientation, first_page_number=first_page_number, header=header
-    ).save(out_path)
+    build_workbook(table, style, orientation=orientation, first_page_number=first_page_number, header=header).save(
+        out_path
+    )
     return out_path

@@ -36,8 +36,20 @@ FALLBACK_CREATED = datetime(2023, 1, 2, 8, 0, 0)
 MONTHS_ID = {
     name: i
     for i, name in enumerate(
-        ["januari", "februari", "maret", "april", "mei", "juni", "juli",
-         "agustus", "september", "oktober", "november", "desember"],
+        [
+            "januari",
+            "februari",
+            "maret",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "agustus",
+            "september",
+            "oktober",
+            "november",
+            "desember",
+        ],
         start=1,
     )
 }
@@ -137,7 +149,16 @@ def _setup_headings(doc: DocxDocument, style: Style) -> None:
         heading = doc.styles[f"Heading {level}"]
         _set_fonts(heading.element.get_or_add_rPr(), style.font)
         heading.font.color.rgb = None
-        _format(heading, size=size, bold=True, align=align, before=before, after=12 if level == 1 else 6, line=1.15, keep_next=True)
+        _format(
+            heading,
+            size=size,
+            bold=True,
+            align=align,
+            before=before,
+            after=12 if level == 1 else 6,
+            line=1.15,
+            keep_next=True,
+        )
 
 
 def setup_styles(doc: DocxDocument, style: Style) -> None:
@@ -149,7 +170,9 @@ def setup_styles(doc: DocxDocument, style: Style) -> None:
     body = _paragraph_style(doc, BODY_TEXT)
     body.paragraph_format.first_line_indent = Cm(1.0)
     _format(_paragraph_style(doc, COVER), size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
-    _format(_paragraph_style(doc, CAPTION), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, line=1.0, keep_next=True)
+    _format(
+        _paragraph_style(doc, CAPTION), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0, line=1.0, keep_next=True
+    )
     lst = _paragraph_style(doc, LIST)
     lst.paragraph_format.left_indent = Cm(1.0)
     lst.paragraph_format.first_line_indent = Cm(-0.6)  # hanging: wrapped lines clear the marker
@@ -167,14 +190,24 @@ def ensure_style(doc: DocxDocument, name: str, style: Style) -> None:
     if name in {s.name for s in doc.styles}:
         return
     if name == TOC_TITLE:
-        _format(_paragraph_style(doc, TOC_TITLE), size=style.body_pt + 1, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
-                before=0, after=18, line=1.15, keep_next=True)
+        _format(
+            _paragraph_style(doc, TOC_TITLE),
+            size=style.body_pt + 1,
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            before=0,
+            after=18,
+            line=1.15,
+            keep_next=True,
+        )
     elif name == TOC_ENTRY:
         entry = _paragraph_style(doc, TOC_ENTRY)
         _format(entry, align=WD_ALIGN_PARAGRAPH.LEFT, before=0, after=4, line=1.15)
         entry.paragraph_format.right_indent = Cm(TOC_RIGHT_INDENT_CM)
     elif name == FIGURE:
-        _format(_paragraph_style(doc, FIGURE), align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4, line=1.0, keep_next=True)
+        _format(
+            _paragraph_style(doc, FIGURE), align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=4, line=1.0, keep_next=True
+        )
     elif name == RUNNING_HEADER:
         header = _paragraph_style(doc, RUNNING_HEADER)
         _format(header, size=max(style.body_pt - 2, 7), align=WD_ALIGN_PARAGRAPH.RIGHT, before=0, after=0, line=1.0)
@@ -252,7 +285,9 @@ def set_running_header(section: Section, text: str, style_name: str) -> None:
         bottom.set(qn(f"w:{attr}"), value)
     borders.append(bottom)
     # CT_PPrBase order: pBdr comes before shd, tabs, spacing, ind and jc.
-    anchor = next((c for c in p_pr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
+    anchor = next(
+        (c for c in p_pr if c.tag in {qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None
+    )
     if anchor is None:
         p_pr.append(borders)
     else:
@@ -261,7 +296,15 @@ def set_running_header(section: Section, text: str, style_name: str) -> None:
 
 # Children of w:sectPr that the schema puts after w:pgNumType.
 _AFTER_PG_NUM_TYPE = (
-    "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
     "printerSettings",
 )
 
@@ -450,7 +493,11 @@ class _Builder:
         if table.width_cm > available + 0.05:
             log.warning(
                 "%s: table %s is %.1f cm wide but the %s text area is %.1f cm",
-                self.spec.id, table.id, table.width_cm, self.section.orientation.name.lower(), available,
+                self.spec.id,
+                table.id,
+                table.width_cm,
+                self.section.orientation.name.lower(),
+                available,
             )
         style = self.spec.style
         tbl = docx_table.build_table(table, style.thousands, style.table_pt, style.code_style)

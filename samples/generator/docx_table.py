@@ -190,7 +190,17 @@ def _table_properties(total_width: int) -> BaseOxmlElement:
     margins = _sub(tbl_pr, "w:tblCellMar")
     for side, width in (("top", 0), ("left", CELL_MARGIN_TWIPS), ("bottom", 0), ("right", CELL_MARGIN_TWIPS)):
         _sub(margins, f"w:{side}", w=str(width), type="dxa")
-    _sub(tbl_pr, "w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")
+    _sub(
+        tbl_pr,
+        "w:tblLook",
+        val="0000",
+        firstRow="0",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="1",
+        noVBand="1",
+    )
     return tbl_pr
 
 

@@ -64,15 +64,18 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, fnt: Font, width: float) -> list[
     return lines
 
 
-def _centred_text(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], text: str, family: str,
-                  size: int, bold: bool = False) -> None:
+def _centred_text(
+    draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], text: str, family: str, size: int, bold: bool = False
+) -> None:
     """`text` wrapped and centred in `box`, the font shrunk until it fits."""
     x0, y0, x1, y1 = box
     while True:
         fnt = font(family, size, bold)
         lines = wrap(draw, text, fnt, x1 - x0 - 8)
         line_h = round(size * 1.15)
-        if (len(lines) * line_h <= y1 - y0 - 4 and all(draw.textlength(t, font=fnt) <= x1 - x0 - 4 for t in lines)) or size <= 8:
+        if (
+            len(lines) * line_h <= y1 - y0 - 4 and all(draw.textlength(t, font=fnt) <= x1 - x0 - 4 for t in lines)
+        ) or size <= 8:
             break
         size -= 1
     top = (y0 + y1) / 2 - len(lines) * line_h / 2
@@ -81,8 +84,15 @@ def _centred_text(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], tex
         draw.text(((x0 + x1) / 2 - width / 2, top + i * line_h), line, fill=LINE, font=fnt)
 
 
-def _box(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], text: str, family: str, size: int,
-         fill: tuple[int, int, int] = BOX_FILL, bold: bool = False) -> None:
+def _box(
+    draw: ImageDraw.ImageDraw,
+    box: tuple[int, int, int, int],
+    text: str,
+    family: str,
+    size: int,
+    fill: tuple[int, int, int] = BOX_FILL,
+    bold: bool = False,
+) -> None:
     draw.rectangle(box, fill=fill, outline=LINE, width=2)
     _centred_text(draw, box, text, family, size, bold)
 
@@ -136,8 +146,9 @@ def axis_max(high: float) -> float:
     return next(m * power for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12) if m * power >= high * 1.02)
 
 
-def _bar_chart(draw: ImageDraw.ImageDraw, w: int, h: int, labels: tuple[str, ...], values: tuple[float, ...],
-               family: str) -> None:
+def _bar_chart(
+    draw: ImageDraw.ImageDraw, w: int, h: int, labels: tuple[str, ...], values: tuple[float, ...], family: str
+) -> None:
     size = 16
     fnt = font(family, size)
     left, right, top = 70, w - 20, 30
@@ -160,8 +171,12 @@ def _bar_chart(draw: ImageDraw.ImageDraw, w: int, h: int, labels: tuple[str, ...
         draw.text(((x0 + x1) / 2 - draw.textlength(text, font=fnt) / 2, y - size - 4), text, fill=LINE, font=fnt)
         lines = wrap(draw, label, fnt, slot - 6)
         for j, line in enumerate(lines[:4]):
-            draw.text((left + slot * (i + 0.5) - draw.textlength(line, font=fnt) / 2, bottom + 6 + j * (size + 2)),
-                      line, fill=LINE, font=fnt)
+            draw.text(
+                (left + slot * (i + 0.5) - draw.textlength(line, font=fnt) / 2, bottom + 6 + j * (size + 2)),
+                line,
+                fill=LINE,
+                font=fnt,
+            )
 
 
 def _arrow_head(draw: ImageDraw.ImageDraw, tip: tuple[float, float], direction: str) -> None:

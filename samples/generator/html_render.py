@@ -42,8 +42,7 @@ MARGIN_MM = {"top": 10.0, "right": 8.0, "bottom": 14.0, "left": 8.0}  # bottom l
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
 DEFAULT_TIMEOUT_S = 120.0
 USER_AGENT = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/124.0.0.0 Safari/537.36"
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36"
 )
 # "Kode Urusan : 2.16 - ..." in a caption: printed as a left-aligned data line.
 _DATA_LINE = re.compile(r"^(?P<label>[^:]{2,40}?)\s+:\s+(?P<value>.*)$")
@@ -82,7 +81,7 @@ def _css(style: Style, page: PageSetup) -> str:
     font = f"'{style.font}', Arial, 'Liberation Sans', Helvetica, sans-serif"
     m = MARGIN_MM
     return f"""
-@page {{ size: {width}mm {height}mm; margin: {m['top']}mm {m['right']}mm {m['bottom']}mm {m['left']}mm; }}
+@page {{ size: {width}mm {height}mm; margin: {m["top"]}mm {m["right"]}mm {m["bottom"]}mm {m["left"]}mm; }}
 html, body {{ margin: 0; padding: 0; }}
 body {{ font-family: {font}; font-size: {style.table_pt}pt; color: #000; -webkit-print-color-adjust: exact; }}
 .report-title {{ text-align: center; font-weight: bold; font-size: {style.table_pt + 2.5}pt; line-height: 1.3; }}
@@ -113,7 +112,9 @@ def _caption_html(caption: tuple[str, ...]) -> str:
 
     def flush() -> None:
         if title:
-            out.append('<div class="report-title">' + "".join(f"<div>{_text(t) or '&nbsp;'}</div>" for t in title) + "</div>")
+            out.append(
+                '<div class="report-title">' + "".join(f"<div>{_text(t) or '&nbsp;'}</div>" for t in title) + "</div>"
+            )
             title.clear()
         if data:
             rows = "".join(

@@ -399,7 +399,9 @@ def _parse_section(data: dict[str, Any], w: str) -> Block:
     start = data.get("start")
     page_format = _str(data.get("page_format"), f"{w}.page_format", optional=True)
     if page_format is not None and (page_format.count("{}") != 1 or "\n" in page_format):
-        raise _fail(f"{w}.page_format", f"expected one line with exactly one {{}} (the page number), got {page_format!r}")
+        raise _fail(
+            f"{w}.page_format", f"expected one line with exactly one {{}} (the page number), got {page_format!r}"
+        )
     return Block(
         "section",
         orientation=_choice(data["orientation"], f"{w}.orientation", ORIENTATIONS),
@@ -430,7 +432,9 @@ def _parse_toc(data: dict[str, Any], w: str) -> Block:
             if level is not None and _int(level, f"{where}.level") > 3:
                 raise _fail(f"{where}.level", f"level must be 1, 2 or 3, got {level}")
             parsed.append(
-                TocEntry(_str(entry["text"], f"{where}.text") or "", _str(entry["target"], f"{where}.target") or "", level)
+                TocEntry(
+                    _str(entry["text"], f"{where}.text") or "", _str(entry["target"], f"{where}.target") or "", level
+                )
             )
         entries = tuple(parsed)
     return Block("toc", text=title, of=of, level=levels, entries=entries)

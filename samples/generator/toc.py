@@ -182,7 +182,9 @@ def read_pages(pdf: str | Path) -> tuple[list[str], list[str | None]]:
     footers: list[str | None] = []
     with pdfplumber.open(str(pdf)) as doc:
         for page in doc.pages:
-            bold = page.filter(lambda obj: obj.get("object_type") == "char" and "bold" in str(obj.get("fontname", "")).lower())
+            bold = page.filter(
+                lambda obj: obj.get("object_type") == "char" and "bold" in str(obj.get("fontname", "")).lower()
+            )
             lines = [line["text"] for line in bold.extract_text_lines() if not _LEADER.search(line["text"])]
             bold_keys.append(key(" ".join(lines)))
             footers.append(_footer_number(page))

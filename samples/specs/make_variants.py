@@ -940,7 +940,8 @@ class Builder:
         # Every variant met all its n-2 targets (build_tc29), so nothing falls under "a.".
         body[54]["items"] = (
             [items_21[0], NO_SHORTFALL, items_21[b_start]]
-            + [f"{i}. {title_of_21[c]}" for i, c in enumerate(kept, 1)] + items_21[c_start:]
+            + [f"{i}. {title_of_21[c]}" for i, c in enumerate(kept, 1)]
+            + items_21[c_start:]
         )
         count = len(kept)
         body[149]["text"] = replace_once(

@@ -105,7 +105,8 @@ def _docx(target: Path, big_parts: int = 0, big_mb: int = 0, tiny_parts: int = 0
             if info.filename == "word/_rels/document.xml.rels":
                 links = "".join(
                     f'<Relationship Id="rIdBig{i}" Target="media/big{i}.bin" Type="http://schemas.openxmlformats.org'
-                    f'/officeDocument/2006/relationships/image"/>' for i in range(big_parts)
+                    f'/officeDocument/2006/relationships/image"/>'
+                    for i in range(big_parts)
                 )
                 data = data.replace(b"</Relationships>", links.encode() + b"</Relationships>")
             if info.filename == "[Content_Types].xml":
@@ -150,7 +151,10 @@ def _measured(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], floa
     )
     ran = subprocess.run(
         [sys.executable, "-c", wrapper, sys.executable, "-m", "auditor", *map(str, args)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     got = json.loads(ran.stdout)
     return subprocess.CompletedProcess(args, got["code"], got["out"], got["err"]), got["peak"]
@@ -159,11 +163,18 @@ def _measured(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], floa
 @pytest.mark.parametrize(
     ("build", "said_id", "said_en"),
     [
-        pytest.param(lambda p: _docx(p, big_parts=1, big_mb=500),
-                     "berukuran 500 MB setelah dibuka (batas 100 MB per bagian)",
-                     "is 500 MB once unpacked (limit 100 MB per part)", id="one-part-500MB"),
-        pytest.param(lambda p: _docx(p, big_parts=4, big_mb=90), "setelah dibuka (batas 300 MB)",
-                     "once unpacked (limit 300 MB)", id="four-parts-90MB-each"),
+        pytest.param(
+            lambda p: _docx(p, big_parts=1, big_mb=500),
+            "berukuran 500 MB setelah dibuka (batas 100 MB per bagian)",
+            "is 500 MB once unpacked (limit 100 MB per part)",
+            id="one-part-500MB",
+        ),
+        pytest.param(
+            lambda p: _docx(p, big_parts=4, big_mb=90),
+            "setelah dibuka (batas 300 MB)",
+            "once unpacked (limit 300 MB)",
+            id="four-parts-90MB-each",
+        ),
         pytest.param(lambda p: _docx(p, big_parts=1, big_mb=60), "batas 100×", "limit 100x", id="inflates-400-fold"),
         pytest.param(lambda p: _docx(p, tiny_parts=20_000), "(batas 10.000)", "(limit 10,000)", id="20000-parts"),
     ],
@@ -225,21 +236,33 @@ def test_pdf_with_wrong_xref_offsets_is_audited(tmp_path: Path) -> None:
     [
         pytest.param(
             # The catalog loses /Pages and no object is a /Page any more: there is nothing to find.
-            lambda d: _with_xref(d, lambda o: o + 5).replace(b"/Pages 154 0 R", b"/Pagez 154 0 R")
-            .replace(b"/Type/Page", b"/Type/Pagx"),
-            "daftar halamannya (page tree) tidak ditemukan", "its page tree cannot be found", id="no-page-tree",
+            lambda d: (
+                _with_xref(d, lambda o: o + 5)
+                .replace(b"/Pages 154 0 R", b"/Pagez 154 0 R")
+                .replace(b"/Type/Page", b"/Type/Pagx")
+            ),
+            "daftar halamannya (page tree) tidak ditemukan",
+            "its page tree cannot be found",
+            id="no-page-tree",
         ),
         pytest.param(
             lambda d: _with_xref(d, lambda o: o + 5).replace(b"/Type/Page", b"/Type/Pagx"),
-            "daftar halamannya menyebut 51 halaman", "its page tree lists 51 pages, but none", id="pages-unfindable",
+            "daftar halamannya menyebut 51 halaman",
+            "its page tree lists 51 pages, but none",
+            id="pages-unfindable",
         ),
         pytest.param(
             # pdfminer finds the pages without a page tree, PDFium (pictures, OCR) does not open it.
             lambda d: d.replace(b"/Pages 154 0 R", b"/Pagez 154 0 R"),
-            "PDFium", "the page renderer (PDFium) cannot open it", id="catalog-without-pages",
+            "PDFium",
+            "the page renderer (PDFium) cannot open it",
+            id="catalog-without-pages",
         ),
         pytest.param(
-            lambda d: d[: len(d) // 2], "mungkin terpotong", "it may be cut short", id="cut-in-half",
+            lambda d: d[: len(d) // 2],
+            "mungkin terpotong",
+            "it may be cut short",
+            id="cut-in-half",
         ),
     ],
 )

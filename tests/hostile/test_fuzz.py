@@ -94,14 +94,21 @@ def _limit_memory() -> None:
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(COMMAND), *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", errors="replace", cwd=cwd,
-        timeout=RUN_TIMEOUT, preexec_fn=_limit_memory, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=cwd,
+        timeout=RUN_TIMEOUT,
+        preexec_fn=_limit_memory,
+        check=False,
     )
 
 
 def check(document: Path, out: Path, *options: str | Path) -> subprocess.CompletedProcess[str]:
-    return run("check", document, "--out", out, "--format", "json", "--timeout", str(AUDIT_TIMEOUT), *options,
-               cwd=out.parent)
+    return run(
+        "check", document, "--out", out, "--format", "json", "--timeout", str(AUDIT_TIMEOUT), *options, cwd=out.parent
+    )
 
 
 def outcome(proc: subprocess.CompletedProcess[str], *paths: Path) -> str:
@@ -122,11 +129,13 @@ def _shown(proc: subprocess.CompletedProcess[str]) -> str:
 # Words of the messages in each language (a line names a file too; paths are taken out first).
 INDONESIAN = re.compile(
     r"\b(berkas|tidak|bukan|rusak|halaman|dokumen|pemeriksaan|aturan|pengecualian|kesalahan|terlalu|"
-    r"perintah|pindai|memori|harus|tabel|ditemukan|isian|mohon)\b", re.IGNORECASE,
+    r"perintah|pindai|memori|harus|tabel|ditemukan|isian|mohon)\b",
+    re.IGNORECASE,
 )
 ENGLISH = re.compile(
     r"\b(the|file|not|cannot|invalid|damaged|page|audit|auditing|rule|waivers|error|too|usage|must|"
-    r"found|table|please|broken)\b", re.IGNORECASE,
+    r"found|table|please|broken)\b",
+    re.IGNORECASE,
 )
 
 
@@ -139,7 +148,7 @@ def assert_bilingual(stderr: str, shown: str, *paths: Path) -> None:
     assert lines, f"exit 2 without a message\n{shown}"
     first_id = next((i for i, line in enumerate(lines) if INDONESIAN.search(line)), None)
     assert first_id is not None, f"no Indonesian line\n{shown}"
-    english = [line for line in lines[first_id + 1:] if ENGLISH.search(line)]
+    english = [line for line in lines[first_id + 1 :] if ENGLISH.search(line)]
     assert english, f"no English line after the Indonesian one\n{shown}"
 
 
@@ -154,8 +163,7 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON (RFC 8259)")
 
 
-def assert_audited_or_refused(proc: subprocess.CompletedProcess[str], document: Path, out: Path,
-                              *inputs: Path) -> None:
+def assert_audited_or_refused(proc: subprocess.CompletedProcess[str], document: Path, out: Path, *inputs: Path) -> None:
     """``check DOCUMENT --out OUT --format json`` did one of the two things it may do."""
     shown = _shown(proc)
     assert_no_traceback(proc)
@@ -201,16 +209,44 @@ def assert_listed_or_refused(proc: subprocess.CompletedProcess[str], *inputs: Pa
 # is fixed), so that CI keeps trying the remaining examples meanwhile.
 
 
-
 # --- byte mutations ------------------------------------------------------------------------
 
 Op = tuple[Any, ...]
 
 OFFSETS = st.integers(min_value=0, max_value=2**31)  # taken modulo the current length
 SPECIAL_BYTES = [
-    b"\x00", b"\xff", b"\x00" * 16, b"0", b"-1", b"99999999999999999999", b"1e308", b"-0.0", b"(", b")",
-    b"<<", b">>", b"[", b"]", b"/", b"%", b"\\", b"R", b" obj ", b"endobj", b"stream\n", b"endstream", b"%%EOF",
-    b"PK\x03\x04", b"<", b">", b"&", b"\"", b"<w:t>", b"</w:tc>", b"\xef\xbb\xbf", b"\xc3\x28",
+    b"\x00",
+    b"\xff",
+    b"\x00" * 16,
+    b"0",
+    b"-1",
+    b"99999999999999999999",
+    b"1e308",
+    b"-0.0",
+    b"(",
+    b")",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"/",
+    b"%",
+    b"\\",
+    b"R",
+    b" obj ",
+    b"endobj",
+    b"stream\n",
+    b"endstream",
+    b"%%EOF",
+    b"PK\x03\x04",
+    b"<",
+    b">",
+    b"&",
+    b'"',
+    b"<w:t>",
+    b"</w:tc>",
+    b"\xef\xbb\xbf",
+    b"\xc3\x28",
 ]
 CHUNKS = st.one_of(st.binary(min_size=1, max_size=48), st.sampled_from(SPECIAL_BYTES))
 BYTE_OPS = st.one_of(
@@ -222,9 +258,26 @@ BYTE_OPS = st.one_of(
     st.tuples(st.just("truncate"), OFFSETS),
 )
 PDF_TOKENS = [
-    b"xref", b"startxref", b"trailer", b"/Length", b" obj", b"endobj", b"stream", b"/Root", b"/Pages", b"/Kids",
-    b"/Count", b"/MediaBox", b"/Font", b"/Encoding", b"/ToUnicode", b"/Widths", b"/FirstChar", b"/Contents",
-    b"/Filter", b"/Resources",
+    b"xref",
+    b"startxref",
+    b"trailer",
+    b"/Length",
+    b" obj",
+    b"endobj",
+    b"stream",
+    b"/Root",
+    b"/Pages",
+    b"/Kids",
+    b"/Count",
+    b"/MediaBox",
+    b"/Font",
+    b"/Encoding",
+    b"/ToUnicode",
+    b"/Widths",
+    b"/FirstChar",
+    b"/Contents",
+    b"/Filter",
+    b"/Resources",
 ]
 ZIP_TOKENS = [b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"]  # local header, central directory, its end
 
@@ -247,28 +300,28 @@ def apply_byte_ops(data: bytes, ops: Sequence[Op], others: Sequence[bytes] = ())
         if kind == "flip" and buf:
             buf[op[1] % len(buf)] ^= op[2]
         elif kind == "overwrite":
-            buf[at:at + len(op[2])] = op[2]
+            buf[at : at + len(op[2])] = op[2]
         elif kind == "insert":
             buf[at:at] = op[2]
         elif kind == "delete":
-            del buf[at:at + op[2]]
+            del buf[at : at + op[2]]
         elif kind == "repeat":
-            buf[at:at] = bytes(buf[at:at + op[2]]) * (op[3] - 1)
+            buf[at:at] = bytes(buf[at : at + op[2]]) * (op[3] - 1)
         elif kind == "truncate":
             del buf[at:]
         elif kind == "splice":
             other = others[op[2]]
-            buf[at:] = other[op[3] % (len(other) + 1):]
+            buf[at:] = other[op[3] % (len(other) + 1) :]
         elif kind == "at_token":
             starts = [m.start() for m in re.finditer(re.escape(op[1]), buf)]
             if starts:
                 start = starts[op[2] % len(starts)] + len(op[1])
-                buf[start:start + len(op[3])] = op[3]
+                buf[start : start + len(op[3])] = op[3]
         elif kind == "nth":  # ("nth", pattern, n, replacement): the n-th match of a regex replaced
             matches = list(re.finditer(op[1], buf))
             if matches:
                 m = matches[op[2] % len(matches)]
-                buf[m.start():m.end()] = op[3]
+                buf[m.start() : m.end()] = op[3]
         elif kind in ("drop", "double"):  # ("drop"/"double", element, n): the n-th <element>…</element>
             name = op[1]
             starts = [m.start() for m in re.finditer(rb"<" + name + rb"[ >]", buf)]
@@ -283,18 +336,37 @@ def apply_byte_ops(data: bytes, ops: Sequence[Op], others: Sequence[bytes] = ())
 
 # A PDF page's content stream (inflated): numbers are positions, sizes and colours; <hex> is text.
 NUMBERS = st.one_of(
-    st.integers(-10**6, 10**12).map(lambda n: str(n).encode()),
+    st.integers(-(10**6), 10**12).map(lambda n: str(n).encode()),
     st.floats(allow_nan=False, width=32).map(lambda x: repr(x).encode()),
     st.sampled_from([b"0", b"-0", b"1e308", b"nan", b"99999999999999999999999", b"-.5", b"1.2.3", b""]),
 )
 CONTENT_OPS = st.one_of(
     BYTE_OPS,
     st.tuples(st.just("nth"), st.just(rb"-?\d+(?:\.\d+)?"), st.integers(0, 5000), NUMBERS),
-    st.tuples(st.just("nth"), st.just(rb"<[0-9A-Fa-f]+>"), st.integers(0, 5000),
-              st.binary(min_size=0, max_size=8).map(lambda b: b"<" + b.hex().encode() + b">")),
-    st.tuples(st.just("nth"), st.sampled_from([rb"\bTJ\b", rb"\bTd\b", rb"\bTf\b", rb"\bre\b", rb"\bq\b", rb"\bQ\b",
-                                              rb"\bBT\b", rb"\bET\b", rb"\bW\*? n\b"]),
-              st.integers(0, 5000), st.sampled_from([b"", b"Tj", b"TJ", b"BT", b"ET", b"q", b"Q", b"Do", b"cm"])),
+    st.tuples(
+        st.just("nth"),
+        st.just(rb"<[0-9A-Fa-f]+>"),
+        st.integers(0, 5000),
+        st.binary(min_size=0, max_size=8).map(lambda b: b"<" + b.hex().encode() + b">"),
+    ),
+    st.tuples(
+        st.just("nth"),
+        st.sampled_from(
+            [
+                rb"\bTJ\b",
+                rb"\bTd\b",
+                rb"\bTf\b",
+                rb"\bre\b",
+                rb"\bq\b",
+                rb"\bQ\b",
+                rb"\bBT\b",
+                rb"\bET\b",
+                rb"\bW\*? n\b",
+            ]
+        ),
+        st.integers(0, 5000),
+        st.sampled_from([b"", b"Tj", b"TJ", b"BT", b"ET", b"q", b"Q", b"Do", b"cm"]),
+    ),
 )
 
 
@@ -321,28 +393,58 @@ class PdfMutation:
 
 PDF_MUTATIONS = st.builds(
     PdfMutation,
-    contents=st.lists(st.tuples(st.integers(0, 40), st.lists(CONTENT_OPS, min_size=1, max_size=5).map(tuple)),
-                      max_size=2).map(tuple),
-    raw=st.one_of(st.just(()), st.lists(st.one_of(BYTE_OPS, at_token_ops(PDF_TOKENS), splice_ops(2)), min_size=1,
-                                         max_size=4).map(tuple)),
+    contents=st.lists(
+        st.tuples(st.integers(0, 40), st.lists(CONTENT_OPS, min_size=1, max_size=5).map(tuple)), max_size=2
+    ).map(tuple),
+    raw=st.one_of(
+        st.just(()),
+        st.lists(st.one_of(BYTE_OPS, at_token_ops(PDF_TOKENS), splice_ops(2)), min_size=1, max_size=4).map(tuple),
+    ),
 )
 
 # A Word document's XML: cell text, rows, cells, merges and spans.
 # Text that XML can hold (byte changes make the rest): control characters are refused by the parser.
-XML_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
-                   max_size=24)
-XML_VALUES = st.one_of(
-    XML_TEXT, st.sampled_from(["", "0", "-1", "99999999999", "1.000.000,00", "Rp", "NIHIL", "%", "T-C.33",
-                               "1.02.01.2.01", "\u202e", "]]>", "&amp;", "\t"]),
+XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"), max_size=24
 )
-CELL_TEXT_EDITS = st.tuples(st.just("nth"), st.just(rb"(?<=<w:t>)[^<]*|(?<=<w:t xml:space=\"preserve\">)[^<]*"),
-                            st.integers(0, 20000), XML_VALUES.map(lambda s: escape(s).encode()))
-ATTRIBUTE_EDITS = st.tuples(st.just("nth"), st.just(rb'(?<=w:val=")[^"]*'), st.integers(0, 20000),
-                            st.sampled_from([b"", b"0", b"-1", b"2", b"99999", b"restart", b"continue", b"x"]))
-ELEMENT_EDITS = st.tuples(st.sampled_from(["drop", "double"]),
-                          st.sampled_from([b"w:tr", b"w:tc", b"w:p", b"w:tbl", b"w:tcPr", b"w:gridCol", b"w:tblGrid",
-                                           b"w:r"]),
-                          st.integers(0, 5000))
+XML_VALUES = st.one_of(
+    XML_TEXT,
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "-1",
+            "99999999999",
+            "1.000.000,00",
+            "Rp",
+            "NIHIL",
+            "%",
+            "T-C.33",
+            "1.02.01.2.01",
+            "\u202e",
+            "]]>",
+            "&amp;",
+            "\t",
+        ]
+    ),
+)
+CELL_TEXT_EDITS = st.tuples(
+    st.just("nth"),
+    st.just(rb"(?<=<w:t>)[^<]*|(?<=<w:t xml:space=\"preserve\">)[^<]*"),
+    st.integers(0, 20000),
+    XML_VALUES.map(lambda s: escape(s).encode()),
+)
+ATTRIBUTE_EDITS = st.tuples(
+    st.just("nth"),
+    st.just(rb'(?<=w:val=")[^"]*'),
+    st.integers(0, 20000),
+    st.sampled_from([b"", b"0", b"-1", b"2", b"99999", b"restart", b"continue", b"x"]),
+)
+ELEMENT_EDITS = st.tuples(
+    st.sampled_from(["drop", "double"]),
+    st.sampled_from([b"w:tr", b"w:tc", b"w:p", b"w:tbl", b"w:tcPr", b"w:gridCol", b"w:tblGrid", b"w:r"]),
+    st.integers(0, 5000),
+)
 # Byte changes mostly make the XML unreadable, and the file is refused at once: one op in six.
 XML_OPS = st.one_of(CELL_TEXT_EDITS, CELL_TEXT_EDITS, ATTRIBUTE_EDITS, ELEMENT_EDITS, ELEMENT_EDITS, BYTE_OPS)
 
@@ -369,8 +471,11 @@ class DocxMutation:
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
                 for name, content in members.items():
-                    archive.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), content,
-                                     compress_type=zipfile.ZIP_DEFLATED)
+                    archive.writestr(
+                        zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)),
+                        content,
+                        compress_type=zipfile.ZIP_DEFLATED,
+                    )
             data = buffer.getvalue()
         return apply_byte_ops(data, self.raw, others)
 
@@ -378,14 +483,19 @@ class DocxMutation:
 DOCX_MUTATIONS = st.builds(
     DocxMutation,
     members=st.lists(
-        st.tuples(st.one_of(st.just("word/document.xml"), st.sampled_from(DOCX_MEMBERS)),
-                  st.lists(XML_OPS, min_size=1, max_size=4).map(tuple)),
+        st.tuples(
+            st.one_of(st.just("word/document.xml"), st.sampled_from(DOCX_MEMBERS)),
+            st.lists(XML_OPS, min_size=1, max_size=4).map(tuple),
+        ),
         max_size=2,
     ).map(tuple),
     # Most byte changes break a zip member's checksum, and the file is refused as damaged: a quarter only.
-    raw=st.one_of(st.just(()), st.just(()), st.just(()),
-                  st.lists(st.one_of(BYTE_OPS, at_token_ops(ZIP_TOKENS), splice_ops(2)), min_size=1, max_size=3)
-                  .map(tuple)),
+    raw=st.one_of(
+        st.just(()),
+        st.just(()),
+        st.just(()),
+        st.lists(st.one_of(BYTE_OPS, at_token_ops(ZIP_TOKENS), splice_ops(2)), min_size=1, max_size=3).map(tuple),
+    ),
 )
 
 
@@ -421,23 +531,77 @@ CHECKS = registry()
 CHECK_NAMES = sorted(CHECKS)
 HEAD = {"id": "fuzz", "version": "1", "title": {"id": "judul", "en": "title"}}
 WORDS = [
-    *CHECK_NAMES[:6], *CATEGORIES, *SEVERITIES, "T-C.33", "Tabel 4.1", "amount", "program", "kegiatan", "id", "en",
-    "renja-permendagri86", "renja-2027", "", " ", "~", "null", "yes", "0x1F", "1e400", ".nan", "2024-13-45",
-    "{table}", "{", "}", ".", "..", "rules.yaml", "*", "&", "(a+)+$", "[", "\\", "\t",
+    *CHECK_NAMES[:6],
+    *CATEGORIES,
+    *SEVERITIES,
+    "T-C.33",
+    "Tabel 4.1",
+    "amount",
+    "program",
+    "kegiatan",
+    "id",
+    "en",
+    "renja-permendagri86",
+    "renja-2027",
+    "",
+    " ",
+    "~",
+    "null",
+    "yes",
+    "0x1F",
+    "1e400",
+    ".nan",
+    "2024-13-45",
+    "{table}",
+    "{",
+    "}",
+    ".",
+    "..",
+    "rules.yaml",
+    "*",
+    "&",
+    "(a+)+$",
+    "[",
+    "\\",
+    "\t",
 ]
 LONG_TEXT = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=3), st.integers(40, 300))
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=16), LONG_TEXT, st.sampled_from(WORDS),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=16),
+    LONG_TEXT,
+    st.sampled_from(WORDS),
 )
 KEYS = st.one_of(
-    st.text(max_size=10), st.integers(-2, 2), st.sampled_from(sorted(RULE_KEYS | OVERRIDE_KEYS | {"ruleset", "rules"})),
+    st.text(max_size=10),
+    st.integers(-2, 2),
+    st.sampled_from(sorted(RULE_KEYS | OVERRIDE_KEYS | {"ruleset", "rules"})),
 )
 TREES = st.recursive(
-    SCALARS, lambda kids: st.one_of(st.lists(kids, max_size=4), st.dictionaries(KEYS, kids, max_size=4)),
+    SCALARS,
+    lambda kids: st.one_of(st.lists(kids, max_size=4), st.dictionaries(KEYS, kids, max_size=4)),
     max_leaves=10,
 )
-TEMPLATE_BITS = ["{", "}", "{}", "{0}", "{{", "}}", "{x}", "{table!r}", "{code:>9}", "{a.b}", "{a[0]}", "{ table }",
-                 "{\u00e9}", "{__class__}", "{table}{table}"]
+TEMPLATE_BITS = [
+    "{",
+    "}",
+    "{}",
+    "{0}",
+    "{{",
+    "}}",
+    "{x}",
+    "{table!r}",
+    "{code:>9}",
+    "{a.b}",
+    "{a[0]}",
+    "{ table }",
+    "{\u00e9}",
+    "{__class__}",
+    "{table}{table}",
+]
 
 
 def templates(fields: Sequence[str], wild: bool = True) -> st.SearchStrategy[str]:
@@ -458,8 +622,9 @@ def _items(param: Param, wild: bool) -> st.SearchStrategy[Any]:
     if param.item is int:
         return st.integers(-3000, 3000)
     if param.item is dict:
-        return st.dictionaries(st.one_of(st.sampled_from(["id", "en", "name", "pattern", "words", "noun"]), KEYS),
-                               TREES, max_size=4)
+        return st.dictionaries(
+            st.one_of(st.sampled_from(["id", "en", "name", "pattern", "words", "noun"]), KEYS), TREES, max_size=4
+        )
     if param.item is list:
         return st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=4)
     return st.one_of(st.sampled_from(WORDS), st.text(max_size=12))
@@ -474,8 +639,9 @@ def param_values(param: Param, wild: bool = True) -> st.SearchStrategy[Any]:
         typed = st.booleans()
     elif param.kind is int:
         low = int(param.minimum) if param.minimum is not None else None
-        typed = st.one_of(st.integers(min_value=low, max_value=None if low is None else low + 10),
-                          st.integers(min_value=low))
+        typed = st.one_of(
+            st.integers(min_value=low, max_value=None if low is None else low + 10), st.integers(min_value=low)
+        )
     elif param.kind is float:
         typed = st.one_of(st.floats(min_value=param.minimum), st.sampled_from([math.inf, math.nan]))
     elif param.kind is list:
@@ -514,7 +680,8 @@ def field_value(key: str, check_name: str) -> st.SearchStrategy[Any]:
     if key == "params":
         checks = [check_name] if check_name in CHECKS else CHECK_NAMES
         with_extra = st.tuples(params_for(checks[0]), st.dictionaries(KEYS, TREES, min_size=1, max_size=3)).map(
-            lambda t: {**t[0], **t[1]})
+            lambda t: {**t[0], **t[1]}
+        )
         return st.one_of(st.sampled_from(checks).flatmap(params_for), with_extra, TREES)
     if key == "id":
         return st.one_of(st.sampled_from(RULE_IDS), SCALARS)
@@ -546,9 +713,35 @@ def overrides(draw: st.DrawFn) -> Any:
     return draw(st.one_of(st.just(changes), st.just(changes), TREES))
 
 
-YAML_SNIPPETS = ["&a ", "*a", "*zz", "!!python/object/apply:os.system ['true']", "!!binary x", "\t", "- ", ": ", "{", "}",
-                 "[", "]", "'", '"', "\n  ", "\n", "? ", "---\n", "...\n", "%YAML 1.1\n", "<<: *a\n", "#", "|\n", ">-\n",
-                 "\x00", "\ufeff", "\udcff"]
+YAML_SNIPPETS = [
+    "&a ",
+    "*a",
+    "*zz",
+    "!!python/object/apply:os.system ['true']",
+    "!!binary x",
+    "\t",
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "'",
+    '"',
+    "\n  ",
+    "\n",
+    "? ",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "<<: *a\n",
+    "#",
+    "|\n",
+    ">-\n",
+    "\x00",
+    "\ufeff",
+    "\udcff",
+]
 TEXT_OPS = st.one_of(
     st.tuples(st.just("insert"), OFFSETS, st.one_of(st.sampled_from(YAML_SNIPPETS), st.text(max_size=8))),
     st.tuples(st.just("delete"), OFFSETS, st.integers(1, 40)),
@@ -558,7 +751,7 @@ TEXT_OPS = st.one_of(
 def apply_text_ops(text: str, ops: Sequence[Op]) -> str:
     for kind, offset, arg in ops:
         at = offset % (len(text) + 1)
-        text = text[:at] + arg + text[at:] if kind == "insert" else text[:at] + text[at + arg:]
+        text = text[:at] + arg + text[at:] if kind == "insert" else text[:at] + text[at + arg :]
     return text
 
 
@@ -609,40 +802,56 @@ def loadable_rule_set_texts(draw: st.DrawFn) -> str:
     for rule_id in draw(st.lists(st.sampled_from(RULE_IDS), max_size=4, unique=True)):
         base = next(r for r in BASE_RULES if r["id"] == rule_id)
         fields = list(CHECKS[base["check"]].FIELDS)
-        changes[rule_id] = draw(st.fixed_dictionaries({}, optional={
-            "params": params_for(base["check"], wild=False),
-            "severity": st.sampled_from(SEVERITIES),
-            "enabled": st.booleans(),
-            "message": st.fixed_dictionaries(
-                {"id": templates(fields, wild=False), "en": templates(fields, wild=False)}
-            ),
-        }))
+        changes[rule_id] = draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "params": params_for(base["check"], wild=False),
+                    "severity": st.sampled_from(SEVERITIES),
+                    "enabled": st.booleans(),
+                    "message": st.fixed_dictionaries(
+                        {"id": templates(fields, wild=False), "en": templates(fields, wild=False)}
+                    ),
+                },
+            )
+        )
     rules = []
     for i, check_name in enumerate(draw(st.lists(st.sampled_from(CHECK_NAMES), max_size=3))):
         fields = list(CHECKS[check_name].FIELDS)
-        rules.append({
-            "id": f"FUZZ-{i}", "check": check_name, "category": draw(st.sampled_from(CATEGORIES)),
-            "severity": draw(st.sampled_from(SEVERITIES)), "title": {"id": "judul", "en": "title"},
-            "message": {"id": draw(templates(fields, wild=False)), "en": draw(templates(fields, wild=False))},
-            "params": draw(params_for(check_name, wild=False)),
-        })
+        rules.append(
+            {
+                "id": f"FUZZ-{i}",
+                "check": check_name,
+                "category": draw(st.sampled_from(CATEGORIES)),
+                "severity": draw(st.sampled_from(SEVERITIES)),
+                "title": {"id": "judul", "en": "title"},
+                "message": {"id": draw(templates(fields, wild=False)), "en": draw(templates(fields, wild=False))},
+                "params": draw(params_for(check_name, wild=False)),
+            }
+        )
     return dump({"ruleset": HEAD, "extends": "renja-permendagri86", "overrides": changes, "rules": rules})
 
 
 RULE_NAMES = st.sampled_from(RULE_IDS)
 REASONS = st.text(min_size=1, max_size=30)
 WAIVERS = st.fixed_dictionaries(
-    {"rule": st.one_of(RULE_NAMES, RULE_NAMES, RULE_NAMES, SCALARS),
-     "reason": st.one_of(REASONS, REASONS, REASONS, SCALARS)},
+    {
+        "rule": st.one_of(RULE_NAMES, RULE_NAMES, RULE_NAMES, SCALARS),
+        "reason": st.one_of(REASONS, REASONS, REASONS, SCALARS),
+    },
     optional={
-        "location": st.one_of(st.dictionaries(st.one_of(st.sampled_from(LOCATION_KEYS), KEYS), SCALARS, max_size=4),
-                              TREES),
+        "location": st.one_of(
+            st.dictionaries(st.one_of(st.sampled_from(LOCATION_KEYS), KEYS), SCALARS, max_size=4), TREES
+        ),
     },
 )
 WAIVERS_TEXTS = st.builds(
     lambda data, ops: apply_text_ops(dump(data), ops),
     st.one_of(
-        st.lists(WAIVERS, max_size=4), st.lists(WAIVERS, max_size=4), st.lists(st.one_of(WAIVERS, TREES), max_size=4), TREES,
+        st.lists(WAIVERS, max_size=4),
+        st.lists(WAIVERS, max_size=4),
+        st.lists(st.one_of(WAIVERS, TREES), max_size=4),
+        TREES,
     ),
     st.one_of(st.just([]), st.just([]), st.lists(TEXT_OPS, min_size=1, max_size=1)),
 )

@@ -35,7 +35,9 @@ def non_text_strings(book: Any) -> list[str]:
     """Cells that a spreadsheet would not show as plain text: formulas and error values."""
     return [
         f"{ws.title}!{cell.coordinate}={cell.value!r}"
-        for ws in book for row in ws.iter_rows() for cell in row
+        for ws in book
+        for row in ws.iter_rows()
+        for cell in row
         if cell.data_type in ("f", "e")
     ]
 
@@ -107,9 +109,15 @@ def test_every_text_field_of_a_report_is_text_in_the_xlsx() -> None:
     h = iter(HOSTILE * 3)
     doc = Document(f"{next(h)}.pdf", "0" * 64, 3, 2024, next(h), next(h), [], Narrative([], []))
     finding = Finding(
-        rule="TOT-001", category="totals", severity="error", title=next(h), message=next(h),
+        rule="TOT-001",
+        category="totals",
+        severity="error",
+        title=next(h),
+        message=next(h),
         location=Location(2, next(h), next(h), next(h), row=next(h), bbox=BBox(1, 2, 3, 4), table_label=next(h)),
-        expected=next(h), actual=next(h), value_kind="money",
+        expected=next(h),
+        actual=next(h),
+        value_kind="money",
     )
     report = build_report(doc, AuditResult([finding], []), load_ruleset(), "id")
     book = load_workbook(io.BytesIO(to_xlsx(report, "id")))
@@ -125,11 +133,21 @@ def test_every_text_field_of_an_index_is_text_in_the_xlsx() -> None:
 
     h = iter(HOSTILE * 3)
     entry = {
-        "path": f"{next(h)}.pdf", "unit": next(h), "region": next(h), "plan_year": 2026, "pages": 12,
-        "status": "errors", "summary": {"error": 2, "warning": 0, "info": 1}, "seconds": 1.5, "sha256": next(h),
-        "rule_counts": {next(h): 2}, "failure": {"kind": "io", "id": next(h), "en": next(h)},
+        "path": f"{next(h)}.pdf",
+        "unit": next(h),
+        "region": next(h),
+        "plan_year": 2026,
+        "pages": 12,
+        "status": "errors",
+        "summary": {"error": 2, "warning": 0, "info": 1},
+        "seconds": 1.5,
+        "sha256": next(h),
+        "rule_counts": {next(h): 2},
+        "failure": {"kind": "io", "id": next(h), "en": next(h)},
     }
-    book = load_workbook(io.BytesIO(index_xlsx([IndexLine(entry, f"{next(h)}.html")], "id", {HOSTILE[4]: {"id": next(h)}})))
+    book = load_workbook(
+        io.BytesIO(index_xlsx([IndexLine(entry, f"{next(h)}.html")], "id", {HOSTILE[4]: {"id": next(h)}}))
+    )
     assert non_text_strings(book) == []
     assert {f"{HOSTILE[0]}.pdf", *HOSTILE[1:6], f"{HOSTILE[7]}.html"} <= text_cells(book)
     assert [c.value for c in book["rules"][2]] == [HOSTILE[4], "a\ufffdb", 2, 1]
@@ -254,8 +272,9 @@ def test_signed_cache_entry_is_used_and_the_key_stays_private(tmp_path: Path, pr
     assert private_key_file.read_bytes() == key
 
 
-def test_without_a_usable_key_there_is_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                reference: dict[str, Any]) -> None:
+def test_without_a_usable_key_there_is_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference: dict[str, Any]
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     monkeypatch.setenv("RENJA_AUDIT_CACHE_KEY_FILE", str(blocker / "cache.key"))  # cannot be created
@@ -297,8 +316,7 @@ def test_entry_signed_for_another_document_or_altered_is_refused(tmp_path: Path)
 def test_key_made_by_racing_processes_is_one_key(tmp_path: Path, private_key_file: Path) -> None:
     code = "from auditor.cache_signing import cache_key; k = cache_key(); print(k.hex() if k else None)"
     procs = [
-        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
-        for _ in range(8)
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(8)
     ]
     keys = {p.communicate(timeout=60)[0].strip() for p in procs}
     assert keys == {private_key_file.read_bytes().hex()}

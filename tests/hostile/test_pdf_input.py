@@ -34,14 +34,24 @@ def _measured(*args: str | Path, cwd: Path | None = None) -> tuple[int, str, flo
     command = Path(sys.executable).with_name("renja-audit")
     done = subprocess.run(
         [sys.executable, "-P", "-c", WRAPPER, str(command), *map(str, args)],
-        capture_output=True, text=True, cwd=cwd or ROOT, timeout=900, check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=900,
+        check=False,
     )
     peak_kb, code = done.stdout.split()
     return int(code), done.stderr, int(peak_kb) / 1024
 
 
-def _variant(tmp_path: Path, name: str, page_no: int, content: bytes | None = None, type3_fonts: bool = False,
-             media_box: list[float] | None = None) -> Path:
+def _variant(
+    tmp_path: Path,
+    name: str,
+    page_no: int,
+    content: bytes | None = None,
+    type3_fonts: bool = False,
+    media_box: list[float] | None = None,
+) -> Path:
     writer = PdfWriter(clone_from=PdfReader(SOURCE))
     page = writer.pages[page_no - 1]
     if content is not None:
@@ -77,10 +87,13 @@ def _report(out: Path, pdf: Path) -> dict:
     return json.loads((out / f"{pdf.stem}.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("name", "content", "detail"), [
-    ("zeros.pdf", lambda: _flate(b"\0" * (1 << 20), 1024), "MB"),  # 1 GiB of zeros in a 1.3 MB file
-    ("operators.pdf", lambda: _flate(b"BT /F1 1 Tf " + b"(x)Tj " * 500_000 + b"ET\n", 1), "Tj"),  # 3 MB, 500,000 Tj
-])
+@pytest.mark.parametrize(
+    ("name", "content", "detail"),
+    [
+        ("zeros.pdf", lambda: _flate(b"\0" * (1 << 20), 1024), "MB"),  # 1 GiB of zeros in a 1.3 MB file
+        ("operators.pdf", lambda: _flate(b"BT /F1 1 Tf " + b"(x)Tj " * 500_000 + b"ET\n", 1), "Tj"),  # 3 MB, 500,000 Tj
+    ],
+)
 def test_a_page_too_large_is_set_aside_and_the_rest_audited(tmp_path: Path, name: str, content, detail: str) -> None:
     pdf = _variant(tmp_path, name, 5, content=content())
     out = tmp_path / "out"
@@ -177,4 +190,6 @@ def test_inverted_page_boxes_are_audited_with_pictures(tmp_path: Path) -> None:
 
     # The same findings, at the same places on the page, as the upright original.
     assert places(_report(out, pdf)) == places(json.loads((out / "parakan-2026-defects.json").read_text()))
-    assert (out / "inverted.annotated.pdf").stat().st_size > 0 and "data:image/jpeg" in (out / "inverted.html").read_text()
+    assert (out / "inverted.annotated.pdf").stat().st_size > 0 and "data:image/jpeg" in (
+        out / "inverted.html"
+    ).read_text()

@@ -108,6 +108,7 @@ def _formula_case(name: str, formula: str, problem: str) -> Case:
         (RULES_ID, "rules.yaml:9"),
     )
 
+
 CASES = [
     Case(
         "format-spec-width",
@@ -135,7 +136,9 @@ CASES = [
     ),
     Case(
         "alias-bomb-rules",
-        lambda t: _rules_args(t, 'ruleset:\n  id: t\n  version: "1"\n  title: {id: a, en: b}\n  notes: ' + _bomb() + "\nrules: []\n"),
+        lambda t: _rules_args(
+            t, 'ruleset:\n  id: t\n  version: "1"\n  title: {id: a, en: b}\n  notes: ' + _bomb() + "\nrules: []\n"
+        ),
         ("rules.yaml:5", "aliases", "expanded"),
         (RULES_ID, "alias"),
     ),
@@ -212,7 +215,9 @@ CASES = [
     _formula_case("formula-number-too-big-for-float", "realisasi_n2 * 1" + "0" * 400, "number"),
     Case(
         "regex-nested-5000-deep",
-        lambda t: _rules_args(t, HEAD + _rule("structure_leftover", params="{patterns: ['" + "(" * 5000 + ")" * 5000 + "']}")),
+        lambda t: _rules_args(
+            t, HEAD + _rule("structure_leftover", params="{patterns: ['" + "(" * 5000 + ")" * 5000 + "']}")
+        ),
         ("rules.yaml:9", "'patterns' is not valid"),
         (RULES_ID, "rules.yaml:9"),
     ),
@@ -288,7 +293,12 @@ def run_limited(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], fl
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "auditor", *map(str, args)],
-        capture_output=True, text=True, cwd=ROOT, check=False, timeout=TIMEOUT, preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=TIMEOUT,
+        preexec_fn=limit,
     )
     return proc, time.perf_counter() - start
 
@@ -311,9 +321,7 @@ def test_hostile_rules_and_waivers_are_refused(tmp_path: Path, case: Case) -> No
 @pytest.mark.parametrize("name", ["format-spec-width", "alias-bomb-waivers", "waivers-not-utf8"])
 def test_english_run_states_the_problem_too(tmp_path: Path, name: str) -> None:
     case = next(c for c in CASES if c.name == name)
-    proc, _ = run_limited(
-        "check", PDF, "--out", tmp_path / "out", "--lang", "en", *case.build(tmp_path)
-    )
+    proc, _ = run_limited("check", PDF, "--out", tmp_path / "out", "--lang", "en", *case.build(tmp_path))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert all(needle in proc.stderr for needle in case.needles)
 

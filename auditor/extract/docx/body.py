@@ -30,8 +30,16 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SHAPES = {qn("w:drawing"), qn("w:pict"), qn("w:object"), f"{_MC}AlternateContent"}
 # Containers whose runs print as part of the paragraph (links, revisions, content controls...).
 _INLINE = {
-    qn("w:hyperlink"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag"), qn("w:sdt"), qn("w:sdtContent"),
-    qn("w:fldSimple"), qn("w:customXml"), qn("w:dir"), qn("w:bdo"),
+    qn("w:hyperlink"),
+    qn("w:ins"),
+    qn("w:moveTo"),
+    qn("w:smartTag"),
+    qn("w:sdt"),
+    qn("w:sdtContent"),
+    qn("w:fldSimple"),
+    qn("w:customXml"),
+    qn("w:dir"),
+    qn("w:bdo"),
 }
 A4 = (595.3, 841.9)
 T = TypeVar("T")
@@ -111,8 +119,11 @@ def _geometry(sect: Element | None) -> tuple[Geometry, bool]:
     kind = sect.find(qn("w:type"))
     new_page = kind is None or kind.get(qn("w:val"), "nextPage") != "continuous"
     geo = Geometry(
-        width=pt(size, "w", A4[0]), height=pt(size, "h", A4[1]),
-        left=pt(margins, "left", 72.0), right=pt(margins, "right", 72.0), top=pt(margins, "top", 72.0),
+        width=pt(size, "w", A4[0]),
+        height=pt(size, "h", A4[1]),
+        left=pt(margins, "left", 72.0),
+        right=pt(margins, "right", 72.0),
+        top=pt(margins, "top", 72.0),
     )
     return geo, new_page
 
@@ -252,7 +263,11 @@ class BodyReader:
         widths = [float(g.get(qn("w:w"), "0") or 0) * TWIP for g in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         tbl_pr = tbl.find(qn("w:tblPr"))
         ind = tbl_pr.find(qn("w:tblInd")) if tbl_pr is not None else None
-        indent = float(ind.get(qn("w:w"), "0") or 0) * TWIP if ind is not None and ind.get(qn("w:type"), "dxa") == "dxa" else 0.0
+        indent = (
+            float(ind.get(qn("w:w"), "0") or 0) * TWIP
+            if ind is not None and ind.get(qn("w:type"), "dxa") == "dxa"
+            else 0.0
+        )
         rows: list[list[WordCell]] = []
         open_cells: dict[int, WordCell] = {}  # grid column -> the vertically merged cell covering it
         sizes: list[float] = []
@@ -359,4 +374,3 @@ def _text_boxes(el: Element) -> list[Element]:
         else:
             out.extend(_text_boxes(child))
     return out
-

@@ -156,11 +156,17 @@ def directory_error(path: Path) -> InputError | None:
         return None
     entries, size = found
     if entries > MAX_PARTS:
-        return too_big(path, f"arsip zip-nya memuat {entries:,} bagian (batas {MAX_PARTS:,})".replace(",", "."),
-                       f"its zip archive holds {entries:,} parts (limit {MAX_PARTS:,})")
+        return too_big(
+            path,
+            f"arsip zip-nya memuat {entries:,} bagian (batas {MAX_PARTS:,})".replace(",", "."),
+            f"its zip archive holds {entries:,} parts (limit {MAX_PARTS:,})",
+        )
     if size > MAX_DIRECTORY:
-        return too_big(path, f"daftar isi zip-nya {_mb(size, ',')} MB (batas {_mb(MAX_DIRECTORY, ',')} MB)",
-                       f"its zip directory is {_mb(size)} MB (limit {_mb(MAX_DIRECTORY)} MB)")
+        return too_big(
+            path,
+            f"daftar isi zip-nya {_mb(size, ',')} MB (batas {_mb(MAX_DIRECTORY, ',')} MB)",
+            f"its zip directory is {_mb(size)} MB (limit {_mb(MAX_DIRECTORY)} MB)",
+        )
     return None
 
 
@@ -189,8 +195,11 @@ def check_parts(archive: zipfile.ZipFile, path: Path) -> None:
     holds, before any of them is inflated."""
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise too_big(path, f"arsip zip-nya memuat {len(infos):,} bagian (batas {MAX_PARTS:,})".replace(",", "."),
-                      f"its zip archive holds {len(infos):,} parts (limit {MAX_PARTS:,})")
+        raise too_big(
+            path,
+            f"arsip zip-nya memuat {len(infos):,} bagian (batas {MAX_PARTS:,})".replace(",", "."),
+            f"its zip archive holds {len(infos):,} parts (limit {MAX_PARTS:,})",
+        )
     largest = max(infos, key=lambda info: info.file_size, default=None)
     if largest is not None and largest.file_size > MAX_PART:
         raise too_big(
@@ -201,8 +210,11 @@ def check_parts(archive: zipfile.ZipFile, path: Path) -> None:
         )
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL:
-        raise too_big(path, f"isinya {_mb(total, ',')} MB setelah dibuka (batas {_mb(MAX_TOTAL, ',')} MB)",
-                      f"its parts come to {_mb(total)} MB once unpacked (limit {_mb(MAX_TOTAL)} MB)")
+        raise too_big(
+            path,
+            f"isinya {_mb(total, ',')} MB setelah dibuka (batas {_mb(MAX_TOTAL, ',')} MB)",
+            f"its parts come to {_mb(total)} MB once unpacked (limit {_mb(MAX_TOTAL)} MB)",
+        )
     zipped = max(1, sum(info.compress_size for info in infos))
     if total > RATIO_FROM and total / zipped > MAX_RATIO:
         ratio = int(total / zipped)

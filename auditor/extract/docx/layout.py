@@ -182,7 +182,9 @@ def _split(text: str, bold: list[bool]) -> list[tuple[str, bool]]:
     return out
 
 
-def _boxes(words: list[tuple[str, bool]], metrics: _Metrics, x0: float, end: float, top: float, fill: bool) -> list[Word]:
+def _boxes(
+    words: list[tuple[str, bool]], metrics: _Metrics, x0: float, end: float, top: float, fill: bool
+) -> list[Word]:
     """Word boxes set at their printed widths from ``x0``, squeezed to end by ``end``.
 
     Spaces keep their natural width (no justification), so the text after a list
@@ -201,7 +203,9 @@ def _boxes(words: list[tuple[str, bool]], metrics: _Metrics, x0: float, end: flo
         x = x1 + space * squeeze
     if fill and out:
         last = out[-1]
-        out[-1] = Word(last.text, BBox(last.bbox.x0, last.bbox.top, max(end, last.bbox.x1), last.bbox.bottom), bold=last.bold)
+        out[-1] = Word(
+            last.text, BBox(last.bbox.x0, last.bbox.top, max(end, last.bbox.x1), last.bbox.bottom), bold=last.bold
+        )
     return out
 
 
@@ -289,7 +293,14 @@ def _moved(row: GridRow, dy: float) -> GridRow:
         return BBox(b.x0, b.top + dy, b.x1, b.bottom + dy)
 
     cells = [
-        GridCell(c.text, move(c.bbox), c.col0, c.col1, c.lines, [TextLine(t.text, move(t.bbox), t.broken) for t in c.text_lines])
+        GridCell(
+            c.text,
+            move(c.bbox),
+            c.col0,
+            c.col1,
+            c.lines,
+            [TextLine(t.text, move(t.bbox), t.broken) for t in c.text_lines],
+        )
         for c in row.cells
     ]
     return GridRow(cells=cells, bbox=move(row.bbox))
@@ -302,6 +313,10 @@ def _grid_cell(cell: WordCell, xs: list[float], row_tops: list[float], index: di
     # A Word cell's lines are its paragraphs and line breaks: each one was started on purpose.
     text_lines = [TextLine(line, bbox, i + 1 < len(cell.lines)) for i, line in enumerate(cell.lines)]
     return GridCell(
-        text=cell_text(cell.lines), bbox=bbox, col0=index[cell.col0], col1=index[col1], lines=list(cell.lines),
+        text=cell_text(cell.lines),
+        bbox=bbox,
+        col0=index[cell.col0],
+        col1=index[col1],
+        lines=list(cell.lines),
         text_lines=text_lines,
     )

@@ -59,14 +59,26 @@ def convert_to_pdf(docx: Path, workdir: Path) -> Path | None:
     source = workdir / "document.docx"
     shutil.copyfile(docx, source)
     command = [
-        program, "--headless", "--norestore", "--nologo", "--nolockcheck", "--nodefault",
+        program,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nolockcheck",
+        "--nodefault",
         # Its own profile: a LibreOffice already running for the user would take the job over.
         f"-env:UserInstallation={(workdir / 'profile').resolve().as_uri()}",
-        "--convert-to", "pdf", "--outdir", str(workdir), str(source),
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(workdir),
+        str(source),
     ]
     try:
         proc = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
     except OSError as exc:
@@ -89,10 +101,15 @@ def convert_to_pdf(docx: Path, workdir: Path) -> Path | None:
     if proc.returncode == 0 and target.is_file() and target.stat().st_size > 0:
         return target
     _failures[str(docx)] = (
-        f"LibreOffice ({program}) gagal mencetaknya ke PDF (kode keluar {proc.returncode})",
-        f"LibreOffice ({program}) failed to print it to PDF (exit code {proc.returncode})",
-    ) if proc.returncode != 0 else (
-        f"LibreOffice ({program}) tidak menghasilkan PDF", f"LibreOffice ({program}) produced no PDF",
+        (
+            f"LibreOffice ({program}) gagal mencetaknya ke PDF (kode keluar {proc.returncode})",
+            f"LibreOffice ({program}) failed to print it to PDF (exit code {proc.returncode})",
+        )
+        if proc.returncode != 0
+        else (
+            f"LibreOffice ({program}) tidak menghasilkan PDF",
+            f"LibreOffice ({program}) produced no PDF",
+        )
     )
     return None
 
@@ -101,7 +118,8 @@ def _missing() -> Texts:
     configured = os.environ.get(SOFFICE_ENV)
     if configured is not None and not configured.strip():
         return (
-            f"LibreOffice dimatikan ({SOFFICE_ENV} kosong)", f"LibreOffice is switched off ({SOFFICE_ENV} is empty)",
+            f"LibreOffice dimatikan ({SOFFICE_ENV} kosong)",
+            f"LibreOffice is switched off ({SOFFICE_ENV} is empty)",
         )
     if configured is not None:
         return (
@@ -124,7 +142,8 @@ def print_failure(docx: Path) -> Texts:
         return _missing()
     # convert_to_pdf succeeded (or was not asked): the printed PDF was unusable.
     return (
-        "PDF hasil cetak LibreOffice tidak dapat dibaca", "the PDF printed by LibreOffice could not be read",
+        "PDF hasil cetak LibreOffice tidak dapat dibaca",
+        "the PDF printed by LibreOffice could not be read",
     )
 
 

@@ -23,7 +23,13 @@ from auditor.extract.pdf.opening import MAX_BYTES
 from auditor.model.places import PlaceIndex
 
 _READ_ERRORS = (
-    zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    PackageNotFoundError,
+    etree.XMLSyntaxError,
 )
 
 
@@ -53,7 +59,8 @@ def read_docx(path: Path) -> DocxRead:
             bad = archive.testzip()
         if bad is not None:
             raise corrupt(
-                path, f"bagian {bad} rusak: isinya tidak cocok dengan ukuran atau checksum yang tercatat",
+                path,
+                f"bagian {bad} rusak: isinya tidak cocok dengan ukuran atau checksum yang tercatat",
                 f"part {bad} is damaged: its content does not match its recorded size or checksum",
             )
         document = docx.Document(str(path))

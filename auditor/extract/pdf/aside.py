@@ -97,8 +97,13 @@ def set_aside(page: Any, page_no: int, stamps: list[BBox] | None = None) -> tupl
     boxes = stamps or []
     if boxes:
         # The stamp's own letters: in its word boxes and of its size (text under it stays).
-        aside |= {i for i, c in enumerate(chars)
-                  if any(_centred_in(c, b) and abs(c["size"] - (b.bottom - b.top)) <= 0.25 * (b.bottom - b.top) for b in boxes)}
+        aside |= {
+            i
+            for i, c in enumerate(chars)
+            if any(
+                _centred_in(c, b) and abs(c["size"] - (b.bottom - b.top)) <= 0.25 * (b.bottom - b.top) for b in boxes
+            )
+        }
     if not aside:
         return page, []
     marked = {id(chars[i]) for i in aside}
@@ -106,7 +111,9 @@ def set_aside(page: Any, page_no: int, stamps: list[BBox] | None = None) -> tupl
         frame = boxes[0]
         for b in boxes[1:]:
             frame = frame.union(b)
-        frame = BBox(frame.x0 - STAMP_FRAME, frame.top - STAMP_FRAME, frame.x1 + STAMP_FRAME, frame.bottom + STAMP_FRAME)
+        frame = BBox(
+            frame.x0 - STAMP_FRAME, frame.top - STAMP_FRAME, frame.x1 + STAMP_FRAME, frame.bottom + STAMP_FRAME
+        )
         marked |= {id(o) for kind in ("rect", "line", "curve") for o in page.objects.get(kind, []) if _within(o, frame)}
     kept = page.filter(lambda obj: id(obj) not in marked)
     return kept, _spans([chars[i] for i in sorted(aside)], page_no)

@@ -81,8 +81,19 @@ def _erase_watermarks(page: Any, stamps: list[BBox]) -> None:
     import pypdfium2.raw as pdfium_c
 
     left, _bottom, _right, top = page.get_mediabox()
-    areas = [(b.x0 + left - STAMP_FRAME, top - b.bottom - STAMP_FRAME, b.x1 + left + STAMP_FRAME, top - b.top + STAMP_FRAME)
-             for b in stamps] if page.get_rotation() == 0 else []
+    areas = (
+        [
+            (
+                b.x0 + left - STAMP_FRAME,
+                top - b.bottom - STAMP_FRAME,
+                b.x1 + left + STAMP_FRAME,
+                top - b.top + STAMP_FRAME,
+            )
+            for b in stamps
+        ]
+        if page.get_rotation() == 0
+        else []
+    )
     doomed = []
     for obj in page.get_objects(max_depth=1):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
@@ -418,7 +429,12 @@ def _check_frame(table: Any, width: float, height: float, page_no: int, path: Pa
 
 
 def page_table(
-    table: Any, page_no: int, width: float, height: float, gray: np.ndarray | None, words: list[Word],
+    table: Any,
+    page_no: int,
+    width: float,
+    height: float,
+    gray: np.ndarray | None,
+    words: list[Word],
     open_bottom: Sequence[float] = (),
 ) -> PageTable | None:
     """A camelot table as a PageTable: merged cells, refined lines, text from ``words``.
@@ -458,7 +474,11 @@ class CamelotReader:
         return list(found)
 
     def read_page(
-        self, page: pdfplumber.page.Page, page_no: int, scanner: Any = None, ocr: str = "auto",
+        self,
+        page: pdfplumber.page.Page,
+        page_no: int,
+        scanner: Any = None,
+        ocr: str = "auto",
         stamps: list[BBox] | None = None,
     ) -> PageLayout:
         """One page: tables from camelot's cell grid, words and lines from pdfplumber.
@@ -511,7 +531,9 @@ def iter_layouts_camelot(
             if stamps is not None and page_no not in stamps:
                 continue
             layout = read_guarded(
-                page, page_no, lambda: reader.read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no)),
+                page,
+                page_no,
+                lambda: reader.read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no)),
                 CAMELOT_READ_ERRORS,
             )
             page.close()  # drop the page's parsed objects: memory stays flat on long documents

@@ -29,6 +29,8 @@ TABLE_SETTINGS: dict[str, Any] = {
     "join_tolerance": 3,
     "intersection_tolerance": 3,
 }
+
+
 def page_words(page: Any) -> list[Word]:
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"], return_chars=True)
     return [
@@ -101,7 +103,9 @@ def open_bottoms(edges: list[dict[str, Any]], tolerance: float = 1.5) -> list[fl
         # Rules going on below it (in one piece or drawn row by row): merged cells of
         # sub-rows, not the foot of a page's table.
         crossed = any(
-            v["top"] <= bottom + tolerance and v["bottom"] > bottom + tolerance and x0 - tolerance <= v["x0"] <= x1 + tolerance
+            v["top"] <= bottom + tolerance
+            and v["bottom"] > bottom + tolerance
+            and x0 - tolerance <= v["x0"] <= x1 + tolerance
             for v in verticals
         )
         # No rule at all at that height: the whole row was cut (a merged cell cut by a
@@ -141,16 +145,24 @@ def read_page(
     tables: list[PageTable] = []
     settings = TABLE_SETTINGS
     if image_lines:
-        settings = {**TABLE_SETTINGS, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                    "explicit_vertical_lines": [e for e in edges if e["orientation"] == "v"],
-                    "explicit_horizontal_lines": [e for e in edges if e["orientation"] == "h"]}
+        settings = {
+            **TABLE_SETTINGS,
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": [e for e in edges if e["orientation"] == "v"],
+            "explicit_horizontal_lines": [e for e in edges if e["orientation"] == "h"],
+        }
     elif bottoms := open_bottoms(edges):
         settings = {**TABLE_SETTINGS, "explicit_horizontal_lines": bottoms}
     found_tables = []
-    if not image_lines or (len(settings["explicit_vertical_lines"]) >= 2 and len(settings["explicit_horizontal_lines"]) >= 2):
+    if not image_lines or (
+        len(settings["explicit_vertical_lines"]) >= 2 and len(settings["explicit_horizontal_lines"]) >= 2
+    ):
         found_tables = page.find_tables(settings)
-    grids = [(BBox(*found.bbox), [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows])
-             for found in found_tables]
+    grids = [
+        (BBox(*found.bbox), [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows])
+        for found in found_tables
+    ]
     unread: list[BBox] = []
     if image_lines and grids and (ocred or ocr == "auto"):
         # On a scan, each table cell is read again on its own (see PageScanner.cell_words),
@@ -192,7 +204,7 @@ def _layer_words(words: list[Word]) -> list[Word]:
             continue
         # The characters kept are the ones the repaired text still has at its ends.
         start = w.text.find(text[:1]) if text[:1] else 0
-        chars = w.chars[start:start + len(text)] if len(w.chars) == len(w.text) else w.chars
+        chars = w.chars[start : start + len(text)] if len(w.chars) == len(w.text) else w.chars
         box = BBox(chars[0][1], w.bbox.top, chars[-1][2], w.bbox.bottom) if chars else w.bbox
         out.append(Word(text, box, w.bold, tuple(chars), conf))
     return out

@@ -154,11 +154,18 @@ def _edges(horizontal: np.ndarray, vertical: np.ndarray, scale: float) -> list[d
                 top, bottom = y / scale, (y + h) / scale
             else:
                 continue
-            edges.append({
-                "object_type": f"{orientation}_edge", "orientation": orientation,
-                "x0": float(x0), "x1": float(x1), "top": float(top), "bottom": float(bottom),
-                "width": float(x1 - x0), "height": float(bottom - top),
-            })
+            edges.append(
+                {
+                    "object_type": f"{orientation}_edge",
+                    "orientation": orientation,
+                    "x0": float(x0),
+                    "x1": float(x1),
+                    "top": float(top),
+                    "bottom": float(bottom),
+                    "width": float(x1 - x0),
+                    "height": float(bottom - top),
+                }
+            )
     return edges
 
 
@@ -183,7 +190,11 @@ def _tesseract(image: np.ndarray, dpi: int, psm: str = "3", extra: tuple[str, ..
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     done = subprocess.run(
         ["tesseract", "stdin", "stdout", "-l", LANGS, "--psm", psm, "--dpi", str(dpi), *extra, "tsv"],
-        input=png.tobytes(), capture_output=True, timeout=TIMEOUT, env=env, check=False,
+        input=png.tobytes(),
+        capture_output=True,
+        timeout=TIMEOUT,
+        env=env,
+        check=False,
         preexec_fn=_die_with_parent,  # a batch worker killed for time or memory takes Tesseract with it
     )
     if done.returncode != 0:
@@ -197,7 +208,8 @@ def _words(tsv: str, scale: float, line_boxes: bool = True) -> list[Word]:
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
     lines = {
         (r["block_num"], r["par_num"], r["line_num"]): (int(r["top"]), int(r["height"]))
-        for r in rows if r.get("level") == "4"
+        for r in rows
+        if r.get("level") == "4"
     }
     out: list[Word] = []
     keys: list[tuple[str, str, str]] = []
@@ -256,7 +268,7 @@ def _stroke(ink: np.ndarray, word: Word, scale: float) -> float | None:
     b = word.bbox
     x0, x1 = int(b.x0 * scale), int(b.x1 * scale)
     y0, y1 = int(b.top * scale), int(b.bottom * scale)
-    crop = ink[max(y0, 0):max(y1, 0), max(x0, 0):max(x1, 0)] > 0
+    crop = ink[max(y0, 0) : max(y1, 0), max(x0, 0) : max(x1, 0)] > 0
     if crop.size == 0 or y1 - y0 < 4:
         return None
     padded = np.pad(crop.astype(np.int8), ((0, 0), (1, 1)))
@@ -329,7 +341,7 @@ def _read_stacked(
     y = _STACK_GAP
     for crop in sheets:
         h, w = crop.shape
-        sheet[y:y + h, _STACK_GAP:_STACK_GAP + w] = crop
+        sheet[y : y + h, _STACK_GAP : _STACK_GAP + w] = crop
         placed.append((y, y + h))
         y += h + _STACK_GAP
     extra = ("-c", f"tessedit_char_whitelist={whitelist}") if whitelist else ()
@@ -416,7 +428,9 @@ def _vote(first: list[Word], digits: list[Word], third: list[Word] | None) -> li
         return digits if any(ch in _MARKS for ch in text) else first
     if third is not None:
         # A reading with a letter in it has no digits to vote with ("M2" is not "2").
-        keys = [_digits_only(t) if not any(ch.isalpha() for ch in t) else "" for t in map(_joined, (first, digits, third))]
+        keys = [
+            _digits_only(t) if not any(ch.isalpha() for ch in t) else "" for t in map(_joined, (first, digits, third))
+        ]
         for i, j in ((1, 2), (0, 2), (0, 1)):
             if keys[i] and keys[i] == keys[j]:
                 clean_third = not any(ch in _MARKS for ch in _joined(third))
@@ -498,7 +512,7 @@ class PageScanner:
             if rows.size < 12:
                 continue  # an empty cell
             top, left = max(rows.min() - 6, 0), max(cols.min() - 6, 0)
-            crop = even[y0 + top:y0 + rows.max() + 7, x0 + left:x0 + cols.max() + 7]
+            crop = even[y0 + top : y0 + rows.max() + 7, x0 + left : x0 + cols.max() + 7]
             crops.append((crop, y0 + top, x0 + left))
             boxes.append(box)
         if not crops:
@@ -509,25 +523,40 @@ class PageScanner:
         figures = [i for i, found in read.items() if _figure(found)]
         if figures:
             digits = _read_stacked([crops[i] for i in figures], self.dpi, FIGURE_ZOOM, whitelist=DIGITS)
-            split = [n for n, i in enumerate(figures)
-                     if _digits_only(_joined(read[i])) != _digits_only(_joined(digits.get(n, [])))
-                     or any(ch.isalpha() for ch in _joined(read[i]))]
+            split = [
+                n
+                for n, i in enumerate(figures)
+                if _digits_only(_joined(read[i])) != _digits_only(_joined(digits.get(n, [])))
+                or any(ch.isalpha() for ch in _joined(read[i]))
+            ]
             third = _read_stacked([crops[figures[n]] for n in split], self.dpi, FIGURE_ZOOM) if split else {}
             for n, i in enumerate(figures):
                 read[i] = _vote(read[i], digits.get(n, []), third.get(split.index(n), []) if n in split else None)
+
         # Tesseract sometimes skips a line of a cell ("Pembangunan di Desa" for a name of
         # three lines): a line of ink no word was read on is read again on its own, and a
         # cell that still misses a line counts as unread.
         def lost() -> list[tuple[int, int, int]]:
-            return [(i, a, b) for i, (crop, top, left) in enumerate(crops)
-                    for a, b in _lost_lines(ink[top:top + crop.shape[0], left:left + crop.shape[1]], top, read.get(i, []))]
+            return [
+                (i, a, b)
+                for i, (crop, top, left) in enumerate(crops)
+                for a, b in _lost_lines(
+                    ink[top : top + crop.shape[0], left : left + crop.shape[1]], top, read.get(i, [])
+                )
+            ]
 
         for zoom in (1.0, FIGURE_ZOOM):  # alone at page size, then enlarged
             lines = lost()
             if not lines:
                 break
-            again = _read_stacked([(even[a - 4:b + 4, crops[i][2]:crops[i][2] + crops[i][0].shape[1]], a - 4, crops[i][2])
-                                   for i, a, b in lines], self.dpi, zoom)
+            again = _read_stacked(
+                [
+                    (even[a - 4 : b + 4, crops[i][2] : crops[i][2] + crops[i][0].shape[1]], a - 4, crops[i][2])
+                    for i, a, b in lines
+                ],
+                self.dpi,
+                zoom,
+            )
             for n, (i, _, _) in enumerate(lines):
                 read.setdefault(i, []).extend(again.get(n, []))
         short = sorted({i for i, _, _ in lost()})

@@ -24,8 +24,16 @@ from auditor.errors import InputError
 MAX_BYTES = 300 * 1024 * 1024  # larger than any real Renja; protects batch workers
 # What pdfminer/pdfplumber raise on malformed content.
 READ_ERRORS = (
-    PdfminerException, MalformedPDFException, PDFSyntaxError, PSException,
-    ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+    PdfminerException,
+    MalformedPDFException,
+    PDFSyntaxError,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
 )
 
 
@@ -51,7 +59,9 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
     if not path.exists():
         raise InputError("missing", f"Berkas tidak ditemukan: {name}", f"File not found: {name}")
     if path.is_dir():
-        raise InputError("directory", f"Ini folder, bukan berkas PDF: {name}", f"This is a folder, not a PDF file: {name}")
+        raise InputError(
+            "directory", f"Ini folder, bukan berkas PDF: {name}", f"This is a folder, not a PDF file: {name}"
+        )
     size = path.stat().st_size
     if size == 0:
         raise InputError("empty", f"Berkas kosong (0 byte): {name}", f"The file is empty (0 bytes): {name}")
@@ -91,11 +101,15 @@ def open_pdf(path: Path) -> pdfplumber.PDF:
         if declared == 0:
             raise InputError("no_pages", f"PDF tidak memiliki halaman: {name}", f"The PDF has no pages: {name}")
         why_id, why_en = (
-            ("daftar halamannya (page tree) tidak ditemukan, juga setelah seluruh berkas ditelusuri",
-             "its page tree cannot be found, even by scanning the whole file")
-            if declared is None else
-            (f"daftar halamannya menyebut {declared} halaman, tetapi tidak satu pun dapat ditemukan",
-             f"its page tree lists {declared} pages, but none of them can be found")
+            (
+                "daftar halamannya (page tree) tidak ditemukan, juga setelah seluruh berkas ditelusuri",
+                "its page tree cannot be found, even by scanning the whole file",
+            )
+            if declared is None
+            else (
+                f"daftar halamannya menyebut {declared} halaman, tetapi tidak satu pun dapat ditemukan",
+                f"its page tree lists {declared} pages, but none of them can be found",
+            )
         )
         raise InputError("corrupt", f"PDF rusak ({why_id}): {name}", f"The PDF is damaged ({why_en}): {name}")
     if (refused := _pdfium_refuses(path)) is not None:

@@ -58,7 +58,7 @@ def _inflated(stream: PDFStream, budget: int) -> bytes | None:
     out = bytearray()
     try:
         for start in range(0, len(raw), _CHUNK):
-            out += inflater.decompress(raw[start:start + _CHUNK], budget + 1 - len(out))
+            out += inflater.decompress(raw[start : start + _CHUNK], budget + 1 - len(out))
             if len(out) > budget:
                 break
     except zlib.error:

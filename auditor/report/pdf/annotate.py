@@ -48,10 +48,15 @@ def annotate_pdf(pdf_path: Path, report: dict[str, Any], lang: str) -> bytes:
 
     fonts = {"Regular": font_object(writer, FONT_REGULAR), "Bold": font_object(writer, FONT_BOLD)}
     prefix = stream_object(writer, b"q\n")
-    blank = stream_object(writer, b"", {
-        "/Type": NameObject("/XObject"), "/Subtype": NameObject("/Form"),
-        "/BBox": ArrayObject([NumberObject(0), NumberObject(0), NumberObject(1), NumberObject(1)]),
-    })
+    blank = stream_object(
+        writer,
+        b"",
+        {
+            "/Type": NameObject("/XObject"),
+            "/Subtype": NameObject("/Form"),
+            "/BBox": ArrayObject([NumberObject(0), NumberObject(0), NumberObject(1), NumberObject(1)]),
+        },
+    )
     geometries = {p: Geometry.of(writer.pages[p - 1]) for p in sorted(by_page)}
     words = text_boxes(pdf_path, geometries)
     for page_no, indexes in sorted(by_page.items()):
@@ -59,7 +64,9 @@ def annotate_pdf(pdf_path: Path, report: dict[str, Any], lang: str) -> bytes:
         geometry = geometries[page_no]
         cells, evidence, badges = page_marks(page_no, geometry, indexes, findings, words.get(page_no, []))
         names = add_fonts(page, {"Bold": fonts["Bold"]})
-        append_content(page, prefix, stream_object(writer, overlay_ops(geometry, cells, evidence, badges, names["Bold"])))
+        append_content(
+            page, prefix, stream_object(writer, overlay_ops(geometry, cells, evidence, badges, names["Bold"]))
+        )
         for badge in badges:
             annotate_badge(writer, page, geometry, badge, findings, lang, blank)
 

@@ -76,7 +76,12 @@ class Geometry:
         crop = sorted_box(page.cropbox) if "/CropBox" in page else (x0, y0, x1, y1)
         visible = map_box(from_user, crop)
         media = map_box(from_user, (x0, y0, x1, y1))
-        visible = (max(visible[0], media[0]), max(visible[1], media[1]), min(visible[2], media[2]), min(visible[3], media[3]))
+        visible = (
+            max(visible[0], media[0]),
+            max(visible[1], media[1]),
+            min(visible[2], media[2]),
+            min(visible[3], media[3]),
+        )
         return cls(from_user, height, visible)
 
     def view_box(self, bbox: list[float]) -> Box:

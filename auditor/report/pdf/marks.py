@@ -78,9 +78,15 @@ def _spots(cell: Box, label: str) -> list[Box]:
     side = TEXT_GAP_X + 0.1  # beside a cell, clear of the text that may fill it
     h = BADGE_H
     near = [
-        (x1 - w - g, y0 + g), (x1 - w - g, y1 - h - g), (x0 + g, y0 + g),  # inside corners
-        (x1 + side, y1 + g - h), (x1 - w, y1 + g), (x1 - w, y0 - h - g),  # right, above, below
-        (x0 - w - side, y1 + g - h), (x0, y1 + g), (x0, y0 - h - g),  # left, above left, below left
+        (x1 - w - g, y0 + g),
+        (x1 - w - g, y1 - h - g),
+        (x0 + g, y0 + g),  # inside corners
+        (x1 + side, y1 + g - h),
+        (x1 - w, y1 + g),
+        (x1 - w, y0 - h - g),  # right, above, below
+        (x0 - w - side, y1 + g - h),
+        (x0, y1 + g),
+        (x0, y0 - h - g),  # left, above left, below left
     ]
     far: list[tuple[float, float]] = []
     for k in range(1, 25):
@@ -127,7 +133,9 @@ def page_marks(
         if bbox:
             vb = geometry.view_box(bbox)
             key = tuple(round(v, 1) for v in vb)
-            cell = cells.setdefault(key, Cell((vb[0] - OUTLINE_PAD, vb[1] - OUTLINE_PAD, vb[2] + OUTLINE_PAD, vb[3] + OUTLINE_PAD)))
+            cell = cells.setdefault(
+                key, Cell((vb[0] - OUTLINE_PAD, vb[1] - OUTLINE_PAD, vb[2] + OUTLINE_PAD, vb[3] + OUTLINE_PAD))
+            )
         else:
             cell = corner
         cell.numbers.append(i + 1)
@@ -170,7 +178,9 @@ def rect_ops(box: Box) -> str:
     return f"{fmt_number(box[0])} {fmt_number(box[1])} {fmt_number(box[2] - box[0])} {fmt_number(box[3] - box[1])} re"
 
 
-def overlay_ops(geometry: Geometry, cells: list[Cell], evidence: list[tuple[Box, str]], badges: list[Badge], bold: str) -> bytes:
+def overlay_ops(
+    geometry: Geometry, cells: list[Cell], evidence: list[tuple[Box, str]], badges: list[Badge], bold: str
+) -> bytes:
     """Our marks, drawn after the original content (left as it was inside q/Q):
     evidence, then outlines (errors on top), leader lines, badges."""
     ops: list[str] = ["", "Q", "q", " ".join(fmt_number(v) for v in geometry.to_user) + " cm", "[] 0 d 0 J 0 j"]
@@ -187,7 +197,9 @@ def overlay_ops(geometry: Geometry, cells: list[Cell], evidence: list[tuple[Box,
     out = "\n".join(ops).encode("ascii")
     for b in badges:
         text_at = f"{fmt_number(b.box[0] + 1.5)} {fmt_number(b.box[1] + 1.5)}"
-        out += f"\n{rgb_ops(colour_of(b.severity), 'rg')} {rect_ops(b.box)} f 1 g BT /{bold} {fmt_number(BADGE_SIZE)} Tf {text_at} Td ".encode("ascii")
+        out += f"\n{rgb_ops(colour_of(b.severity), 'rg')} {rect_ops(b.box)} f 1 g BT /{bold} {fmt_number(BADGE_SIZE)} Tf {text_at} Td ".encode(
+            "ascii"
+        )
         out += pdf_string(b.label) + b" Tj ET"
     return out + b"\nQ\n"
 
@@ -208,7 +220,9 @@ def text_boxes(pdf_path: Path, geometries: dict[int, Geometry]) -> dict[int, lis
             except pypdfium2.PdfiumError:
                 continue
             # pdfium reports text in PDF user space, whatever the rotation
-            out[page_no] = [map_box(geometry.from_user, sorted_box(text.get_rect(i))) for i in range(text.count_rects())]
+            out[page_no] = [
+                map_box(geometry.from_user, sorted_box(text.get_rect(i))) for i in range(text.count_rects())
+            ]
             text.close()
             page.close()
     finally:

@@ -51,9 +51,11 @@ class _NotesWriter:
 
     def new_page(self) -> None:
         page = self.writer.add_blank_page(self.width, self.height)
-        page[NameObject("/Resources")] = DictionaryObject({
-            NameObject("/Font"): DictionaryObject({NameObject(f"/{k}"): v for k, v in self.fonts.items()}),
-        })
+        page[NameObject("/Resources")] = DictionaryObject(
+            {
+                NameObject("/Font"): DictionaryObject({NameObject(f"/{k}"): v for k, v in self.fonts.items()}),
+            }
+        )
         self.pages.append((page, [], []))
         self.y = self.height - self.top
 
@@ -69,12 +71,16 @@ class _NotesWriter:
 
     def text(self, x: float, y: float, line: _Line) -> None:
         font = "Bold" if line.bold else "Regular"
-        op = f"{rgb_ops(line.colour, 'rg')} BT /{font} {fmt_number(line.size)} Tf {fmt_number(x)} {fmt_number(y)} Td ".encode("ascii")
+        op = f"{rgb_ops(line.colour, 'rg')} BT /{font} {fmt_number(line.size)} Tf {fmt_number(x)} {fmt_number(y)} Td ".encode(
+            "ascii"
+        )
         self.pages[-1][1].append(op + pdf_string(winansi(line.text)) + b" Tj ET")
 
     def badge(self, x: float, y: float, label: str, severity: str) -> None:
         w = text_width(label, 7.5, bold=True) + 4
-        self.pages[-1][1].append(f"{rgb_ops(colour_of(severity), 'rg')} {rect_ops((x, y - 2, x + w, y + 8))} f".encode("ascii"))
+        self.pages[-1][1].append(
+            f"{rgb_ops(colour_of(severity), 'rg')} {rect_ops((x, y - 2, x + w, y + 8))} f".encode("ascii")
+        )
         self.text(x + 2, y + 0.3, _Line(label, 7.5, True, (1, 1, 1)))
 
     def link(self, box: Box, target: int) -> None:
@@ -84,26 +90,40 @@ class _NotesWriter:
         total = len(self.pages)
         for k, (page, ops, links) in enumerate(self.pages, start=1):
             ops.append(
-                f"0.45 0.45 0.45 rg BT /Regular 7 Tf {fmt_number(self.left)} {fmt_number(self.bottom - 20)} Td ".encode("ascii")
-                + pdf_string(winansi(self.footer(k, total))) + b" Tj ET"
+                f"0.45 0.45 0.45 rg BT /Regular 7 Tf {fmt_number(self.left)} {fmt_number(self.bottom - 20)} Td ".encode(
+                    "ascii"
+                )
+                + pdf_string(winansi(self.footer(k, total)))
+                + b" Tj ET"
             )
             page[NameObject("/Contents")] = stream_object(self.writer, b"\n".join(ops) + b"\n")
             for box, target in links:
                 dest = link_target(target)
                 if dest is not None:
-                    add_annotation(self.writer, page, DictionaryObject({
-                        NameObject("/Type"): NameObject("/Annot"),
-                        NameObject("/Subtype"): NameObject("/Link"),
-                        NameObject("/Rect"): rect_array(box),
-                        NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
-                        NameObject("/Dest"): dest,
-                    }))
+                    add_annotation(
+                        self.writer,
+                        page,
+                        DictionaryObject(
+                            {
+                                NameObject("/Type"): NameObject("/Annot"),
+                                NameObject("/Subtype"): NameObject("/Link"),
+                                NameObject("/Rect"): rect_array(box),
+                                NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+                                NameObject("/Dest"): dest,
+                            }
+                        ),
+                    )
 
 
 def _location_text(f: dict[str, Any], lang: str) -> str:
     loc = f.get("location") or {}
     parts = []
-    for key, label in (("page", "report.page"), ("table", "report.table"), ("code", "report.code"), ("column", "report.column")):
+    for key, label in (
+        ("page", "report.page"),
+        ("table", "report.table"),
+        ("code", "report.code"),
+        ("column", "report.column"),
+    ):
         value = table_shown(loc, lang) if key == "table" else loc.get(key)
         if value not in (None, ""):
             if key == "column" and has(f"col.{value}"):
@@ -116,7 +136,9 @@ def _location_text(f: dict[str, Any], lang: str) -> str:
     return " · ".join(parts)
 
 
-def write_notes(writer: PdfWriter, report: dict[str, Any], lang: str, fonts: dict[str, IndirectObject], page_count: int) -> int:
+def write_notes(
+    writer: PdfWriter, report: dict[str, Any], lang: str, fonts: dict[str, IndirectObject], page_count: int
+) -> int:
     """Append the notes pages; returns the index of the first one."""
     doc = report.get("document") or {}
     summary = report.get("summary") or {}
@@ -126,11 +148,21 @@ def write_notes(writer: PdfWriter, report: dict[str, Any], lang: str, fonts: dic
     first = len(writer.pages) - 1
     notes.line(_Line(t("pdf.notes_title", lang), 14, True))
     notes.y -= 3
-    notes.line(_Line(t(
-        "pdf.notes_summary", lang,
-        unit=doc.get("unit") or "-", year=doc.get("plan_year") or "-",
-        error=summary.get("error", 0), warning=summary.get("warning", 0), info=summary.get("info", 0),
-    ), 9.5, True))
+    notes.line(
+        _Line(
+            t(
+                "pdf.notes_summary",
+                lang,
+                unit=doc.get("unit") or "-",
+                year=doc.get("plan_year") or "-",
+                error=summary.get("error", 0),
+                warning=summary.get("warning", 0),
+                info=summary.get("info", 0),
+            ),
+            9.5,
+            True,
+        )
+    )
     for text in wrap(t("pdf.notes_intro", lang, name=name), 8.5, notes.text_width):
         notes.line(_Line(text, 8.5, colour=(0.3, 0.3, 0.3)))
     notes.y -= 8

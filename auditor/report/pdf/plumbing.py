@@ -34,12 +34,16 @@ def stream_object(writer: PdfWriter, data: bytes, entries: dict[str, Any] | None
 
 
 def font_object(writer: PdfWriter, base: str) -> IndirectObject:
-    return writer._add_object(DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"),
-        NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/" + base),
-        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-    }))
+    return writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/" + base),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
 
 
 def add_fonts(page: PageObject, fonts: dict[str, IndirectObject]) -> dict[str, str]:
@@ -97,7 +101,15 @@ def _note_text(n: int, f: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def annotate_badge(writer: PdfWriter, page: PageObject, geometry: Geometry, badge: Badge, findings: list[dict[str, Any]], lang: str, blank: IndirectObject) -> None:
+def annotate_badge(
+    writer: PdfWriter,
+    page: PageObject,
+    geometry: Geometry,
+    badge: Badge,
+    findings: list[dict[str, Any]],
+    lang: str,
+    blank: IndirectObject,
+) -> None:
     """One sticky note per finding on its badge; several findings split the badge
     into slices so each note can be clicked. The appearance is empty because the
     badge itself is drawn in the page."""
@@ -106,17 +118,23 @@ def annotate_badge(writer: PdfWriter, page: PageObject, geometry: Geometry, badg
     for k, n in enumerate(badge.numbers):
         f = findings[n - 1]
         user = map_box(geometry.to_user, (x0 + k * step, y0, x0 + (k + 1) * step, y1))
-        add_annotation(writer, page, DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Text"),
-            NameObject("/Rect"): rect_array(user),
-            NameObject("/Contents"): TextStringObject(_note_text(n, f, lang)),
-            NameObject("/T"): TextStringObject("renja-audit"),
-            NameObject("/Subj"): TextStringObject(f"{n} {f['rule']}"),
-            NameObject("/NM"): TextStringObject(f"renja-audit-{n}"),
-            NameObject("/Name"): NameObject("/Comment"),
-            NameObject("/C"): ArrayObject([FloatObject(c) for c in colour_of(f["severity"])]),
-            NameObject("/F"): NumberObject(NOTE_FLAGS),
-            NameObject("/Open"): BooleanObject(False),
-            NameObject("/AP"): DictionaryObject({NameObject("/N"): blank}),
-        }))
+        add_annotation(
+            writer,
+            page,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Text"),
+                    NameObject("/Rect"): rect_array(user),
+                    NameObject("/Contents"): TextStringObject(_note_text(n, f, lang)),
+                    NameObject("/T"): TextStringObject("renja-audit"),
+                    NameObject("/Subj"): TextStringObject(f"{n} {f['rule']}"),
+                    NameObject("/NM"): TextStringObject(f"renja-audit-{n}"),
+                    NameObject("/Name"): NameObject("/Comment"),
+                    NameObject("/C"): ArrayObject([FloatObject(c) for c in colour_of(f["severity"])]),
+                    NameObject("/F"): NumberObject(NOTE_FLAGS),
+                    NameObject("/Open"): BooleanObject(False),
+                    NameObject("/AP"): DictionaryObject({NameObject("/N"): blank}),
+                }
+            ),
+        )

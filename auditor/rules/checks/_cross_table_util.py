@@ -25,10 +25,16 @@ from auditor.rules.params import Param
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 LEVEL_NAMES = tuple(level.value for level in CODED_LEVELS)
 LEVELS_PARAM = Param(
-    list, item=str, default=list(LEVEL_NAMES), choices=LEVEL_NAMES, doc="levels compared: program, kegiatan, sub_kegiatan",
+    list,
+    item=str,
+    default=list(LEVEL_NAMES),
+    choices=LEVEL_NAMES,
+    doc="levels compared: program, kegiatan, sub_kegiatan",
 )
 THRESHOLD_PARAM = Param(
-    float, default=95.0, minimum=0,
+    float,
+    default=95.0,
+    minimum=0,
     doc="rapidfuzz ratio (0-100) above which two texts are the same, once case, spaces and punctuation are ignored",
 )
 
@@ -147,7 +153,9 @@ def cell_loc(table: Table, row: Row, column: str, cell: Cell | None) -> Location
     )
 
 
-def cell_evidence(role: str, table: Table, row: Row, column: str, cell: Cell | None, value: str | None = None) -> Evidence:
+def cell_evidence(
+    role: str, table: Table, row: Row, column: str, cell: Cell | None, value: str | None = None
+) -> Evidence:
     return Evidence(role, cell.text if cell else "", value, cell_loc(table, row, column, cell))
 
 
@@ -168,7 +176,9 @@ def mapping_list_check(required: set[str], optional: set[str]) -> Any:
             if missing:
                 raise ValueError(f"item {item} lacks {sorted(missing)}")
             if unknown:
-                raise ValueError(f"item {item} has unknown keys {sorted(unknown)}; allowed: {sorted(required | optional)}")
+                raise ValueError(
+                    f"item {item} has unknown keys {sorted(unknown)}; allowed: {sorted(required | optional)}"
+                )
 
     return check
 
@@ -178,5 +188,7 @@ def table_pair(doc: Document, params: dict[str, Any]) -> tuple[Table, Table] | S
     table = first(doc.tables_of(params["table"]))
     reference = first(doc.tables_of(params["reference"]))
     if table is None or reference is None:
-        return table_not_found([k for k, t in ((params["table"], table), (params["reference"], reference)) if t is None])
+        return table_not_found(
+            [k for k, t in ((params["table"], table), (params["reference"], reference)) if t is None]
+        )
     return table, reference

@@ -74,7 +74,9 @@ class Expectation:
     accepted: tuple[str, ...]  # accepted units
 
 
-def expectation(indicator: str, nouns: dict[str, list[str]], percent_words: list[str], count_words: list[str]) -> Expectation | None:
+def expectation(
+    indicator: str, nouns: dict[str, list[str]], percent_words: list[str], count_words: list[str]
+) -> Expectation | None:
     """What ``indicator`` counts, or None when its wording says nothing we know."""
     words = indicator.lower().split()
     while words and words[0] in _LEADING_QUALIFIERS:
@@ -90,7 +92,7 @@ def expectation(indicator: str, nouns: dict[str, list[str]], percent_words: list
     count_word = next((w for w in count_words if head.startswith(w)), None)
     if count_word is None:
         return None
-    rest = head[len(count_word):] or (words[1] if len(words) > 1 else "")
+    rest = head[len(count_word) :] or (words[1] if len(words) > 1 else "")
     written = rest if head != count_word else _original_word(indicator, 1)
     return _noun(rest, written, nouns)
 
@@ -156,7 +158,10 @@ def evidence(role: str, table: Table, row: Row, column: str, cell: Cell | None, 
 
 def mapping_of_lists(value: Any) -> None:
     """Param check: a mapping of names to lists of strings."""
-    if not all(isinstance(k, str) and isinstance(v, list) and v and all(isinstance(s, str) for s in v) for k, v in value.items()):
+    if not all(
+        isinstance(k, str) and isinstance(v, list) and v and all(isinstance(s, str) for s in v)
+        for k, v in value.items()
+    ):
         raise ValueError("must map names to non-empty lists of strings")
 
 

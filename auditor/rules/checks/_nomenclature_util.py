@@ -27,8 +27,11 @@ from auditor.rules.params import Param
 
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 TABLES_PARAM = Param(
-    list, item=str, default=["T-C.33", "Tabel 4.1", "T-C.31", "T-C.29"],
-    choices=("T-C.33", "Tabel 4.1", "T-C.31", "T-C.29"), doc="tables whose codes are checked",
+    list,
+    item=str,
+    default=["T-C.33", "Tabel 4.1", "T-C.31", "T-C.29"],
+    choices=("T-C.33", "Tabel 4.1", "T-C.31", "T-C.29"),
+    doc="tables whose codes are checked",
 )
 
 # Names, indicators and their official forms are compared by this key.
@@ -70,7 +73,9 @@ def tables_to_check(doc: Document, kinds: list[str]) -> list[Table]:
 
 def tables_missing(kinds: list[str]) -> Skip:
     names = ", ".join(kinds)
-    return Skip({"id": f"Tidak ada tabel {names} dalam dokumen.", "en": f"None of the tables {names} is in the document."})
+    return Skip(
+        {"id": f"Tidak ada tabel {names} dalam dokumen.", "en": f"None of the tables {names} is in the document."}
+    )
 
 
 # --- codes a row stands for ------------------------------------------------------
@@ -119,7 +124,8 @@ def complete_malformed(nom: Nomenclature, row: Row) -> str | None:
         return None
     kegiatan, digits = parts
     candidates = [
-        e for e in official_children(nom, kegiatan, "sub_kegiatan")
+        e
+        for e in official_children(nom, kegiatan, "sub_kegiatan")
         if e.code.rsplit(".", 1)[1].startswith(digits) or (e.code4 or "").rsplit(".", 1)[1].startswith(digits)
     ]
     found = match_by_name(nom, candidates, row.label)
@@ -174,8 +180,8 @@ def written_note(row: Row, resolved: Resolved) -> dict[str, str] | str:
     if resolved.how == "written":
         return ""
     return {
-        "id": f" (kode tertulis \"{row.code_written}\")",
-        "en": f" (code written \"{row.code_written}\")",
+        "id": f' (kode tertulis "{row.code_written}")',
+        "en": f' (code written "{row.code_written}")',
     }
 
 

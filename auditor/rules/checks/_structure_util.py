@@ -10,7 +10,7 @@ from auditor.model.numwords import roman_value
 
 
 def number_parts(number: str) -> tuple[int, ...] | None:
-    """"III" -> (3,), "3.2.1" -> (3, 2, 1); None for anything else."""
+    """ "III" -> (3,), "3.2.1" -> (3, 2, 1); None for anything else."""
     roman = roman_value(number)
     if roman is not None:
         return (roman,)
@@ -40,8 +40,9 @@ def words(text: str) -> str:
 
 
 def span_location(span: TextSpan, row: str | None = None, table: str | None = None) -> Location:
-    return Location(page=span.page, table=table, code=None, column="narasi" if table is None else None, row=row,
-                    bbox=span.bbox)
+    return Location(
+        page=span.page, table=table, code=None, column="narasi" if table is None else None, row=row, bbox=span.bbox
+    )
 
 
 def heading_label(heading: Heading) -> str:

@@ -34,11 +34,19 @@ from auditor.rules.params import Param
 
 ID = "achievement_claim"
 PARAMS = {
-    "aspect": Param(str, default="all", choices=("all", "count"), doc="all: claims that everything was met; count: counts of shortfalls"),
+    "aspect": Param(
+        str,
+        default="all",
+        choices=("all", "count"),
+        doc="all: claims that everything was met; count: counts of shortfalls",
+    ),
     "table": Param(str, default="T-C.29"),
-    "sections": Param(list, item=str, default=["II"], doc="heading numbers whose narrative is read ('II' covers 2.1 ...)"),
+    "sections": Param(
+        list, item=str, default=["II"], doc="heading numbers whose narrative is read ('II' covers 2.1 ...)"
+    ),
     "claims": Param(
-        list, item=str,
+        list,
+        item=str,
         default=[
             r"\b(?:seluruh|semua)\s+(?:target|indikator|program|kegiatan|sub\s*kegiatan)\b[^.;:]{0,120}?"
             r"\b(?:telah\s+|sudah\s+|berhasil\s+)?(?:tercapai|dicapai|mencapai\s+target|memenuhi\s+target|terpenuhi|"
@@ -49,15 +57,19 @@ PARAMS = {
         doc="regular expressions of a claim that every target was met",
     ),
     "not_a_claim": Param(
-        str, default=r"\b(?:belum|tidak)\s+(?:seluruh|semua)\b|\b(?:diharapkan|akan|agar|supaya|harus|semoga|upaya)\b",
+        str,
+        default=r"\b(?:belum|tidak)\s+(?:seluruh|semua)\b|\b(?:diharapkan|akan|agar|supaya|harus|semoga|upaya)\b",
         doc="words that make the sentence no claim (a negation, a hope or a plan)",
     ),
     "named_years": Param(
-        list, item=int, default=[-2],
+        list,
+        item=int,
+        default=[-2],
         doc="offsets from n of the year T-C.29 realised: a sentence naming it is read outside ``sections`` too",
     ),
     "shortfall": Param(
-        str, default=r"^\s*(?:yang\s+)?(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai|terpenuhi)",
+        str,
+        default=r"^\s*(?:yang\s+)?(?:belum|tidak)\s+(?:mencapai|memenuhi|tercapai|terpenuhi)",
         doc="words after a counted noun that make it a count of shortfalls",
     ),
 }
@@ -95,7 +107,12 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         yield table
         return
     if "tingkat_realisasi" not in table.columns and not {"realisasi_n2", "target_n2"} <= set(table.columns):
-        yield Skip({"id": f"{table.kind}: kolom tingkat realisasi tidak terbaca.", "en": f"{table.kind}: no realisation rate read."})
+        yield Skip(
+            {
+                "id": f"{table.kind}: kolom tingkat realisasi tidak terbaca.",
+                "en": f"{table.kind}: no realisation rate read.",
+            }
+        )
         return
     below = _below(table)
     if params["aspect"] == "all":
@@ -108,8 +125,14 @@ def _evidence(table: Table, rows: list[tuple[Row, dict[str, Cell], float]]) -> t
     out = []
     for row, cells, rate in rows[:10]:
         cell = cells.get("tingkat_realisasi") or cells.get("realisasi_n2")
-        out.append(Evidence("below_target", cell.text if cell else f"{rate:.2f}", f"{rate:.2f}",
-                            cell_location(table, row, "tingkat_realisasi", cell)))
+        out.append(
+            Evidence(
+                "below_target",
+                cell.text if cell else f"{rate:.2f}",
+                f"{rate:.2f}",
+                cell_location(table, row, "tingkat_realisasi", cell),
+            )
+        )
     return tuple(out)
 
 
@@ -129,7 +152,9 @@ def _read(sentence: Sentence, plan_year: int | None, params: dict[str, Any]) -> 
     return bool(named & {plan_year + o for o in params["named_years"]})
 
 
-def _claims(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell], float]], params: dict[str, Any]) -> Iterator[Violation]:
+def _claims(
+    doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell], float]], params: dict[str, Any]
+) -> Iterator[Violation]:
     if not below:
         return
     claims = [re.compile(p, re.IGNORECASE) for p in params["claims"]]
@@ -142,14 +167,25 @@ def _claims(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell],
             continue
         loc = Location(page=s.span.page, table=None, code=None, column="narasi", row=m.group(0), bbox=s.span.bbox)
         yield Violation(
-            location=loc, expected=None, actual=m.group(0),
-            fields={"claim": m.group(0), "below": len(below), "stated": "", "counted": len(below), "noun": "",
-                    "rows": _row_list(below), "page": s.span.page},
+            location=loc,
+            expected=None,
+            actual=m.group(0),
+            fields={
+                "claim": m.group(0),
+                "below": len(below),
+                "stated": "",
+                "counted": len(below),
+                "noun": "",
+                "rows": _row_list(below),
+                "page": s.span.page,
+            },
             evidence=(Evidence("claim", s.text, None, loc), *_evidence(table, below)),
         )
 
 
-def _counts(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell], float]], params: dict[str, Any]) -> Iterator[Result]:
+def _counts(
+    doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell], float]], params: dict[str, Any]
+) -> Iterator[Result]:
     sentences = {s.id: s for s in doc.narrative.sentences}
     shortfall = re.compile(params["shortfall"], re.IGNORECASE)
     for count in doc.narrative.counts:
@@ -157,7 +193,7 @@ def _counts(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell],
         if s is None or not _read(s, doc.plan_year, params):
             continue
         at = s.text.find(count.span.text)
-        tail = s.text[at + len(count.span.text):] if at >= 0 else ""
+        tail = s.text[at + len(count.span.text) :] if at >= 0 else ""
         head = count.span.text.split(")")[-1].strip().lower()
         noun, level = next(((n, lv) for n, lv in _NOUNS if (head + tail.lower()).lstrip().startswith(n)), (None, None))
         if noun is None:
@@ -169,10 +205,21 @@ def _counts(doc: Document, table: Table, below: list[tuple[Row, dict[str, Cell],
         counted = len({id(r) for r, _, _ in rows})
         if counted == count.value:
             continue
-        loc = Location(page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox)
+        loc = Location(
+            page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox
+        )
         yield Violation(
-            location=loc, expected=str(counted), actual=str(count.value),
-            fields={"claim": s.text, "below": counted, "stated": count.value, "counted": counted, "noun": noun,
-                    "rows": _row_list(rows) or "-", "page": count.span.page},
+            location=loc,
+            expected=str(counted),
+            actual=str(count.value),
+            fields={
+                "claim": s.text,
+                "below": counted,
+                "stated": count.value,
+                "counted": counted,
+                "noun": noun,
+                "rows": _row_list(rows) or "-",
+                "page": count.span.page,
+            },
             evidence=(Evidence("stated", count.span.text, str(count.value), loc), *_evidence(table, rows)),
         )

@@ -35,7 +35,9 @@ PARAMS = {
     "table": Param(str, default="Tabel 4.1", doc="table checked"),
     "reference": Param(str, default="T-C.33", doc="table it must agree with"),
     "levels": LEVELS_PARAM,
-    "threshold": Param(float, default=90.0, minimum=0, doc="name likeness that pairs rows whose code is cut or repeated"),
+    "threshold": Param(
+        float, default=90.0, minimum=0, doc="name likeness that pairs rows whose code is cut or repeated"
+    ),
 }
 FIELDS = ("code", "name", "level", "present_in", "missing_from")
 

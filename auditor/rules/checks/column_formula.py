@@ -35,7 +35,9 @@ PARAMS = {
     "levels": Param(list, item=str, default=["program", "kegiatan", "sub_kegiatan"]),
     "null_as_zero": Param(bool, default=False, doc="an empty or '-' operand counts as 0 (sums over years)"),
     "cumulative_units": Param(
-        list, item=str, default=[],
+        list,
+        item=str,
+        default=[],
         doc="apply only to rows counted in these units (a sum over years makes sense for reports, "
         "not for percentages or per-month rates); empty: every row",
     ),
@@ -48,9 +50,11 @@ def _readable(formula: str) -> dict[str, str]:
     """The formula with column labels instead of keys, as the reader sees the columns."""
     out = {}
     for lang in ("id", "en"):
+
         def label(m: re.Match[str]) -> str:
             value = column_label(m.group(0))
             return value[lang] if isinstance(value, dict) else value
+
         out[lang] = re.sub(r"[A-Za-z_]\w*", label, formula).replace("*", "×")
     return out
 
@@ -73,9 +77,16 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         return
     expr = parse_formula(params["formula"])
     operands = names(expr)
-    missing = sorted(operands - set(table.columns)) + ([params["column"]] if params["column"] not in table.columns else [])
+    missing = sorted(operands - set(table.columns)) + (
+        [params["column"]] if params["column"] not in table.columns else []
+    )
     if missing:
-        yield Skip({"id": f"Kolom {', '.join(missing)} tidak terbaca pada {table.kind}.", "en": f"Column(s) {', '.join(missing)} not read in {table.kind}."})
+        yield Skip(
+            {
+                "id": f"Kolom {', '.join(missing)} tidak terbaca pada {table.kind}.",
+                "en": f"Column(s) {', '.join(missing)} not read in {table.kind}.",
+            }
+        )
         return
     levels = {Level(v) for v in params["levels"]}
     for row in table.rows:
@@ -121,25 +132,32 @@ def _computed(
 
 
 def _violation(
-    table: Table, row: Row, cells: dict[str, Cell], stated: Quantity, shown: float, values: dict[str, float],
-    operands: set[str], params: dict[str, Any],
+    table: Table,
+    row: Row,
+    cells: dict[str, Cell],
+    stated: Quantity,
+    shown: float,
+    values: dict[str, float],
+    operands: set[str],
+    params: dict[str, Any],
 ) -> Violation:
     cell = cells.get(params["column"])
     fmt = f"{shown:g}" + ("%" if stated.is_percent else "")
     return Violation(
-            location=cell_location(table, row, params["column"], cell),
-            expected=fmt,
-            actual=stated.raw,
-            fields={
-                "table": table_name(table),
-                "code": row.code or row.code_written or "",
-                "column": column_label(params["column"]),
-                "formula": _readable(params["formula"]),
-                "stated": stated.raw,
-                "computed": fmt,
-            },
-            evidence=tuple(
-                Evidence("operand", cells[n].text, str(values[n]), cell_location(table, row, n, cells[n]))
-                for n in sorted(operands) if n in cells
-            ),
-        )
+        location=cell_location(table, row, params["column"], cell),
+        expected=fmt,
+        actual=stated.raw,
+        fields={
+            "table": table_name(table),
+            "code": row.code or row.code_written or "",
+            "column": column_label(params["column"]),
+            "formula": _readable(params["formula"]),
+            "stated": stated.raw,
+            "computed": fmt,
+        },
+        evidence=tuple(
+            Evidence("operand", cells[n].text, str(values[n]), cell_location(table, row, n, cells[n]))
+            for n in sorted(operands)
+            if n in cells
+        ),
+    )

@@ -35,7 +35,9 @@ ID = "column_total"
 PARAMS = {
     "row_sums": Param(bool, default=True, doc='also check a "Jumlah"/"Total" column against its row'),
     "rate_words": Param(
-        list, item=str, default=["%", "persen", "rata-rata", "rerata", "capaian", "tingkat", "indeks", "nilai"],
+        list,
+        item=str,
+        default=["%", "persen", "rata-rata", "rerata", "capaian", "tingkat", "indeks", "nilai"],
         doc="header words of columns that are not added up",
     ),
 }
@@ -105,12 +107,15 @@ def _total_rows(table: Table, columns: list[str]) -> Iterator[Violation]:
             if not sums or stated in sums:
                 continue
             computed = sums[0]
-            yield _violation(table, total, key, stated, computed, block, {"id": "baris di atasnya", "en": "the rows above it"})
+            yield _violation(
+                table, total, key, stated, computed, block, {"id": "baris di atasnya", "en": "the rows above it"}
+            )
 
 
 def _sums(block: list[Row], subtotals: list[Row], above: list[Row], key: str) -> list[int]:
     """Every reading of what a total row adds up: the block above it, its numbered items
     only, its sub-items only, everything above it, or the totals above it."""
+
     def total_of(rows: list[Row]) -> int | None:
         values = [_number(r.cells.get(key)) for r in rows]
         return sum(v for v in values if isinstance(v, int)) if any(isinstance(v, int) for v in values) else None
@@ -137,15 +142,29 @@ def _total_columns(table: Table, columns: list[str]) -> Iterator[Violation]:
         if len(parts) < 2:
             continue
         rows = [(r, _number(r.cells.get(key)), [_number(r.cells.get(p)) for p in parts]) for r in table.rows]
-        checked = [(r, v, sum(x for x in ps if isinstance(x, int))) for r, v, ps in rows
-                   if isinstance(v, int) and all(x is None or isinstance(x, int) for x in ps) and any(isinstance(x, int) for x in ps)]
+        checked = [
+            (r, v, sum(x for x in ps if isinstance(x, int)))
+            for r, v, ps in rows
+            if isinstance(v, int)
+            and all(x is None or isinstance(x, int) for x in ps)
+            and any(isinstance(x, int) for x in ps)
+        ]
         agree = sum(v == s for _, v, s in checked)
         if not checked or agree * 2 < len(checked):
             continue  # not a row total after all (or not read well enough to tell)
         for row, stated, computed in checked:
             # A total row's own Jumlah is the column check's business: one wrong cell there is one finding.
             if stated != computed and row.level != Level.TOTAL:
-                yield _violation(table, row, key, stated, computed, [row], {"id": "kolom-kolom di sebelahnya", "en": "the columns beside it"}, parts)
+                yield _violation(
+                    table,
+                    row,
+                    key,
+                    stated,
+                    computed,
+                    [row],
+                    {"id": "kolom-kolom di sebelahnya", "en": "the columns beside it"},
+                    parts,
+                )
 
 
 def _parts_of(table: Table, key: str, columns: list[str]) -> list[str]:
@@ -168,7 +187,13 @@ def _parts_of(table: Table, key: str, columns: list[str]) -> list[str]:
 
 
 def _violation(
-    table: Table, row: Row, key: str, stated: int, computed: int, rows: list[Row], what: dict[str, str],
+    table: Table,
+    row: Row,
+    key: str,
+    stated: int,
+    computed: int,
+    rows: list[Row],
+    what: dict[str, str],
     parts: list[str] | None = None,
 ) -> Violation:
     cell = row.cells.get(key)
@@ -188,8 +213,12 @@ def _violation(
         expected=shown,
         actual=written,
         fields={
-            "table": table_name(table), "column": label, "row": name,
-            "stated": written, "computed": shown, "parts": what,
+            "table": table_name(table),
+            "column": label,
+            "row": name,
+            "stated": written,
+            "computed": shown,
+            "parts": what,
         },
         evidence=tuple(evidence),
     )

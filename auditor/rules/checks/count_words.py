@@ -29,8 +29,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     if not counts:
         yield Skip(
             {
-                "id": "Narasi tidak memuat angka yang ditulis dengan hurufnya (\"6 (enam)\").",
-                "en": "The narrative has no number written with its words (\"6 (enam)\").",
+                "id": 'Narasi tidak memuat angka yang ditulis dengan hurufnya ("6 (enam)").',
+                "en": 'The narrative has no number written with its words ("6 (enam)").',
             }
         )
         return
@@ -38,7 +38,9 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         words_value = count.words_value
         if words_value is None or count.value == words_value:
             continue
-        loc = Location(page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox)
+        loc = Location(
+            page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox
+        )
         yield Violation(
             location=loc,
             expected=str(count.value),

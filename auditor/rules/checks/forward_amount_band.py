@@ -36,8 +36,11 @@ PARAMS = {
     "column": Param(str, default="amount", doc="plan-year money column"),
     "next_column": Param(str, default="amount_next", doc="forward-year money column"),
     "levels": Param(
-        list, item=str, default=["program", "kegiatan", "sub_kegiatan", "aktivitas"],
-        choices=("program", "kegiatan", "sub_kegiatan", "aktivitas"), doc="row levels to check",
+        list,
+        item=str,
+        default=["program", "kegiatan", "sub_kegiatan", "aktivitas"],
+        choices=("program", "kegiatan", "sub_kegiatan", "aktivitas"),
+        doc="row levels to check",
     ),
     "min_ratio": Param(float, default=0.8, minimum=0, doc="smallest allowed amount_next / amount"),
     "max_ratio": Param(float, default=1.5, minimum=0, doc="largest allowed amount_next / amount"),
@@ -81,6 +84,11 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                     "max_ratio": f"{params['max_ratio']:g}",
                 },
                 evidence=tuple(
-                    e for e in (amount_evidence("amount", table, row, column), amount_evidence("amount_next", table, row, next_column)) if e
+                    e
+                    for e in (
+                        amount_evidence("amount", table, row, column),
+                        amount_evidence("amount_next", table, row, next_column),
+                    )
+                    if e
                 ),
             )

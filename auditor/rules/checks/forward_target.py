@@ -91,5 +91,8 @@ def _compare(table: Table, row: Row, cells: dict[str, Cell], column: str, next_c
             "unit": plan.unit or NO_UNIT,
             "unit_next": forward.unit or NO_UNIT,
         },
-        evidence=(evidence("target", table, row, column, cell), evidence("target_next", table, row, next_column, next_cell)),
+        evidence=(
+            evidence("target", table, row, column, cell),
+            evidence("target_next", table, row, next_column, next_cell),
+        ),
     )

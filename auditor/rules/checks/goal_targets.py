@@ -36,10 +36,16 @@ PARAMS = {
     "tables": Param(list, item=str, default=["Tabel 3.2", "Tabel 3.3"], doc="BAB III tables checked"),
     "reference": Param(str, default="T-C.30"),
     "text_columns": Param(
-        list, item=str, default=["indicator", "tujuan", "sasaran"], doc="texts of a BAB III row matched with T-C.30's indicator",
+        list,
+        item=str,
+        default=["indicator", "tujuan", "sasaran"],
+        doc="texts of a BAB III row matched with T-C.30's indicator",
     ),
     "reference_columns": Param(
-        list, item=str, default=["target", "proyeksi"], doc="T-C.30 column prefixes whose plan-year value is accepted",
+        list,
+        item=str,
+        default=["target", "proyeksi"],
+        doc="T-C.30 column prefixes whose plan-year value is accepted",
     ),
     "threshold": Param(float, default=85.0, minimum=0, doc="least likeness of a match (0-100)"),
     "tolerance": Param(float, default=0.0, minimum=0, doc="allowed numeric difference"),
@@ -67,11 +73,18 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     ref_columns = [f"{p}_{year}" for p in params["reference_columns"] if f"{p}_{year}" in reference.columns]
     column = f"target_{year}"
     if not ref_columns:
-        yield Skip({"id": f"{reference.kind} tidak memiliki kolom tahun {year}.", "en": f"{reference.kind} has no {year} column."})
+        yield Skip(
+            {
+                "id": f"{reference.kind} tidak memiliki kolom tahun {year}.",
+                "en": f"{reference.kind} has no {year} column.",
+            }
+        )
         return
     for table in tables:
         if column not in table.columns:
-            yield Skip({"id": f"{table.kind} tidak memiliki target tahun {year}.", "en": f"{table.kind} has no {year} target."})
+            yield Skip(
+                {"id": f"{table.kind} tidak memiliki target tahun {year}.", "en": f"{table.kind} has no {year} target."}
+            )
             continue
         for row in table.rows:
             for _, cells in row_parts(row):
@@ -79,7 +92,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
 
 
 def _check_part(
-    table: Table, row: Row, cells: dict[str, Cell], column: str, reference: Table, ref_columns: list[str], year: int,
+    table: Table,
+    row: Row,
+    cells: dict[str, Cell],
+    column: str,
+    reference: Table,
+    ref_columns: list[str],
+    year: int,
     params: dict[str, Any],
 ) -> Iterator[Violation]:
     """One indicator of a BAB III row (the row itself, or one of its sub-rows)."""
@@ -108,7 +127,9 @@ def _check_part(
             "table": table_name(table),
             "indicator": texts[0] if texts else "",
             "reference_table": reference.kind,
-            "reference_indicator": ref_cells["indicator"].text if "indicator" in ref_cells else ref_row.text("indicator"),
+            "reference_indicator": ref_cells["indicator"].text
+            if "indicator" in ref_cells
+            else ref_row.text("indicator"),
             "year": year,
             "stated": cell.text,
             "reference": ref_cell.text,
@@ -124,7 +145,9 @@ def _texts(row: Row, cells: dict[str, Cell], params: dict[str, Any]) -> list[str
     """What an indicator is called: its own indicator text, else the row's texts."""
     own = cells.get("indicator")
     if own is not None and own.text.strip():
-        return [own.text] + ([] if cells is not row.cells else [row.text(c) for c in params["text_columns"] if c != "indicator"])
+        return [own.text] + (
+            [] if cells is not row.cells else [row.text(c) for c in params["text_columns"] if c != "indicator"]
+        )
     return [row.text(c) for c in params["text_columns"] if row.text(c).strip()]
 
 
@@ -136,7 +159,9 @@ def _best_match(texts: list[str], reference: Table, params: dict[str, Any]) -> t
     """The T-C.30 indicator (row or sub-row) speaking of the same thing, if one stands out."""
     texts = [t for t in texts if t.strip()]
     candidates = [
-        (r, cells) for r in reference.rows for _, cells in row_parts(r)
+        (r, cells)
+        for r in reference.rows
+        for _, cells in row_parts(r)
         if "indicator" in cells and cells["indicator"].text.strip()
     ]
     if not texts or not candidates:

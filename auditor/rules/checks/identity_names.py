@@ -46,19 +46,23 @@ PARAMS = {
     "skip_words": Param(
         str,
         default=r"\b(?:berbatasan|perbatasan|batas|sebelah|tetangga|antar\s*kecamatan|kecamatan\s+lain|se-?kabupaten|"
-                r"dibandingkan|perbandingan|peringkat|studi|tiru|banding|kunjungan|kerja\s*sama|bekerja\s*sama|"
-                r"replikasi|bersama\s+dengan)\b",
+        r"dibandingkan|perbandingan|peringkat|studi|tiru|banding|kunjungan|kerja\s*sama|bekerja\s*sama|"
+        r"replikasi|bersama\s+dengan)\b",
         doc="words of a sentence that names a neighbour on purpose (borders, comparisons, cooperation)",
     ),
     "similar": Param(float, default=85.0, minimum=0, doc="likeness (0-100) from which a name is the own name misspelt"),
-    "aspect": Param(str, default="both", choices=("unit", "region", "both", "village"),
-                    doc="unit: another kecamatan; region: another region; both; village: a desa/kelurahan not the unit's"),
+    "aspect": Param(
+        str,
+        default="both",
+        choices=("unit", "region", "both", "village"),
+        doc="unit: another kecamatan; region: another region; both; village: a desa/kelurahan not the unit's",
+    ),
     "min_villages": Param(int, default=3, minimum=1, doc="least own desa/kelurahan a table must list (aspect village)"),
     "village_words": Param(
         str,
         default=r"(?:wisata|siaga|tangguh|sehat|binaan|cantik|digital|mandiri|maju|berkembang|tertinggal|anti|bersinar|"
-                r"layak|ramah|prima|percontohan|inovasi|inovatif|adat|bersih|hijau|cerdas|sadar|preneur|online|kreatif|"
-                r"model|terpadu|bebas|proklim|stunting|inklusi)",
+        r"layak|ramah|prima|percontohan|inovasi|inovatif|adat|bersih|hijau|cerdas|sadar|preneur|online|kreatif|"
+        r"model|terpadu|bebas|proklim|stunting|inklusi)",
         doc="first words after Desa/Kelurahan that name a programme, not a place (regular expression)",
     ),
 }
@@ -77,7 +81,18 @@ _OFFICE = re.compile(
     r"\b(?:Badan|Dinas|Kantor|Sekretariat|Inspektorat|Satuan|Bappeda|Bappelitbang\w*|Bapperida|Kecamatan)\b"
     r"(?:,?\s+(?:dan|serta|[A-Z][\w/&'’-]*))*?\s+(?:Kabupaten|Kota)\s+" + _NAME
 )
-_UNIT_TYPES = ("kecamatan", "kelurahan", "dinas", "badan", "sekretariat", "inspektorat", "satuan", "rumah", "rsud", "kantor")
+_UNIT_TYPES = (
+    "kecamatan",
+    "kelurahan",
+    "dinas",
+    "badan",
+    "sekretariat",
+    "inspektorat",
+    "satuan",
+    "rumah",
+    "rsud",
+    "kantor",
+)
 
 
 def _same(a: str, b: str, similar: float) -> bool:
@@ -101,7 +116,9 @@ def _own(doc: Document) -> tuple[str | None, str | None, str | None]:
 def _violation(own: str, other: str, text: str, span: TextSpan) -> Violation:
     loc = Location(page=span.page, table=None, code=None, column="narasi", row=other, bbox=span.bbox)
     return Violation(
-        location=loc, expected=own, actual=other,
+        location=loc,
+        expected=own,
+        actual=other,
         fields={"own": own, "other": other, "text": text, "page": span.page},
         evidence=(Evidence("text", text, other, loc),),
     )
@@ -115,10 +132,12 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     units = params["aspect"] in ("unit", "both") and unit_type == "kecamatan" and bool(unit_name)
     regions = params["aspect"] in ("region", "both") and bool(region)
     if not units and not regions:
-        yield Skip({
-            "id": "Nama perangkat daerah atau daerah dokumen tidak terbaca dari sampulnya.",
-            "en": "The document's own unit or region name could not be read from its cover.",
-        })
+        yield Skip(
+            {
+                "id": "Nama perangkat daerah atau daerah dokumen tidak terbaca dari sampulnya.",
+                "en": "The document's own unit or region name could not be read from its cover.",
+            }
+        )
         return
     skip = re.compile(params["skip_words"], re.IGNORECASE)
     seen: set[tuple[str, int]] = set()
@@ -144,7 +163,8 @@ def _own_villages(doc: Document) -> tuple[list[str], Table | None]:
                 continue
             names = [
                 re.sub(r"^(?:desa|kelurahan|kel\.)\s+", "", r.text(key).strip(), flags=re.IGNORECASE)
-                for r in table.rows if r.level != Level.TOTAL and r.text(key).strip()
+                for r in table.rows
+                if r.level != Level.TOTAL and r.text(key).strip()
             ]
             names = [n for n in names if re.match(r"[A-Za-z]", n)]
             if names:
@@ -155,10 +175,12 @@ def _own_villages(doc: Document) -> tuple[list[str], Table | None]:
 def _villages(doc: Document, params: dict[str, Any], unit_name: str) -> Iterator[Result]:
     own, table = _own_villages(doc)
     if table is None or len(own) < params["min_villages"]:
-        yield Skip({
-            "id": "Tidak ada tabel yang mendaftar desa/kelurahan perangkat daerah ini.",
-            "en": "No table lists this unit's own desa/kelurahan.",
-        })
+        yield Skip(
+            {
+                "id": "Tidak ada tabel yang mendaftar desa/kelurahan perangkat daerah ini.",
+                "en": "No table lists this unit's own desa/kelurahan.",
+            }
+        )
         return
     cells = " ".join(c.text for t in [*doc.tables, *doc.other_tables] for r in t.rows for c in r.cells.values()).lower()
     cells = re.sub(r"\s+", "", cells)

@@ -112,7 +112,11 @@ def _factor_text(factor: float) -> str:
 
 
 def _finding(
-    table: Table, reference: Table, pairs: list[tuple[Row, int, Row, int]], params: dict[str, Any], factor: float,
+    table: Table,
+    reference: Table,
+    pairs: list[tuple[Row, int, Row, int]],
+    params: dict[str, Any],
+    factor: float,
     header: bool,
 ) -> Violation:
     column, ref_column = params["column"], params["reference_column"]

@@ -43,7 +43,9 @@ PARAMS = {
     "table": Param(str, default="T-C.33"),
     "column": Param(str, default="amount"),
     "components": Param(
-        list, item=dict, check=_check_components,
+        list,
+        item=dict,
+        check=_check_components,
         default=[
             {"label": "Belanja Pegawai", "codes": ["X.XX.01.2.02.01"]},
             {"label": "Belanja Barang dan Jasa", "rest": True},
@@ -102,10 +104,14 @@ def _expected(
         whole, _ = rupiah_total(table, params["column"])
         if whole is not None:
             minus = " − ".join(p.label for p, _ in by_codes)
-            yield rest[0], whole - sum(coded_sums.values()), {
-                "id": f"jumlah {table.kind} − {minus}",
-                "en": f"{table.kind} total − {minus}",
-            }
+            yield (
+                rest[0],
+                whole - sum(coded_sums.values()),
+                {
+                    "id": f"jumlah {table.kind} − {minus}",
+                    "en": f"{table.kind} total − {minus}",
+                },
+            )
 
 
 def _component(part: StatedAmount, params: dict[str, Any]) -> dict[str, Any] | None:
@@ -118,8 +124,11 @@ def _component(part: StatedAmount, params: dict[str, Any]) -> dict[str, Any] | N
 def _sum_codes(table: Table, patterns: list[str], column: str) -> tuple[int, list[str]]:
     regexes = [re.compile("^" + re.escape(p).replace("X", r"\d") + "$") for p in patterns]
     rows = [
-        r for r in table.rows
-        if r.code and r.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN) and any(x.match(r.code) for x in regexes)
+        r
+        for r in table.rows
+        if r.code
+        and r.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+        and any(x.match(r.code) for x in regexes)
     ]
     seen: set[str] = set()
     total = 0
@@ -132,7 +141,9 @@ def _sum_codes(table: Table, patterns: list[str], column: str) -> tuple[int, lis
 
 
 def _violation(stated: StatedAmount, computed: int, source: str | dict[str, str], table: Table) -> Violation:
-    loc = Location(page=stated.span.page, table=None, code=None, column="narasi", row=stated.label, bbox=stated.span.bbox)
+    loc = Location(
+        page=stated.span.page, table=None, code=None, column="narasi", row=stated.label, bbox=stated.span.bbox
+    )
     return Violation(
         location=loc,
         expected=plain(computed),

@@ -70,11 +70,16 @@ PARAMS = {
     "kind": Param(str, default="missing", choices=KINDS, doc="what the rule reports"),
     "levels": LEVELS_PARAM,
     "depth_levels": Param(
-        list, item=str, default=list(LEVEL_NAMES), choices=LEVEL_NAMES,
+        list,
+        item=str,
+        default=list(LEVEL_NAMES),
+        choices=LEVEL_NAMES,
         doc="level of an item without a level word, by its depth (1, 2, 3 ...)",
     ),
     "level_words": Param(
-        list, item=dict, check=_check_level_words,
+        list,
+        item=dict,
+        check=_check_level_words,
         default=[
             {"word": "sub kegiatan", "level": "sub_kegiatan"},
             {"word": "kegiatan", "level": "kegiatan"},
@@ -85,7 +90,9 @@ PARAMS = {
     "match_threshold": Param(float, default=75.0, minimum=0, doc="least likeness pairing an item with a row"),
     "name_threshold": Param(float, default=99.0, minimum=0, doc="likeness below which a paired item is misnamed"),
     "adjacent_paragraphs": Param(bool, default=True, doc="an unnumbered paragraph item next to the list counts"),
-    "amount_column": Param(str, default="amount", doc="the table's money column an item's amount is compared with (kind amount)"),
+    "amount_column": Param(
+        str, default="amount", doc="the table's money column an item's amount is compared with (kind amount)"
+    ),
 }
 FIELDS = ("section", "level", "item", "expected", "code", "table", "page", "stated")
 
@@ -105,7 +112,8 @@ def _names_a_row(item: _Item, rows: list[Row], params: dict[str, Any]) -> bool:
     words = _word_pattern(params)
     return any(
         _score(item.name, words.sub("", r.label, count=1).strip()) >= params["match_threshold"]
-        for r in rows if r.level == item.level and r.code
+        for r in rows
+        if r.level == item.level and r.code
     )
 
 
@@ -143,7 +151,9 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             yield from _compare(level_items, entries, table.kind, params)
 
 
-def _amounts(doc: Document, table: Table, pairs: list[tuple[_Item, _Entry]], params: dict[str, Any]) -> Iterator[Violation]:
+def _amounts(
+    doc: Document, table: Table, pairs: list[tuple[_Item, _Entry]], params: dict[str, Any]
+) -> Iterator[Violation]:
     column = params["amount_column"]
     unit = table.money_units.get(column, 1)
     for item, entry in pairs:
@@ -159,14 +169,20 @@ def _amounts(doc: Document, table: Table, pairs: list[tuple[_Item, _Entry]], par
         name = _AMOUNT_LEAD.sub("", item.text.split(amount.span.text)[0])
         written = _violation(params, item.level, item.span, name, str(rupiah(value * unit)), entry.row.code, table.kind)
         yield replace(
-            written, expected=plain(value * unit), actual=plain(amount.value), value_kind="money",
+            written,
+            expected=plain(value * unit),
+            actual=plain(amount.value),
+            value_kind="money",
             fields={**written.fields, "stated": rupiah(amount.value)},
             evidence=(*written.evidence, Evidence("stated", amount.span.text, plain(amount.value), written.location)),
         )
 
 
 # Words between an item's name and its amount: "… sebesar Rp", "… dengan pagu Rp".
-_AMOUNT_LEAD = re.compile(r"[\s,:;–-]*(?:(?:sebesar|senilai|dengan\s+pagu(?:\s+indikatif)?|pagu(?:\s+indikatif)?)\s*)?(?:Rp\.?\s*)?$", re.IGNORECASE)
+_AMOUNT_LEAD = re.compile(
+    r"[\s,:;–-]*(?:(?:sebesar|senilai|dengan\s+pagu(?:\s+indikatif)?|pagu(?:\s+indikatif)?)\s*)?(?:Rp\.?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _inside(span: TextSpan, box: TextSpan) -> bool:
@@ -272,8 +288,13 @@ def _named_level(text: str, rows: list[Row], params: dict[str, Any]) -> Level | 
     words = _word_pattern(params)
     name = words.sub("", text.strip().rstrip(";.,:"), count=1).strip()
     best = max(
-        ((_score(name, words.sub("", r.label, count=1).strip()), r.level) for r in rows if r.code and r.level in _LIST_LEVELS),
-        default=(0.0, None), key=lambda x: x[0],
+        (
+            (_score(name, words.sub("", r.label, count=1).strip()), r.level)
+            for r in rows
+            if r.code and r.level in _LIST_LEVELS
+        ),
+        default=(0.0, None),
+        key=lambda x: x[0],
     )
     return best[1] if best[0] >= params["match_threshold"] else None
 
@@ -360,7 +381,12 @@ def _as_item(sentence: Sentence) -> ListItem:
 
 
 def _violation(
-    params: dict[str, Any], level: Level, span: TextSpan, item: str | None, expected: str | None, code: str | None,
+    params: dict[str, Any],
+    level: Level,
+    span: TextSpan,
+    item: str | None,
+    expected: str | None,
+    code: str | None,
     table: str,
 ) -> Violation:
     loc = Location(page=span.page, table=None, code=code, column="narasi", row=item, bbox=span.bbox)

@@ -55,7 +55,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 "parts": " + ".join(f"{p.label} {rupiah(p.value)}" for p in parts),
                 "sentence": total.sentence,
             },
-            evidence=tuple(Evidence("stated" if a is total else "component", a.span.text, plain(a.value), _loc(a)) for a in [total, *parts]),
+            evidence=tuple(
+                Evidence("stated" if a is total else "component", a.span.text, plain(a.value), _loc(a))
+                for a in [total, *parts]
+            ),
         )
     if evaluated == 0:
         yield Skip(

@@ -43,9 +43,18 @@ PARAMS = {
     "tables": TABLES_PARAM,
     "column": COLUMN_PARAM,
     "keywords": Param(
-        list, item=str,
-        default=["jumlah anggaran", "total anggaran", "pagu anggaran", "jumlah pagu", "total pagu", "keseluruhan anggaran",
-                 "jumlah belanja", "total belanja"],
+        list,
+        item=str,
+        default=[
+            "jumlah anggaran",
+            "total anggaran",
+            "pagu anggaran",
+            "jumlah pagu",
+            "total pagu",
+            "keseluruhan anggaran",
+            "jumlah belanja",
+            "total belanja",
+        ],
         doc="words (case-insensitive) that mark a sentence stating the total",
     ),
     "tolerance": TOLERANCE_PARAM,
@@ -66,7 +75,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         return
     pattern = re.compile("|".join(re.escape(k) for k in params["keywords"]), re.IGNORECASE)
     stated = [
-        s for s in doc.narrative.stated_amounts
+        s
+        for s in doc.narrative.stated_amounts
         if s.role == "total" and pattern.search(s.sentence) and _of_plan_year(s, doc.plan_year)
     ]
     if not stated:

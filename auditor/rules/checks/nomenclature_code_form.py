@@ -45,7 +45,9 @@ from auditor.rules.params import Param
 ID = "nomenclature_code_form"
 PARAMS = {
     "tables": TABLES_PARAM,
-    "aspect": Param(str, default="form", choices=("form", "parent"), doc="form: malformed or cut codes; parent: missing parent rows"),
+    "aspect": Param(
+        str, default="form", choices=("form", "parent"), doc="form: malformed or cut codes; parent: missing parent rows"
+    ),
 }
 FIELDS = ("table", "level", "code", "written", "name", "note", "parent", "parent_level", "children")
 
@@ -79,9 +81,15 @@ def _violation(table: Table, row: Row, meant: str | None, level: Level, note: di
         expected=meant,
         actual=row.code_written,
         fields={
-            "table": table_name(table), "level": level_name(level.value), "code": meant or "",
-            "written": row.code_written or "", "name": row.label, "note": note,
-            "parent": "", "parent_level": "", "children": 0,
+            "table": table_name(table),
+            "level": level_name(level.value),
+            "code": meant or "",
+            "written": row.code_written or "",
+            "name": row.label,
+            "note": note,
+            "parent": "",
+            "parent_level": "",
+            "children": 0,
         },
     )
 
@@ -124,12 +132,23 @@ def _parent(table: Table, nom: Nomenclature | None) -> Iterator[Violation]:
             expected=parent,
             actual=None,
             fields={
-                "table": table_name(table), "level": level_name(first.level.value), "code": first_code,
-                "written": first.code_written or "", "name": first.label, "note": "",
-                "parent": parent, "parent_level": level_name(level.value), "children": len(children),
+                "table": table_name(table),
+                "level": level_name(first.level.value),
+                "code": first_code,
+                "written": first.code_written or "",
+                "name": first.label,
+                "note": "",
+                "parent": parent,
+                "parent_level": level_name(level.value),
+                "children": len(children),
             },
             evidence=tuple(
-                Evidence("child", c.code_written or "", code, _located(cell_location(table, c, "code", c.cells.get("code")), code))
+                Evidence(
+                    "child",
+                    c.code_written or "",
+                    code,
+                    _located(cell_location(table, c, "code", c.cells.get("code")), code),
+                )
                 for c, code in children
             ),
         )

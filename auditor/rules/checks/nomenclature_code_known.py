@@ -67,7 +67,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             prefix = _prefix(target.resolved.code)
             if prefix not in own:
                 unit = own.most_common(1)[0][0]
-                expected = unit + target.resolved.code[len(prefix):]
+                expected = unit + target.resolved.code[len(prefix) :]
                 note = {
                     "id": f"; program penunjang ditulis dengan urusan dan bidang perangkat daerah ({unit})",
                     "en": f"; the support program is written with the unit's urusan and bidang ({unit})",
@@ -103,8 +103,11 @@ def _own_prefixes(rows: list[Target]) -> Counter[str]:
 
     A unit serving several bidang writes the support program with one of them."""
     return Counter(
-        _prefix(t.resolved.code) for t in rows
-        if t.entry is not None and not t.entry.code.startswith(GENERIC_PREFIX + ".") and generic_code(t.resolved.code) is None
+        _prefix(t.resolved.code)
+        for t in rows
+        if t.entry is not None
+        and not t.entry.code.startswith(GENERIC_PREFIX + ".")
+        and generic_code(t.resolved.code) is None
     )
 
 

@@ -39,8 +39,18 @@ from auditor.rules.params import Param
 ID = "nomenclature_indicator"
 PARAMS = {
     "tables": TABLES_PARAM,
-    "columns": Param(list, item=str, default=["indicator", "indicator_kebutuhan"], doc="indicator columns compared (those a table has)"),
-    "threshold": Param(float, default=100.0, minimum=0, doc="rapidfuzz ratio (0-100) at or above which a differing indicator is accepted"),
+    "columns": Param(
+        list,
+        item=str,
+        default=["indicator", "indicator_kebutuhan"],
+        doc="indicator columns compared (those a table has)",
+    ),
+    "threshold": Param(
+        float,
+        default=100.0,
+        minimum=0,
+        doc="rapidfuzz ratio (0-100) at or above which a differing indicator is accepted",
+    ),
 }
 FIELDS = ("table", "code", "stated", "official", "similarity", "version", "written_note")
 
@@ -93,5 +103,6 @@ def _compare(target: Target, columns: list[str], threshold: float) -> Iterator[V
                 "written_note": written_note(target.row, target.resolved),
             },
             evidence=(*cells, official_evidence(target.nom, target.entry, target.resolved.code, official))
-            if target.entry else cells,
+            if target.entry
+            else cells,
         )

@@ -42,8 +42,12 @@ from auditor.rules.params import Param
 ID = "nomenclature_name"
 PARAMS = {
     "tables": TABLES_PARAM,
-    "columns": Param(list, item=str, default=["name", "name_kebutuhan"], doc="name columns compared (those a table has)"),
-    "threshold": Param(float, default=100.0, minimum=0, doc="rapidfuzz ratio (0-100) at or above which a differing name is accepted"),
+    "columns": Param(
+        list, item=str, default=["name", "name_kebutuhan"], doc="name columns compared (those a table has)"
+    ),
+    "threshold": Param(
+        float, default=100.0, minimum=0, doc="rapidfuzz ratio (0-100) at or above which a differing name is accepted"
+    ),
 }
 FIELDS = ("table", "level", "code", "stated", "official", "similarity", "version", "note")
 
@@ -99,5 +103,6 @@ def _compare(target: Target, columns: list[str], threshold: float) -> Iterator[V
                 "note": note,
             },
             evidence=(*cells, official_evidence(target.nom, target.entry, target.resolved.code, official))
-            if target.entry else cells,
+            if target.entry
+            else cells,
         )

@@ -78,6 +78,8 @@ def _successor(target: Target) -> Entry | None:
 def _violation(target: Target, successor: Entry) -> Violation:
     current = target.nom.localize(successor.code, target.resolved.code)
     return code_violation(
-        target, current, {"current": current, "current_name": successor.name},
+        target,
+        current,
+        {"current": current, "current_name": successor.name},
         evidence=(official_evidence(target.nom, successor, target.resolved.code, successor.name),),
     )

@@ -49,8 +49,12 @@ def _check_groups(value: list[Any]) -> None:
 ID = "nomenclature_unit"
 PARAMS = {
     "tables": TABLES_PARAM,
-    "columns": Param(list, item=str, default=["target", "target_kebutuhan"], doc="target columns compared (those a table has)"),
-    "synonyms": Param(list, item=list, default=[], check=_check_groups, doc="groups of spellings of one unit, e.g. [keluarga, KK]"),
+    "columns": Param(
+        list, item=str, default=["target", "target_kebutuhan"], doc="target columns compared (those a table has)"
+    ),
+    "synonyms": Param(
+        list, item=list, default=[], check=_check_groups, doc="groups of spellings of one unit, e.g. [keluarga, KK]"
+    ),
 }
 FIELDS = ("table", "code", "stated", "unit", "official", "columns", "version", "written_note")
 

@@ -73,5 +73,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                             "target": quantity.raw,
                             "maximum": f"{params['maximum']:g}%",
                         },
-                        evidence=(evidence("target", table, row, column, cell), evidence("indicator", table, row, "indicator", ind_cell)),
+                        evidence=(
+                            evidence("target", table, row, column, cell),
+                            evidence("indicator", table, row, "indicator", ind_cell),
+                        ),
                     )

@@ -45,8 +45,13 @@ def _check_required(value: Any) -> None:
 PARAMS = {
     "tables": TABLES_PARAM,
     "required": Param(
-        dict, check=_check_required,
-        default={"program": ["indicator", "target"], "kegiatan": ["indicator", "target"], "sub_kegiatan": ["indicator", "target"]},
+        dict,
+        check=_check_required,
+        default={
+            "program": ["indicator", "target"],
+            "kegiatan": ["indicator", "target"],
+            "sub_kegiatan": ["indicator", "target"],
+        },
         doc="level -> column keys every row of that level must fill",
     ),
 }
@@ -85,8 +90,8 @@ def _violation(table: Table, row: Row, column: str) -> Violation:
     if found is not None:
         activity, act_cell = found
         note = {
-            "id": f" (nilainya hanya tertulis pada baris aktivitas \"{activity.label}\": {act_cell.text})",
-            "en": f" (the value is written only on the activity row \"{activity.label}\": {act_cell.text})",
+            "id": f' (nilainya hanya tertulis pada baris aktivitas "{activity.label}": {act_cell.text})',
+            "en": f' (the value is written only on the activity row "{activity.label}": {act_cell.text})',
         }
         evid.append(evidence("activity_value", table, activity, column, act_cell))
     return Violation(

@@ -117,8 +117,20 @@ def _compare_amount(
     cell = row.amounts[column].cell
     ref_cell = ref_row.amounts[ref_column].cell
     yield _violation(
-        "amount", table, row, cell, reference, ref_row, ref_cell, rupiah(scaled), rupiah(ref_scaled),
-        column=column, ref_column=ref_column, expected=str(ref_scaled), actual=str(scaled), value_kind="money",
+        "amount",
+        table,
+        row,
+        cell,
+        reference,
+        ref_row,
+        ref_cell,
+        rupiah(scaled),
+        rupiah(ref_scaled),
+        column=column,
+        ref_column=ref_column,
+        expected=str(ref_scaled),
+        actual=str(scaled),
+        value_kind="money",
     )
 
 
@@ -131,7 +143,9 @@ def _scales(table: Table, reference: Table, pairs: list[tuple[Row, Row]], params
     if stated == (1, 1):
         return stated
     values = [
-        (v, w) for v, w in ((a.amount(column), b.amount(ref_column)) for a, b in pairs) if v is not None and w is not None
+        (v, w)
+        for v, w in ((a.amount(column), b.amount(ref_column)) for a, b in pairs)
+        if v is not None and w is not None
     ]
     agree_stated = sum(v * stated[0] == w * stated[1] for v, w in values)
     agree_written = sum(v == w for v, w in values)
@@ -139,9 +153,20 @@ def _scales(table: Table, reference: Table, pairs: list[tuple[Row, Row]], params
 
 
 def _violation(
-    name: str, table: Table, row: Row, cell: Cell, reference: Table, ref_row: Row, ref_cell: Cell,
-    stated: Any, ref_stated: Any, column: str | None = None, ref_column: str | None = None,
-    expected: str | None = None, actual: str | None = None, value_kind: str | None = None,
+    name: str,
+    table: Table,
+    row: Row,
+    cell: Cell,
+    reference: Table,
+    ref_row: Row,
+    ref_cell: Cell,
+    stated: Any,
+    ref_stated: Any,
+    column: str | None = None,
+    ref_column: str | None = None,
+    expected: str | None = None,
+    actual: str | None = None,
+    value_kind: str | None = None,
 ) -> Violation:
     column = column or name
     ref_column = ref_column or name

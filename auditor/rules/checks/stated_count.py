@@ -44,7 +44,9 @@ def _check_nouns(value: list[Any]) -> None:
 
 PARAMS = {
     "nouns": Param(
-        list, item=dict, check=_check_nouns,
+        list,
+        item=dict,
+        check=_check_nouns,
         default=[
             {"noun": "sub kegiatan", "table": "T-C.33", "level": "sub_kegiatan", "sections": ["III", "IV"]},
             {"noun": "kegiatan", "table": "T-C.33", "level": "kegiatan", "sections": ["III", "IV"]},
@@ -56,13 +58,14 @@ PARAMS = {
     "subset_after": Param(
         str,
         default=r"^\s*(?:yang\s+)?(?:belum|tidak|telah|sudah|masih|mencapai|memenuhi|melebihi|melampaui|terealisasi|"
-                r"tercapai|kurang|di\s*bawah|di\s*atas|memiliki|mengalami|dengan\s+(?:capaian|realisasi|kebutuhan|target)|"
-                r"antara\s+lain|di\s*antaranya|diantaranya)\b",
-        doc="words right after the noun that make the count a part of the whole (\"2 sub kegiatan belum mencapai target\")",
+        r"tercapai|kurang|di\s*bawah|di\s*atas|memiliki|mengalami|dengan\s+(?:capaian|realisasi|kebutuhan|target)|"
+        r"antara\s+lain|di\s*antaranya|diantaranya)\b",
+        doc='words right after the noun that make the count a part of the whole ("2 sub kegiatan belum mencapai target")',
     ),
     "subset_before": Param(
-        str, default=r"\b(?:pada|untuk|bagi|kepada|terhadap|dari|sebanyak)\s*$",
-        doc="words right before the count that make it a part of the whole (\"pada 3 sub kegiatan\")",
+        str,
+        default=r"\b(?:pada|untuk|bagi|kepada|terhadap|dari|sebanyak)\s*$",
+        doc='words right before the count that make it a part of the whole ("pada 3 sub kegiatan")',
     ),
 }
 FIELDS = ("stated", "words", "noun", "counted", "source", "page", "text")
@@ -73,7 +76,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     # Longest noun first: "sub kegiatan" before "kegiatan".
     entries = sorted(params["nouns"], key=lambda e: -len(e["noun"]))
     evaluated = 0
-    after, before = re.compile(params["subset_after"], re.IGNORECASE), re.compile(params["subset_before"], re.IGNORECASE)
+    after, before = (
+        re.compile(params["subset_after"], re.IGNORECASE),
+        re.compile(params["subset_before"], re.IGNORECASE),
+    )
     for count in doc.narrative.counts:
         sentence = sentences.get(count.sentence_id)
         text = sentence.text if sentence else count.span.text
@@ -88,7 +94,9 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         evaluated += 1
         if counted == count.value:
             continue
-        loc = Location(page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox)
+        loc = Location(
+            page=count.span.page, table=None, code=None, column="narasi", row=count.span.text, bbox=count.span.bbox
+        )
         yield Violation(
             location=loc,
             expected=str(counted),
@@ -129,9 +137,13 @@ def _subset(count: Count, sentence: str, noun: str, after: re.Pattern[str], befo
     if at < 0:
         return False
     head = sentence[:at]
-    tail = sentence[at + len(count.span.text):]
+    tail = sentence[at + len(count.span.text) :]
     # The span ends at the noun's first word; the rest of the noun is still in the tail.
-    rest = re.sub(r"^\s*" + r"\s*".join(map(re.escape, noun.split()[1:])), "", tail, flags=re.IGNORECASE) if " " in noun else tail
+    rest = (
+        re.sub(r"^\s*" + r"\s*".join(map(re.escape, noun.split()[1:])), "", tail, flags=re.IGNORECASE)
+        if " " in noun
+        else tail
+    )
     return bool(after.search(rest) or before.search(head))
 
 

@@ -26,7 +26,8 @@ from auditor.rules.params import Param
 ID = "structure_caption_title"
 PARAMS = {
     "titles": Param(
-        list, item=dict,
+        list,
+        item=dict,
         default=[
             {"kind": "T-C.29", "pattern": r"rekapitulasi\s+evaluasi\s+hasil\s+pelaksanaan\s+renja"},
             {"kind": "T-C.30", "pattern": r"pencapaian\s+kinerja\s+pelayanan"},
@@ -37,8 +38,12 @@ PARAMS = {
         check=check_entries({"kind": str, "pattern": str}, {}),
         doc="per table kind, a regular expression of its standard title",
     ),
-    "report": Param(str, default="foreign", choices=("foreign", "missing"),
-                    doc="foreign: another kind's title instead of its own; missing: no standard title at all"),
+    "report": Param(
+        str,
+        default="foreign",
+        choices=("foreign", "missing"),
+        doc="foreign: another kind's title instead of its own; missing: no standard title at all",
+    ),
 }
 FIELDS = ("caption", "kind", "other_kind", "expected_title", "page")
 
@@ -66,8 +71,12 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             location=loc,
             expected=_readable(titles[c.kind].pattern),
             actual=text,
-            fields={"caption": text, "kind": c.kind, "other_kind": others[0] if others else "-",
-                    "expected_title": _readable(titles[c.kind].pattern),
-                    "page": c.span.page},
+            fields={
+                "caption": text,
+                "kind": c.kind,
+                "other_kind": others[0] if others else "-",
+                "expected_title": _readable(titles[c.kind].pattern),
+                "page": c.span.page,
+            },
             evidence=(Evidence("caption", text, None, loc),),
         )

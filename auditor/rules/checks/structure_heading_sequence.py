@@ -51,8 +51,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 location=loc,
                 expected=_expected_label(parent, expected),
                 actual=heading_label(h),
-                fields={"number": heading_label(h), "expected": _expected_label(parent, expected), "previous": prev,
-                        "title": h.title, "page": h.span.page},
+                fields={
+                    "number": heading_label(h),
+                    "expected": _expected_label(parent, expected),
+                    "previous": prev,
+                    "title": h.title,
+                    "page": h.span.page,
+                },
                 evidence=(Evidence("heading", h.span.text, h.number, loc),),
             )
         last_child[parent] = index

@@ -34,14 +34,24 @@ def _valid_patterns(value: list[str]) -> None:
 ID = "structure_leftover"
 PARAMS = {
     "patterns": Param(
-        list, item=str,
-        default=[r"\bSESUAIKAN\b", r"(?i)\bx{3,}\b", r"(?i)\[\s*isi\b[^\]]*\]", r"(?i)\(\s*(?:di)?sesuaikan\b[^)]*\)",
-                 r"\.{4,}|…\s*[.…]"],
+        list,
+        item=str,
+        default=[
+            r"\bSESUAIKAN\b",
+            r"(?i)\bx{3,}\b",
+            r"(?i)\[\s*isi\b[^\]]*\]",
+            r"(?i)\(\s*(?:di)?sesuaikan\b[^)]*\)",
+            r"\.{4,}|…\s*[.…]",
+        ],
         check=_valid_patterns,
         doc="regular expressions of template text",
     ),
-    "tables": Param(list, item=str, default=["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1",
-                                             "Tabel 3.2", "Tabel 3.3"], doc="tables whose cells are searched"),
+    "tables": Param(
+        list,
+        item=str,
+        default=["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33", "Tabel 4.1", "Tabel 3.2", "Tabel 3.3"],
+        doc="tables whose cells are searched",
+    ),
 }
 FIELDS = ("leftover", "text", "page", "where")
 
@@ -78,6 +88,12 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         for row in table.rows:
             for key, cell in row.cells.items():
                 for found in _hits(cell.text, patterns):
-                    loc = Location(page=cell.page, table=table.kind, code=row.code, column=key,
-                                   row=row.label or None, bbox=cell.bbox)
+                    loc = Location(
+                        page=cell.page,
+                        table=table.kind,
+                        code=row.code,
+                        column=key,
+                        row=row.label or None,
+                        bbox=cell.bbox,
+                    )
                     yield _violation(found, cell.text, loc, {"id": f"tabel {table.kind}", "en": f"table {table.kind}"})

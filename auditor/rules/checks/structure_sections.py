@@ -23,20 +23,28 @@ from auditor.rules.params import Param
 
 ID = "structure_sections"
 _OUTLINE = [
-    ("I", "Pendahuluan"), ("1.1", "Latar Belakang"), ("1.2", "Landasan Hukum"), ("1.3", "Maksud dan Tujuan"),
+    ("I", "Pendahuluan"),
+    ("1.1", "Latar Belakang"),
+    ("1.2", "Landasan Hukum"),
+    ("1.3", "Maksud dan Tujuan"),
     ("1.4", "Sistematika Penulisan"),
     ("II", "Hasil Evaluasi Renja Perangkat Daerah Tahun Lalu"),
     ("2.1", "Evaluasi Pelaksanaan Renja Perangkat Daerah Tahun Lalu dan Capaian Renstra Perangkat Daerah"),
     ("2.2", "Analisis Kinerja Pelayanan Perangkat Daerah"),
     ("2.3", "Isu-isu Penting Penyelenggaraan Tugas dan Fungsi Perangkat Daerah"),
-    ("2.4", "Review terhadap Rancangan Awal RKPD"), ("2.5", "Penelaahan Usulan Program dan Kegiatan Masyarakat"),
-    ("III", "Tujuan dan Sasaran Perangkat Daerah"), ("3.1", "Telaahan terhadap Kebijakan Nasional"),
-    ("3.2", "Tujuan dan Sasaran Renja Perangkat Daerah"), ("3.3", "Program dan Kegiatan"),
-    ("IV", "Rencana Kerja dan Pendanaan Perangkat Daerah"), ("V", "Penutup"),
+    ("2.4", "Review terhadap Rancangan Awal RKPD"),
+    ("2.5", "Penelaahan Usulan Program dan Kegiatan Masyarakat"),
+    ("III", "Tujuan dan Sasaran Perangkat Daerah"),
+    ("3.1", "Telaahan terhadap Kebijakan Nasional"),
+    ("3.2", "Tujuan dan Sasaran Renja Perangkat Daerah"),
+    ("3.3", "Program dan Kegiatan"),
+    ("IV", "Rencana Kerja dan Pendanaan Perangkat Daerah"),
+    ("V", "Penutup"),
 ]
 PARAMS = {
     "required": Param(
-        list, item=dict,
+        list,
+        item=dict,
         default=[{"number": n, "title": t} for n, t in _OUTLINE],
         check=check_entries({"number": str, "title": str}, {}),
         doc="required chapters (Roman numbers) and sections (x.y), each with its title for the message",

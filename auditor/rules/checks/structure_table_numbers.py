@@ -52,8 +52,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             location=loc,
             expected=None,
             actual=c.number,
-            fields={"number": c.number, "page": c.span.page, "first_page": earlier.span.page,
-                    "caption": c.text, "first_caption": earlier.text},
+            fields={
+                "number": c.number,
+                "page": c.span.page,
+                "first_page": earlier.span.page,
+                "caption": c.text,
+                "first_caption": earlier.text,
+            },
             evidence=(
                 Evidence("caption", c.text, c.number, loc),
                 Evidence("first", earlier.text, earlier.number, span_location(earlier.span, table=earlier.kind)),

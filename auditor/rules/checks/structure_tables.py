@@ -26,10 +26,11 @@ from auditor.rules.params import Param
 ID = "structure_tables"
 PARAMS = {
     "required": Param(
-        list, item=str,
+        list,
+        item=str,
         default=["T-C.29", "T-C.30", "T-C.31", "T-C.32", "T-C.33"],
         doc="tables the document must contain: Permendagri 86/2017's T-C.29 … T-C.33; a profile may add the "
-            "tujuan (Tabel 3.2), sasaran (Tabel 3.3) or BAB IV funding (Tabel 4.1) table",
+        "tujuan (Tabel 3.2), sasaran (Tabel 3.3) or BAB IV funding (Tabel 4.1) table",
     ),
     "may_be_nihil": Param(list, item=str, default=["T-C.32"], doc='kinds that may say "NIHIL" instead of rows'),
 }
@@ -49,10 +50,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     for table in doc.tables:
         if table.kind in params["required"] and table.nihil and table.kind not in params["may_be_nihil"]:
             yield Violation(
-                location=Location(page=table.pages[0] if table.pages else None, table=table.kind, code=None, column=None),
+                location=Location(
+                    page=table.pages[0] if table.pages else None, table=table.kind, code=None, column=None
+                ),
                 expected=table.kind,
                 actual="NIHIL",
-                fields={"table": table_name(table), "problem": {"id": 'hanya berisi "NIHIL"', "en": 'only says "NIHIL"'}},
+                fields={
+                    "table": table_name(table),
+                    "problem": {"id": 'hanya berisi "NIHIL"', "en": 'only says "NIHIL"'},
+                },
             )
-
-

@@ -84,8 +84,13 @@ def _violation(number: str, entry: _Entry | None, heading: Heading | None, probl
         location=loc,
         expected=heading.title if heading else None,
         actual=entry.title if entry else None,
-        fields={"number": number, "toc_title": entry.title if entry else "-",
-                "heading_title": heading.title if heading else "-", "problem": _PROBLEMS[problem], "page": span.page},
+        fields={
+            "number": number,
+            "toc_title": entry.title if entry else "-",
+            "heading_title": heading.title if heading else "-",
+            "problem": _PROBLEMS[problem],
+            "page": span.page,
+        },
         evidence=tuple(evidence),
     )
 
@@ -93,7 +98,9 @@ def _violation(number: str, entry: _Entry | None, heading: Heading | None, probl
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     entries = _entries(doc, params["listing"])
     if not entries:
-        yield Skip({"id": "Daftar isi tidak ditemukan atau tidak terbaca.", "en": "No table of contents was found or read."})
+        yield Skip(
+            {"id": "Daftar isi tidak ditemukan atau tidak terbaca.", "en": "No table of contents was found or read."}
+        )
         return
     headings: dict[str, Heading] = {}
     numbered: dict[str, list[Heading]] = {}

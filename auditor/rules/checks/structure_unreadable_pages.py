@@ -33,6 +33,10 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             location=Location(page=failure.page, table=None, code=None, column=None),
             expected=None,
             actual=None,
-            fields={"page": failure.page, "reason": REASONS.get(failure.reason, REASONS["damaged"]),
-                    "detail": failure.detail, "pages": len(doc.unreadable_pages)},
+            fields={
+                "page": failure.page,
+                "reason": REASONS.get(failure.reason, REASONS["damaged"]),
+                "detail": failure.detail,
+                "pages": len(doc.unreadable_pages),
+            },
         )

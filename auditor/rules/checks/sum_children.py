@@ -49,12 +49,26 @@ PARAMS = {
     "tables": TABLES_PARAM,
     "column": COLUMN_PARAM,
     "levels": Param(
-        list, item=str, default=["program", "kegiatan", "sub_kegiatan"],
-        choices=("program", "kegiatan", "sub_kegiatan"), doc="parent levels to check",
+        list,
+        item=str,
+        default=["program", "kegiatan", "sub_kegiatan"],
+        choices=("program", "kegiatan", "sub_kegiatan"),
+        doc="parent levels to check",
     ),
     "tolerance": TOLERANCE_PARAM,
 }
-FIELDS = ("code", "level", "column", "table", "stated", "computed", "difference", "children", "empty_children", "empty_note")
+FIELDS = (
+    "code",
+    "level",
+    "column",
+    "table",
+    "stated",
+    "computed",
+    "difference",
+    "children",
+    "empty_children",
+    "empty_note",
+)
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:

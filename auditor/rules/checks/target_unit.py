@@ -69,10 +69,17 @@ DEFAULT_NOUNS = {
 }
 PARAMS = {
     "tables": TABLES_PARAM,
-    "columns": Param(dict, default={"target": "indicator"}, check=mapping_of_strings, doc="target column -> its indicator column"),
+    "columns": Param(
+        dict, default={"target": "indicator"}, check=mapping_of_strings, doc="target column -> its indicator column"
+    ),
     "aspect": Param(str, default="mismatch", choices=("mismatch", "misspelling"), doc="what to report"),
     "nouns": Param(dict, default=DEFAULT_NOUNS, check=mapping_of_lists, doc="indicator noun -> accepted units"),
-    "percent_words": Param(list, item=str, default=["persentase", "prosentase", "presentase", "persen"], doc="words of a percentage indicator"),
+    "percent_words": Param(
+        list,
+        item=str,
+        default=["persentase", "prosentase", "presentase", "persen"],
+        doc="words of a percentage indicator",
+    ),
     "count_words": Param(list, item=str, default=["jumlah", "banyaknya"], doc="words before the counted noun"),
 }
 FIELDS = ("table", "level", "code", "row", "column", "indicator", "noun", "unit", "expected_units", "target")
@@ -134,7 +141,13 @@ def _check_row(
 
 
 def _mismatch(
-    table: Table, row: Row, cells: dict[str, Cell], target_col: str, indicator_col: str, ind_cell: Cell | None, exp: Expectation
+    table: Table,
+    row: Row,
+    cells: dict[str, Cell],
+    target_col: str,
+    indicator_col: str,
+    ind_cell: Cell | None,
+    exp: Expectation,
 ) -> Violation | None:
     quantity = quantity_of(cells, target_col)
     if quantity is None or quantity.value is None:
@@ -164,8 +177,14 @@ def _unit_misspelt(
 
 
 def _violation(
-    table: Table, row: Row, cells: dict[str, Cell], target_col: str, indicator_col: str,
-    ind_cell: Cell | None, exp: Expectation, unit: str | dict[str, str],
+    table: Table,
+    row: Row,
+    cells: dict[str, Cell],
+    target_col: str,
+    indicator_col: str,
+    ind_cell: Cell | None,
+    exp: Expectation,
+    unit: str | dict[str, str],
 ) -> Violation:
     target_cell = cells.get(target_col + "_unit") or cells.get(target_col)
     value_cell = cells.get(target_col)
@@ -188,7 +207,13 @@ def _violation(
 
 
 def _spelling(
-    table: Table, row: Row, column: str, cell: Cell | None, exp: Expectation, written: str, ind_cell: Cell | None,
+    table: Table,
+    row: Row,
+    column: str,
+    cell: Cell | None,
+    exp: Expectation,
+    written: str,
+    ind_cell: Cell | None,
 ) -> Violation:
     # A misspelt indicator word should read as the noun; a misspelt unit as the first accepted unit.
     on_indicator = cell is ind_cell

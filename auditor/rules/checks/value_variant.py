@@ -62,7 +62,9 @@ def _common_original(value: str, counts: Counter[str], params: dict[str, Any]) -
     for common, n in counts.most_common():
         if n < params["min_count"] or n <= counts[value]:
             return None
-        if common != value and (common.startswith(value) or Levenshtein.distance(common, value) <= params["max_distance"]):
+        if common != value and (
+            common.startswith(value) or Levenshtein.distance(common, value) <= params["max_distance"]
+        ):
             return common
     return None
 

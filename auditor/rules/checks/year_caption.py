@@ -28,7 +28,8 @@ from auditor.rules.params import Param
 ID = "year_caption"
 PARAMS = {
     "kinds": Param(
-        list, item=dict,
+        list,
+        item=dict,
         default=[
             {"kind": "T-C.33", "offsets": [0, 1]},
             {"kind": "Tabel 4.1", "offsets": [0, 1]},
@@ -40,11 +41,15 @@ PARAMS = {
         doc="per table kind, the offsets from n the years of its caption may have",
     ),
     "skip_after": Param(
-        list, item=str,
-        default=[r"prakiraan\s+maju(?:\s+rencana)?\s+tahun", r"\brkpd\s+tahun",
-                 r"rencana\s+program\s+dan\s+kegiatan(?:\s+perangkat\s+daerah)?\s+tahun",
-                 # the year a forum was held (n-1), not the year its proposals are for
-                 r"(?:musrenbang|forum)(?:\s+[\w-]+){0,3}\s+tahun"],
+        list,
+        item=str,
+        default=[
+            r"prakiraan\s+maju(?:\s+rencana)?\s+tahun",
+            r"\brkpd\s+tahun",
+            r"rencana\s+program\s+dan\s+kegiatan(?:\s+perangkat\s+daerah)?\s+tahun",
+            # the year a forum was held (n-1), not the year its proposals are for
+            r"(?:musrenbang|forum)(?:\s+[\w-]+){0,3}\s+tahun",
+        ],
         doc="phrases before a year that another rule judges (regular expressions, case-insensitive)",
     ),
 }
@@ -71,11 +76,25 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             if year - n in offsets:
                 continue
             expected = " / ".join(str(n + o) for o in offsets)
-            loc = Location(page=caption.span.page, table=caption.kind, code=None, column=None, row=text[:80],
-                           bbox=caption.span.bbox)
+            loc = Location(
+                page=caption.span.page,
+                table=caption.kind,
+                code=None,
+                column=None,
+                row=text[:80],
+                bbox=caption.span.bbox,
+            )
             yield Violation(
-                location=loc, expected=expected, actual=str(year),
-                fields={"table": kind_name(caption.kind or ""), "caption": text, "year": year,
-                        "expected": f"{expected} ({offsets_text(offsets)})", "plan_year": n, "page": caption.span.page},
+                location=loc,
+                expected=expected,
+                actual=str(year),
+                fields={
+                    "table": kind_name(caption.kind or ""),
+                    "caption": text,
+                    "year": year,
+                    "expected": f"{expected} ({offsets_text(offsets)})",
+                    "plan_year": n,
+                    "page": caption.span.page,
+                },
                 evidence=(Evidence("caption", text, str(year), loc),),
             )

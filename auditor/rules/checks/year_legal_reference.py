@@ -59,7 +59,13 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 location=loc,
                 expected=f"<= {limit}",
                 actual=str(year),
-                fields={"reference": m.group(0), "year": year, "limit": limit, "reason": reason, "text": text,
-                        "page": span.page},
+                fields={
+                    "reference": m.group(0),
+                    "year": year,
+                    "limit": limit,
+                    "reason": reason,
+                    "text": text,
+                    "page": span.page,
+                },
                 evidence=(Evidence("stated", m.group(0), str(year), loc),),
             )

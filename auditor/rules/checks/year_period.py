@@ -24,9 +24,16 @@ from auditor.rules.params import Param
 ID = "year_period"
 PARAMS = {
     "keywords": Param(
-        list, item=str,
-        default=["renstra", "rencana strategis", "rpd", "rencana pembangunan daerah", "rpjmd",
-                 "rencana pembangunan jangka menengah"],
+        list,
+        item=str,
+        default=[
+            "renstra",
+            "rencana strategis",
+            "rpd",
+            "rencana pembangunan daerah",
+            "rpjmd",
+            "rencana pembangunan jangka menengah",
+        ],
         doc="words (case-insensitive) naming a planning document whose period follows",
     ),
     "window": Param(int, default=80, minimum=1, doc="how many characters before the period a keyword may be"),
@@ -55,12 +62,19 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             if start <= n <= end or not hits or LEGAL_REF.search(text[: m.start()]):
                 continue
             where = span_of(groups.get((text, span.page), []), i, span)
-            loc = Location(page=where.page, table=None, code=None, column="narasi", row=hits[-1].group(0), bbox=where.bbox)
+            loc = Location(
+                page=where.page, table=None, code=None, column="narasi", row=hits[-1].group(0), bbox=where.bbox
+            )
             yield Violation(
                 location=loc,
                 expected=f"... {n} ...",
                 actual=f"{start}-{end}",
-                fields={"period": f"{start}-{end}", "plan_year": n, "keyword": hits[-1].group(0), "text": text,
-                        "page": where.page},
+                fields={
+                    "period": f"{start}-{end}",
+                    "plan_year": n,
+                    "keyword": hits[-1].group(0),
+                    "text": text,
+                    "page": where.page,
+                },
                 evidence=(Evidence("stated", text, f"{start}-{end}", loc),),
             )

@@ -37,13 +37,16 @@ from auditor.rules.params import Param
 ID = "year_phrase"
 PARAMS = {
     "phrases": Param(
-        list, item=dict,
+        list,
+        item=dict,
         check=check_entries({"pattern": str, "offsets": list}, {"when": str}),
         doc="regular expressions ending right before a year, each with the offsets from n it allows; "
-            "`when`: a regular expression the whole sentence must contain for the entry to apply",
+        "`when`: a regular expression the whole sentence must contain for the entry to apply",
     ),
     "contexts": Param(
-        list, item=str, default=["sentence", "list_item", "caption", "heading", "running_header"],
+        list,
+        item=str,
+        default=["sentence", "list_item", "caption", "heading", "running_header"],
         choices=("sentence", "list_item", "caption", "heading", "running_header"),
         doc="narrative elements to read (running_header: the text repeated at the top or foot of the pages)",
     ),
@@ -76,8 +79,7 @@ def _match(before: str, text: str, phrases: list[Phrase]) -> tuple[str, list[int
     return None
 
 
-def _text_violations(text: str, span: TextSpan, group: list[Any], n: int,
-                     phrases: list[Phrase]) -> Iterator[Violation]:
+def _text_violations(text: str, span: TextSpan, group: list[Any], n: int, phrases: list[Phrase]) -> Iterator[Violation]:
     for i, m in enumerate(YEAR.finditer(text)):
         if m.group(2) or is_legal(text, m.start()):
             continue
@@ -95,8 +97,14 @@ def _text_violations(text: str, span: TextSpan, group: list[Any], n: int,
             location=loc,
             expected=expected,
             actual=str(year),
-            fields={"year": year, "expected": f"{expected} ({offsets_text(offsets)})", "phrase": phrase,
-                    "text": text, "plan_year": n, "page": where.page},
+            fields={
+                "year": year,
+                "expected": f"{expected} ({offsets_text(offsets)})",
+                "phrase": phrase,
+                "text": text,
+                "plan_year": n,
+                "page": where.page,
+            },
             evidence=(Evidence("stated", text, str(year), loc),),
         )
 

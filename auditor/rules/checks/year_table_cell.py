@@ -28,19 +28,27 @@ ID = "year_table_cell"
 PARAMS = {
     "tables": Param(list, item=str, default=["T-C.33", "Tabel 4.1", "T-C.31"], doc="table kinds to read"),
     "columns": Param(
-        list, item=str,
+        list,
+        item=str,
         default=["name", "aktivitas", "indicator", "formula", "name_kebutuhan", "indicator_kebutuhan"],
         doc="column keys whose text is checked",
     ),
-    "allowed_offsets": Param(list, item=int, default=[-1, 0, 1], doc="offsets from n a year may have without a context"),
+    "allowed_offsets": Param(
+        list, item=int, default=[-1, 0, 1], doc="offsets from n a year may have without a context"
+    ),
     "contexts": Param(
-        list, item=dict,
+        list,
+        item=dict,
         default=[
             {"pattern": r"(?i)\bevaluasi\b.*\b(?:renja|rencana\s+kerja)\b", "offsets": [-1, 0]},
-            {"pattern": r"(?i)\b(?:renja|rencana\s+kerja)\s+perubahan\b|\bperubahan\s+(?:renja|rencana\s+kerja)\b",
-             "offsets": [0]},
-            {"pattern": r"(?i)\b(?:musrenbang|musyawarah\s+perencanaan|forum\s+(?:perangkat\s+daerah|pd|lintas))\b",
-             "offsets": [0, 1]},
+            {
+                "pattern": r"(?i)\b(?:renja|rencana\s+kerja)\s+perubahan\b|\bperubahan\s+(?:renja|rencana\s+kerja)\b",
+                "offsets": [0],
+            },
+            {
+                "pattern": r"(?i)\b(?:musrenbang|musyawarah\s+perencanaan|forum\s+(?:perangkat\s+daerah|pd|lintas))\b",
+                "offsets": [0, 1],
+            },
             {"pattern": r"(?i)\b(?:renja|rencana\s+kerja)\b", "offsets": [1]},
         ],
         check=check_entries({"pattern": str, "offsets": list}, {}),
@@ -74,7 +82,9 @@ def _cells(row: Row, columns: list[str]) -> Iterator[tuple[str, Cell]]:
                 yield key, sub[key]
 
 
-def _cell_violations(table: Table, row: Row, key: str, cell: Cell, n: int, params: dict[str, Any]) -> Iterator[Violation]:
+def _cell_violations(
+    table: Table, row: Row, key: str, cell: Cell, n: int, params: dict[str, Any]
+) -> Iterator[Violation]:
     text = re.sub(r"\s+", " ", cell.text).strip()
     for m in YEAR.finditer(text):
         if m.group(2) or is_legal(text, m.start()):
@@ -83,15 +93,27 @@ def _cell_violations(table: Table, row: Row, key: str, cell: Cell, n: int, param
         allowed = _allowed(text[: m.start()], params)
         if year - n in allowed:
             continue
-        loc = Location(page=cell.page, table=table.kind, code=_owner_code(table, row), column=key,
-                       row=row.label or None, bbox=cell.bbox)
+        loc = Location(
+            page=cell.page,
+            table=table.kind,
+            code=_owner_code(table, row),
+            column=key,
+            row=row.label or None,
+            bbox=cell.bbox,
+        )
         expected = " / ".join(str(n + o) for o in allowed)
         yield Violation(
             location=loc,
             expected=expected,
             actual=str(year),
-            fields={"table": table_name(table), "column": key, "text": text, "year": year,
-                    "expected": f"{expected} ({offsets_text(allowed)})", "plan_year": n},
+            fields={
+                "table": table_name(table),
+                "column": key,
+                "text": text,
+                "year": year,
+                "expected": f"{expected} ({offsets_text(allowed)})",
+                "plan_year": n,
+            },
             evidence=(Evidence("cell", cell.text, str(year), loc),),
         )
 

@@ -33,7 +33,8 @@ from auditor.rules.params import Param
 ID = "year_table_header"
 PARAMS = {
     "headers": Param(
-        list, item=dict,
+        list,
+        item=dict,
         default=[
             {"table": "T-C.33", "columns": ["lokasi", "target", "amount", "sumber_dana"], "offsets": [0]},
             {"table": "T-C.33", "columns": ["target_next", "amount_next"], "offsets": [1]},
@@ -46,7 +47,7 @@ PARAMS = {
         ],
         check=check_entries({"table": str, "columns": list, "offsets": list}, {"includes": int}),
         doc="per table kind: column key patterns and the offsets from n their header years may have; "
-            "`includes`: an offset one of those columns must name (a Renstra-period target table names year n)",
+        "`includes`: an offset one of those columns must name (a Renstra-period target table names year n)",
     ),
     "relative_markers": Param(bool, default=True, doc='check "(n-k)" markers against the year beside them'),
 }
@@ -71,13 +72,22 @@ def _allowed(table: Table, column: str, entries: list[dict[str, Any]]) -> list[i
     return None
 
 
-def _violation(table: Table, column: str, header: str, year: int, expected: str, n: int, reason: dict[str, str]) -> Violation:
+def _violation(
+    table: Table, column: str, header: str, year: int, expected: str, n: int, reason: dict[str, str]
+) -> Violation:
     return Violation(
         location=column_location(table, column),
         expected=expected,
         actual=str(year),
-        fields={"table": table_name(table), "column": column, "header": header, "year": year, "expected": expected,
-                "plan_year": n, "reason": reason},
+        fields={
+            "table": table_name(table),
+            "column": column,
+            "header": header,
+            "year": year,
+            "expected": expected,
+            "plan_year": n,
+            "reason": reason,
+        },
     )
 
 
@@ -96,18 +106,34 @@ def _check_table(table: Table, n: int, params: dict[str, Any], seen: set[tuple[s
                     (k,) = markers
                     if year != n + k:
                         seen.add(key)
-                        yield _violation(table, column, header, year, str(n + k), n, {
-                            "id": f"kepala kolom menyebut ({offset_text(k)}), yaitu {n + k}",
-                            "en": f"the header says ({offset_text(k)}), which is {n + k}",
-                        })
+                        yield _violation(
+                            table,
+                            column,
+                            header,
+                            year,
+                            str(n + k),
+                            n,
+                            {
+                                "id": f"kepala kolom menyebut ({offset_text(k)}), yaitu {n + k}",
+                                "en": f"the header says ({offset_text(k)}), which is {n + k}",
+                            },
+                        )
                         continue
                 if allowed is not None and year - n not in allowed:
                     seen.add(key)
                     expected = " / ".join(str(n + o) for o in allowed)
-                    yield _violation(table, column, header, year, expected, n, {
-                        "id": f"kolom ini harus berisi tahun {offsets_text(allowed)}",
-                        "en": f"this column must name year {offsets_text(allowed)}",
-                    })
+                    yield _violation(
+                        table,
+                        column,
+                        header,
+                        year,
+                        expected,
+                        n,
+                        {
+                            "id": f"kolom ini harus berisi tahun {offsets_text(allowed)}",
+                            "en": f"this column must name year {offsets_text(allowed)}",
+                        },
+                    )
 
 
 def _missing_year(table: Table, n: int, params: dict[str, Any]) -> Iterator[Violation]:
@@ -121,10 +147,18 @@ def _missing_year(table: Table, n: int, params: dict[str, Any]) -> Iterator[Viol
         if years and wanted not in years:
             year = min(years, key=lambda y: abs(y - wanted))
             column = columns[0]
-            yield _violation(table, column, table.column_headers[column], year, str(wanted), n, {
-                "id": f"tidak ada kolom tahun {offset_text(int(entry['includes']))}",
-                "en": f"no column names year {offset_text(int(entry['includes']))}",
-            })
+            yield _violation(
+                table,
+                column,
+                table.column_headers[column],
+                year,
+                str(wanted),
+                n,
+                {
+                    "id": f"tidak ada kolom tahun {offset_text(int(entry['includes']))}",
+                    "en": f"no column names year {offset_text(int(entry['includes']))}",
+                },
+            )
 
 
 def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
