@@ -36,6 +36,11 @@ test: lint
 	sh scripts/ensure_test_tools.sh
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest
 
+## The fast loop while working: unit tests and one in-process audit of the reference sample.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m unit
+	$(BIN)/python -m pytest -q "tests/test_expected_json.py::test_report_is_unchanged[samples/pdf/randuagung-2024.pdf]"
+
 ## Lint, formatting and types (also the first step of `make test`, so CI runs it).
 LINTED = auditor tests bench samples scripts
 lint: $(STAMP)

@@ -134,6 +134,10 @@ def _die_with_parent() -> None:
 
 def _child(result_file: str, memory_mb: int) -> int:
     _die_with_parent()
+    # pdfium's library is mapped before the cap: the cap is for the document, and a library
+    # that cannot be mapped under it would look like a broken file.
+    import pypdfium2  # noqa: F401
+
     limit = memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

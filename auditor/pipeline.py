@@ -8,6 +8,7 @@ caller decides where the outputs go (a local folder, a shared one, a web respons
 from __future__ import annotations
 
 import dataclasses
+import errno
 import pickle
 import time
 from collections import Counter
@@ -225,6 +226,9 @@ def guarded(path: Path, start: float, work: Callable[[], DocResult]) -> DocResul
     except AuditError as exc:
         return _failed(path, start, exc.kind, exc.texts["id"], exc.texts["en"])
     except OSError as exc:
+        if exc.errno == errno.ENOMEM or "failed to map segment" in str(exc):
+            # Out of memory under the cap (a shared library that cannot be mapped says it so).
+            return _failed(path, start, "memory", *memory_texts(path))
         return _failed(path, start, "io", *io_texts(exc, path))
     except MemoryError:
         return _failed(path, start, "memory", *memory_texts(path))

@@ -11,6 +11,13 @@ from typing import Any
 
 import pytest
 import yaml
+from markers import (  # noqa: F401  (hooks: pytest finds them here)
+    pytest_collection_modifyitems,
+    pytest_fixture_setup,
+    pytest_runtest_protocol,
+    pytest_runtest_teardown,
+    used_sample,
+)
 
 from auditor.extract import extract_document
 from auditor.model.document import Document
@@ -24,9 +31,14 @@ REPAIRED_SPEC = SAMPLES / "specs" / "randuagung-2024-repaired.yaml"
 SAMPLE_PAIRS = [(REFERENCE_PDF, REFERENCE_SPEC), (REPAIRED_PDF, REPAIRED_SPEC)]
 
 
-@cache
 def extracted(pdf: Path, backend: str = "pdfplumber") -> Document:
     """Each sample is read once per test session (reading is the slow part)."""
+    used_sample()
+    return _extracted(pdf, backend)
+
+
+@cache
+def _extracted(pdf: Path, backend: str) -> Document:
     return extract_document(pdf, backend)
 
 
@@ -52,6 +64,7 @@ def audit(tmp_path_factory: pytest.TempPathFactory):
 
     def _run(pdf: Path, lang: str = "id") -> tuple[subprocess.CompletedProcess[str], dict[str, Any], Path]:
         key = (pdf, lang)
+        used_sample(process=True)
         if key not in cache:
             out = tmp_path_factory.mktemp(f"{pdf.stem}-{lang}")
             proc = run_cli("check", pdf, "--out", out, "--lang", lang)

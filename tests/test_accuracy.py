@@ -25,10 +25,12 @@ def _samples() -> list[tuple[Path, Path]]:
 SAMPLE_PDFS = _samples()
 
 
+@pytest.mark.unit
 def test_there_are_at_least_six_samples() -> None:
     assert len(SAMPLE_PDFS) >= 6  # the reference pair and four documents rendered the other ways
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(("pdf", "spec_path"), SAMPLE_PDFS, ids=[p.stem for p, _ in SAMPLE_PDFS])
 def test_cell_accuracy(pdf: Path, spec_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = load_spec(spec_path)

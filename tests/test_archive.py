@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT, SAMPLES, load_spec, run_cli
 
 from auditor.errors import InputError
-from auditor.extract import extract_document, identity
-from auditor.extract import ocr as ocr_module
+from auditor.extract import extract_document, meta
 from auditor.extract.page import Word
+from auditor.extract.pdf import ocr as ocr_module
 from auditor.extract.pdf.layout import LOW_CONFIDENCE
 from auditor.extract.pdf.ocr import ocr_missing
 from auditor.extract.rows import _not_header
@@ -54,6 +54,8 @@ def _original(archived: str) -> Path:
 # --------------------------------------------------------------------------- watermarks and stamps
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     [
@@ -73,6 +75,8 @@ def test_a_watermark_and_a_stamp_change_no_finding(name: str) -> None:
     assert archived.plan_year == _doc(_original(name)).plan_year
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 def test_a_watermark_is_set_aside_with_camelot_too() -> None:
     name = "lowokwaru-2026-defects-watermark.pdf"
     archived = _doc(ARCHIVE / name, "camelot")
@@ -83,6 +87,8 @@ def test_a_watermark_is_set_aside_with_camelot_too() -> None:
 # --------------------------------------------------------------------------- scanned cover and signature
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @needs_ocr
 @pytest.mark.parametrize("name", ["parakan-2026-scanned-cover.pdf", "parakan-2026-defects-scanned-cover.pdf"])
 def test_scanned_cover_and_signature_pages_change_no_finding(name: str) -> None:
@@ -92,6 +98,7 @@ def test_scanned_cover_and_signature_pages_change_no_finding(name: str) -> None:
     assert (archived.unit, archived.region, archived.plan_year) == ("Kecamatan Parakan", "Kabupaten Temanggung", 2026)
 
 
+@pytest.mark.samples
 def test_without_ocr_the_identity_comes_from_the_rest_of_the_document() -> None:
     """Cover unread (--ocr never): the plan year is voted from captions, running headers and
     the plan tables' year columns, never taken from "Permendagri Nomor 86 Tahun 2017"."""
@@ -105,25 +112,26 @@ def test_without_ocr_the_identity_comes_from_the_rest_of_the_document() -> None:
     assert all(s.value != 2017 for s in doc.identity if s.key == "plan_year")
 
 
+@pytest.mark.samples
 def test_plan_year_sources_and_votes() -> None:
-    assert identity.plan_years_in("sesuai Permendagri Nomor 86 Tahun 2017 tentang Renja", True) == []
-    assert identity.plan_years_in("Rencana Tahun 2026 dan Prakiraan Maju Tahun 2027", False) == [2026, 2026]
-    assert identity.plan_years_in("Renja Kecamatan Parakan Tahun Anggaran 2026", True) == [2026]
+    assert meta.plan_years_in("sesuai Permendagri Nomor 86 Tahun 2017 tentang Renja", True) == []
+    assert meta.plan_years_in("Rencana Tahun 2026 dan Prakiraan Maju Tahun 2027", False) == [2026, 2026]
+    assert meta.plan_years_in("Renja Kecamatan Parakan Tahun Anggaran 2026", True) == [2026]
     doc = _doc(SAMPLES / "pdf" / "parakan-2026.pdf")
     cover = next(s for s in doc.identity if s.where == "cover" and s.key == "plan_year")
     others = [s for s in doc.identity if s.key == "plan_year" and s.where != "cover"]
     assert len(others) >= 3
     # A cover with last year's title is outvoted by the captions and columns of the year planned ...
-    wrong_cover = identity.IdentitySource("plan_year", 2025, "cover", cover.span)
-    assert identity.vote([wrong_cover, *others], "plan_year").value == 2026
+    wrong_cover = meta.IdentitySource("plan_year", 2025, "cover", cover.span)
+    assert meta.vote([wrong_cover, *others], "plan_year").value == 2026
     # ... and a name cut short on a caption agrees with the cover's full name.
-    full = identity.IdentitySource(
-        "unit", "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah", "cover", cover.span
-    )
-    short = identity.IdentitySource("unit", "Badan Perencanaan Pembangunan", "caption", cover.span)
-    assert identity.vote([full, short, short], "unit") is full
+    full = meta.IdentitySource("unit", "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah", "cover", cover.span)
+    short = meta.IdentitySource("unit", "Badan Perencanaan Pembangunan", "caption", cover.span)
+    assert meta.vote([full, short, short], "unit") is full
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_the_user_states_the_identity(tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = run_cli(
@@ -153,6 +161,9 @@ def test_the_user_states_the_identity(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- scanned whole
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 @needs_ocr
 @pytest.mark.parametrize("name", ["parakan-2026-scanned.pdf", "parakan-2026-scanned-ocr.pdf"])
 def test_a_scanned_renja_is_audited(name: str) -> None:
@@ -183,6 +194,8 @@ def test_a_scanned_renja_is_audited(name: str) -> None:
     assert scan_notes and all(f.severity == "info" and f.low_confidence for f in scan_notes)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @needs_ocr
 def test_the_report_says_which_pages_were_read_by_ocr(tmp_path: Path) -> None:
     out = tmp_path / "out"
@@ -197,6 +210,7 @@ def test_the_report_says_which_pages_were_read_by_ocr(tmp_path: Path) -> None:
     assert "OCR" in html
 
 
+@pytest.mark.samples
 def test_without_tesseract_the_pages_that_need_ocr_are_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import auditor.extract as extract
     import auditor.extract.pdf.ocr as ocr
@@ -218,6 +232,7 @@ def _w(text: str, conf: float = 96.0) -> Word:
     return Word(text, BBox(0, 0, 10, 10), conf=conf)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("first", "digits", "third", "kept", "doubtful"),
     [
@@ -244,6 +259,7 @@ def test_a_figure_is_read_twice_and_a_disagreement_is_doubtful(
     assert all((w.conf or 0) < LOW_CONFIDENCE for w in words) == doubtful
 
 
+@pytest.mark.unit
 def test_a_repeated_header_read_differently_by_ocr_is_not_a_spilled_row() -> None:
     # "Kode”", "Danal", "Indikatit", a column number "11" read "1": the header again.
     assert _not_header(["Kode”"], ["Kode"], False) == []
@@ -270,6 +286,7 @@ def _sum(stated: str, parts: list[str], page: int = 3) -> Violation:
     return Violation(location=loc, expected=str(total), actual=stated, evidence=evidence)
 
 
+@pytest.mark.unit
 def test_a_sum_on_a_scan_that_one_misread_digit_explains_is_doubtful() -> None:
     scan = Document("x.pdf", "0" * 64, 5, 2026, "Kecamatan X", "Kabupaten Y", [], Narrative([], []), ocr_pages=[3])
     assert _one_slip(scan, _sum("557", ["96", "69", "2", "365"]))  # "27" read as "2"
@@ -278,6 +295,7 @@ def test_a_sum_on_a_scan_that_one_misread_digit_explains_is_doubtful() -> None:
     assert not _one_slip(scan, _sum("557", ["96", "69", "2", "365"], page=2))  # a born-digital page
 
 
+@pytest.mark.unit
 def test_only_figures_are_read_again_with_digits() -> None:
     assert ocr_module._figure([_w("M2")]) and ocr_module._figure([_w("+"), _w("104")])
     assert not ocr_module._figure([_w("1"), _w("LS")]) and not ocr_module._figure([_w("12"), _w("laporan")])

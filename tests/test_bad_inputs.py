@@ -28,6 +28,8 @@ def _encrypted(target: Path) -> Path:
     return target
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize(
     ("make", "words_id", "words_en"),
     [
@@ -50,12 +52,15 @@ def test_unusable_input_exits_2_with_bilingual_message(tmp_path: Path, make, wor
     assert not (tmp_path / "out" / "dokumen.json").exists()
 
 
+@pytest.mark.cli
 def test_missing_file(tmp_path: Path) -> None:
     proc = run_cli("check", tmp_path / "tidak-ada.pdf", "--out", tmp_path)
     assert proc.returncode == 2
     assert "tidak ditemukan" in proc.stderr and "not found" in proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_bad_usage_exits_2(tmp_path: Path) -> None:
     proc = run_cli("check", REPAIRED_PDF, "--format", "xml", "--out", tmp_path)
     assert proc.returncode == 2
@@ -63,6 +68,8 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_one_bad_file_does_not_lose_the_others(tmp_path: Path) -> None:
     bad = tmp_path / "rusak.pdf"
     bad.write_bytes(b"%PDF-1.4 rubbish")
@@ -73,6 +80,8 @@ def test_one_bad_file_does_not_lose_the_others(tmp_path: Path) -> None:
     assert report["summary"]["error"] == 0
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_invalid_rule_set_is_refused(tmp_path: Path) -> None:
     rules = tmp_path / "rules.yaml"
     rules.write_text("ruleset: {id: x, version: '1', title: {id: a, en: b}}\nrules:\n  - id: A\n    check: nope\n")
@@ -91,6 +100,7 @@ def _scan_page(target: Path) -> Path:
     return target
 
 
+@pytest.mark.cli
 def test_scanned_document_needs_ocr(tmp_path: Path) -> None:
     scan = _scan_page(tmp_path / "pindai.pdf")
     proc = run_cli("check", scan, "--out", tmp_path / "out", "--ocr", "never")
@@ -102,6 +112,9 @@ def test_scanned_document_needs_ocr(tmp_path: Path) -> None:
     assert "OCR" in proc.stderr and "halaman 1" in proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_a_scanned_page_inside_a_document_is_reported(tmp_path: Path) -> None:
     writer = PdfWriter(clone_from=PdfReader(REPAIRED_PDF))
     writer.append(PdfReader(_scan_page(tmp_path / "pindai.pdf")))

@@ -68,6 +68,9 @@ def local_run(archive: Path, tmp_path_factory: pytest.TempPathFactory):
     return proc, out
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_batch_audits_the_good_and_lists_the_bad(local_run, archive: Path) -> None:
     proc, out = local_run
     assert proc.returncode == 2, proc.stderr  # some inputs could not be audited
@@ -97,6 +100,8 @@ def test_batch_audits_the_good_and_lists_the_bad(local_run, archive: Path) -> No
     assert 'href="randuagung-2024.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_without_recursive_sub_folders_are_not_searched(archive: Path, tmp_path: Path) -> None:
     proc = run_cli("batch", archive / "rusak", archive / "tidak-ada", "--out", tmp_path / "o")
     # The folder holds only broken files (all listed) and the missing path is named.
@@ -105,6 +110,9 @@ def test_without_recursive_sub_folders_are_not_searched(archive: Path, tmp_path:
     assert proc.returncode == 2 and "Tidak ada berkas PDF/DOCX" in proc.stderr and "No PDF/DOCX files" in proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_exit_status_follows_findings_when_every_file_is_readable(tmp_path: Path) -> None:
     clean = run_cli("batch", GOOD[1], GOOD[2], "--out", tmp_path / "a", "--format", "json")
     assert clean.returncode == 0, clean.stderr
@@ -112,6 +120,8 @@ def test_exit_status_follows_findings_when_every_file_is_readable(tmp_path: Path
     assert dirty.returncode == 1
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_rerun_uses_the_cache_and_force_redoes(local_run, archive: Path) -> None:
     _, out = local_run
     stamps = {p: p.stat().st_mtime_ns for p in out.glob("*.json")}
@@ -123,6 +133,8 @@ def test_rerun_uses_the_cache_and_force_redoes(local_run, archive: Path) -> None
     assert "(1 diperiksa, 0 dari cache)" in forced.stdout
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_changed_rules_rerun_rules_without_reading_the_pdf_again(local_run, tmp_path: Path) -> None:
     _, out = local_run
     extracted = sorted((out / ".cache" / "extract").glob("*.pickle"))
@@ -147,6 +159,9 @@ def test_changed_rules_rerun_rules_without_reading_the_pdf_again(local_run, tmp_
     assert {p: p.stat().st_mtime_ns for p in extracted} == stamps  # read from the cache
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_a_killed_batch_finishes_the_rest_without_redoing(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     results = out / ".cache" / "results"
@@ -179,6 +194,8 @@ def test_a_killed_batch_finishes_the_rest_without_redoing(archive: Path, tmp_pat
     assert len(_summary(out)) == len(GOOD)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_timeout_and_memory_cap_fail_one_document_only(tmp_path: Path) -> None:
     proc = run_cli("batch", GOOD[0], "--out", tmp_path / "t", "--timeout", "0.3", "--format", "json")
     assert proc.returncode == 2
@@ -190,6 +207,9 @@ def test_timeout_and_memory_cap_fail_one_document_only(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_dask_gives_the_same_json_as_the_local_pool(local_run, archive: Path, tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     _, local = local_run
@@ -201,6 +221,7 @@ def test_dask_gives_the_same_json_as_the_local_pool(local_run, archive: Path, tm
         assert (out / f"{pdf.stem}.json").read_bytes() == (local / f"{pdf.stem}.json").read_bytes()
 
 
+@pytest.mark.unit
 def test_output_names_keep_folders_and_tell_apart_a_pdf_and_its_docx(tmp_path: Path) -> None:
     from auditor.batch.discover import output_stems
 

@@ -100,6 +100,8 @@ def _row_text(f: dict[str, Any], lang: str) -> str:
     return "\n".join(parts).lower()
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 def test_report_counts_match_the_json(out: Path, open_page: Any) -> None:
     report = _json(out, "randuagung-2024")
     w = open_page(out / "randuagung-2024.html")
@@ -130,6 +132,7 @@ def test_report_counts_match_the_json(out: Path, open_page: Any) -> None:
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_severity_and_category_filters(out: Path, open_page: Any) -> None:
     report = _json(out, "randuagung-2024")
     w = open_page(out / "randuagung-2024.html")
@@ -166,6 +169,7 @@ def test_severity_and_category_filters(out: Path, open_page: Any) -> None:
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_search_box(out: Path, open_page: Any) -> None:
     report = _json(out, "randuagung-2024")
     w = open_page(out / "randuagung-2024.html")
@@ -192,6 +196,7 @@ def test_search_box(out: Path, open_page: Any) -> None:
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_finding_detail_shows_its_crop(out: Path, open_page: Any) -> None:
     w = open_page(out / "randuagung-2024.html")
     page = w.page
@@ -210,6 +215,7 @@ def test_finding_detail_shows_its_crop(out: Path, open_page: Any) -> None:
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_report_fits_the_window_width(out: Path, open_page: Any) -> None:
     """No sideways scrolling on a laptop screen, even with every crop open."""
     w = open_page(out / "randuagung-2024.html", width=1280)
@@ -225,6 +231,7 @@ def test_report_fits_the_window_width(out: Path, open_page: Any) -> None:
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_report_prints_to_pdf(out: Path, open_page: Any, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -245,6 +252,7 @@ def test_report_prints_to_pdf(out: Path, open_page: Any, tmp_path: Path) -> None
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_index_sorts_and_links(out: Path, open_page: Any) -> None:
     reports = {stem: _json(out, stem) for stem in ("randuagung-2024", "sukodono-2024")}
     w = open_page(out / "index.html")
@@ -289,6 +297,7 @@ def test_index_sorts_and_links(out: Path, open_page: Any) -> None:
     w.assert_clean()
 
 
+@pytest.mark.samples
 def test_english_report(audit: Any, open_page: Any) -> None:
     _, report, folder = audit(REFERENCE_PDF, "en")
     w = open_page(folder / f"{REFERENCE_PDF.stem}.html")

@@ -63,6 +63,8 @@ def _squeezed(table: PageTable) -> list[list[str]]:
     return [[re.sub(r"\s", "", c.text) for c in row.cells] for row in table.rows]
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 @pytest.mark.parametrize(("pdf", "spec_path"), SAMPLE_PAIRS, ids=lambda p: p.stem)
 @pytest.mark.parametrize("key", sorted(TABLES))
 def test_budget_table_matches_spec(pdf: Path, spec_path: Path, key: str) -> None:
@@ -77,6 +79,7 @@ def test_budget_table_matches_spec(pdf: Path, spec_path: Path, key: str) -> None
         assert g == e, f"row {i}: extracted {g} != spec {e}"
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("pdf", PAIRED, ids=lambda p: p.stem)
 def test_every_page_has_the_same_cell_grids(pdf: Path) -> None:
     plumber, cam = layouts(pdf, "pdfplumber"), layouts(pdf, CAMELOT)
@@ -92,6 +95,7 @@ def test_every_page_has_the_same_cell_grids(pdf: Path) -> None:
                         assert getattr(ca.bbox, edge) == pytest.approx(getattr(cb.bbox, edge), abs=BOX_TOLERANCE)
 
 
+@pytest.mark.samples
 def test_camelot_borders_sit_on_the_drawn_lines() -> None:
     """Coordinates converted right (origin top-left) and measured to the stroke's centre."""
     cam = layouts(REFERENCE_PDF, CAMELOT)
@@ -109,7 +113,9 @@ def test_camelot_borders_sit_on_the_drawn_lines() -> None:
                         assert min(abs(y - v) for v in ys) < STROKE_TOLERANCE, (page_no, cell.text)
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("pdf", PAIRED, ids=lambda p: p.stem)
+@pytest.mark.slow
 def test_every_page_reads_the_same_text(pdf: Path) -> None:
     """Same characters in the same cells and lines outside the tables.
 
@@ -123,6 +129,7 @@ def test_every_page_reads_the_same_text(pdf: Path) -> None:
             assert _squeezed(ta) == _squeezed(tb), f"page {a.page}"
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("pdf", PAIRED, ids=lambda p: p.stem)
 def test_camelot_tables_carry_a_confidence(pdf: Path) -> None:
     tables = [t for lay in layouts(pdf, CAMELOT) for t in lay.tables]
@@ -131,6 +138,7 @@ def test_camelot_tables_carry_a_confidence(pdf: Path) -> None:
     assert all(t.confidence is None for lay in layouts(pdf, "pdfplumber") for t in lay.tables)
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(
     ("name", "page_no"),
     [("tempeh-2025", 46), ("pasirian-2024", 12), ("situbondo-diskominfo-2025", 31)],
@@ -155,6 +163,7 @@ def _cell(left: bool, right: bool, top: bool, bottom: bool) -> SimpleNamespace:
     return SimpleNamespace(left=left, right=right, top=top, bottom=bottom)
 
 
+@pytest.mark.unit
 def test_spanned_grid_cells_become_one_cell_each() -> None:
     """A 3x3 grid: a header over columns 1-2, a code cell down rows 1-2."""
     T, F = True, False
@@ -167,6 +176,7 @@ def test_spanned_grid_cells_become_one_cell_each() -> None:
     assert got == [(0, 0, 0, 0), (0, 1, 0, 2), (1, 0, 2, 0), (1, 1, 1, 1), (1, 2, 1, 2), (2, 1, 2, 1), (2, 2, 2, 2)]
 
 
+@pytest.mark.unit
 def test_a_region_that_is_not_a_rectangle_is_split() -> None:
     """An L-shaped hole left by a half-detected line never becomes one overlapping box."""
     T, F = True, False
@@ -178,6 +188,7 @@ def test_a_region_that_is_not_a_rectangle_is_split() -> None:
     assert got == [(0, 0, 0, 1), (1, 0, 1, 0), (1, 1, 1, 1)]
 
 
+@pytest.mark.unit
 def test_a_page_camelot_turned_is_refused() -> None:
     from auditor.extract.pdf.camelot_backend import _check_frame
 
@@ -188,6 +199,7 @@ def test_a_page_camelot_turned_is_refused() -> None:
     assert "Halaman 7" in err.value.texts["id"] and "Page 7" in err.value.texts["en"]
 
 
+@pytest.mark.samples
 def test_a_broken_page_in_camelot_is_set_aside() -> None:
     """A page camelot cannot read is recorded as unreadable; the other pages are read."""
 
@@ -205,6 +217,7 @@ def test_a_broken_page_in_camelot_is_set_aside() -> None:
     assert len(layouts) > 40 and any(lay.lines for lay in layouts if lay.page != 3)
 
 
+@pytest.mark.samples
 def test_unknown_backend_is_refused() -> None:
     assert BACKENDS == ("pdfplumber", "camelot")
     with pytest.raises(ValueError, match="tabula"):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, StatedAmount, Table, TextSpan
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import grand_total, narrative_split, narrative_total, sum_children, tables_agree
+
+pytestmark = [pytest.mark.unit]
 
 BOX = BBox(10, 10, 50, 20)
 

@@ -136,10 +136,12 @@ def _tc31(target: str = "20 unit", units: int = 1, pagu_06: str = "13,200,000", 
 # --- same_facts -----------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_same_facts_passes_when_tables_agree_up_to_case_and_spacing() -> None:
     assert list(same_facts.check(_doc(_tc31(), _tc33()), _params(same_facts))) == []
 
 
+@pytest.mark.unit
 def test_same_facts_reports_the_differing_cell_with_the_reference_value() -> None:
     results = list(same_facts.check(_doc(_tc31(target="10 unit", pagu_06="13,000,000"), _tc33()), _params(same_facts)))
     assert all(isinstance(r, Violation) for r in results)
@@ -150,6 +152,7 @@ def test_same_facts_reports_the_differing_cell_with_the_reference_value() -> Non
     }
 
 
+@pytest.mark.unit
 def test_same_facts_unit_slip_is_not_a_different_target() -> None:
     doc = _doc(_tc31(target="20 Unit"), _tc33(target="20 unit"))
     assert list(same_facts.check(doc, _params(same_facts))) == []
@@ -157,6 +160,7 @@ def test_same_facts_unit_slip_is_not_a_different_target() -> None:
     assert [r.location.column for r in same_facts.check(doc, _params(same_facts))] == ["target"]
 
 
+@pytest.mark.unit
 def test_same_facts_compares_as_written_when_the_header_unit_is_wrong() -> None:
     # "(Rp.000)" over rupiah: money_scale reports the header once; rows are compared as written.
     doc = _doc(_tc31(units=1000, pagu_06="13,000,000"), _tc33())
@@ -164,6 +168,7 @@ def test_same_facts_compares_as_written_when_the_header_unit_is_wrong() -> None:
     assert [(r.location.code, r.expected, r.actual) for r in results] == [("7.01.01.2.09.06", "13200000", "13000000")]
 
 
+@pytest.mark.unit
 def test_same_facts_missing_table_is_not_evaluated() -> None:
     (result,) = list(same_facts.check(_doc(_tc33()), _params(same_facts)))
     assert isinstance(result, Skip) and "T-C.31" in result.reasons["en"]
@@ -172,10 +177,12 @@ def test_same_facts_missing_table_is_not_evaluated() -> None:
 # --- codes_present ----------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_codes_present_pairs_cut_codes_by_name() -> None:
     assert list(codes_present.check(_doc(_tc31(), _tc33()), _params(codes_present, table="T-C.31"))) == []
 
 
+@pytest.mark.unit
 def test_codes_present_reports_rows_missing_from_either_table() -> None:
     t41 = _tc33()
     t41.kind = "Tabel 4.1"
@@ -190,6 +197,7 @@ def test_codes_present_reports_rows_missing_from_either_table() -> None:
 # --- money_scale ---------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_money_scale_header_unit() -> None:
     params = _params(money_scale)
     assert list(money_scale.check(_doc(_tc31(), _tc33()), params)) == []
@@ -199,6 +207,7 @@ def test_money_scale_header_unit() -> None:
     assert result.actual == "1000" and result.fields["rows"] == 4
 
 
+@pytest.mark.unit
 def test_money_scale_constant_multiple_reported_once_with_its_factor() -> None:
     params = _params(
         money_scale, column="kebutuhan_dana", reference="T-C.31", reference_column="pagu", kind="constant_multiple"
@@ -211,6 +220,7 @@ def test_money_scale_constant_multiple_reported_once_with_its_factor() -> None:
     assert list(money_scale.check(_doc(_tc31(units=1000), _tc33()), header)) == []
 
 
+@pytest.mark.unit
 def test_money_scale_small_factor_is_a_plan_not_a_slip() -> None:
     rows = [
         _row(i, S, f"7.01.01.2.01.0{i + 1}", amount=f"{a:,}", amount_next=f"{a * 11 // 10:,}")
@@ -279,10 +289,12 @@ def _bab3(ipp: str = "62", sasaran: str = "78") -> list[Table]:
     ]
 
 
+@pytest.mark.unit
 def test_goal_targets_passes_when_bab3_follows_tc30() -> None:
     assert list(goal_targets.check(_doc(_tc30(), *_bab3()), _params(goal_targets))) == []
 
 
+@pytest.mark.unit
 def test_goal_targets_reports_bab3_targets_against_tc30() -> None:
     results = list(goal_targets.check(_doc(_tc30(), *_bab3(ipp="84", sasaran="79")), _params(goal_targets)))
     got = {
@@ -294,6 +306,7 @@ def test_goal_targets_reports_bab3_targets_against_tc30() -> None:
     }
 
 
+@pytest.mark.unit
 def test_goal_targets_without_plan_year_is_not_evaluated() -> None:
     (result,) = list(goal_targets.check(_doc(_tc30(), *_bab3(), year=None), _params(goal_targets)))
     assert isinstance(result, Skip)
@@ -311,10 +324,12 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
     return load_ruleset(path)
 
 
+@pytest.mark.unit
 def test_draft_rules_are_all_cross_table(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"cross_table"}
 
 
+@pytest.mark.samples
 def test_reference_findings(ruleset) -> None:
     result = run_rules(extracted(REFERENCE_PDF), ruleset, "en")
     found = {
@@ -330,6 +345,7 @@ def test_reference_findings(ruleset) -> None:
     assert not result.not_evaluated
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(
     "name", ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 )

@@ -114,6 +114,7 @@ ON_ACTIVITY = GOOD[:2] + [
 # --- required_cells ------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_required_cells_passes_complete_rows() -> None:
     params = _params(
         required_cells,
@@ -125,6 +126,7 @@ def test_required_cells_passes_complete_rows() -> None:
     assert list(required_cells.check(_doc(_table(GOOD)), params)) == []
 
 
+@pytest.mark.unit
 def test_required_cells_reports_target_left_on_the_activity_row() -> None:
     params = _params(required_cells, required={"sub_kegiatan": ["target"], "aktivitas": ["priority", "lokasi"]})
     found = _violations(list(required_cells.check(_doc(_table(ON_ACTIVITY)), params)))
@@ -137,6 +139,7 @@ def test_required_cells_reports_target_left_on_the_activity_row() -> None:
     assert activity.fields["code"] == {"id": "di bawah 7.01.01.2.02.01", "en": "under 7.01.01.2.02.01"}
 
 
+@pytest.mark.unit
 def test_required_cells_multi_indicator_row_counts_its_sub_rows() -> None:
     table = _table([(Level.PROGRAM, "7.01.06", {"name": "P", "indicator": "", "target": ""})])
     table.rows[0].sub_rows = [
@@ -145,6 +148,7 @@ def test_required_cells_multi_indicator_row_counts_its_sub_rows() -> None:
     assert list(required_cells.check(_doc(table), _params(required_cells))) == []
 
 
+@pytest.mark.unit
 def test_required_cells_column_not_read_is_not_evaluated() -> None:
     table = _table(GOOD, kind="Tabel 4.1", columns=[c for c in COLUMNS if c != "sumber_dana"])
     params = _params(required_cells, tables=["Tabel 4.1"], required={"kegiatan": ["sumber_dana"]})
@@ -154,6 +158,7 @@ def test_required_cells_column_not_read_is_not_evaluated() -> None:
     assert isinstance(missing, Skip) and "Tabel 4.1" in missing.reasons["id"]
 
 
+@pytest.mark.unit
 def test_required_cells_refuses_unknown_level() -> None:
     with pytest.raises(ValueError, match="unknown level"):
         _params(required_cells, required={"bab": ["indicator"]})
@@ -166,6 +171,7 @@ def _sub(indicator: str, target: str, code: str = "7.01.03.2.06.03") -> tuple[Le
     return (Level.SUB_KEGIATAN, code, {"name": "x", "indicator": indicator, "target": target})
 
 
+@pytest.mark.unit
 def test_target_unit_passes_agreeing_units() -> None:
     rows = [
         _sub("Jumlah Keluarga yang Mengikuti Penumbuhan", "84 keluarga"),
@@ -181,6 +187,7 @@ def test_target_unit_passes_agreeing_units() -> None:
     assert list(target_unit.check(_doc(_table(rows)), _params(target_unit))) == []
 
 
+@pytest.mark.unit
 def test_target_unit_reports_mismatches() -> None:
     rows = [
         _sub("Jumlah Keluarga yang Mengikuti Peningkatan Ketahanan Pangan Keluarga", "80 orang"),
@@ -203,6 +210,7 @@ def test_target_unit_reports_mismatches() -> None:
     assert {e.role for e in keluarga.evidence} == {"indicator", "target"}
 
 
+@pytest.mark.unit
 def test_target_unit_checks_each_stacked_indicator() -> None:
     table = _table([_sub("Persentase Desa yang menetapkan RKPDes", "83%", "7.01.06")])
     box = BBox(0, 0, 1, 1)
@@ -213,6 +221,7 @@ def test_target_unit_checks_each_stacked_indicator() -> None:
     assert (found.expected, found.actual) == ("desa", "dokumen")
 
 
+@pytest.mark.unit
 def test_target_unit_misspellings_are_their_own_aspect() -> None:
     rows = [
         _sub("Jumlah Laporan Evaluasi Kinerja", "4 Iaporan", "7.01.01.2.01.07"),
@@ -236,6 +245,7 @@ def test_target_unit_misspellings_are_their_own_aspect() -> None:
     }
 
 
+@pytest.mark.unit
 def test_target_unit_noun_table_is_a_parameter() -> None:
     rows = [_sub("Jumlah Keluarga yang Mengikuti", "80 orang")]
     params = _params(target_unit, nouns={"keluarga": ["keluarga", "orang"]})
@@ -244,6 +254,7 @@ def test_target_unit_noun_table_is_a_parameter() -> None:
         _params(target_unit, nouns={"keluarga": "keluarga"})
 
 
+@pytest.mark.unit
 def test_target_unit_without_columns_is_not_evaluated() -> None:
     table = _table([_sub("Jumlah Keluarga", "80 orang")], columns=["code", "name", "amount"])
     (skip,) = list(target_unit.check(_doc(table), _params(target_unit)))
@@ -253,6 +264,7 @@ def test_target_unit_without_columns_is_not_evaluated() -> None:
 # --- percent_range -------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_percent_range() -> None:
     ok = [
         (
@@ -281,12 +293,14 @@ def test_percent_range() -> None:
 # --- forward_target ------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_forward_target_passes_same_units() -> None:
     assert list(forward_target.check(_doc(_table(GOOD)), _params(forward_target))) == []
     rows = [(Level.SUB_KEGIATAN, "7.01.01.2.07.06", {"name": "x", "target": "10 unit", "target_next": "12 Unit"})]
     assert list(forward_target.check(_doc(_table(rows)), _params(forward_target))) == []
 
 
+@pytest.mark.unit
 def test_forward_target_reports_unit_change() -> None:
     rows = [
         (Level.KEGIATAN, "7.01.01.2.01", {"name": "x", "target": "100%", "target_next": "3 dokumen"}),
@@ -308,6 +322,7 @@ def test_forward_target_reports_unit_change() -> None:
 # --- forward_amount_band -------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_forward_amount_band() -> None:
     assert list(forward_amount_band.check(_doc(_table(GOOD)), _params(forward_amount_band))) == []
     rows = [
@@ -328,6 +343,7 @@ def test_forward_amount_band() -> None:
 # --- value_variant -------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_value_variant() -> None:
     common = [
         (Level.SUB_KEGIATAN, f"7.01.01.2.01.0{i}", {"name": "x", "lokasi": "Kec.Randuagung"}) for i in range(1, 5)
@@ -357,6 +373,7 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
     return load_ruleset(path)
 
 
+@pytest.mark.unit
 def test_draft_rules_are_all_indicator_target(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"indicator_target"}
     assert len(ruleset.rules) >= 10
@@ -371,6 +388,7 @@ def _where(result, rule: str) -> set[tuple[str | None, str | None, str | None]]:
     return {(f.location.table, f.location.code, f.location.column) for f in result.findings if f.rule == rule}
 
 
+@pytest.mark.samples
 def test_reference_keluarga_counted_in_orang(reference) -> None:
     found = _where(reference, "IT-004")
     assert {("T-C.33", "7.01.03.2.06.03", "target"), ("Tabel 4.1", "7.01.03.2.06.03", "target")} <= found
@@ -379,6 +397,7 @@ def test_reference_keluarga_counted_in_orang(reference) -> None:
     assert "80 orang" in message.messages["id"] and message.actual == "orang"
 
 
+@pytest.mark.samples
 def test_reference_sub_kegiatan_without_target(reference) -> None:
     found = _where(reference, "IT-001")
     for code in (
@@ -393,6 +412,7 @@ def test_reference_sub_kegiatan_without_target(reference) -> None:
         assert ("T-C.33", code, "target_next") in _where(reference, "IT-003")
 
 
+@pytest.mark.samples
 def test_reference_missing_location_funding_priority(reference) -> None:
     lokasi = _where(reference, "IT-002")
     for code in ("7.01.01.2.03", "7.01.04", "7.01.04.2.01"):
@@ -404,6 +424,7 @@ def test_reference_missing_location_funding_priority(reference) -> None:
     assert {("7.01.05", "Kec.Randuagun"), ("7.01.05.2.01", "Kec.Randuagun")} <= cut
 
 
+@pytest.mark.samples
 def test_reference_misspelt_units_and_tc29_units(reference) -> None:
     spelling = {(f.location.table, f.location.code, f.actual) for f in reference.findings if f.rule == "IT-007"}
     assert ("Tabel 4.1", "7.01.01.2.01.07", "Iaporan") in spelling
@@ -413,11 +434,13 @@ def test_reference_misspelt_units_and_tc29_units(reference) -> None:
     assert {("7.01.01.2.06.01", "jenis"), ("7.01.01.2.08.02", "rekening"), ("7.01.05.2.01", "kali")} <= tc29
 
 
+@pytest.mark.samples
 def test_reference_no_double_report(reference) -> None:
     keys = [(f.location.table, f.location.code, f.location.row, f.location.column) for f in reference.findings]
     assert len(keys) == len(set(keys))
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_have_no_error_or_warning(ruleset, name: str) -> None:
     result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset)

@@ -88,6 +88,7 @@ def _params(module, **given):
 # --- count_words ---------------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_count_words_passes_and_fails() -> None:
     ok, s_ok = _count(6, "enam", 6, "program")
     bad, s_bad = _count(6, "lima", 5, "program", sid=1)
@@ -97,6 +98,7 @@ def test_count_words_passes_and_fails() -> None:
     assert result.location.page == 35 and result.location.bbox is not None
 
 
+@pytest.mark.unit
 def test_count_words_without_counts_is_not_evaluated() -> None:
     (result,) = list(count_words.check(_doc(Narrative([], [])), {}))
     assert isinstance(result, Skip)
@@ -110,6 +112,7 @@ def _headings(n: int) -> list[Heading]:
     return [Heading(1, numerals[i], "X", _span(f"BAB {numerals[i]}")) for i in range(n)]
 
 
+@pytest.mark.unit
 def test_stated_count_matches_table_and_chapters() -> None:
     programs, s1 = _count(2, "dua", 2, "program", sid=0)
     subs, s2 = _count(3, "tiga", 3, "sub kegiatan", sid=1)
@@ -118,6 +121,7 @@ def test_stated_count_matches_table_and_chapters() -> None:
     assert list(stated_count.check(_doc(narrative), _params(stated_count))) == []
 
 
+@pytest.mark.unit
 def test_stated_count_reports_a_wrong_count() -> None:
     programs, s1 = _count(6, "enam", 6, "program", sid=0)
     subs, s2 = _count(2, "dua", 2, "sub kegiatan", sid=1)  # "sub kegiatan", not "kegiatan" (T-C.33 has 2 kegiatan)
@@ -154,11 +158,13 @@ GOOD_LIST = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("kind", narrative_list.KINDS)
 def test_narrative_list_passes_a_faithful_list(kind: str) -> None:
     assert list(narrative_list.check(_list_doc(GOOD_LIST), _params(narrative_list, kind=kind))) == []
 
 
+@pytest.mark.unit
 def test_narrative_list_reports_missing_extra_duplicate_misnamed() -> None:
     items = [
         ("A.", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 1),
@@ -198,6 +204,7 @@ def test_narrative_list_reports_missing_extra_duplicate_misnamed() -> None:
     }
 
 
+@pytest.mark.unit
 def test_narrative_list_unnumbered_first_item_in_a_paragraph() -> None:
     items = [("2.", "Program Pemberdayaan Masyarakat Desa dan Kelurahan;", 1)]
     params = _params(narrative_list, section="IV", levels=["program"], depth_levels=["program"])
@@ -211,6 +218,7 @@ def test_narrative_list_unnumbered_first_item_in_a_paragraph() -> None:
     assert list(narrative_list.check(_list_doc(GOOD_LIST), _params(narrative_list, kind="extra"))) == []
 
 
+@pytest.mark.unit
 def test_narrative_list_without_a_list_is_not_evaluated() -> None:
     (result,) = list(narrative_list.check(_doc(Narrative([], [])), _params(narrative_list)))
     assert isinstance(result, Skip)
@@ -228,6 +236,7 @@ def _stated(total: int, pegawai: int, barang: int) -> list[StatedAmount]:
     ]
 
 
+@pytest.mark.unit
 def test_narrative_component_passes_and_fails() -> None:
     params = _params(narrative_component)
     total = 1_379_300_839  # Σ programs of the fixture T-C.33
@@ -250,6 +259,7 @@ def test_narrative_component_passes_and_fails() -> None:
     )
 
 
+@pytest.mark.unit
 def test_narrative_component_unknown_part_leaves_the_rest_unevaluated() -> None:
     stated = _stated(1_379_300_839, 1_267_300_839, 100_000_000)
     modal = StatedAmount(12_000_000, _span("Rp. 12.000.000", 59), "Belanja Modal", "component", stated[0].sentence, 7)
@@ -269,10 +279,12 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
     return load_ruleset(path)
 
 
+@pytest.mark.unit
 def test_draft_rules_are_all_narrative(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"narrative"}
 
 
+@pytest.mark.samples
 def test_reference_findings(ruleset) -> None:
     result = run_rules(extracted(REFERENCE_PDF), ruleset, "en")
 
@@ -313,6 +325,7 @@ def test_reference_findings(ruleset) -> None:
     assert {n.rule for n in result.not_evaluated} == {"NAR-018"}
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(
     "name", ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from auditor.extract.stacked import unstack
 from auditor.extract.table_shapes import PROFILES, kind_by_header
 from auditor.model.document import (
@@ -25,6 +27,8 @@ from auditor.model.document import (
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import achievement_claim, column_total, identity_names, year_caption
 from auditor.rules.params import resolve
+
+pytestmark = [pytest.mark.unit]
 
 BOX = BBox(10, 10, 60, 20)
 

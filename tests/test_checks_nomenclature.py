@@ -49,6 +49,7 @@ def _read(path: Path) -> dict[str, Any]:
     return json.loads(gzip.decompress(path.read_bytes()))
 
 
+@pytest.mark.unit
 def test_build_script_output_loads_and_matches_the_package_data(tmp_path: Path) -> None:
     source = ROOT.parent / "shared" / "nomenclature"
     if not source.is_dir():
@@ -64,6 +65,7 @@ def test_build_script_output_loads_and_matches_the_package_data(tmp_path: Path) 
     assert not any("  " in n or "\n" in n for n in names)
 
 
+@pytest.mark.unit
 def test_build_script_cleans_pdf_debris() -> None:
     clean = _build_script().clean
     assert clean("Koordinasi       dan\nPenyusunan Dokumen RKA- SKPD ") == "Koordinasi dan Penyusunan Dokumen RKA-SKPD"
@@ -74,6 +76,7 @@ def test_build_script_cleans_pdf_debris() -> None:
 # --- lookups -------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_version_in_force_by_plan_year() -> None:
     assert version_for(2024)[0].id == version_for(2026)[0].id == "kepmendagri-900-2023"
     assert version_for(2027)[0].id == version_for(2030)[0].id == "pemutakhiran-2027"
@@ -82,6 +85,7 @@ def test_version_in_force_by_plan_year() -> None:
     assert load_nomenclature(2024).note is None
 
 
+@pytest.mark.unit
 def test_lookup_two_and_four_digit_and_written_forms() -> None:
     nom = load_nomenclature(2024)
     entry = nom.lookup("7.01.02.2.01.02")
@@ -92,6 +96,7 @@ def test_lookup_two_and_four_digit_and_written_forms() -> None:
     assert nom.lookup("7.01").name == "KECAMATAN"
 
 
+@pytest.mark.unit
 def test_lookup_maps_the_support_program_to_x_xx() -> None:
     nom = load_nomenclature(2024)
     entry = nom.lookup("7.01.01.2.01.01")
@@ -103,6 +108,7 @@ def test_lookup_maps_the_support_program_to_x_xx() -> None:
     assert [e.code for e in nom.children("7.01.01.2.03")][:2] == ["X.XX.01.2.03.01", "X.XX.01.2.03.02"]
 
 
+@pytest.mark.unit
 def test_lookup_previous_code_of_the_2027_update() -> None:
     nom = load_nomenclature(2027)
     (successor,) = nom.successors("1.02.02.2.02.21")
@@ -173,11 +179,13 @@ def _violations(module: Any, doc: Document, **params: Any) -> list[Violation]:
 # --- check types: pass and fail --------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_code_form_passes_whole_codes_with_parents() -> None:
     assert _violations(nomenclature_code_form, _doc(GOOD), aspect="form") == []
     assert _violations(nomenclature_code_form, _doc(GOOD), aspect="parent") == []
 
 
+@pytest.mark.unit
 def test_code_form_reports_cut_and_malformed_codes() -> None:
     rows = GOOD[:3] + [
         (
@@ -206,6 +214,7 @@ def test_code_form_reports_cut_and_malformed_codes() -> None:
     assert got[0].location.column == "code" and got[0].location.bbox is not None
 
 
+@pytest.mark.unit
 def test_code_form_reports_missing_parents() -> None:
     rows = [GOOD[0], GOOD[2], GOOD[4]]  # no kegiatan 7.01.02.2.01; no program 7.01.01
     got = _violations(nomenclature_code_form, _doc(rows), aspect="parent")
@@ -215,6 +224,7 @@ def test_code_form_reports_missing_parents() -> None:
     }
 
 
+@pytest.mark.unit
 def test_code_known() -> None:
     assert _violations(nomenclature_code_known, _doc(GOOD)) == []
     unknown = GOOD + [(S, "7.01.02.2.01.09", "Peningkatan Efektifitas Kegiatan Pemerintahan di Tingkat Kecamatan")]
@@ -226,11 +236,13 @@ def test_code_known() -> None:
     assert (v.actual, v.expected) == ("7.02.01.2.02", "7.01.01.2.02")
 
 
+@pytest.mark.unit
 def test_code_known_accepts_four_digit_codes() -> None:
     rows = [r if r[1] != "7.01.02.2.01.02" else (S, "7.01.02.2.01.02", *r[2:], "7.01.02.2.01.0002") for r in GOOD]
     assert _violations(nomenclature_code_known, _doc(rows)) == []
 
 
+@pytest.mark.unit
 def test_code_known_not_evaluated_without_plan_year() -> None:
     doc = _doc(GOOD)
     doc.plan_year = None
@@ -238,6 +250,7 @@ def test_code_known_not_evaluated_without_plan_year() -> None:
     assert isinstance(skip, Skip) and "plan year" in skip.reasons["en"]
 
 
+@pytest.mark.unit
 def test_name() -> None:
     assert _violations(nomenclature_name, _doc(GOOD), columns=["name"], threshold=100.0) == []
     slip = GOOD + [(K, "7.01.05.2.01", "Penyelenggaraan Urusan Pemerintahan Umum Sesuai Penugasan Kepada Daerah")]
@@ -248,12 +261,14 @@ def test_name() -> None:
     assert _violations(nomenclature_name, _doc(slip), columns=["name"], threshold=98.0) == []
 
 
+@pytest.mark.unit
 def test_name_points_at_the_code_whose_name_it_is() -> None:
     rows = GOOD + [(S, "7.01.01.2.02.03", "Koordinasi dan Pelaksanaan Akuntansi SKPD")]
     (v,) = _violations(nomenclature_name, _doc(rows), columns=["name"], threshold=100.0)
     assert "7.01.01.2.02.04" in v.fields["note"]["en"]
 
 
+@pytest.mark.unit
 def test_indicator() -> None:
     assert _violations(nomenclature_indicator, _doc(GOOD), columns=["indicator"], threshold=100.0) == []
     cut = GOOD[:2] + [
@@ -263,6 +278,7 @@ def test_indicator() -> None:
     assert v.expected == GOOD[2][3] and v.location.column == "indicator"
 
 
+@pytest.mark.unit
 def test_unit() -> None:
     params = {"columns": ["target"], "synonyms": [["keluarga", "kk"]]}
     assert _violations(nomenclature_unit, _doc(GOOD), **params) == []
@@ -281,6 +297,7 @@ def test_unit() -> None:
     assert (v.location.code, v.actual, v.expected) == ("7.01.03.2.06.03", "orang", "Keluarga")
 
 
+@pytest.mark.unit
 def test_unit_agreement_rules() -> None:
     assert nomenclature_unit.agrees("dokumen-dokumen", "Dokumen", [])
     assert nomenclature_unit.agrees("lembagakemasyar akatan", "Lembaga Kemasyarakatan", [])
@@ -288,6 +305,7 @@ def test_unit_agreement_rules() -> None:
     assert not nomenclature_unit.agrees("bulan", "Orang/bulan", [])
 
 
+@pytest.mark.unit
 def test_previous_code() -> None:
     current = [
         (P, "1.02.02", "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT"),
@@ -318,6 +336,7 @@ def test_previous_code() -> None:
     assert _violations(nomenclature_code_known, _doc(old, year=2027)) == []
 
 
+@pytest.mark.unit
 def test_previous_code_not_evaluated_without_previous_codes() -> None:
     (skip,) = list(nomenclature_previous_code.check(_doc(GOOD), {"tables": TABLES}))
     assert isinstance(skip, Skip) and "900" in skip.reasons["en"]
@@ -340,6 +359,7 @@ def _findings(pdf: Path, rules: Any, rule: str | None = None) -> list[Finding]:
     return [f for f in found if rule is None or f.rule == rule]
 
 
+@pytest.mark.samples
 def test_reference_malformed_codes(rules: Any) -> None:
     found = _findings(REFERENCE_PDF, rules, "NOM-001")
     tc29 = {f.expected for f in found if f.location.table == "T-C.29"}
@@ -373,6 +393,7 @@ def test_reference_malformed_codes(rules: Any) -> None:
     assert all(f.severity == "error" for f in found)
 
 
+@pytest.mark.samples
 def test_reference_name_and_indicator_slips(rules: Any) -> None:
     names = {(f.location.table, f.location.code) for f in _findings(REFERENCE_PDF, rules, "NOM-004")}
     for table in ("T-C.29", "T-C.31", "T-C.33", "Tabel 4.1"):
@@ -399,6 +420,7 @@ def test_reference_name_and_indicator_slips(rules: Any) -> None:
     assert ("T-C.33", "7.01.03.2.06.03") in units  # "80 orang" for Keluarga
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_have_no_nomenclature_error_or_warning(name: str, rules: Any) -> None:
     found = _findings(SAMPLES / "pdf" / f"{name}.pdf", rules)

@@ -101,10 +101,12 @@ def _violations(results: list) -> list[Violation]:
     return results
 
 
+@pytest.mark.unit
 def test_sections_pass_the_full_outline() -> None:
     assert list(structure_sections.check(_doc(OUTLINE), _params(structure_sections))) == []
 
 
+@pytest.mark.unit
 def test_sections_report_missing_parts() -> None:
     headings = [h for h in OUTLINE if h not in ("2.4", "V")]
     found = {
@@ -117,10 +119,12 @@ def test_sections_report_missing_parts() -> None:
     assert isinstance(next(iter(structure_sections.check(_doc(), profile))), Skip)
 
 
+@pytest.mark.unit
 def test_heading_sequence_passes_consecutive_numbers() -> None:
     assert list(structure_heading_sequence.check(_doc(OUTLINE), {})) == []
 
 
+@pytest.mark.unit
 def test_heading_sequence_reports_a_gap_once() -> None:
     headings = [h if h != "3.2.2" else "3.2.4" for h in OUTLINE]
     (v,) = _violations(list(structure_heading_sequence.check(_doc(headings), {})))
@@ -133,12 +137,14 @@ def _table(kind: str, nihil: bool = False) -> Table:
     return Table(kind, kind, [1], [], {}, [], 1.0, nihil=nihil)
 
 
+@pytest.mark.unit
 def test_tables_pass_with_a_nihil_tc32() -> None:
     kinds = ["T-C.29", "T-C.30", "T-C.31", "T-C.33", "Tabel 4.1", "Tabel 3.2", "Tabel 3.3"]
     doc = _doc(tables=[_table(k) for k in kinds] + [_table("T-C.32", nihil=True)])
     assert list(structure_tables.check(doc, _params(structure_tables))) == []
 
 
+@pytest.mark.unit
 def test_tables_report_missing_and_nihil_tables() -> None:
     doc = _doc(tables=[_table("T-C.29"), _table("T-C.33", nihil=True)])
     params = _params(structure_tables, required=["T-C.29", "T-C.31", "T-C.33"])
@@ -150,6 +156,7 @@ PATEN = "Tabel 2.5 Hasil Pelaksanaan Administrasi Terpadu Kecamatan (PATEN)"
 TC31 = "Tabel 2.6 T-C.31 Review terhadap Rancangan Awal RKPD Tahun 2024"
 
 
+@pytest.mark.unit
 def test_table_numbers_pass_unique_and_repeated_captions() -> None:
     captions = [
         ("2.5", None, PATEN),
@@ -161,6 +168,7 @@ def test_table_numbers_pass_unique_and_repeated_captions() -> None:
     assert list(structure_table_numbers.check(_doc(captions=captions), _params(structure_table_numbers))) == []
 
 
+@pytest.mark.unit
 def test_table_numbers_report_two_tables_with_one_number() -> None:
     captions = [
         ("2.6", None, PATEN.replace("2.5", "2.6")),
@@ -174,12 +182,14 @@ def test_table_numbers_report_two_tables_with_one_number() -> None:
 WRONG_TITLE = "Tabel 2.6 T-C 31 Rekapitulasi Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah s/d Tahun 2024"
 
 
+@pytest.mark.unit
 def test_caption_title_passes_own_titles() -> None:
     doc = _doc(captions=[("2.6", "T-C.31", TC31), ("4.1", "Tabel 4.1", "TABEL 4.1 Program Utama Kegiatan")])
     for report in ("foreign", "missing"):
         assert list(structure_caption_title.check(doc, _params(structure_caption_title, report=report))) == []
 
 
+@pytest.mark.unit
 def test_caption_title_reports_foreign_and_missing_titles() -> None:
     doc = _doc(
         captions=[
@@ -213,6 +223,7 @@ def _toc_doc(toc: list[tuple[str, str | None]], headings: list[tuple[str, str]])
     return doc
 
 
+@pytest.mark.unit
 def test_toc_passes_matching_headings() -> None:
     headings = [
         ("I", "PENDAHULUAN"),
@@ -225,6 +236,7 @@ def test_toc_passes_matching_headings() -> None:
     assert list(structure_toc.check(_toc_doc(TOC, headings), _params(structure_toc))) == []
 
 
+@pytest.mark.unit
 def test_toc_reports_differences() -> None:
     toc = [(t.replace("PENDAHULUAN", "PENDAHULUAH"), p) for t, p in TOC]
     headings = [
@@ -246,6 +258,7 @@ def test_toc_reports_differences() -> None:
     assert isinstance(next(iter(structure_toc.check(_doc(), _params(structure_toc)))), Skip)
 
 
+@pytest.mark.unit
 def test_leftover_passes_contents_leaders_and_sd() -> None:
     doc = _doc(
         sentences=[("Latar Belakang ........ 1", 3), ("Realisasi s/d tahun 2023.", 8), ("Program Utama yaitu:", 49)]
@@ -253,6 +266,7 @@ def test_leftover_passes_contents_leaders_and_sd() -> None:
     assert list(structure_leftover.check(doc, _params(structure_leftover))) == []
 
 
+@pytest.mark.unit
 def test_leftover_reports_template_text() -> None:
     row = Row(0, Level.AKTIVITAS, None, None, {"aktivitas": Cell("Belanja [isi nama barang]", 40, BOX)})
     doc = _doc(
@@ -263,6 +277,7 @@ def test_leftover_reports_template_text() -> None:
     assert found == {"SESUAIKAN", "xxx", "....", "[isi nama barang]"}
 
 
+@pytest.mark.unit
 def test_table_name_form() -> None:
     good = _doc(sentences=[("dapat dilihat pada Tabel T-C.33.", 36)], captions=[("2.6", "T-C.31", TC31)])
     assert list(structure_table_name.check(good, _params(structure_table_name))) == []
@@ -277,6 +292,7 @@ def test_table_name_form() -> None:
     assert found == {("TC-33", "T-C.33"), ("T.C- 32", "T-C.32"), ("T-C 31", "T-C.31")}
 
 
+@pytest.mark.unit
 def test_scanned_pages() -> None:
     assert list(structure_scanned_pages.check(_doc(), {})) == []
     found = [v.location.page for v in structure_scanned_pages.check(_doc(scanned=[12, 13]), {})]
@@ -295,6 +311,7 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
     return load_ruleset(path)
 
 
+@pytest.mark.unit
 def test_draft_rules_are_all_structure(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"structure"}
     assert len(ruleset.rules) == 11
@@ -309,6 +326,7 @@ def _of(result, rule: str) -> list:
     return [f for f in result.findings if f.rule == rule]
 
 
+@pytest.mark.samples
 def test_reference_numbering(reference) -> None:
     (gap,) = _of(reference, "STR-002")
     assert (gap.actual, gap.expected, gap.location.page) == ("3.2.4", "3.2.2", 34)
@@ -316,6 +334,7 @@ def test_reference_numbering(reference) -> None:
     assert (dup.actual, dup.location.table, dup.location.page) == ("2.6", "T-C.31", 25)
 
 
+@pytest.mark.samples
 def test_reference_captions(reference) -> None:
     (foreign,) = _of(reference, "STR-005")
     assert foreign.location.table == "T-C.31" and "carries the T-C.29 title" in foreign.messages["en"]
@@ -324,6 +343,7 @@ def test_reference_captions(reference) -> None:
     assert {f.actual for f in _of(reference, "STR-009")} == {"T-C 31", "TC-.32.", "T.C- 32", "TC-33"}
 
 
+@pytest.mark.samples
 def test_reference_leftovers_and_contents(reference) -> None:
     assert {(f.actual, f.location.page) for f in _of(reference, "STR-008")} == {
         ("SESUAIKAN", 49),
@@ -334,6 +354,7 @@ def test_reference_leftovers_and_contents(reference) -> None:
     assert reference.not_evaluated == []
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_have_no_structure_findings(ruleset, name: str) -> None:
     result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset)

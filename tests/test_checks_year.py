@@ -74,6 +74,7 @@ TC33_HEADERS = {
 }
 
 
+@pytest.mark.unit
 def test_year_table_header_passes_fitting_years() -> None:
     doc = _doc(
         _header_table("T-C.29", TC29_GOOD),
@@ -83,6 +84,7 @@ def test_year_table_header_passes_fitting_years() -> None:
     assert list(year_table_header.check(doc, _params(year_table_header))) == []
 
 
+@pytest.mark.unit
 def test_year_table_header_reports_wrong_years() -> None:
     tc29 = {**TC29_GOOD, "realisasi_n3": "Realisasi s/d tahun (n-3) - 2022"}
     tc33 = {**TC33_HEADERS, "amount_next": "Prakiraan Maju Rencana Tahun 2024 | Kebutuhan Dana"}
@@ -100,6 +102,7 @@ def test_year_table_header_reports_wrong_years() -> None:
     }
 
 
+@pytest.mark.unit
 def test_year_table_header_without_plan_year_is_not_evaluated() -> None:
     (result,) = list(year_table_header.check(_doc(year=None), _params(year_table_header)))
     assert isinstance(result, Skip)
@@ -108,6 +111,7 @@ def test_year_table_header_without_plan_year_is_not_evaluated() -> None:
 # --- year_table_cell -----------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_year_table_cell_passes_next_renja_and_current_perubahan() -> None:
     table = _activity_table(
         "T-C.33",
@@ -119,6 +123,7 @@ def test_year_table_cell_passes_next_renja_and_current_perubahan() -> None:
     assert list(year_table_cell.check(_doc(table), _params(year_table_cell))) == []
 
 
+@pytest.mark.unit
 def test_year_table_cell_reports_years_of_earlier_plans() -> None:
     table = _activity_table(
         "Tabel 4.1",
@@ -137,6 +142,7 @@ def test_year_table_cell_reports_years_of_earlier_plans() -> None:
     }
 
 
+@pytest.mark.unit
 def test_year_table_cell_offsets_are_parameters() -> None:
     table = _activity_table("T-C.33", "Rapat Koordinasi Tahun 2021")
     assert list(year_table_cell.check(_doc(table), _params(year_table_cell, allowed_offsets=[-3, 0]))) == []
@@ -153,6 +159,7 @@ PHRASES = [
 ]
 
 
+@pytest.mark.unit
 def test_year_phrase_passes_own_years() -> None:
     doc = _doc(
         sentences=[
@@ -164,6 +171,7 @@ def test_year_phrase_passes_own_years() -> None:
     assert list(year_phrase.check(doc, _params(year_phrase, phrases=PHRASES))) == []
 
 
+@pytest.mark.unit
 def test_year_phrase_reports_years_of_the_previous_plan() -> None:
     doc = _doc(
         sentences=["Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2023 dan Prakiraan Maju Tahun 2024"],
@@ -182,6 +190,7 @@ def test_year_phrase_reports_years_of_the_previous_plan() -> None:
     assert len(list(year_phrase.check(doc, only_sentences))) == 2
 
 
+@pytest.mark.unit
 def test_year_phrase_refuses_a_bad_pattern() -> None:
     with pytest.raises(ValueError):
         _params(year_phrase, phrases=[{"pattern": "(", "offsets": [0]}])
@@ -192,6 +201,7 @@ def test_year_phrase_refuses_a_bad_pattern() -> None:
 # --- year_legal_reference ------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_year_legal_reference_passes_past_regulations() -> None:
     doc = _doc(
         sentences=["Permendagri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan.", "Perbup 16/2022 tentang Renstra."]
@@ -199,6 +209,7 @@ def test_year_legal_reference_passes_past_regulations() -> None:
     assert list(year_legal_reference.check(doc, _params(year_legal_reference))) == []
 
 
+@pytest.mark.unit
 def test_year_legal_reference_reports_impossible_years() -> None:
     doc = _doc(
         sentences=[
@@ -219,6 +230,7 @@ def test_year_legal_reference_reports_impossible_years() -> None:
 # --- year_period ---------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_year_period_passes_current_period_and_cited_titles() -> None:
     doc = _doc(
         sentences=[
@@ -230,6 +242,7 @@ def test_year_period_passes_current_period_and_cited_titles() -> None:
     assert list(year_period.check(doc, _params(year_period))) == []
 
 
+@pytest.mark.unit
 def test_year_period_reports_a_period_without_the_plan_year() -> None:
     doc = _doc(sentences=["Renja ini mengacu kepada Renstra Perangkat Daerah Tahun 2019-2023."])
     (v,) = _violations(list(year_period.check(doc, _params(year_period))))
@@ -248,6 +261,7 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory):
     return load_ruleset(path)
 
 
+@pytest.mark.unit
 def test_draft_rules_are_all_year(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"year"}
     assert len(ruleset.rules) == 8
@@ -262,11 +276,13 @@ def _found(result, rule: str) -> set[tuple]:
     return {(f.location.table, f.location.column, f.actual, f.expected) for f in result.findings if f.rule == rule}
 
 
+@pytest.mark.samples
 def test_reference_activities_of_earlier_years(reference) -> None:
     found = {(f.location.table, f.location.code, f.actual) for f in reference.findings if f.rule == "YEAR-002"}
     assert found == {(t, "7.01.01.2.01.01", y) for t in ("T-C.33", "Tabel 4.1") for y in ("2023", "2022")}
 
 
+@pytest.mark.samples
 def test_reference_narrative_plan_years(reference) -> None:
     found = {(f.location.page, f.actual, f.expected) for f in reference.findings if f.rule == "YEAR-003"}
     assert found == {(36, "2023", "2024"), (36, "2024", "2025"), (24, "2023", "2024")}
@@ -274,6 +290,7 @@ def test_reference_narrative_plan_years(reference) -> None:
     assert "RKPD Tahun 2023" in rkpd.messages["id"] and rkpd.location.bbox is not None
 
 
+@pytest.mark.samples
 def test_reference_evaluation_years_and_headers(reference) -> None:
     assert {(f.location.page, f.actual) for f in reference.findings if f.rule == "YEAR-004"} == {
         (8, "2023"),  # "Renja tahun lalu (2023)": n-1
@@ -286,11 +303,13 @@ def test_reference_evaluation_years_and_headers(reference) -> None:
     }
 
 
+@pytest.mark.samples
 def test_reference_legal_references_and_periods_are_not_errors(reference) -> None:
     assert not [f for f in reference.findings if f.rule in ("YEAR-005", "YEAR-006")]
     assert reference.not_evaluated == []
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", CLEAN)
 def test_clean_samples_have_no_year_findings(ruleset, name: str) -> None:
     result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset)

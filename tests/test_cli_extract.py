@@ -7,8 +7,11 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from conftest import REFERENCE_PDF, run_cli
 from PIL import Image
+
+pytestmark = [pytest.mark.samples, pytest.mark.cli]
 
 
 def test_extract_json_dumps_tables_and_narrative(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import REFERENCE_PDF, REPAIRED_PDF, run_cli
 
 CATEGORIES = {"totals", "cross_table", "narrative", "nomenclature", "year", "indicator_target", "structure"}
@@ -22,6 +23,8 @@ def _find(report: dict[str, Any], rule: str, code: str | None, column: str | Non
     return hits[0]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_reference_sample_reports_its_known_mistakes(audit) -> None:
     proc, report, _ = audit(REFERENCE_PDF)
     assert proc.returncode == 1, proc.stderr  # errors found, --fail-on error
@@ -41,6 +44,8 @@ def test_reference_sample_reports_its_known_mistakes(audit) -> None:
     assert narrative["location"]["page"] >= 1 and narrative["location"]["bbox"]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_report_shape_is_the_public_contract(audit) -> None:
     _, report, _ = audit(REFERENCE_PDF)
     assert report["tool"]["name"] == "renja-audit" and report["tool"]["version"]
@@ -59,6 +64,8 @@ def test_report_shape_is_the_public_contract(audit) -> None:
         assert code is None or code.count(".") in (2, 4, 5)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_every_finding_points_at_a_value(audit) -> None:
     _, report, _ = audit(REFERENCE_PDF)
     for f in report["findings"]:
@@ -73,6 +80,8 @@ def test_every_finding_points_at_a_value(audit) -> None:
                 assert e["location"]["page"] >= 1 and e["location"]["bbox"], (f["rule"], e)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_repaired_sample_is_clean(audit) -> None:
     proc, report, _ = audit(REPAIRED_PDF)
     bad = [f["message"] for f in report["findings"] if f["severity"] in ("error", "warning")]
@@ -83,6 +92,8 @@ def test_repaired_sample_is_clean(audit) -> None:
     assert proc.returncode == 0, proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_english_report(audit) -> None:
     _, report, out = audit(REFERENCE_PDF, "en")
     sub = _find(report, "TOT-001", "7.01.01.2.09.06", "amount")
@@ -91,6 +102,8 @@ def test_english_report(audit) -> None:
     assert "Renja Audit Report" in html and "Rp20.250.000" in html
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_html_report_lists_findings(audit) -> None:
     _, report, out = audit(REFERENCE_PDF)
     html = (out / f"{REFERENCE_PDF.stem}.html").read_text(encoding="utf-8")
@@ -99,6 +112,9 @@ def test_html_report_lists_findings(audit) -> None:
     assert "7.01.01.2.09.06" in html and "Rp13.200.000" in html
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_every_clean_sample_audits_clean(tmp_path: Path) -> None:
     """The clean samples of every family exit 0 from the command line, checked with the rule
     set their office uses (tests/test_quality.py holds the findings themselves)."""
@@ -119,6 +135,8 @@ def test_every_clean_sample_audits_clean(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_every_finding_has_a_picture_of_its_place(audit) -> None:
     from auditor.report.crops import finding_pictures
 
@@ -137,6 +155,8 @@ def test_every_finding_has_a_picture_of_its_place(audit) -> None:
     assert 'id="f-text"' in html and 'class="f-sev"' in html  # offline filters and search
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_annotated_pdf_output(tmp_path: Path) -> None:
     """--format pdf writes <stem>.annotated.pdf: the pages plus numbered notes pages."""
     from pypdf import PdfReader

@@ -90,6 +90,7 @@ def _squash(text: str) -> str:
 # --------------------------------------------------------------------------- same findings as the PDF
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", NAMES)
 def test_docx_findings_equal_the_pdf_findings(name: str) -> None:
     """Per finding (rule, severity, table, code, column, expected, actual), as a multiset;
@@ -103,6 +104,7 @@ def test_docx_findings_equal_the_pdf_findings(name: str) -> None:
     assert sorted(n.rule for n in word_result.not_evaluated) == sorted(n.rule for n in pdf_result.not_evaluated)
 
 
+@pytest.mark.samples
 def test_reference_and_repaired_docx_counts() -> None:
     reference = run_rules(_docx(REFERENCE_DOCX), _ruleset()).findings
     assert len(reference) == 254
@@ -110,6 +112,7 @@ def test_reference_and_repaired_docx_counts() -> None:
     assert repaired["error"] == 0 and repaired["warning"] == 0
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", NAMES)
 def test_docx_tables_read_like_the_pdf(name: str) -> None:
     """Clean samples have no findings to compare: their tables must agree row by row
@@ -156,6 +159,7 @@ def test_docx_tables_read_like_the_pdf(name: str) -> None:
 # --------------------------------------------------------------------------- Word structures
 
 
+@pytest.mark.unit
 def test_word_structures_are_read_as_printed(tmp_path: Path) -> None:
     """List numbering Word adds itself, outline headings, merged cells (gridSpan, vMerge)
     and several paragraphs in one cell."""
@@ -237,6 +241,7 @@ def _header_again(source: Path, target: Path, split: bool) -> None:
     doc.save(str(target))
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("split", [False, True], ids=["inside-the-table", "second-table"])
 def test_header_typed_again_is_read_as_a_continued_table(tmp_path: Path, split: bool) -> None:
     target = tmp_path / "ulang.docx"
@@ -259,6 +264,7 @@ def test_header_typed_again_is_read_as_a_continued_table(tmp_path: Path, split: 
 # --------------------------------------------------------------------------- by content, damaged files
 
 
+@pytest.mark.samples
 def test_files_are_recognised_by_content_not_name(tmp_path: Path) -> None:
     word_as_pdf = tmp_path / "draf.pdf"
     shutil.copyfile(REPAIRED_DOCX, word_as_pdf)
@@ -304,6 +310,8 @@ def _ole(stream: str):
     return make
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize(
     ("name", "make", "words_id", "words_en"),
     [
@@ -348,6 +356,7 @@ def _text_at(layouts: list[PageLayout], page: int, bbox: list[float]) -> str:
     return " ".join(w.text for w, _ in layout.words if box.contains(w.bbox, 0.6))
 
 
+@pytest.mark.samples
 def test_docx_reports_name_word_places_without_libreoffice(monkeypatch: pytest.MonkeyPatch, reference_report) -> None:
     monkeypatch.setenv(SOFFICE_ENV, "")  # as on a machine without LibreOffice
     out = render_outputs(REFERENCE_DOCX, reference_report, ("json", "html", "csv", "xlsx", "pdf"), "id")
@@ -382,6 +391,7 @@ def test_docx_reports_name_word_places_without_libreoffice(monkeypatch: pytest.M
     assert sheet.max_row == 255
 
 
+@pytest.mark.samples
 def test_docx_html_without_pictures_shows_the_cell_text(monkeypatch: pytest.MonkeyPatch, reference_report) -> None:
     monkeypatch.setenv(SOFFICE_ENV, "")
     html = render_outputs(REFERENCE_DOCX, reference_report, ("html",), "id")["html"].decode("utf-8")
@@ -395,6 +405,9 @@ def test_docx_html_without_pictures_shows_the_cell_text(monkeypatch: pytest.Monk
     assert "tabel Word ke-" in html and "di bawah judul" in html
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_docx_pictures_come_from_a_libreoffice_print(reference_report) -> None:
     if soffice() is None:
         missing("LibreOffice (soffice) is not installed (sh scripts/ensure_test_tools.sh installs it)")

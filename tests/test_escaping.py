@@ -23,6 +23,8 @@ import pytest
 from conftest import ROOT, SAMPLES, run_cli
 from openpyxl import load_workbook
 
+pytestmark = [pytest.mark.samples, pytest.mark.cli]
+
 HOSTILE_PDF = SAMPLES / "special" / "hostile-2024.pdf"
 TEMPLATE = ROOT / "auditor" / "report" / "templates" / "report.html.j2"
 

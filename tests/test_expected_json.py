@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 from expected.update import documents, expected_path, report_bytes
 
-pytestmark = pytest.mark.samples
+pytestmark = [pytest.mark.samples, pytest.mark.cli]
 
 
 @pytest.fixture(scope="module")

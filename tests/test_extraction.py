@@ -11,6 +11,8 @@ from conftest import REFERENCE_PDF, SAMPLE_PAIRS, extracted, load_spec
 
 from auditor.model.document import Level, Table
 
+pytestmark = [pytest.mark.samples]
+
 TABLES = {"tc33": "T-C.33", "t41": "Tabel 4.1"}
 
 

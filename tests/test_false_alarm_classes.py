@@ -32,6 +32,7 @@ def _rules(name: str, rules: str = "renja-permendagri86") -> set[str]:
     return {f.rule for f in _audit(name, rules)[0]}
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", ["tegalampel-2027", "parakan-2026", "kraksaan-2025"])
 def test_contents_pages_are_not_the_outline(name: str) -> None:
     """A table of contents, list of tables or of figures at the front (dot leaders, page
@@ -49,12 +50,14 @@ def test_contents_pages_are_not_the_outline(name: str) -> None:
     assert not _rules(name, rules) & {"STR-002", "STR-004", "STR-007", "STR-008"}
 
 
+@pytest.mark.samples
 def test_contents_without_page_numbers_are_read_too() -> None:
     entries = [e for e in _doc("situbondo-diskominfo-2025").narrative.contents if e.listing == "isi"]
     assert len(entries) >= 15 and all(e.page_label is None for e in entries)
     assert "STR-007" not in _rules("situbondo-diskominfo-2025")
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(
     ("name", "table", "code"),
     [
@@ -79,12 +82,14 @@ def test_several_values_in_one_cell_are_several_indicators(name: str, table: str
     }
 
 
+@pytest.mark.samples
 def test_stacked_targets_are_compared_indicator_by_indicator() -> None:
     """The defect variant's second indicator of 7.01.02 has its n+1 target in another unit."""
     found = [f for f in _audit("kraksaan-2025-defects")[0] if f.rule == "IT-009"]
     assert [(f.location.code, f.location.table) for f in found] == [("7.01.02", "T-C.33")]
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(
     ("name", "kind", "label"),
     [
@@ -100,12 +105,14 @@ def test_tables_are_found_by_their_words_not_their_numbers(name: str, kind: str,
     assert "STR-003" not in _rules(name)  # Situbondo has no BAB IV table at all: not required
 
 
+@pytest.mark.samples
 def test_a_finding_names_the_table_as_the_document_numbers_it() -> None:
     found = next(f for f in _audit("parakan-2026-defects")[0] if f.rule == "XT-008")
     assert (found.location.table, found.location.table_label) == ("Tabel 3.3", "Tabel III.2")
     assert "Tabel III.2" in found.messages["id"]
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", ["parakan-2026", "kraksaan-2025", "tegalampel-2027"])
 def test_program_lists_are_read_however_numbered(name: str) -> None:
     """BAB III lists numbered A./1./a) (sub kegiatan items without the words "Sub Kegiatan"),
@@ -116,6 +123,7 @@ def test_program_lists_are_read_however_numbered(name: str) -> None:
     assert not {"NAR-005", "NAR-006", "NAR-007", "NAR-008", "NAR-009", "NAR-010"} & {f.rule for f in findings}
 
 
+@pytest.mark.samples
 def test_a_row_cut_by_a_page_break_is_one_row() -> None:
     """The browser-printed SIPD matrix leaves the part of a row above a page break without
     a bottom border; the row is still read whole, its merged cells included."""
@@ -128,6 +136,7 @@ def test_a_row_cut_by_a_page_break_is_one_row() -> None:
     assert not _rules("situbondo-diskominfo-2025") & {"TOT-001", "TOT-002", "NOM-002", "XT-005", "NAR-006", "NOM-004"}
 
 
+@pytest.mark.unit
 def test_open_table_bottoms_are_closed_only_where_a_row_was_cut() -> None:
     h = lambda y, x0=0, x1=300: {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y}  # noqa: E731
     v = lambda x, top, bottom: {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}  # noqa: E731
@@ -144,6 +153,7 @@ def test_open_table_bottoms_are_closed_only_where_a_row_was_cut() -> None:
     assert 140 not in open_bottoms(merged)  # the rules go on below: a merged cell, not a cut row
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", ["kraksaan-2025", "parakan-2026"])
 def test_a_hyphen_at_a_line_end_joins_the_word(name: str) -> None:
     text = " ".join(s.text for s in _doc(name).narrative.sentences)
@@ -151,6 +161,7 @@ def test_a_hyphen_at_a_line_end_joins_the_word(name: str) -> None:
     assert "STR-009" not in _rules(name)
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", ["parakan-2026", "tegalampel-2027", "kraksaan-2025"])
 def test_a_year_in_an_official_name_is_no_year_reference(name: str) -> None:
     doc = _doc(name)
@@ -159,6 +170,7 @@ def test_a_year_in_an_official_name_is_no_year_reference(name: str) -> None:
     assert not [f for f in _audit(name, rules)[0] if f.category == "year"]
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", ["parakan-2026", "kraksaan-2025", "tegalampel-2027", "situbondo-diskominfo-2025"])
 def test_a_count_of_a_part_is_compared_with_what_it_counts(name: str) -> None:
     """ "2 (dua) sub kegiatan belum mencapai target" is not the number of sub kegiatan: NAR-004
@@ -174,6 +186,7 @@ def test_a_count_of_a_part_is_compared_with_what_it_counts(name: str) -> None:
 # --- Classes the held-out family (kota-dinas, built apart from the tuning) exposed ---------
 
 
+@pytest.mark.samples
 def test_a_table_name_cut_at_a_line_end_is_joined() -> None:
     """ "... dalam Tabel T-" / "C.31, ..." in justified text reads "T-C.31", no leftover hyphen."""
     doc = _doc("madiun-dukcapil-2026")
@@ -182,6 +195,7 @@ def test_a_table_name_cut_at_a_line_end_is_joined() -> None:
     assert "STR-009" not in _rules("madiun-dukcapil-2026")
 
 
+@pytest.mark.samples
 def test_running_text_that_starts_a_line_with_a_table_name_is_no_caption() -> None:
     """A wrapped line "Tabel 2.5 (T-C.30). Cakupan ..." inside a paragraph is not the T-C.30
     caption: no second caption, no "caption without its title", no number used twice."""
@@ -190,6 +204,7 @@ def test_running_text_that_starts_a_line_with_a_table_name_is_no_caption() -> No
     assert not _rules("madiun-dukcapil-2026") & {"STR-004", "STR-006"}
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("name", ["madiun-dukcapil-2026", "kraksaan-2025", "kencong-2024"])
 def test_a_table_caption_leaves_out_the_paragraph_above_it(name: str) -> None:
     for table in _doc(name).tables:
@@ -197,6 +212,7 @@ def test_a_table_caption_leaves_out_the_paragraph_above_it(name: str) -> None:
             assert table.caption.lower().startswith(("tabel", "lanjutan")), table.caption
 
 
+@pytest.mark.samples
 def test_an_amount_of_another_budget_year_is_not_the_plan_total() -> None:
     """ "pagu anggaran ... tahun 2024 sebesar Rp8.946.215.000,00 terealisasi ..." in a 2026
     Renja is last year's budget, not the total NAR-001 compares with T-C.33."""
@@ -206,6 +222,7 @@ def test_an_amount_of_another_budget_year_is_not_the_plan_total() -> None:
     assert "NAR-001" not in _rules("madiun-dukcapil-2026")
 
 
+@pytest.mark.samples
 def test_a_split_of_a_part_is_not_a_split_of_the_total() -> None:
     """ "Belanja Operasi meliputi Belanja Pegawai ... dan Belanja Barang dan Jasa ...": the
     goods-and-services figure is not the table total minus personnel (there is Belanja
@@ -215,6 +232,7 @@ def test_a_split_of_a_part_is_not_a_split_of_the_total() -> None:
     assert any(f.rule == "NAR-013" and "Barang dan Jasa" in f.message for f in _audit("randuagung-2024")[0])
 
 
+@pytest.mark.samples
 def test_an_amount_and_its_words_are_compared() -> None:
     doc = _doc("madiun-dukcapil-2026-defects")
     spelled = [c for c in doc.narrative.counts if c.noun == "rupiah"]
@@ -222,6 +240,7 @@ def test_an_amount_and_its_words_are_compared() -> None:
     assert any(f.rule == "NAR-003" and "8.851.080.000" in f.message for f in _audit("madiun-dukcapil-2026-defects")[0])
 
 
+@pytest.mark.samples
 def test_letters_of_centred_header_lines_stay_words() -> None:
     """Header cells centred half a point apart (web-printed tables) are still read word by
     word, so a column that names its year ("Tahun Berjalan (2025)") is recognised."""
@@ -231,6 +250,7 @@ def test_letters_of_centred_header_lines_stay_words() -> None:
     assert "Keluaran Kegiatan" in tc29.column_headers["realisasi_n3"]
 
 
+@pytest.mark.samples
 def test_urusan_and_bidang_rows_are_subtotals_of_their_programs() -> None:
     """SIPD prints "2.16 URUSAN PEMERINTAHAN BIDANG ..." rows with the sum of their programs;
     they are compared with those programs (TOT-003/007), and a wrong one is an error."""
@@ -250,6 +270,7 @@ def test_urusan_and_bidang_rows_are_subtotals_of_their_programs() -> None:
 BAPPEDA = "banyuwangi-bappeda-2025"
 
 
+@pytest.mark.samples
 def test_lettered_sections_are_the_outline() -> None:
     """ "A. Latar Belakang" under BAB I is section 1.1 (and "C. Program dan Kegiatan" under
     BAB III is 3.3, though it starts with "Program"); the contents list them the same way."""
@@ -262,12 +283,14 @@ def test_lettered_sections_are_the_outline() -> None:
     assert not _rules(BAPPEDA) & {"STR-001", "STR-002", "STR-007"}
 
 
+@pytest.mark.samples
 def test_program_lists_lettered_like_sections_stay_lists() -> None:
     """A BAB IV list "A. Program Penunjang ..." is a list, not the outline."""
     for name in ("kraksaan-2025", "randuagung-2024-repaired"):
         assert not [h for h in _doc(name).narrative.headings if h.label], name
 
 
+@pytest.mark.samples
 def test_a_code_in_columns_of_its_segments_is_one_code() -> None:
     tc33 = _doc(BAPPEDA).tables_of("T-C.33")[0]
     codes = [r.code for r in tc33.rows if r.level == Level.SUB_KEGIATAN]
@@ -275,6 +298,7 @@ def test_a_code_in_columns_of_its_segments_is_one_code() -> None:
     assert not {"TOT-003", "TOT-004"} & _rules(BAPPEDA)
 
 
+@pytest.mark.samples
 def test_captions_under_their_tables_belong_to_them() -> None:
     """Tables captioned underneath: the BAB IV table is "Tabel 4.1" (not the T-C.33 a
     sentence above it names), and the sasaran table is not given the tujuan table's caption."""
@@ -287,6 +311,7 @@ def test_captions_under_their_tables_belong_to_them() -> None:
     ]
 
 
+@pytest.mark.samples
 def test_rupiah_with_a_dash_for_cents() -> None:
     """ "Rp 11.939.026.000,- (sebelas miliar ... rupiah)": read whole, words compared."""
     doc = _doc(BAPPEDA)
@@ -295,6 +320,7 @@ def test_rupiah_with_a_dash_for_cents() -> None:
     assert [c.value for c in doc.narrative.counts if c.noun == "rupiah"] == [11_939_026_000]
 
 
+@pytest.mark.samples
 def test_a_unit_name_on_two_cover_lines() -> None:
     assert _doc(BAPPEDA).unit == "Badan Perencanaan Pembangunan, Riset Dan Inovasi Daerah"
 
@@ -302,6 +328,7 @@ def test_a_unit_name_on_two_cover_lines() -> None:
 # --------------------------------------------------------------------------- kecamatan-kota (held out)
 
 
+@pytest.mark.samples
 def test_a_caption_states_the_money_unit_of_its_table() -> None:
     """Lowokwaru's BAB IV table says "(dalam ribuan rupiah)" in its caption over a header
     "Pagu Indikatif Tahun 2026": its amounts are thousands, and equal T-C.33's rupiah."""
@@ -316,6 +343,7 @@ def test_a_caption_states_the_money_unit_of_its_table() -> None:
     assert "XT-001" in _rules("lowokwaru-2026-defects")
 
 
+@pytest.mark.unit
 def test_a_header_unit_outranks_the_caption() -> None:
     from auditor.extract.rows import _money_unit
 
@@ -328,6 +356,7 @@ def test_a_header_unit_outranks_the_caption() -> None:
     assert _money_unit("Pagu Indikatif", "Tabel 4.1 Program Seribu Desa dan Dua Ribu Kelurahan") == 1
 
 
+@pytest.mark.samples
 def test_a_name_that_starts_with_its_level_word() -> None:
     """ "a) Kegiatan Kegiatan Pemberdayaan Kelurahan" names T-C.33's "Kegiatan Pemberdayaan
     Kelurahan" (the official name starts with the level word): not misnamed."""
@@ -335,6 +364,7 @@ def test_a_name_that_starts_with_its_level_word() -> None:
     assert "NAR-008" not in _rules("lowokwaru-2026")
 
 
+@pytest.mark.samples
 def test_contents_entries_of_two_headings_with_one_number() -> None:
     """Two headings numbered 2.4 (the second should be 2.5): the contents list both, each
     entry is compared with the heading of its title, and only the numbering is reported."""
@@ -343,6 +373,7 @@ def test_contents_entries_of_two_headings_with_one_number() -> None:
     assert not [f for f in _audit("lowokwaru-2026-defects")[0] if f.rule == "STR-007"]
 
 
+@pytest.mark.samples
 def test_a_program_amount_in_the_bab_iv_list() -> None:
     (found,) = [f for f in _audit("lowokwaru-2026-defects")[0] if f.rule == "NAR-017"]
     assert found.location.code == "7.01.03" and found.severity == "error"
@@ -353,6 +384,7 @@ def test_a_program_amount_in_the_bab_iv_list() -> None:
         assert "NAR-017" not in _rules(name), name
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize(
     ("name", "others"),
     [
@@ -368,6 +400,7 @@ def test_a_village_outside_the_own_list(name: str, others: set[str]) -> None:
     assert "NAR-018" not in _rules(name.removesuffix("-defects"))
 
 
+@pytest.mark.samples
 def test_programme_names_and_borders_are_no_other_village() -> None:
     from auditor.model.document import Sentence
 

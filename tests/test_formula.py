@@ -10,6 +10,8 @@ from auditor.rules.checks import column_formula
 from auditor.rules.formula import FormulaError, evaluate, names, parse_formula
 from auditor.rules.params import resolve
 
+pytestmark = [pytest.mark.unit]
+
 BOX = BBox(1, 1, 2, 2)
 
 

@@ -25,6 +25,8 @@ from samples.generator.docx_render import build_document, render_docx
 from samples.generator.spec import SpecError, parse_spec
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_reference_spec_renders_to_a_renja_like_docx(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "samples.generator", str(REFERENCE_SPEC), "--no-pdf", "--out-dir", str(tmp_path)],
@@ -140,6 +142,7 @@ def _entries(spec: Any, of: str) -> list[tuple[str, str, int | None]]:
     return [(e.text, e.target, e.level) for e in block.entries]
 
 
+@pytest.mark.unit
 def test_contents_entries_are_derived_from_headings_captions_and_figures() -> None:
     spec = parse_spec(_feature_spec())
     assert _entries(spec, "headings") == [
@@ -173,6 +176,7 @@ def test_contents_entries_are_derived_from_headings_captions_and_figures() -> No
     ]
 
 
+@pytest.mark.unit
 def test_written_contents_entries_print_their_own_text_at_the_target_page() -> None:
     data = _feature_spec()
     data["body"][6] = {
@@ -195,6 +199,7 @@ def test_written_contents_entries_print_their_own_text_at_the_target_page() -> N
     assert pages == ["i", toc.UNKNOWN, "1"]
 
 
+@pytest.mark.unit
 def test_contents_lines_have_a_dot_leader_tab_at_the_right_margin() -> None:
     spec = toc.resolve(parse_spec(_feature_spec()), {"BAB I PENDAHULUAN": "1", "1.1 Latar Belakang": "1"})
     doc = build_document(spec)
@@ -216,6 +221,7 @@ def test_contents_lines_have_a_dot_leader_tab_at_the_right_margin() -> None:
     )
 
 
+@pytest.mark.unit
 def test_sections_number_pages_and_carry_the_running_header() -> None:
     doc = build_document(parse_spec(_feature_spec()))
     sections = doc.sections
@@ -230,6 +236,7 @@ def test_sections_number_pages_and_carry_the_running_header() -> None:
     assert sections[2].header.paragraphs[0].style.name == "Renja Running Header"
 
 
+@pytest.mark.unit
 def test_figures_are_inline_pictures_with_the_caption_below() -> None:
     doc = build_document(parse_spec(_feature_spec()))
     body = list(doc.element.body.iterchildren())
@@ -245,6 +252,7 @@ def test_figures_are_inline_pictures_with_the_caption_below() -> None:
     assert len(images) == 3 and all(p.blob.startswith(b"\x89PNG") for p in images)
 
 
+@pytest.mark.unit
 def test_figures_and_documents_are_deterministic(tmp_path: Path) -> None:
     spec = parse_spec(_feature_spec())
     figure = next(b for b in spec.body if b.type == "figure" and b.kind == "bar_chart")
@@ -255,6 +263,7 @@ def test_figures_and_documents_are_deterministic(tmp_path: Path) -> None:
     assert a == b
 
 
+@pytest.mark.unit
 def test_stacked_cell_text_breaks_lines_in_writer_and_calc() -> None:
     spec = parse_spec(_feature_spec())
     doc = build_document(spec)
@@ -271,6 +280,7 @@ def test_stacked_cell_text_breaks_lines_in_writer_and_calc() -> None:
     assert ws.oddHeader.right.text == HEADER
 
 
+@pytest.mark.unit
 def test_new_block_keys_are_validated() -> None:
     def body_with(block: dict[str, Any]) -> dict[str, Any]:
         return {"id": "x", "body": [block]}
@@ -291,10 +301,12 @@ def test_new_block_keys_are_validated() -> None:
     assert (toc_block.text, toc_block.level) == ("DAFTAR GAMBAR", 2)
 
 
+@pytest.mark.unit
 def test_printed_numbers_count_on_over_pages_without_a_readable_footer() -> None:
     assert toc.printed_numbers([None, "i", "ii", "1", None, None, "4"]) == [None, "i", "ii", "1", "2", "3", "4"]
 
 
+@pytest.mark.cli
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice) for the PDF")
 @pytest.mark.parametrize("render", ["calc", "writer"])
 def test_contents_print_the_page_numbers_the_pdf_shows(tmp_path: Path, render: str) -> None:
@@ -326,6 +338,7 @@ def test_contents_print_the_page_numbers_the_pdf_shows(tmp_path: Path, render: s
         assert printed[page] == number, text
 
 
+@pytest.mark.unit
 def test_sections_can_print_the_page_number_between_dashes() -> None:
     data = _feature_spec()
     body = data["body"]
@@ -351,6 +364,7 @@ def test_sections_can_print_the_page_number_between_dashes() -> None:
             parse_spec({"id": "x", "body": [{"type": "section", "orientation": "portrait", "page_format": bad}]})
 
 
+@pytest.mark.unit
 def test_footer_numbers_between_dashes_are_read() -> None:
     class Page:
         width, height = 595.0, 842.0
@@ -367,6 +381,7 @@ def test_footer_numbers_between_dashes_are_read() -> None:
     assert toc._footer_number(Page(("-", 293))) is None
 
 
+@pytest.mark.unit
 def test_parts_after_a_spliced_table_keep_the_page_format() -> None:
     """The Writer part after a Calc table prints its numbers as the section before the table did."""
     data = _feature_spec()
@@ -381,6 +396,7 @@ def test_parts_after_a_spliced_table_keep_the_page_format() -> None:
     assert plain[2].blocks[0].page_format is None
 
 
+@pytest.mark.unit
 def test_footer_numbers_after_a_word_are_read() -> None:
     """A "Hal. {}" page_format ("Hal. 5") still gives the contents and the parts after it their numbers."""
 

@@ -40,6 +40,9 @@ class _Links(HTMLParser):
             self.rows += 1
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_index_lists_every_document_with_its_counts(checked) -> None:
     proc, out, bad = checked
     assert proc.returncode == 2  # one input could not be audited
@@ -59,6 +62,8 @@ def test_index_lists_every_document_with_its_counts(checked) -> None:
     assert "PDF" in rows[2]["reason"] and rows[2]["report"] == ""
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_index_html_links_to_each_report(checked) -> None:
     _, out, _ = checked
     parser = _Links()
@@ -68,6 +73,8 @@ def test_index_html_links_to_each_report(checked) -> None:
     assert all((out / link).is_file() for link in parser.links)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_index_xlsx_has_documents_and_rule_counts(checked) -> None:
     _, out, _ = checked
     book = load_workbook(out / "index.xlsx")
@@ -84,6 +91,8 @@ def test_index_xlsx_has_documents_and_rule_counts(checked) -> None:
     assert all(v[3] == 1 and v[1] for v in rules.values())
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_a_single_file_writes_no_index(tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_cli("check", SUKODONO_PDF, "--out", out, "--format", "csv")

@@ -114,6 +114,7 @@ def _worst(report: dict[str, Any], numbers: list[int]) -> str:
 # ----------------------------------------------------------------- reference
 
 
+@pytest.mark.samples
 def test_output_opens_with_notes_pages_appended(annotated: bytes, plumbed: Any) -> None:
     reader = PdfReader(io.BytesIO(annotated))
     notes = len(reader.pages) - REFERENCE_PAGES
@@ -132,6 +133,8 @@ def test_output_opens_with_notes_pages_appended(annotated: bytes, plumbed: Any) 
     assert reader.get_destination_page_number(notes_item) == REFERENCE_PAGES
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 def test_original_pages_keep_content_and_every_word(annotated: bytes, plumbed: Any, reference: dict[str, Any]) -> None:
     original = PdfReader(REFERENCE_PDF)
     reader = PdfReader(io.BytesIO(annotated))
@@ -152,6 +155,7 @@ def test_original_pages_keep_content_and_every_word(annotated: bytes, plumbed: A
             assert set(new - old) <= labels.get(i + 1, set()), f"page {i + 1}: unexpected text {new - old}"
 
 
+@pytest.mark.samples
 def test_every_located_finding_is_outlined_in_its_severity_colour(plumbed: Any, reference: dict[str, Any]) -> None:
     cells = _cells(reference)
     assert len(cells) > 150
@@ -162,6 +166,7 @@ def test_every_located_finding_is_outlined_in_its_severity_colour(plumbed: Any, 
         )
 
 
+@pytest.mark.samples
 def test_badges_are_on_the_page_next_to_their_cell(plumbed: Any, reference: dict[str, Any]) -> None:
     for (page_no, bbox), numbers in _cells(reference).items():
         page = plumbed.pages[page_no - 1]
@@ -181,6 +186,7 @@ def test_badges_are_on_the_page_next_to_their_cell(plumbed: Any, reference: dict
             assert near_badge and near_cell, f"badge {label} on page {page_no}: no leader line"
 
 
+@pytest.mark.samples
 def test_several_findings_on_one_cell_share_one_badge(plumbed: Any, reference: dict[str, Any]) -> None:
     shared = {key: numbers for key, numbers in _cells(reference).items() if len(numbers) > 2}
     assert shared  # the reference has a narrative line with eleven findings
@@ -190,6 +196,7 @@ def test_several_findings_on_one_cell_share_one_badge(plumbed: Any, reference: d
         assert not any(str(n) in words for n in numbers[1:-1])  # no separate badges on top of each other
 
 
+@pytest.mark.samples
 def test_each_finding_has_a_printable_note_on_its_badge(annotated: bytes, reference: dict[str, Any]) -> None:
     reader = PdfReader(io.BytesIO(annotated))
     notes: dict[str, tuple[int, Any]] = {}
@@ -212,6 +219,7 @@ def test_each_finding_has_a_printable_note_on_its_badge(annotated: bytes, refere
         assert _gap((x0, height - y1, x1, height - y0), tuple(f["location"]["bbox"])) < 40
 
 
+@pytest.mark.samples
 def test_notes_pages_list_every_finding(plumbed: Any, reference: dict[str, Any]) -> None:
     text = "\n".join(p.extract_text() for p in plumbed.pages[REFERENCE_PAGES:])
     lines = text.splitlines()
@@ -225,6 +233,7 @@ def test_notes_pages_list_every_finding(plumbed: Any, reference: dict[str, Any])
     assert "Seharusnya: 2022" in text and "Rp2.022" not in text  # a year is not money
 
 
+@pytest.mark.samples
 def test_notes_link_to_the_findings_pages(annotated: bytes, reference: dict[str, Any]) -> None:
     reader = PdfReader(io.BytesIO(annotated))
     index = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
@@ -238,6 +247,7 @@ def test_notes_link_to_the_findings_pages(annotated: bytes, reference: dict[str,
     assert [index[dest[0].idnum] + 1 for dest in links] == targets
 
 
+@pytest.mark.samples
 def test_english_notes() -> None:
     report = _report(REFERENCE_PDF, "en")
     data = annotate_pdf(REFERENCE_PDF, report, "en")
@@ -273,6 +283,7 @@ def _finding(message: str, page: int | None, bbox: list[float] | None, **extra: 
     } | extra
 
 
+@pytest.mark.samples
 def test_text_outside_winansi_is_transliterated_and_page_less_findings_are_listed(tmp_path: Path) -> None:
     with pdfplumber.open(REPAIRED_PDF) as pdf:
         word = pdf.pages[0].extract_words()[0]
@@ -310,6 +321,7 @@ def test_text_outside_winansi_is_transliterated_and_page_less_findings_are_liste
     assert "≠" in contents["renja-audit-3"]  # notes keep Unicode; only the drawn text is WinAnsi
 
 
+@pytest.mark.samples
 def test_repaired_sample_without_findings_still_gives_a_valid_pdf() -> None:
     report = _report(REPAIRED_PDF)
     assert not report["findings"]
@@ -325,6 +337,7 @@ def test_repaired_sample_without_findings_still_gives_a_valid_pdf() -> None:
     assert "Tidak ada temuan." in text and "0 kesalahan, 0 peringatan, 0 informasi" in text
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 @pytest.mark.parametrize("shifted", [False, True])
 def test_outlines_land_on_rotated_and_shifted_pages(tmp_path: Path, rotation: int, shifted: bool) -> None:
@@ -360,6 +373,7 @@ def test_outlines_land_on_rotated_and_shifted_pages(tmp_path: Path, rotation: in
 # ------------------------------------------------------------------- helpers
 
 
+@pytest.mark.unit
 def test_winansi_transliterates_what_helvetica_cannot_show() -> None:
     assert winansi("a ≠ b → c ≥ d ≤ e − f") == "a != b -> c >= d <= e - f"
     assert winansi("Rp1.000 × 2 — é ü “x”") == "Rp1.000 × 2 — é ü “x”"  # all in WinAnsi
@@ -367,6 +381,7 @@ def test_winansi_transliterates_what_helvetica_cannot_show() -> None:
     assert winansi("漢") == "?"
 
 
+@pytest.mark.unit
 def test_number_label_joins_runs() -> None:
     assert number_label([12]) == "12"
     assert number_label([12, 13]) == "12,13"
@@ -374,6 +389,7 @@ def test_number_label_joins_runs() -> None:
     assert number_label([3, 4, 5, 9, 11, 12]) == "3-5,9,11,12"
 
 
+@pytest.mark.unit
 def test_wrap_keeps_lines_within_the_width() -> None:
     text = 'Daftar isi 2.1: "Evaluasi Pelaksanaan Renja" ' + "x" * 200
     lines = wrap(text, 8.5, 150)
@@ -381,6 +397,7 @@ def test_wrap_keeps_lines_within_the_width() -> None:
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
 
 
+@pytest.mark.unit
 def test_only_money_is_shown_as_rupiah() -> None:
     assert shown_value("1916486189", {"value_kind": "money"}, "id") == "Rp1.916.486.189"
     assert shown_value("2022", {"value_kind": None}, "id") == "2022"

@@ -31,6 +31,7 @@ rules:
 """
 
 
+@pytest.mark.unit
 def test_profile_extends_and_overrides(tmp_path: Path) -> None:
     path = tmp_path / "lumajang.yaml"
     path.write_text(PROFILE, encoding="utf-8")
@@ -43,6 +44,7 @@ def test_profile_extends_and_overrides(tmp_path: Path) -> None:
     assert rs.id == "lumajang" and len(rs.sha256) == 64
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("text", "needle", "line"),
     [
@@ -62,6 +64,8 @@ def test_profile_errors_name_file_and_line(tmp_path: Path, text: str, needle: st
         assert f"profil.yaml:{line}" in exc.value.texts["en"]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_waivers_move_findings_apart_and_report_unused(tmp_path: Path) -> None:
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text(
@@ -88,6 +92,8 @@ def test_waivers_move_findings_apart_and_report_unused(tmp_path: Path) -> None:
     assert [w["rule"] for w in report["unused_waivers"]] == ["NAR-001"]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_waiver_without_reason_is_refused(tmp_path: Path) -> None:
     waivers = tmp_path / "w.yaml"
     waivers.write_text("- rule: TOT-001\n  location: {code: 7.01.01}\n", encoding="utf-8")
@@ -96,6 +102,7 @@ def test_waiver_without_reason_is_refused(tmp_path: Path) -> None:
     assert "'reason' is required" in proc.stderr and "w.yaml:1" in proc.stderr
 
 
+@pytest.mark.cli
 def test_rules_command_lists_and_explains() -> None:
     listing = run_cli("rules")
     assert listing.returncode == 0 and "TOT-001" in listing.stdout and "totals" in listing.stdout

@@ -23,6 +23,7 @@ def _line(f: dict[str, Any]) -> str:
     return f"{f['rule']} p{loc['page']} {loc['table']} {loc['code']} {loc['column']}: {f['message']}"
 
 
+@pytest.mark.unit
 def test_every_family_has_a_clean_sample_and_a_defect_variant_as_pdf_and_docx() -> None:
     families: dict[str, set[str]] = {}
     for spec in SPECS:
@@ -36,12 +37,14 @@ def test_every_family_has_a_clean_sample_and_a_defect_variant_as_pdf_and_docx() 
     assert all(kinds == {"clean", "defects"} for kinds in new.values()), new
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("spec", CLEAN, ids=[s["id"] for s in CLEAN])
 def test_clean_sample_has_no_error_or_warning(spec: dict[str, Any]) -> None:
     result = audit_sample(spec, extracted)
     assert [_line(f) for f in result.severe] == []
 
 
+@pytest.mark.samples
 @pytest.mark.parametrize("spec", VARIANTS, ids=[s["id"] for s in VARIANTS])
 def test_every_injected_defect_is_found_and_nothing_else(spec: dict[str, Any]) -> None:
     result = audit_sample(spec, extracted)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.findings import Finding, Location
 from auditor.model.document import BBox, Document, Narrative
 from auditor.report.html_report import render_html
 from auditor.report.json_report import build_report
 from auditor.rules import load_ruleset
 from auditor.rules.engine import AuditResult
+
+pytestmark = [pytest.mark.unit]
 
 EVIL = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
 

@@ -12,6 +12,8 @@ from auditor.findings import CATEGORIES
 from auditor.rules import default_ruleset_path, load_ruleset
 from auditor.rules.checks import registry
 
+pytestmark = [pytest.mark.unit]
+
 HEAD = {"id": "t", "version": "1", "title": {"id": "a", "en": "b"}}
 GOOD = {
     "id": "X-1",

@@ -6,6 +6,8 @@ from auditor.model.amounts import AmountError, format_rupiah, parse_amount
 from auditor.model.codes import parse_code
 from auditor.model.document import Level
 
+pytestmark = [pytest.mark.unit]
+
 
 @pytest.mark.parametrize(
     ("written", "canonical", "level"),

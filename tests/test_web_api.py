@@ -89,6 +89,9 @@ def assert_refusal(response: Any, status: int, kind: str, *words: str) -> dict[s
 # ---- the reports equal the command line's ---------------------------------------------------
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_audit_answers_the_cli_json(client: Client, reference_cli: bytes) -> None:
     c = client()
     response = c.post("/api/audit", files=upload(REFERENCE_PDF.name, REFERENCE_PDF.read_bytes()))
@@ -100,6 +103,9 @@ def test_audit_answers_the_cli_json(client: Client, reference_cli: bytes) -> Non
     assert job_folders(c) == []  # the synchronous audit keeps nothing
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 def test_audit_in_english_answers_the_cli_json(client: Client, tmp_path: Path) -> None:
     c = client()
     response = c.post("/api/audit", files=upload(REFERENCE_PDF.name, REFERENCE_PDF.read_bytes()), data={"lang": "en"})
@@ -107,6 +113,8 @@ def test_audit_in_english_answers_the_cli_json(client: Client, tmp_path: Path) -
     assert response.content == cli_json(REFERENCE_PDF, tmp_path / "cli-en", "en")
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_docx_audit_answers_the_cli_json(client: Client, tmp_path: Path) -> None:
     """Word input goes through the same path as PDF: the JSON equals the CLI's for the .docx."""
     expected = cli_json(REFERENCE_DOCX, tmp_path / "cli-docx")
@@ -117,6 +125,8 @@ def test_docx_audit_answers_the_cli_json(client: Client, tmp_path: Path) -> None
     assert response.content == expected
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_chosen_profile_is_used(tmp_path: Path, reference_cli: bytes) -> None:
     """A profile that extends the bundled rule set and switches one rule off: offered, and applied."""
     from auditor.rules import load_ruleset
@@ -146,6 +156,8 @@ def test_chosen_profile_is_used(tmp_path: Path, reference_cli: bytes) -> None:
     assert len(report["findings"]) < len(full["findings"])
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_job_reports_then_deletion(client: Client, reference_cli: bytes) -> None:
     from openpyxl import load_workbook
 
@@ -193,6 +205,7 @@ def test_job_reports_then_deletion(client: Client, reference_cli: bytes) -> None
     assert_refusal(c.get(f"{base}.json"), 404, "job_gone")
 
 
+@pytest.mark.cli
 def test_expired_jobs_are_swept_away(client: Client) -> None:
     """With a tiny keep time the periodic cleanup itself deletes a finished job's folder."""
     c = client(keep_minutes=0.002, cleanup_seconds=0.1)  # 0.12 s
@@ -209,6 +222,7 @@ def test_expired_jobs_are_swept_away(client: Client) -> None:
     assert job_folders(c) == []
 
 
+@pytest.mark.cli
 def test_failed_document_is_a_bilingual_failure(client: Client) -> None:
     c = client()
     not_renja = text_pdf(["Surat undangan rapat koordinasi"] * 30)
@@ -223,6 +237,8 @@ def test_failed_document_is_a_bilingual_failure(client: Client) -> None:
     assert_refusal(c.get(f"/api/jobs/{status['id']}/report.json"), 409, "not_ready")
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_timeout_is_a_bilingual_504_and_the_worker_goes_on(client: Client) -> None:
     """An audit over the time limit is stopped in its child process; the worker takes the next one."""
     c = client(timeout=0.5, jobs=1)
@@ -237,6 +253,7 @@ def test_timeout_is_a_bilingual_504_and_the_worker_goes_on(client: Client) -> No
 # ---- refusals ----------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_token_is_required_when_set(client: Client) -> None:
     c = client(token=TOKEN)
     for path in ("/api/profiles", "/api/jobs/x", "/openapi.json", "/docs"):
@@ -273,12 +290,14 @@ def test_token_is_required_when_set(client: Client) -> None:
     assert c.get("/api/profiles").status_code == 401
 
 
+@pytest.mark.unit
 def test_without_token_everything_is_open(client: Client) -> None:
     c = client()
     assert c.get("/api/profiles").status_code == 200
     assert c.get("/login", follow_redirects=False).status_code == 303  # nothing to sign in to
 
 
+@pytest.mark.unit
 def test_too_big_upload_is_refused_from_its_length(client: Client) -> None:
     c = client(max_upload_mb=1)
     big = b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024)
@@ -287,6 +306,7 @@ def test_too_big_upload_is_refused_from_its_length(client: Client) -> None:
     assert job_folders(c) == []
 
 
+@pytest.mark.unit
 def test_too_big_body_is_refused_while_streaming(client: Client) -> None:
     """No Content-Length (chunked): the whole body is counted as it arrives, not only the file,
     so a tiny file under 900 form fields of 2 KB is refused too."""
@@ -310,6 +330,7 @@ def test_too_big_body_is_refused_while_streaming(client: Client) -> None:
     assert job_folders(c) == []
 
 
+@pytest.mark.unit
 def test_file_just_over_the_limit_is_refused(client: Client) -> None:
     """Within the form's slack for its framing, the file itself is still held to the limit."""
     c = client(max_upload_mb=1)
@@ -339,6 +360,7 @@ def _answer(sock: socket.socket) -> tuple[bytes, dict[str, Any]]:
         answer += chunk
 
 
+@pytest.mark.unit
 def test_refused_before_the_body_is_sent(small_live: int) -> None:
     """Against a real server: a too-large Content-Length is answered without a byte of body sent."""
     with socket.create_connection(("127.0.0.1", small_live), timeout=60) as sock:
@@ -352,6 +374,7 @@ def test_refused_before_the_body_is_sent(small_live: int) -> None:
     assert "953.7 MB" in body["error"]["en"] and "953,7 MB" in body["error"]["id"]
 
 
+@pytest.mark.unit
 def test_refused_while_the_body_streams(small_live: int) -> None:
     """Against a real server: a chunked upload is refused once it passes the limit, before it ends."""
     with socket.create_connection(("127.0.0.1", small_live), timeout=60) as sock:
@@ -369,6 +392,7 @@ def test_refused_while_the_body_streams(small_live: int) -> None:
     assert body["error"]["kind"] == "too_big" and "1 MB" in body["error"]["en"]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("name", "content", "kind", "words"),
     [
@@ -386,6 +410,7 @@ def test_wrong_content_is_refused(client: Client, name: str, content: bytes, kin
     assert job_folders(c) == []
 
 
+@pytest.mark.unit
 def test_zip_without_word_document_is_not_docx(client: Client) -> None:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as z:
@@ -394,6 +419,7 @@ def test_zip_without_word_document_is_not_docx(client: Client) -> None:
     assert_refusal(c.post("/api/jobs", files=upload("anggaran.docx", archive.getvalue())), 415, "not_docx")
 
 
+@pytest.mark.cli
 def test_docx_with_a_huge_zip_directory_is_not_unpacked_by_the_server(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -417,6 +443,7 @@ def test_docx_with_a_huge_zip_directory_is_not_unpacked_by_the_server(
     assert "(batas 10.000)" in error["id"] and "(limit 10,000)" in error["en"], error
 
 
+@pytest.mark.unit
 def test_empty_and_missing_files(client: Client) -> None:
     c = client()
     assert_refusal(c.post("/api/jobs", files=upload("kosong.pdf", b"")), 422, "empty", "kosong.pdf")
@@ -424,6 +451,7 @@ def test_empty_and_missing_files(client: Client) -> None:
     assert job_folders(c) == []
 
 
+@pytest.mark.samples
 def test_unknown_profile_and_language(client: Client) -> None:
     c = client()
     pdf = upload("a.pdf", REFERENCE_PDF.read_bytes())
@@ -432,6 +460,7 @@ def test_unknown_profile_and_language(client: Client) -> None:
     assert job_folders(c) == []
 
 
+@pytest.mark.samples
 def test_queue_limit_refuses_with_503(client: Client) -> None:
     c = client(max_queued=0)
     response = c.post("/api/jobs", files=upload("a.pdf", REFERENCE_PDF.read_bytes()))
@@ -440,6 +469,7 @@ def test_queue_limit_refuses_with_503(client: Client) -> None:
     assert job_folders(c) == []
 
 
+@pytest.mark.unit
 def test_unknown_job_is_404(client: Client) -> None:
     c = client()
     fake = "A" * 32
@@ -451,6 +481,8 @@ def test_unknown_job_is_404(client: Client) -> None:
     assert_refusal(c.get("/api/jobs"), 405, "method")  # there is no listing of jobs
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_delete_removes_a_job_at_once(client: Client) -> None:
     c = client(max_queued=5, jobs=1)
     created = c.post("/api/jobs", files=upload(REFERENCE_PDF.name, REFERENCE_PDF.read_bytes())).json()
@@ -462,6 +494,7 @@ def test_delete_removes_a_job_at_once(client: Client) -> None:
 # ---- the page, the docs, the headers -----------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_page_language_is_chosen_and_remembered(client: Client) -> None:
     c = client()
     page = c.get("/")
@@ -476,6 +509,7 @@ def test_page_language_is_chosen_and_remembered(client: Client) -> None:
     assert '<html lang="id">' in c.get("/?lang=xx").text  # unknown language, nothing remembered
 
 
+@pytest.mark.unit
 def test_openapi_describes_the_api(client: Client) -> None:
     c = client()
     spec = c.get("/openapi.json").json()
@@ -494,6 +528,7 @@ def test_openapi_describes_the_api(client: Client) -> None:
     assert docs.status_code == 200 and "openapi.json" in docs.text
 
 
+@pytest.mark.unit
 def test_safe_headers(client: Client) -> None:
     c = client()
     for path in ("/", "/api/profiles", "/api/jobs/x"):
@@ -503,11 +538,13 @@ def test_safe_headers(client: Client) -> None:
     assert c.get("/api/profiles").headers["cache-control"] == "no-store"
 
 
+@pytest.mark.unit
 def test_storage_is_private(client: Client) -> None:
     c = client()
     assert c.app.state.running.storage.root.stat().st_mode & 0o777 == 0o700
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("raw", "kind", "saved"),
     [
@@ -528,11 +565,13 @@ def test_safe_name(raw: str, kind: str, saved: str) -> None:
     assert safe_name(raw, kind) == saved
 
 
+@pytest.mark.unit
 def test_long_names_are_shortened() -> None:
     name = safe_name("é" * 300 + ".pdf", "pdf")
     assert name.endswith("é.pdf") and len(name.encode()) <= 150
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("host", "loopback"),
     [
@@ -548,6 +587,7 @@ def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
 
+@pytest.mark.unit
 def test_serve_warns_when_open_without_token() -> None:
     from auditor.web.serve import startup_lines
 
@@ -558,6 +598,7 @@ def test_serve_warns_when_open_without_token() -> None:
     assert "WARNING" not in "\n".join(startup_lines(Settings()))
 
 
+@pytest.mark.unit
 def test_serve_options(monkeypatch: pytest.MonkeyPatch) -> None:
     import argparse
 
@@ -598,6 +639,7 @@ def test_serve_options(monkeypatch: pytest.MonkeyPatch) -> None:
         parser.parse_args(["serve", "--keep-minutes", "0"])
 
 
+@pytest.mark.unit
 def test_every_text_has_both_languages() -> None:
     import string
 

@@ -118,6 +118,8 @@ def _check_report(page: Any, report: dict[str, Any]) -> None:
     assert page.frame_locator("#report").locator("tr.finding").count() == len(report["findings"])
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 def test_pdf_upload_shows_progress_report_and_downloads(
     server: str, open_page: Any, expected: Any, tmp_path: Path
 ) -> None:
@@ -185,6 +187,8 @@ def test_pdf_upload_shows_progress_report_and_downloads(
     w.assert_clean()
 
 
+@pytest.mark.samples
+@pytest.mark.slow
 def test_docx_upload_shows_the_report(server: str, open_page: Any, expected: Any) -> None:
     report = expected(REFERENCE_DOCX)
     w = open_page(server)

@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REFERENCE_PDF, ROOT
+
+pytestmark = [pytest.mark.samples, pytest.mark.cli]
 
 
 def test_wheel_install_finds_default_rules(tmp_path: Path) -> None:

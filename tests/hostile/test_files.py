@@ -61,6 +61,8 @@ def _no_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -
     return "gagal mencetaknya ke PDF (kode keluar 1)", "failed to print it to PDF (exit code 1)"
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize("how", ["missing", "failing"])
 def test_docx_annotated_pdf_alone_without_a_print_exits_2_and_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
@@ -76,6 +78,8 @@ def test_docx_annotated_pdf_alone_without_a_print_exits_2_and_says_why(
     assert_plain_message(proc)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize("how", ["missing", "failing"])
 def test_docx_other_formats_are_written_with_a_warning_when_no_print(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
@@ -160,6 +164,8 @@ def _measured(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], floa
     return subprocess.CompletedProcess(args, got["code"], got["out"], got["err"]), got["peak"]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize(
     ("build", "said_id", "said_en"),
     [
@@ -193,6 +199,8 @@ def test_docx_declaring_too_much_is_refused_before_inflating(
     assert_plain_message(proc)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_docx_part_holding_more_than_declared_is_never_inflated_past_it(tmp_path: Path) -> None:
     # 500 MB of zeros behind a header that says 1000 bytes: zipfile stops at 1000 and the
     # part fails its CRC. (Already so before the size checks; kept so that it stays so.)
@@ -219,6 +227,8 @@ def _with_xref(data: bytes, change: Callable[[int], int]) -> bytes:
     return head + re.sub(rb"(\d{10}) (\d{5}) n", lambda m: b"%010d %s n" % (change(int(m[1])), m[2]), table)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_pdf_with_wrong_xref_offsets_is_audited(tmp_path: Path) -> None:
     shifted = tmp_path / "shifted.pdf"
     shifted.write_bytes(_with_xref(PDF.read_bytes(), lambda offset: offset + 5))
@@ -231,6 +241,8 @@ def test_pdf_with_wrong_xref_offsets_is_audited(tmp_path: Path) -> None:
     assert report["document"]["unit"] and report["tables"]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize(
     ("mangle", "said_id", "said_en"),
     [
@@ -281,6 +293,7 @@ def test_damaged_pdf_says_what_is_damaged(
     assert_plain_message(proc)
 
 
+@pytest.mark.cli
 def test_pdf_with_an_empty_page_tree_still_has_no_pages(tmp_path: Path) -> None:
     empty = tmp_path / "empty.pdf"
     with empty.open("wb") as fh:
@@ -302,6 +315,8 @@ def _archive(tmp_path: Path) -> Path:
     return archive
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_batch_file_where_a_report_folder_must_go(tmp_path: Path) -> None:
     archive, out = _archive(tmp_path), tmp_path / "hasil"
     out.mkdir()
@@ -315,6 +330,8 @@ def test_batch_file_where_a_report_folder_must_go(tmp_path: Path) -> None:
     assert_plain_message(proc)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_batch_out_that_is_a_file_audits_nothing(tmp_path: Path) -> None:
     archive, out = _archive(tmp_path), tmp_path / "hasil.txt"
     out.write_text("a file", encoding="utf-8")
@@ -327,6 +344,8 @@ def test_batch_out_that_is_a_file_audits_nothing(tmp_path: Path) -> None:
     assert_plain_message(proc)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_batch_folder_where_a_report_file_must_go(tmp_path: Path) -> None:
     archive, out = _archive(tmp_path), tmp_path / "hasil"
     (out / "atas.json").mkdir(parents=True)  # a folder named like the report
@@ -341,6 +360,8 @@ def test_batch_folder_where_a_report_file_must_go(tmp_path: Path) -> None:
     assert_plain_message(proc)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_batch_whose_summary_cannot_be_written_is_not_done(tmp_path: Path) -> None:
     """Every document audited, only index.html in the way: exit 2 (before: exit 0/1, as if done)."""
     archive, out = _archive(tmp_path), tmp_path / "hasil"
@@ -353,6 +374,8 @@ def test_batch_whose_summary_cannot_be_written_is_not_done(tmp_path: Path) -> No
     assert_plain_message(proc)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_check_index_that_cannot_be_written_is_a_message(tmp_path: Path) -> None:
     archive, out = _archive(tmp_path), tmp_path / "hasil"
     (out / "index.html").mkdir(parents=True)

@@ -510,12 +510,17 @@ def _audit_mutated(source: Path, others: Sequence[Path], mutation: PdfMutation |
         assert_audited_or_refused(proc, document, out)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
+@pytest.mark.slow
 @_fuzz(8)
 @given(mutation=PDF_MUTATIONS)
 def test_mutated_pdf_is_audited_or_refused(mutation: PdfMutation) -> None:
     _audit_mutated(PDF, [PDF_OTHER, DOCX], mutation)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @_fuzz(6)
 @given(mutation=DOCX_MUTATIONS)
 def test_mutated_docx_is_audited_or_refused(mutation: DocxMutation) -> None:
@@ -785,6 +790,8 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
+@pytest.mark.cli
+@pytest.mark.slow
 @_fuzz(40)
 @given(text=rule_set_texts())
 def test_random_rule_set_is_listed_or_refused(text: str) -> None:
@@ -857,6 +864,8 @@ WAIVERS_TEXTS = st.builds(
 )
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @_fuzz(6)
 @given(
     rules=st.one_of(st.none(), loadable_rule_set_texts(), rule_set_texts()),
@@ -898,6 +907,7 @@ def refused(proc: subprocess.CompletedProcess[str], said: str) -> None:
     assert said in proc.stderr, _shown(proc)
 
 
+@pytest.mark.cli
 def test_params_with_a_number_and_a_name_as_keys(tmp_path: Path) -> None:
     rules = write_text(tmp_path / "rules.yaml", HEAD_YAML + RULE_YAML + "    params: {1: a, b: 2}\n")
     proc = run("rules", "--rules", rules, cwd=tmp_path)
@@ -905,6 +915,7 @@ def test_params_with_a_number_and_a_name_as_keys(tmp_path: Path) -> None:
     refused(proc, "unknown parameter(s) ['1', 'b']")
 
 
+@pytest.mark.cli
 def test_extends_a_name_too_long_for_a_file(tmp_path: Path) -> None:
     rules = write_text(tmp_path / "rules.yaml", HEAD_YAML + "extends: " + "x" * 300 + "\n")
     proc = run("rules", "--rules", rules, cwd=tmp_path)
@@ -912,6 +923,8 @@ def test_extends_a_name_too_long_for_a_file(tmp_path: Path) -> None:
     refused(proc, "File name too long")
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize("option", ["--rules", "--waivers"])
 def test_control_character_in_yaml(tmp_path: Path, option: str) -> None:
     text = "\x1f" + (HEAD_YAML + "rules: []\n" if option == "--rules" else "- {rule: TOT-001, reason: x}\n")
@@ -922,6 +935,8 @@ def test_control_character_in_yaml(tmp_path: Path, option: str) -> None:
     refused(proc, "broken YAML: unacceptable character #x001f")
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_waiver_location_not_a_number(tmp_path: Path) -> None:
     waivers = write_text(tmp_path / "waivers.yaml", "- rule: TOT-001\n  location: {page: .nan}\n  reason: x\n")
     out = tmp_path / "out"

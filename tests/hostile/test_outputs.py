@@ -67,6 +67,8 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Comple
 # ---- A: spreadsheets ---------------------------------------------------------------------------
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_check_xlsx_keeps_a_formula_like_file_name_as_text(checked) -> None:
     _, out = checked
     book = load_workbook(out / f"{EVIL}.xlsx")
@@ -77,6 +79,8 @@ def test_check_xlsx_keeps_a_formula_like_file_name_as_text(checked) -> None:
     assert summary["error"].value == 0 and summary["error"].data_type == "n"
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_check_index_xlsx_keeps_file_names_as_text(checked) -> None:
     _, out = checked
     book = load_workbook(out / "index.xlsx")
@@ -86,6 +90,8 @@ def test_check_index_xlsx_keeps_file_names_as_text(checked) -> None:
     assert [(c.value, c.data_type) for c in pages] == [(35, "n"), (35, "n")]
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_control_character_in_a_file_name_does_not_lose_the_document(checked) -> None:
     """A byte a spreadsheet cannot hold is shown as U+FFFD; the document is still audited."""
     proc, out = checked
@@ -97,6 +103,7 @@ def test_control_character_in_a_file_name_does_not_lose_the_document(checked) ->
     assert summary["path"] == f"{SHOWN_BELL}.pdf"
 
 
+@pytest.mark.unit
 def test_every_text_field_of_a_report_is_text_in_the_xlsx() -> None:
     """Findings and summary sheets with hostile text in every field a PDF can fill."""
     from auditor.findings import Finding, Location
@@ -128,6 +135,7 @@ def test_every_text_field_of_a_report_is_text_in_the_xlsx() -> None:
     assert {2, 1, 3, 4} <= numbers  # page and box stay numbers
 
 
+@pytest.mark.unit
 def test_every_text_field_of_an_index_is_text_in_the_xlsx() -> None:
     from auditor.report.index_report import IndexLine, index_xlsx
 
@@ -154,6 +162,8 @@ def test_every_text_field_of_an_index_is_text_in_the_xlsx() -> None:
     assert book["documents"]["E2"].data_type == "n" and book["documents"]["J2"].value == 1.5
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_batch_keeps_file_names_as_text_in_its_workbooks(tmp_path: Path) -> None:
     archive = tmp_path / "arsip"
     archive.mkdir()
@@ -168,6 +178,8 @@ def test_batch_keeps_file_names_as_text_in_its_workbooks(tmp_path: Path) -> None
     assert non_text_strings(own) == [] and f"{EVIL}.pdf" in text_cells(own)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_web_upload_name_is_text_in_the_xlsx(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         # As tests/test_web_api.py: Starlette asks test clients to move to httpx2; httpx still works.
@@ -228,6 +240,8 @@ def same_audit(report: dict[str, Any], reference: dict[str, Any]) -> bool:
     return strip(report) == strip(reference)
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize("framing", ["bare pickle", "made-up signature"])
 def test_planted_cache_file_is_never_unpickled(tmp_path: Path, reference: dict[str, Any], framing: str) -> None:
     pdf = tmp_path / PDF.name
@@ -252,6 +266,8 @@ def test_planted_cache_file_is_never_unpickled(tmp_path: Path, reference: dict[s
     assert read_signed(entry, cache_key(), entry.name) is not None  # replaced by a signed entry
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_signed_cache_entry_is_used_and_the_key_stays_private(tmp_path: Path, private_key_file: Path) -> None:
     from auditor.cache_signing import cache_key, read_signed
 
@@ -272,6 +288,8 @@ def test_signed_cache_entry_is_used_and_the_key_stays_private(tmp_path: Path, pr
     assert private_key_file.read_bytes() == key
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 def test_without_a_usable_key_there_is_no_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reference: dict[str, Any]
 ) -> None:
@@ -294,6 +312,7 @@ def test_without_a_usable_key_there_is_no_cache(
 # ---- B: the signing module itself ------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_entry_signed_for_another_document_or_altered_is_refused(tmp_path: Path) -> None:
     from auditor.cache_signing import cache_key, read_signed, write_signed
 
@@ -313,6 +332,7 @@ def test_entry_signed_for_another_document_or_altered_is_refused(tmp_path: Path)
     assert [p.name for p in tmp_path.iterdir() if p.name != "user-cache"] == ["a.pickle"]  # no temporary left
 
 
+@pytest.mark.cli
 def test_key_made_by_racing_processes_is_one_key(tmp_path: Path, private_key_file: Path) -> None:
     code = "from auditor.cache_signing import cache_key; k = cache_key(); print(k.hex() if k else None)"
     procs = [
@@ -324,6 +344,7 @@ def test_key_made_by_racing_processes_is_one_key(tmp_path: Path, private_key_fil
     assert sorted(p.name for p in private_key_file.parent.iterdir()) == ["cache.key"]
 
 
+@pytest.mark.unit
 def test_key_file_defaults_to_the_users_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from auditor.cache_signing import key_file
 

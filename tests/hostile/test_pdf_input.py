@@ -19,6 +19,8 @@ from conftest import ROOT, SAMPLES
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, StreamObject
 
+pytestmark = [pytest.mark.samples, pytest.mark.cli]
+
 SOURCE = SAMPLES / "pdf" / "parakan-2026.pdf"
 CAP_MB = 1536  # what any single-document command may peak at on these inputs
 WRAPPER = (

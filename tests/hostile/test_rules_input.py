@@ -303,6 +303,8 @@ def run_limited(*args: str | Path) -> tuple[subprocess.CompletedProcess[str], fl
     return proc, time.perf_counter() - start
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_rules_and_waivers_are_refused(tmp_path: Path, case: Case) -> None:
     proc, seconds = run_limited("check", PDF, "--out", tmp_path / "out", "--format", "json", *case.build(tmp_path))
@@ -318,6 +320,8 @@ def test_hostile_rules_and_waivers_are_refused(tmp_path: Path, case: Case) -> No
     assert not (tmp_path / "out").exists()  # refused before any document was read
 
 
+@pytest.mark.samples
+@pytest.mark.cli
 @pytest.mark.parametrize("name", ["format-spec-width", "alias-bomb-waivers", "waivers-not-utf8"])
 def test_english_run_states_the_problem_too(tmp_path: Path, name: str) -> None:
     case = next(c for c in CASES if c.name == name)
@@ -326,12 +330,14 @@ def test_english_run_states_the_problem_too(tmp_path: Path, name: str) -> None:
     assert all(needle in proc.stderr for needle in case.needles)
 
 
+@pytest.mark.cli
 def test_rules_command_refuses_too(tmp_path: Path) -> None:
     proc, seconds = run_limited("rules", *_rules_args(tmp_path, HEAD + "rules: " + "[" * 50_000 + "]" * 50_000))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr and seconds < FAST
     assert "nested too deeply" in proc.stderr
 
 
+@pytest.mark.cli
 def test_ordinary_aliases_and_profiles_still_load(tmp_path: Path) -> None:
     """The bundled rules share lists with anchors (``nouns: *nouns``); sane sharing stays allowed."""
     second = _rule(params="*p").replace("rules:\n", "").replace("X-1", "X-2")
