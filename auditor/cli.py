@@ -198,13 +198,9 @@ def _output_stem(path: Path, used: set[str], sha: str | None) -> str:
     return stem
 
 
-def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
-    import json
-
-    from auditor.batch.runner import io_reason
-    from auditor.extract.docx.printed import WARNINGS_KEY
-
-    options = JobOptions(
+def _job_options(args: argparse.Namespace, waivers: list[Waiver]) -> JobOptions:
+    """What ``check`` and ``batch`` ask of each document's audit."""
+    return JobOptions(
         formats=tuple(args.format),
         lang=args.lang,
         extractor=args.extractor,
@@ -214,6 +210,15 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         unit=args.unit,
         region=args.region,
     )
+
+
+def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) -> int:
+    import json
+
+    from auditor.batch.runner import io_reason
+    from auditor.extract.docx.printed import WARNINGS_KEY
+
+    options = _job_options(args, waivers)
     if args.out.exists() and not args.out.is_dir():
         sys.stderr.write(
             f"--out harus sebuah folder, tetapi {args.out} adalah berkas.\n--out must be a folder, but {args.out} is a file.\n"
@@ -276,16 +281,7 @@ def _batch(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
         paths = ", ".join(map(str, args.paths))
         sys.stderr.write(f"{t('batch.no_files', 'id', paths=paths)}\n{t('batch.no_files', 'en', paths=paths)}\n")
         return EXIT_INPUT
-    options = JobOptions(
-        formats=tuple(args.format),
-        lang=lang,
-        extractor=args.extractor,
-        waivers=tuple(waivers),
-        ocr=args.ocr,
-        plan_year=args.plan_year,
-        unit=args.unit,
-        region=args.region,
-    )
+    options = _job_options(args, waivers)
     batch = BatchOptions(
         out=args.out,
         jobs=args.jobs,

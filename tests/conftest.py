@@ -21,6 +21,7 @@ from markers import (  # noqa: F401  (hooks: pytest finds them here)
 
 from auditor.extract import extract_document
 from auditor.model.document import Document
+from auditor.rules.ruleset import RuleSet
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -81,3 +82,15 @@ def default_rules(*categories: str) -> list[dict[str, Any]]:
 
     data = yaml.safe_load(default_ruleset_path().read_text(encoding="utf-8"))
     return [r for r in data["rules"] if r["category"] in categories]
+
+
+def ruleset_of(folder: Path, *categories: str) -> RuleSet:
+    """The bundled rule set cut down to these categories (written to ``folder`` and loaded)."""
+    from auditor.rules import default_ruleset_path, load_ruleset
+
+    head = yaml.safe_load(default_ruleset_path().read_text(encoding="utf-8"))["ruleset"]
+    path = folder / "combined.yaml"
+    path.write_text(
+        yaml.safe_dump({"ruleset": head, "rules": default_rules(*categories)}, allow_unicode=True), encoding="utf-8"
+    )
+    return load_ruleset(path)

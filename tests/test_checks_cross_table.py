@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
-from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
+from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.amounts import parse_amount
 from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, Table
@@ -14,7 +11,7 @@ from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import codes_present, goal_targets, money_scale, same_facts
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
-from auditor.rules.ruleset import default_ruleset_path, load_ruleset
+from auditor.rules.ruleset import RuleSet
 
 BOX = BBox(10, 10, 50, 20)
 MONEY = {"amount", "amount_next", "pagu", "kebutuhan_dana"}
@@ -316,12 +313,8 @@ def test_goal_targets_without_plan_year_is_not_evaluated() -> None:
 
 
 @pytest.fixture(scope="module")
-def ruleset(tmp_path_factory: pytest.TempPathFactory):
-    head = yaml.safe_load(default_ruleset_path().read_text(encoding="utf-8"))["ruleset"]
-    rules = default_rules("cross_table")
-    path: Path = tmp_path_factory.mktemp("rules") / "combined.yaml"
-    path.write_text(yaml.safe_dump({"ruleset": head, "rules": rules}, allow_unicode=True), encoding="utf-8")
-    return load_ruleset(path)
+def ruleset(tmp_path_factory: pytest.TempPathFactory) -> RuleSet:
+    return ruleset_of(tmp_path_factory.mktemp("rules"), "cross_table")
 
 
 @pytest.mark.unit

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
-from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
+from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, Table
 from auditor.rules.base import Skip, Violation
@@ -20,7 +17,7 @@ from auditor.rules.checks import (
 )
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
-from auditor.rules.ruleset import default_ruleset_path, load_ruleset
+from auditor.rules.ruleset import RuleSet
 
 CLEAN = ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 COLUMNS = [
@@ -365,12 +362,8 @@ def test_value_variant() -> None:
 
 
 @pytest.fixture(scope="module")
-def ruleset(tmp_path_factory: pytest.TempPathFactory):
-    head = yaml.safe_load(default_ruleset_path().read_text(encoding="utf-8"))["ruleset"]
-    rules = default_rules("indicator_target")
-    path: Path = tmp_path_factory.mktemp("rules") / "combined.yaml"
-    path.write_text(yaml.safe_dump({"ruleset": head, "rules": rules}, allow_unicode=True), encoding="utf-8")
-    return load_ruleset(path)
+def ruleset(tmp_path_factory: pytest.TempPathFactory) -> RuleSet:
+    return ruleset_of(tmp_path_factory.mktemp("rules"), "indicator_target")
 
 
 @pytest.mark.unit

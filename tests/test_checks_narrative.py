@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
-from conftest import REFERENCE_PDF, SAMPLES, default_rules, extracted
+from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.document import (
     Amount,
@@ -29,7 +26,7 @@ from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import count_words, narrative_component, narrative_list, stated_count
 from auditor.rules.engine import run_rules
 from auditor.rules.params import resolve
-from auditor.rules.ruleset import default_ruleset_path, load_ruleset
+from auditor.rules.ruleset import RuleSet
 
 P, K, S = Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN
 
@@ -271,12 +268,8 @@ def test_narrative_component_unknown_part_leaves_the_rest_unevaluated() -> None:
 
 
 @pytest.fixture(scope="module")
-def ruleset(tmp_path_factory: pytest.TempPathFactory):
-    head = yaml.safe_load(default_ruleset_path().read_text(encoding="utf-8"))["ruleset"]
-    rules = default_rules("narrative")
-    path: Path = tmp_path_factory.mktemp("rules") / "combined.yaml"
-    path.write_text(yaml.safe_dump({"ruleset": head, "rules": rules}, allow_unicode=True), encoding="utf-8")
-    return load_ruleset(path)
+def ruleset(tmp_path_factory: pytest.TempPathFactory) -> RuleSet:
+    return ruleset_of(tmp_path_factory.mktemp("rules"), "narrative")
 
 
 @pytest.mark.unit
