@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--plan-year", type=_year, default=None, help="the plan year n, above what the document states")
     check.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
     check.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
+    check.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="keep each file's document model here (by content hash): checking it again skips the reading",
+    )
     _budget(check)
 
     batch = sub.add_parser("batch", help="audit every PDF/.docx in folders, in parallel, resumable")
@@ -229,7 +235,8 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
     used: set[str] = set()
     lines: list[IndexLine] = []
     for path in args.files:
-        result = run_isolated(Job(str(path), ruleset, options, timeout=args.timeout, memory_mb=args.max_memory))
+        cache = str(args.cache) if args.cache is not None else None
+        result = run_isolated(Job(str(path), ruleset, options, cache, timeout=args.timeout, memory_mb=args.max_memory))
         if result.failure:
             sys.stderr.write(f"{result.failure['id']}\n{result.failure['en']}\n")
             status = EXIT_INPUT

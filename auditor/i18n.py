@@ -244,13 +244,11 @@ _CATALOG = Catalog(_TEXT)
 has, t, both = _CATALOG.has, _CATALOG.t, _CATALOG.both
 
 
-def table_shown(location: dict[str, object], lang: str) -> str | None:
-    """A location's table as the reader knows it: the document's own number ("Tabel III.2"),
-    a T-C name, or what an unnumbered table holds ("tabel sasaran")."""
-    kind = location.get("table")
+def table_shown(kind: str | None, label: str | None, lang: str) -> str | None:
+    """A table as the reader knows it: the document's own number ("Tabel III.2") when it has
+    one, a T-C name, or what an unnumbered table holds ("tabel sasaran")."""
     if not kind:
         return None
-    label = location.get("table_label")
     if label:
         return str(label)
     return t(f"table.{kind}", lang) if not str(kind).startswith("T-C") and has(f"table.{kind}") else str(kind)

@@ -23,7 +23,8 @@ from auditor.extract import extract_document
 from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
 from auditor.model.document import Document
-from auditor.report.json_report import build_report, to_json
+from auditor.report.content import Report, build_report
+from auditor.report.json_report import report_json, to_json
 from auditor.rules import run_rules
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver
@@ -89,35 +90,35 @@ def status_of(summary: dict[str, int]) -> str:
 
 
 def render_outputs(
-    path: Path, report: dict[str, Any], formats: tuple[str, ...], lang: str, doc: Document | None = None
+    path: Path, report: Report, formats: tuple[str, ...], lang: str, doc: Document | None = None
 ) -> dict[str, bytes]:
-    """Every output asked for; ``doc``, the model the report was made from, spares a Word
-    document a second reading."""
+    """Every output asked for, in ``lang``; ``doc``, the model the report was made from,
+    spares a Word document a second reading."""
     # Imported here: each output pulls its own libraries (Jinja2, pypdfium2, openpyxl, pypdf).
     # The HTML and annotated PDF show ``view`` on the pages of ``source``; for a PDF, the report itself.
     view, docx = report, None
     source: Path | None = path
-    if report["document"].get("extractor") == "docx":
+    if report.document.is_word:
         # A Word document has no pages: outputs name Word places instead, and the pictures
         # come from a LibreOffice print of it when one can be made (else there are none).
         from auditor.report.word_views import docx_views
 
-        docx = docx_views(path, report, lang, pictures="html" in formats or "pdf" in formats, word_doc=doc)
+        docx = docx_views(path, report, pictures="html" in formats or "pdf" in formats, word_doc=doc)
         report, view, source = docx.report, docx.view, docx.pdf
     try:
         out: dict[str, bytes] = {}
         if "json" in formats:
-            out["json"] = to_json(report).encode("utf-8")
+            out["json"] = report_json(report, lang).encode("utf-8")
         if "html" in formats:
             from auditor.report.crops import finding_pictures
             from auditor.report.html_report import render_html
 
-            pictures = finding_pictures(source, view["findings"]) if source is not None else {}
+            pictures = finding_pictures(source, view.findings) if source is not None else {}
             out["html"] = render_html(view, lang, pictures).encode("utf-8")
         if "csv" in formats:
             from auditor.report.tabular import to_csv
 
-            out["csv"] = to_csv(report).encode("utf-8")
+            out["csv"] = to_csv(report, lang).encode("utf-8")
         if "xlsx" in formats:
             from auditor.report.tabular import to_xlsx
 
@@ -161,24 +162,25 @@ def audit_document(
     start = time.perf_counter()
 
     def work() -> DocResult:
-        doc = _extract(path, options.extractor, extraction_cache, options.ocr)
+        doc = read_cached(path, options.extractor, extraction_cache, options.ocr)
         doc = override_identity(doc, options.plan_year, options.unit, options.region)
-        result = run_rules(doc, ruleset, lang=options.lang, waivers=list(options.waivers))
-        report = build_report(doc, result, ruleset, options.lang)
+        result = run_rules(doc, ruleset, waivers=list(options.waivers))
+        report = build_report(doc, result, ruleset)
         outputs = render_outputs(path, report, options.formats, options.lang, doc)
-        meta = report["document"]
+        meta = report.document
+        summary = report.summary
         return DocResult(
             path=str(path),
-            status=status_of(report["summary"]),
+            status=status_of(summary),
             seconds=time.perf_counter() - start,
-            sha256=meta["sha256"],
-            unit=meta["unit"],
-            region=meta["region"],
-            plan_year=meta["plan_year"],
-            pages=meta["pages"],
-            summary=dict(report["summary"]),
-            rule_counts=dict(sorted(Counter(f["rule"] for f in report["findings"]).items())),
-            unused_waivers=list(report["unused_waivers"]),
+            sha256=meta.sha256,
+            unit=meta.unit,
+            region=meta.region,
+            plan_year=meta.plan_year,
+            pages=meta.pages,
+            summary=summary,
+            rule_counts=dict(sorted(Counter(f.rule for f in report.findings).items())),
+            unused_waivers=[w.to_dict() for w in report.unused_waivers],
             outputs=outputs,
         )
 
@@ -254,7 +256,9 @@ def memory_texts(path: Path | str, limit_mb: int | None = None) -> tuple[str, st
     )
 
 
-def _extract(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") -> Document:
+def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") -> Document:
+    """The document model of ``path``; with ``cache`` (a folder), kept there by content hash
+    and read back, signed, the next time."""
     from auditor.cache_signing import cache_key, read_signed, write_signed
 
     # The cache folder may be writable by others and unpickling runs code: entries are signed

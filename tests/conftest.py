@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +24,6 @@ from markers import (  # noqa: F401  (hooks: pytest finds them here)
     used_sample,
 )
 
-from auditor.extract import extract_document
 from auditor.model.document import Document
 from auditor.rules.ruleset import RuleSet
 
@@ -32,6 +36,16 @@ REPAIRED_SPEC = SAMPLES / "specs" / "randuagung-2024-repaired.yaml"
 SAMPLE_PAIRS = [(REFERENCE_PDF, REFERENCE_SPEC), (REPAIRED_PDF, REPAIRED_SPEC)]
 
 
+# One extraction per sample per test run, shared by every test: the in-process reads below
+# and the `check` children of run_cli keep the document model here, by content hash (the
+# cache `check --cache` and `batch` use). A new run starts empty, so a changed reader is seen.
+EXTRACTION_CACHE = Path(tempfile.mkdtemp(prefix="renja-test-extraction-"))
+
+
+def pytest_sessionfinish() -> None:
+    shutil.rmtree(EXTRACTION_CACHE, ignore_errors=True)
+
+
 def extracted(pdf: Path, backend: str = "pdfplumber") -> Document:
     """Each sample is read once per test session (reading is the slow part)."""
     used_sample()
@@ -40,12 +54,45 @@ def extracted(pdf: Path, backend: str = "pdfplumber") -> Document:
 
 @cache
 def _extracted(pdf: Path, backend: str) -> Document:
-    return extract_document(pdf, backend)
+    from auditor.pipeline import read_cached
+
+    return read_cached(pdf, backend, EXTRACTION_CACHE)
+
+
+def _with_cache(args: tuple[str | Path, ...]) -> list[str]:
+    words = [str(a) for a in args]
+    if words[:1] == ["check"] and "--cache" not in words:
+        words += ["--cache", str(EXTRACTION_CACHE)]
+    return words
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``renja-audit ARGS`` run in this process (``cli.main``), its output and exit code
+    captured; each document is still audited in its own child process, as always. ``check``
+    shares the test run's extraction cache."""
+    from auditor.cli import main
+
+    words = _with_cache(args)
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(words)
+            except SystemExit as exc:  # argparse: usage errors, --help, --version
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["renja-audit", *words], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m auditor ARGS`` as a real process: for the smoke tests of the command itself
+    (its exit code and streams as a shell sees them)."""
     return subprocess.run(
-        [sys.executable, "-m", "auditor", *map(str, args)],
+        [sys.executable, "-m", "auditor", *_with_cache(args)],
         capture_output=True,
         text=True,
         cwd=cwd,

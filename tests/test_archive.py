@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from builders import document
 from conftest import ROOT, SAMPLES, load_spec, run_cli
 
 from auditor.errors import InputError
@@ -20,7 +21,7 @@ from auditor.extract.pdf.ocr import ocr_missing
 from auditor.extract.rows import _not_header
 from auditor.extract.table_shapes import PROFILES
 from auditor.findings import Evidence, Location
-from auditor.model.document import BBox, Document, Narrative
+from auditor.model.document import BBox, Document
 from auditor.rules import run_rules
 from auditor.rules.base import Violation
 from auditor.rules.engine import _one_slip
@@ -288,7 +289,7 @@ def _sum(stated: str, parts: list[str], page: int = 3) -> Violation:
 
 @pytest.mark.unit
 def test_a_sum_on_a_scan_that_one_misread_digit_explains_is_doubtful() -> None:
-    scan = Document("x.pdf", "0" * 64, 5, 2026, "Kecamatan X", "Kabupaten Y", [], Narrative([], []), ocr_pages=[3])
+    scan = document(year=2026, pages=5, ocr_pages=[3])
     assert _one_slip(scan, _sum("557", ["96", "69", "2", "365"]))  # "27" read as "2"
     assert _one_slip(scan, _sum("587", ["96", "69", "27", "365"]))  # the total: "557" read as "587"
     assert not _one_slip(scan, _sum("600", ["96", "69", "27", "365"]))  # no single digit explains it

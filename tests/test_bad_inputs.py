@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPAIRED_PDF, run_cli
+from conftest import REPAIRED_PDF
+from conftest import run_cli_process as run_cli  # smoke tests: the command as a shell runs it
 from pdfmaker import text_pdf
 from pypdf import PdfReader, PdfWriter
 

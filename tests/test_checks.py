@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, row, table
 
-from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, StatedAmount, Table, TextSpan
+from auditor.model.document import BBox, Document, Level, Narrative, Row, StatedAmount, Table, TextSpan
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import grand_total, narrative_split, narrative_total, sum_children, tables_agree
 
@@ -14,22 +15,17 @@ BOX = BBox(10, 10, 50, 20)
 
 
 def _row(i: int, level: Level, code: str | None, amount: int | None, nxt: int | None = None, label: str = "x") -> Row:
-    cells = {"name" if code else "aktivitas": Cell(label, 1, BOX)}
-    amounts = {}
-    for key, value in (("amount", amount), ("amount_next", nxt)):
-        text = "" if value is None else f"{value:,}"
-        cells[key] = Cell(text, 1, BBox(100, 10 + i, 150, 20 + i))
-        amounts[key] = Amount(value, cells[key])
-    return Row(index=i, level=level, code=code, code_written=code, cells=cells, amounts=amounts)
+    amounts = {k: "" if v is None else f"{v:,}" for k, v in (("amount", amount), ("amount_next", nxt))}
+    return row(i, level, code, {"name" if code else "aktivitas": label, **amounts})
 
 
 def _table(kind: str, spec: list[tuple[Level, str | None, int | None, int | None]]) -> Table:
     rows = [_row(i, lvl, code, amt, nxt) for i, (lvl, code, amt, nxt) in enumerate(spec)]
-    return Table(kind, kind, [1], ["code", "name", "aktivitas", "amount", "amount_next"], {}, rows, 1.0)
+    return table(kind, rows, ["code", "name", "aktivitas", "amount", "amount_next"])
 
 
 def _doc(*tables: Table, stated: list[StatedAmount] | None = None) -> Document:
-    return Document("x.pdf", "0" * 64, 1, 2024, "Kecamatan X", "Kabupaten Y", list(tables), Narrative([], stated or []))
+    return document(*tables, narrative=Narrative([], stated or []), pages=1)
 
 
 PASSING = [

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, row, table
 from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.amounts import parse_amount
-from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, Table
+from auditor.model.document import BBox, Document, Level, Row, Table
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import codes_present, goal_targets, money_scale, same_facts
 from auditor.rules.engine import run_rules
@@ -14,24 +15,21 @@ from auditor.rules.params import resolve
 from auditor.rules.ruleset import RuleSet
 
 BOX = BBox(10, 10, 50, 20)
-MONEY = {"amount", "amount_next", "pagu", "kebutuhan_dana"}
 
 
 def _row(i: int, level: Level, code: str | None, **cells: str) -> Row:
-    cell_map = {k: Cell(v, 1, BBox(10 * i, 10, 10 * i + 5, 20)) for k, v in cells.items()}
-    amounts = {k: Amount(parse_amount(c.text), c) for k, c in cell_map.items() if k in MONEY}
-    return Row(index=i, level=level, code=code, code_written=code, cells=cell_map, amounts=amounts)
+    return row(i, level, code, cells)
 
 
 def _table(
     kind: str, rows: list[Row], units: dict[str, int] | None = None, headers: dict[str, str] | None = None
 ) -> Table:
     columns = sorted({k for r in rows for k in r.cells})
-    return Table(kind, kind, [1], columns, headers or {}, rows, 1.0, money_units=units or {})
+    return table(kind, rows, columns, headers=headers, money_units=units or {})
 
 
 def _doc(*tables: Table, year: int | None = 2024) -> Document:
-    return Document("x.pdf", "0" * 64, 1, year, "Kecamatan X", "Kabupaten Y", list(tables), Narrative([], []))
+    return document(*tables, year=year, pages=1)
 
 
 def _params(module, **given):
@@ -324,7 +322,7 @@ def test_draft_rules_are_all_cross_table(ruleset) -> None:
 
 @pytest.mark.samples
 def test_reference_findings(ruleset) -> None:
-    result = run_rules(extracted(REFERENCE_PDF), ruleset, "en")
+    result = run_rules(extracted(REFERENCE_PDF), ruleset)
     found = {
         (f.rule, f.location.table, f.location.code, f.location.column, f.expected, f.actual) for f in result.findings
     }
@@ -343,6 +341,6 @@ def test_reference_findings(ruleset) -> None:
     "name", ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 )
 def test_clean_samples_have_no_cross_table_findings(ruleset, name: str) -> None:
-    result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset, "en")
-    assert [f.message for f in result.findings if f.severity in ("error", "warning")] == []
+    result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset)
+    assert [f.messages["en"] for f in result.findings if f.severity in ("error", "warning")] == []
     assert not result.not_evaluated

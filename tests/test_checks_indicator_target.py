@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, row, table
 from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
-from auditor.model.document import Amount, BBox, Cell, Document, Level, Narrative, Row, Table
+from auditor.model.document import BBox, Cell, Document, Level, Row, Table
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import (
     forward_amount_band,
@@ -37,26 +38,17 @@ MONEY = ("amount", "amount_next")
 
 
 def _row(i: int, level: Level, code: str | None, **values: str) -> Row:
-    cells = {
-        k: Cell(v, 1, BBox(10 * n, 10 + 20 * i, 10 * n + 9, 29 + 20 * i)) for n, (k, v) in enumerate(values.items())
-    }
-    amounts = {
-        k: Amount(int(cells[k].text.replace(".", "")) if cells[k].text.strip("-") else None, cells[k])
-        for k in MONEY
-        if k in cells
-    }
-    return Row(index=i, level=level, code=code, code_written=code, cells=cells, amounts=amounts)
+    return row(i, level, code, values, money=MONEY)
 
 
 def _table(
     rows: list[tuple[Level, str | None, dict[str, str]]], kind: str = "T-C.33", columns: list[str] | None = None
 ) -> Table:
-    built = [_row(i, level, code, **vals) for i, (level, code, vals) in enumerate(rows)]
-    return Table(kind, kind, [1], columns or COLUMNS, {}, built, 1.0)
+    return table(kind, [_row(i, level, code, **vals) for i, (level, code, vals) in enumerate(rows)], columns or COLUMNS)
 
 
 def _doc(*tables: Table) -> Document:
-    return Document("x.pdf", "0" * 64, 1, 2024, "Kecamatan X", "Kabupaten Y", list(tables), Narrative([], []))
+    return document(*tables, pages=1)
 
 
 def _params(module, **given) -> dict:

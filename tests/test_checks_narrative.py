@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, span
 from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.document import (
@@ -32,7 +33,7 @@ P, K, S = Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN
 
 
 def _span(text: str, page: int = 35) -> TextSpan:
-    return TextSpan(text, page, BBox(50, 100, 400, 112))
+    return span(text, page, BBox(50, 100, 400, 112))
 
 
 def _row(i: int, level: Level, code: str, name: str, amount: int) -> Row:
@@ -67,7 +68,7 @@ def _tc33() -> Table:
 
 
 def _doc(narrative: Narrative, *tables: Table) -> Document:
-    return Document("x.pdf", "0" * 64, 60, 2024, "Kecamatan X", "Kabupaten Y", list(tables) or [_tc33()], narrative)
+    return document(*(tables or [_tc33()]), narrative=narrative)
 
 
 def _count(
@@ -279,7 +280,7 @@ def test_draft_rules_are_all_narrative(ruleset) -> None:
 
 @pytest.mark.samples
 def test_reference_findings(ruleset) -> None:
-    result = run_rules(extracted(REFERENCE_PDF), ruleset, "en")
+    result = run_rules(extracted(REFERENCE_PDF), ruleset)
 
     def codes(rule: str) -> set[str | None]:
         return {f.location.code for f in result.findings if f.rule == rule}
@@ -323,6 +324,6 @@ def test_reference_findings(ruleset) -> None:
     "name", ["randuagung-2024-repaired", "sukodono-2024", "tempeh-2025", "pasirian-2024", "kencong-2024"]
 )
 def test_clean_samples_have_no_narrative_findings(ruleset, name: str) -> None:
-    result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset, "en")
-    assert [f.message for f in result.findings if f.severity in ("error", "warning")] == []
+    result = run_rules(extracted(SAMPLES / "pdf" / f"{name}.pdf"), ruleset)
+    assert [f.messages["en"] for f in result.findings if f.severity in ("error", "warning")] == []
     assert {n.rule for n in result.not_evaluated} == {"NAR-018"}  # no table of the kecamatan's desa

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from builders import document, span
 
 from auditor.extract.stacked import unstack
 from auditor.extract.table_shapes import PROFILES, kind_by_header
@@ -34,7 +35,7 @@ BOX = BBox(10, 10, 60, 20)
 
 
 def _span(text: str, page: int = 12) -> TextSpan:
-    return TextSpan(text, page, BOX)
+    return span(text, page, BOX)
 
 
 def _doc(
@@ -54,7 +55,9 @@ def _doc(
         captions=list(captions),
         counts=list(counts),
     )
-    return Document("x.pdf", "0" * 64, 40, year, unit, region, list(tables), narrative, other_tables=list(others))
+    return document(
+        *tables, narrative=narrative, year=year, unit=unit, region=region, pages=40, other_tables=list(others)
+    )
 
 
 def _params(module: Any, **given: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, span
 from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.document import (
@@ -61,7 +62,7 @@ OUTLINE = [
 
 
 def _span(text: str, page: int = 5) -> TextSpan:
-    return TextSpan(text, page, BOX)
+    return span(text, page)
 
 
 def _heading(number: str, title: str = "Judul") -> Heading:
@@ -84,9 +85,7 @@ def _doc(
         sentences=[Sentence(i, t, None, "paragraph", _span(t, p)) for i, (t, p) in enumerate(sentences)],
         captions=[Caption(n, k, t, _span(t)) for n, k, t in captions],
     )
-    return Document(
-        "x.pdf", "0" * 64, 60, 2024, "Kecamatan X", "Kabupaten Y", list(tables), narrative, scanned_pages=list(scanned)
-    )
+    return document(*tables, narrative=narrative, scanned_pages=list(scanned))
 
 
 def _params(module, **given) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, span
 from conftest import REFERENCE_PDF, SAMPLES, extracted, ruleset_of
 
 from auditor.model.document import BBox, Caption, Cell, Document, Level, Narrative, Row, Sentence, Table, TextSpan
@@ -17,7 +18,7 @@ BOX = BBox(10, 10, 50, 20)
 
 
 def _span(text: str, page: int = 1) -> TextSpan:
-    return TextSpan(text, page, BOX)
+    return span(text, page)
 
 
 def _doc(
@@ -33,7 +34,7 @@ def _doc(
         sentences=[Sentence(i, s, None, "paragraph", _span(s)) for i, s in enumerate(sentences)],
         captions=[Caption(None, None, c, _span(c)) for c in captions],
     )
-    return Document("x.pdf", "0" * 64, 1, year, "Kecamatan X", "Kabupaten Y", list(tables), narrative, date=date)
+    return document(*tables, narrative=narrative, year=year, pages=1, date=date)
 
 
 def _header_table(kind: str, headers: dict[str, str]) -> Table:

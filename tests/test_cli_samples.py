@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REFERENCE_PDF, REPAIRED_PDF, run_cli
+from conftest import REFERENCE_PDF, REPAIRED_PDF, ROOT, extracted, run_cli
 
 CATEGORIES = {"totals", "cross_table", "narrative", "nomenclature", "year", "indicator_target", "structure"}
 
@@ -138,10 +138,15 @@ def test_every_clean_sample_audits_clean(tmp_path: Path) -> None:
 @pytest.mark.samples
 @pytest.mark.cli
 def test_every_finding_has_a_picture_of_its_place(audit) -> None:
+    from auditor.report.content import build_report
     from auditor.report.crops import finding_pictures
+    from auditor.rules import load_ruleset, run_rules
 
     _, report, out = audit(REFERENCE_PDF)
-    pictures = finding_pictures(REFERENCE_PDF, report["findings"])
+    doc, rules = extracted(REFERENCE_PDF), load_ruleset()
+    typed = build_report(doc, run_rules(doc, rules), rules)
+    assert typed.to_dict("id")["findings"] == report["findings"]  # in process as by the command
+    pictures = finding_pictures(REFERENCE_PDF, typed.findings)
     assert len(pictures) == len(report["findings"])
     for i, f in enumerate(report["findings"]):
         pic = pictures[i]
@@ -171,3 +176,24 @@ def test_annotated_pdf_output(tmp_path: Path) -> None:
     # The numbers in the notes are the CSV's "number" column.
     assert [int(r["number"]) for r in rows] == list(range(1, len(rows) + 1))
     assert all(f"{r['rule']}" in notes for r in rows)
+
+
+@pytest.mark.samples
+@pytest.mark.cli
+def test_check_cache_keeps_each_model_once_and_changes_no_answer(tmp_path: Path) -> None:
+    from auditor.extract.pdf.opening import file_sha256
+
+    cache = tmp_path / "cache"
+    runs = []
+    for name, lang in (("a", "id"), ("b", "id"), ("c", "en")):
+        proc = run_cli(
+            "check", REFERENCE_PDF, "--out", tmp_path / name, "--format", "json", "--lang", lang, "--cache", cache
+        )
+        assert proc.returncode == 1, proc.stderr  # the reference sample has errors
+        runs.append(json.loads((tmp_path / name / f"{REFERENCE_PDF.stem}.json").read_text(encoding="utf-8")))
+        entries = [p.name for p in cache.iterdir()]
+        assert len(entries) == 1 and entries[0].startswith(file_sha256(REFERENCE_PDF))
+    assert runs[0] == runs[1]  # read from the PDF, then from the cache: the same report
+    assert [f["messages"] for f in runs[2]["findings"]] == [f["messages"] for f in runs[0]["findings"]]
+    want = json.loads((ROOT / "tests" / "expected" / f"{REFERENCE_PDF.name}.json").read_text(encoding="utf-8"))
+    assert runs[0]["findings"] == want["findings"]  # as without a cache

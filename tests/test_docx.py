@@ -32,8 +32,8 @@ from auditor.extract.docx.read import read_docx
 from auditor.extract.page import PageLayout
 from auditor.model.document import BBox, Document
 from auditor.pipeline import render_outputs
+from auditor.report.content import Report, build_report
 from auditor.report.crops import finding_pictures
-from auditor.report.json_report import build_report
 from auditor.report.word_views import docx_views
 from auditor.rules import load_ruleset, run_rules
 
@@ -74,8 +74,8 @@ def _docx(path: Path) -> Document:
     return extract_document(path)
 
 
-def _report(doc: Document, lang: str = "id") -> dict[str, Any]:
-    return build_report(doc, run_rules(doc, _ruleset(), lang), _ruleset(), lang)
+def _report(doc: Document) -> Report:
+    return build_report(doc, run_rules(doc, _ruleset()), _ruleset())
 
 
 def _key(f: Any) -> tuple[Any, ...]:
@@ -340,7 +340,7 @@ def test_unusable_word_files_are_refused_in_both_languages(
 
 
 @pytest.fixture(scope="module")
-def reference_report() -> dict[str, Any]:
+def reference_report() -> Report:
     return _report(_docx(REFERENCE_DOCX))
 
 
@@ -412,23 +412,23 @@ def test_docx_pictures_come_from_a_libreoffice_print(reference_report) -> None:
     if soffice() is None:
         missing("LibreOffice (soffice) is not installed (sh scripts/ensure_test_tools.sh installs it)")
     layouts = read_docx(REFERENCE_DOCX).layouts
-    with docx_views(REFERENCE_DOCX, reference_report, "id", pictures=True) as views:
+    with docx_views(REFERENCE_DOCX, reference_report, pictures=True) as views:
         assert views.pdf is not None
         located = 0
         with pdfplumber.open(views.pdf) as printed:
-            for original, shown in zip(reference_report["findings"], views.view["findings"]):
-                pairs = [(original["location"], shown["location"])] + [
-                    (o["location"], s["location"]) for o, s in zip(original["evidence"], shown["evidence"])
+            for original, shown in zip(reference_report.findings, views.view.findings):
+                pairs = [(original.location, shown.location)] + [
+                    (o.location, s.location) for o, s in zip(original.evidence, shown.evidence)
                 ]
                 for word_loc, pdf_loc in pairs:
                     # Only what is in the document has a place (not e.g. the official nomenclature).
-                    assert (pdf_loc["place"] is not None) == bool(word_loc["bbox"] or word_loc["table"])
-                    if not word_loc["bbox"]:
+                    assert bool(pdf_loc.place) == bool(word_loc.bbox or word_loc.table)
+                    if not word_loc.bbox:
                         continue
                     # Every place is found in the print, and the print shows the same text there.
-                    assert pdf_loc["page"] and pdf_loc["bbox"], (original["rule"], word_loc)
-                    page = printed.pages[pdf_loc["page"] - 1]
-                    x0, top, x1, bottom = pdf_loc["bbox"]
+                    assert pdf_loc.page and pdf_loc.bbox, (original.rule, word_loc)
+                    page = printed.pages[pdf_loc.page - 1]
+                    x0, top, x1, bottom = pdf_loc.bbox.as_list()
                     crop = (
                         max(0, x0 - 1.5),
                         max(0, top - 1.5),
@@ -436,17 +436,17 @@ def test_docx_pictures_come_from_a_libreoffice_print(reference_report) -> None:
                         min(page.height, bottom + 1.5),
                     )
                     seen = _squash(page.crop(crop).extract_text() or "")
-                    want = _squash(_text_at(layouts, word_loc["page"], word_loc["bbox"]))
-                    assert want[:12] in seen or seen[:12] in want, (original["rule"], want, seen)
+                    want = _squash(_text_at(layouts, word_loc.page, word_loc.bbox.as_list()))
+                    assert want[:12] in seen or seen[:12] in want, (original.rule, want, seen)
                     located += 1
         assert located > 500
 
-        pictures = finding_pictures(views.pdf, views.view["findings"])
-        assert len(pictures) == len(views.view["findings"])
+        pictures = finding_pictures(views.pdf, views.view.findings)
+        assert len(pictures) == len(views.view.findings)
         for i, picture in pictures.items():
-            highlight = BBox(*picture.highlight)
-            assert highlight.contains(BBox(*views.view["findings"][i]["location"]["bbox"]))
-            assert picture.page == views.view["findings"][i]["location"]["page"]
+            location = views.view.findings[i].location
+            assert location.bbox is not None and BBox(*picture.highlight).contains(BBox(*location.bbox.as_list()))
+            assert picture.page == location.page
 
     out = render_outputs(REFERENCE_DOCX, reference_report, ("json", "html", "pdf"), "id")
     assert out["html"].decode("utf-8").count('<img src="data:image/jpeg') == 254

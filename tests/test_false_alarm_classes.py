@@ -229,7 +229,7 @@ def test_a_split_of_a_part_is_not_a_split_of_the_total() -> None:
     Modal besides), while the reference's "Jumlah Anggaran ... terdiri dari ..." still is."""
     findings, skipped = _audit("madiun-dukcapil-2026")
     assert "NAR-013" not in {f.rule for f in findings} and "NAR-013" not in skipped  # Belanja Pegawai was compared
-    assert any(f.rule == "NAR-013" and "Barang dan Jasa" in f.message for f in _audit("randuagung-2024")[0])
+    assert any(f.rule == "NAR-013" and "Barang dan Jasa" in f.messages["id"] for f in _audit("randuagung-2024")[0])
 
 
 @pytest.mark.samples
@@ -237,7 +237,9 @@ def test_an_amount_and_its_words_are_compared() -> None:
     doc = _doc("madiun-dukcapil-2026-defects")
     spelled = [c for c in doc.narrative.counts if c.noun == "rupiah"]
     assert [(c.value, c.words_value) for c in spelled] == [(8_851_080_000, 8_815_080_000)]
-    assert any(f.rule == "NAR-003" and "8.851.080.000" in f.message for f in _audit("madiun-dukcapil-2026-defects")[0])
+    assert any(
+        f.rule == "NAR-003" and "8.851.080.000" in f.messages["id"] for f in _audit("madiun-dukcapil-2026-defects")[0]
+    )
 
 
 @pytest.mark.samples
@@ -378,8 +380,8 @@ def test_a_program_amount_in_the_bab_iv_list() -> None:
     (found,) = [f for f in _audit("lowokwaru-2026-defects")[0] if f.rule == "NAR-017"]
     assert found.location.code == "7.01.03" and found.severity == "error"
     assert (found.expected, found.actual) == ("1028200000", "1208200000")
-    assert "sebesar Rp 1.208" not in found.message  # the name, its amount given apart
-    assert 'Pemberdayaan Masyarakat Desa dan Kelurahan" sebesar Rp1.208.200.000' in found.message
+    assert "sebesar Rp 1.208" not in found.messages["id"]  # the name, its amount given apart
+    assert 'Pemberdayaan Masyarakat Desa dan Kelurahan" sebesar Rp1.208.200.000' in found.messages["id"]
     for name in ("lowokwaru-2026", "kencong-2024", "randuagung-2024-repaired", "banyuwangi-bappeda-2025"):
         assert "NAR-017" not in _rules(name), name
 

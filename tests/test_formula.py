@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from builders import document, row, table
 
-from auditor.model.document import BBox, Cell, Document, Level, Narrative, Row, Table
+from auditor.model.document import BBox, Document, Level, Row
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import column_formula
 from auditor.rules.formula import FormulaError, evaluate, names, parse_formula
@@ -31,14 +32,12 @@ def test_formula_refuses_anything_but_arithmetic(text: str) -> None:
 
 
 def _row(i: int, code: str, **values: str) -> Row:
-    cells = {k: Cell(v, 9, BOX) for k, v in values.items()}
-    return Row(index=i, level=Level.SUB_KEGIATAN, code=code, code_written=code, cells=cells)
+    return row(i, Level.SUB_KEGIATAN, code, values, page=9, money=())
 
 
 def _doc(*rows: Row) -> Document:
-    cols = sorted({k for r in rows for k in r.cells})
-    table = Table("T-C.29", "T-C.29", [9], cols, {}, list(rows), 1.0)
-    return Document("x.pdf", "0" * 64, 9, 2024, None, None, [table], Narrative([], []))
+    tc29 = table("T-C.29", rows, sorted({k for r in rows for k in r.cells}), page=9)
+    return document(tc29, unit=None, region=None, pages=9)
 
 
 def _params(**kw: object) -> dict:

@@ -13,15 +13,20 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from builders import document
 from conftest import REFERENCE_PDF, REPAIRED_PDF, extracted
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import RectangleObject
 
-from auditor.report.json_report import build_report
+from auditor.findings import Finding, Location
+from auditor.model.document import BBox
+from auditor.report.content import Report, build_report
 from auditor.report.pdf.annotate import annotate_pdf
 from auditor.report.pdf.style import COLOURS, LEADER_FROM
-from auditor.report.pdf.text import number_label, shown_value, text_width, winansi, wrap
+from auditor.report.pdf.text import number_label, text_width, winansi, wrap
+from auditor.report.values import shown_value
 from auditor.rules import load_ruleset, run_rules
+from auditor.rules.engine import AuditResult
 
 SEVERITY_WORD = {
     "id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFORMASI"},
@@ -35,19 +40,25 @@ def _ruleset():
     return load_ruleset()
 
 
-def _report(pdf: Path, lang: str = "id") -> dict[str, Any]:
+def _report(pdf: Path) -> Report:
     doc = extracted(pdf)
-    return build_report(doc, run_rules(doc, _ruleset(), lang), _ruleset(), lang)
+    return build_report(doc, run_rules(doc, _ruleset()), _ruleset())
 
 
 @pytest.fixture(scope="module")
-def reference() -> dict[str, Any]:
+def typed_reference() -> Report:
     return _report(REFERENCE_PDF)
 
 
 @pytest.fixture(scope="module")
-def annotated(reference: dict[str, Any]) -> bytes:
-    return annotate_pdf(REFERENCE_PDF, reference, "id")
+def reference(typed_reference: Report) -> dict[str, Any]:
+    """The reference sample's report as its JSON reads (what the annotated PDF must agree with)."""
+    return typed_reference.to_dict("id")
+
+
+@pytest.fixture(scope="module")
+def annotated(typed_reference: Report) -> bytes:
+    return annotate_pdf(REFERENCE_PDF, typed_reference, "id")
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +223,7 @@ def test_each_finding_has_a_printable_note_on_its_badge(annotated: bytes, refere
         text = a["/Contents"]
         assert text.startswith(f"{n} · ") and f["rule"] in text and f["message"] in text
         if f["expected"]:
-            assert f"Seharusnya: {shown_value(f['expected'], f, 'id')}" in text
+            assert f"Seharusnya: {shown_value(f['expected'], f['value_kind'], 'id')}" in text
         assert a["/F"] & 4  # printed too
         x0, y0, x1, y1 = (float(v) for v in a["/Rect"])
         height = float(reader.pages[page_no - 1].mediabox.height)
@@ -249,8 +260,9 @@ def test_notes_link_to_the_findings_pages(annotated: bytes, reference: dict[str,
 
 @pytest.mark.samples
 def test_english_notes() -> None:
-    report = _report(REFERENCE_PDF, "en")
-    data = annotate_pdf(REFERENCE_PDF, report, "en")
+    typed = _report(REFERENCE_PDF)
+    data = annotate_pdf(REFERENCE_PDF, typed, "en")
+    report = typed.to_dict("en")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "\n".join(p.extract_text() for p in pdf.pages[REFERENCE_PAGES:])
     assert text.startswith(
@@ -267,20 +279,24 @@ def test_english_notes() -> None:
 # ------------------------------------------------------------------- edge cases
 
 
-def _finding(message: str, page: int | None, bbox: list[float] | None, **extra: Any) -> dict[str, Any]:
-    return {
-        "rule": "TST-001",
-        "category": "structure",
-        "severity": "warning",
-        "title": "Uji",
-        "message": message,
-        "messages": {"id": message},
-        "location": {"page": page, "table": None, "code": None, "column": None, "row": None, "bbox": bbox},
-        "expected": None,
-        "actual": None,
-        "evidence": [],
-        "low_confidence": False,
-    } | extra
+def _finding(message: str, page: int | None, bbox: list[float] | None, **extra: Any) -> Finding:
+    values: dict[str, Any] = dict(
+        rule="TST-001",
+        category="structure",
+        severity="warning",
+        titles={"id": "Uji", "en": "Test"},
+        messages={"id": message, "en": message},
+        location=Location(page, None, None, None, bbox=BBox(*bbox) if bbox else None),
+        expected=None,
+        actual=None,
+    )
+    return Finding(**(values | extra))
+
+
+def _bare_report(source: Path, findings: list[Finding]) -> Report:
+    """A report of ``findings`` on ``source``, read from no document (no unit, no year)."""
+    doc = document(path=str(source), pages=len(PdfReader(source).pages), year=None, unit=None, region=None)
+    return build_report(doc, AuditResult(findings, []), _ruleset())
 
 
 @pytest.mark.samples
@@ -288,15 +304,14 @@ def test_text_outside_winansi_is_transliterated_and_page_less_findings_are_liste
     with pdfplumber.open(REPAIRED_PDF) as pdf:
         word = pdf.pages[0].extract_words()[0]
     bbox = [word["x0"], word["top"], word["x1"], word["bottom"]]
-    report = {
-        "document": {"path": str(REPAIRED_PDF), "unit": None, "plan_year": None},
-        "summary": {"error": 0, "warning": 3, "info": 0},
-        "findings": [
+    report = _bare_report(
+        REPAIRED_PDF,
+        [
             _finding("Jumlah ≠ total → periksa ≥ 5 dan ≤ 7, 漢字", None, None, expected="≥ 1.000", actual=""),
             _finding("Kurung (buka) dan garis \\ miring", 1, bbox),
             _finding("Halaman ini ≠ daftar isi", 2, None),
         ],
-    }
+    )
     data = annotate_pdf(REPAIRED_PDF, report, "id")
     reader = PdfReader(io.BytesIO(data))
     pages = len(PdfReader(REPAIRED_PDF).pages)
@@ -324,7 +339,7 @@ def test_text_outside_winansi_is_transliterated_and_page_less_findings_are_liste
 @pytest.mark.samples
 def test_repaired_sample_without_findings_still_gives_a_valid_pdf() -> None:
     report = _report(REPAIRED_PDF)
-    assert not report["findings"]
+    assert not report.findings
     data = annotate_pdf(REPAIRED_PDF, report, "id")
     original = PdfReader(REPAIRED_PDF)
     reader = PdfReader(io.BytesIO(data))
@@ -360,11 +375,12 @@ def test_outlines_land_on_rotated_and_shifted_pages(tmp_path: Path, rotation: in
             words = page.extract_words()
             for w in (words[3], words[len(words) // 2], words[-4]):
                 findings.append(_finding(f"kata {w['text']}", page_no, [w["x0"], w["top"], w["x1"], w["bottom"]]))
-    data = annotate_pdf(source, {"document": {"path": str(source)}, "summary": {}, "findings": findings}, "id")
+    data = annotate_pdf(source, _bare_report(source, findings), "id")
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for n, f in enumerate(findings, start=1):
-            page = pdf.pages[f["location"]["page"] - 1]
-            bbox = tuple(f["location"]["bbox"])
+            assert f.location.page is not None and f.location.bbox is not None
+            page = pdf.pages[f.location.page - 1]
+            bbox = tuple(f.location.bbox.as_list())
             assert _outline(page, bbox, COLOURS["warning"]), f"finding {n}: outline misplaced"
             badge = _badge(page, page.extract_words(), str(n), bbox)
             assert badge and _gap(_box(badge), bbox) < 80, f"finding {n}: no badge near its word"
@@ -399,9 +415,9 @@ def test_wrap_keeps_lines_within_the_width() -> None:
 
 @pytest.mark.unit
 def test_only_money_is_shown_as_rupiah() -> None:
-    assert shown_value("1916486189", {"value_kind": "money"}, "id") == "Rp1.916.486.189"
-    assert shown_value("2022", {"value_kind": None}, "id") == "2022"
-    assert shown_value("", {}, "en") == "(empty)"
-    # reports written before value_kind: money when the message says it in rupiah
-    assert shown_value("20250000", {"message": "jumlah rinciannya Rp20.250.000 (selisih)"}, "id") == "Rp20.250.000"
-    assert shown_value("2", {"message": "menulis Rp2.000"}, "id") == "2"
+    assert shown_value("1916486189", "money", "id") == "Rp1.916.486.189"
+    assert shown_value("-20250000", "money", "id") == "-Rp20.250.000"
+    assert shown_value("2022", None, "id") == "2022"
+    assert shown_value("12,5 %", "money", "id") == "12,5 %"  # not an amount: as written
+    assert shown_value("", None, "en") == "(empty)" and shown_value(" ", "money", "id") == "(kosong)"
+    assert shown_value(None, "money", "id") == "-"

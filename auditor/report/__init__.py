@@ -1,2 +1,2 @@
-"""Reports: a document's findings rendered as JSON (the public interface), HTML, CSV/XLSX and
-the annotated PDF, and the index of many documents; Word documents get their places named."""
+"""Reports: the typed report of a document (content.py) and its renderers — JSON (the public
+interface), HTML, CSV/XLSX, annotated PDF — each in the language asked for; the index of many."""

@@ -13,6 +13,8 @@ from typing import Any
 import pypdfium2
 from PIL import ImageDraw
 
+from auditor.findings import Finding
+
 SCALE = 1.6  # pixels per PDF point: readable 7-8 pt table text
 MARGIN_Y = 28.0  # points shown above and below the value
 HIGHLIGHT = (214, 40, 40)
@@ -33,13 +35,12 @@ def _data_uri(image: Any) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def finding_pictures(pdf_path: Path, findings: list[dict[str, Any]]) -> dict[int, Picture]:
+def finding_pictures(pdf_path: Path, findings: list[Finding]) -> dict[int, Picture]:
     """Picture per finding index, for findings located on a page with a box."""
     by_page: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(findings):
-        loc = f["location"]
-        if loc.get("page") and loc.get("bbox"):
-            by_page[loc["page"]].append(i)
+        if f.location.page and f.location.bbox:
+            by_page[f.location.page].append(i)
     out: dict[int, Picture] = {}
     if not by_page:
         return out
@@ -63,8 +64,9 @@ def finding_pictures(pdf_path: Path, findings: list[dict[str, Any]]) -> dict[int
     return out
 
 
-def _picture(image: Any, finding: dict[str, Any], page_no: int, width: float, height: float) -> Picture | None:
-    x0, top, x1, bottom = finding["location"]["bbox"]
+def _picture(image: Any, finding: Finding, page_no: int, width: float, height: float) -> Picture | None:
+    assert finding.location.bbox is not None  # finding_pictures picks those with a box
+    x0, top, x1, bottom = finding.location.bbox.as_list()  # as the JSON holds it
     crop = (0.0, max(0.0, top - MARGIN_Y), width, min(height, bottom + MARGIN_Y))
     if round(crop[3] * SCALE) <= round(crop[1] * SCALE):
         return None  # the box is not on the drawn page (a damaged page box): no picture
@@ -83,9 +85,9 @@ def _picture(image: Any, finding: dict[str, Any], page_no: int, width: float, he
             width=line,
         )
 
-    for e in finding.get("evidence", []):
-        eb = e["location"].get("bbox")
-        if eb and e["location"].get("page") == page_no and eb[1] >= crop[1] and eb[3] <= crop[3]:
+    for e in finding.evidence:
+        eb = e.location.bbox.as_list() if e.location.bbox else None
+        if eb and e.location.page == page_no and eb[1] >= crop[1] and eb[3] <= crop[3]:
             box(eb, EVIDENCE, 2)
     box([x0, top, x1, bottom], HIGHLIGHT, 3)
     return Picture(_data_uri(part), page_no, crop, (x0, top, x1, bottom))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from auditor.findings import CATEGORIES, SEVERITIES
+from auditor.findings import CATEGORIES, SEVERITIES, Finding, place_text
 from auditor.i18n import column_name, t, table_shown
-from auditor.model.amounts import format_rupiah
+from auditor.report.content import DocumentInfo, Report
 from auditor.report.crops import Picture
+from auditor.report.values import shown_value
 
 ENV = Environment(
     loader=PackageLoader("auditor.report", "templates"),
@@ -20,18 +22,9 @@ ENV = Environment(
 )
 
 
-def _money(value: str | None, kind: str | None = None) -> str:
-    """Rupiah amounts (plain digit strings) shown the Indonesian way; other values as they are."""
-    if value is None:
-        return "-"
-    if kind == "money" and value.lstrip("-").isdigit():
-        return format_rupiah(int(value))
-    return value
-
-
-def identity_sources(document: dict[str, Any], key: str, lang: str) -> str:
+def identity_sources(document: DocumentInfo, key: str, lang: str) -> str:
     """Where the unit, region or plan year shown came from: "sampul hal. 1; keterangan tabel hal. 19, 25"."""
-    entry = (document.get("identity") or {}).get(key) or {}
+    entry = document.identity.get(key) or {}
     value = entry.get("value")
     pages: dict[str, list[int]] = {}
     for s in entry.get("sources", []):
@@ -47,43 +40,53 @@ def identity_sources(document: dict[str, Any], key: str, lang: str) -> str:
     return "; ".join(parts)
 
 
-def _artifacts(document: dict[str, Any]) -> dict[str, Any]:
-    texts = [a["text"] for a in document.get("artifacts") or []]
+def _artifacts(document: DocumentInfo) -> dict[str, Any]:
+    texts = [a["text"] for a in document.artifacts]
     distinct = list(dict.fromkeys(x.strip() for x in texts if x.strip()))
     return {"n": len(texts), "examples": ", ".join(f'"{x[:40]}"' for x in distinct[:5])}
 
 
-def _unreadable(document: dict[str, Any], lang: str) -> str:
+def _unreadable(document: DocumentInfo, lang: str) -> str:
     """ "37 (terlalu besar), 41 (rusak: PDFSyntaxError)" """
     return ", ".join(
-        f"{f['page']} ({t('page_failure.' + f['reason'], lang)}: {f['detail']})"
-        for f in document.get("unreadable_pages") or []
+        f"{f['page']} ({t('page_failure.' + f['reason'], lang)}: {f['detail']})" for f in document.unreadable_pages
     )
 
 
-def render_html(report: dict[str, Any], lang: str, pictures: dict[int, Picture] | None = None) -> str:
-    """The report page; ``pictures`` maps a finding's index to a crop of its page."""
+@dataclass(frozen=True)
+class _Shown:
+    """A finding as the page lists it: its number (0-based) and the picture of its place."""
+
+    f: Finding
+    index: int
+    picture: str | None
+
+
+def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None = None) -> str:
+    """The report page in ``lang``; ``pictures`` maps a finding's index to a crop of its page."""
     template = ENV.get_template("report.html.j2")
-    summary = report["summary"]
+    summary = report.summary
     verdict = (
         t("report.verdict_ok", lang)
         if summary["error"] + summary["warning"] == 0
         else t("report.verdict_bad", lang, error=summary["error"], warning=summary["warning"])
     )
-    by_category: dict[str, list[dict[str, Any]]] = {c: [] for c in CATEGORIES}
-    for i, f in enumerate(report["findings"]):
+    by_category: dict[str, list[_Shown]] = {c: [] for c in CATEGORIES}
+    for i, f in enumerate(report.findings):
         picture = (pictures or {}).get(i)
-        by_category[f["category"]].append({**f, "picture": picture.src if picture else None, "index": i})
+        by_category[f.category].append(_Shown(f, i, picture.src if picture else None))
     return template.render(
         r=report,
-        sources={k: identity_sources(report["document"], k, lang) for k in ("unit", "region", "plan_year")},
-        artifacts=_artifacts(report["document"]),
-        unreadable=_unreadable(report["document"], lang),
+        summary=summary,
+        sources={k: identity_sources(report.document, k, lang) for k in ("unit", "region", "plan_year")},
+        artifacts=_artifacts(report.document),
+        unreadable=_unreadable(report.document, lang),
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),
         col=lambda key: column_name(key, lang),
-        tbl=lambda location: table_shown(location, lang),
-        money=_money,
+        tbl=lambda kind, label=None: table_shown(kind, label, lang),
+        place=lambda location: place_text(location.place, lang) if location.place else None,
+        value=lambda v, kind: shown_value(v, kind, lang),
         verdict=verdict,
         severities=SEVERITIES,
         categories=[c for c in CATEGORIES if by_category[c]],

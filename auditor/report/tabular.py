@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from auditor.findings import CATEGORIES, SEVERITIES
+from auditor.findings import CATEGORIES, SEVERITIES, place_text
 from auditor.i18n import t
+from auditor.report.content import Report
 
 COLUMNS = (
     "document",
@@ -74,48 +75,48 @@ def append_text_row(sheet: Any, values: list[Any]) -> None:
             cell.data_type = "s"
 
 
-def finding_rows(report: dict[str, Any]) -> list[list[Any]]:
-    doc = report["document"]
+def finding_rows(report: Report, lang: str) -> list[list[Any]]:
+    doc = report.document
     rows = []
-    for number, f in enumerate(report["findings"], start=1):
-        loc = f["location"]
-        bbox = loc.get("bbox") or [None] * 4
+    for number, f in enumerate(report.findings, start=1):
+        loc = f.location
+        bbox = loc.bbox.as_list() if loc.bbox else [None] * 4
         rows.append(
             [
-                doc["path"],
-                doc["sha256"],
-                f["rule"],
-                f["category"],
-                f["severity"],
-                f["title"],
-                f["message"],
-                loc["page"],
-                loc["table"],
-                loc["code"],
-                loc["column"],
-                loc.get("row"),
-                f["expected"],
-                f["actual"],
-                f.get("low_confidence", False),
+                doc.path,
+                doc.sha256,
+                f.rule,
+                f.category,
+                f.severity,
+                f.titles[lang],
+                f.messages[lang],
+                loc.page,
+                loc.table,
+                loc.code,
+                loc.column,
+                loc.row,
+                f.expected,
+                f.actual,
+                f.low_confidence,
                 *bbox,
                 number,
-                f.get("value_kind"),
-                (loc.get("place") or {}).get("text"),
-                loc.get("table_label"),
+                f.value_kind,
+                place_text(loc.place, lang) if loc.place else None,
+                loc.table_label,
             ]
         )
     return rows
 
 
-def to_csv(report: dict[str, Any]) -> str:
+def to_csv(report: Report, lang: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows([csv_safe(v) for v in row] for row in finding_rows(report))
+    writer.writerows([csv_safe(v) for v in row] for row in finding_rows(report, lang))
     return buf.getvalue()
 
 
-def to_xlsx(report: dict[str, Any], lang: str) -> bytes:
+def to_xlsx(report: Report, lang: str) -> bytes:
     # Imported here: only this output needs openpyxl.
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -124,7 +125,7 @@ def to_xlsx(report: dict[str, Any], lang: str) -> bytes:
     sheet = book.active
     sheet.title = "findings"
     append_text_row(sheet, list(COLUMNS))
-    for row in finding_rows(report):
+    for row in finding_rows(report, lang):
         append_text_row(sheet, row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -134,20 +135,23 @@ def to_xlsx(report: dict[str, Any], lang: str) -> bytes:
     # Every row through append_text_row: the path is the file name as given, the unit and
     # region are read from the document, the rule set's id comes from a user's YAML.
     summary = book.create_sheet("summary")
-    doc = report["document"]
-    rows: list[list[Any]] = [[key, doc.get(key)] for key in ("path", "sha256", "pages", "plan_year", "unit", "region")]
-    rows.append(["tool", f"{report['tool']['name']} {report['tool']['version']}"])
-    rows.append(["ruleset", f"{report['ruleset']['id']} {report['ruleset']['version']}"])
+    doc = report.document
+    rows: list[list[Any]] = [
+        [key, getattr(doc, key)] for key in ("path", "sha256", "pages", "plan_year", "unit", "region")
+    ]
+    rows.append(["tool", f"renja-audit {report.tool_version}"])
+    rows.append(["ruleset", f"{report.ruleset.id} {report.ruleset.version}"])
     rows.append([])
     rows.append(["severity", "count", t("report.severity", lang)])
-    rows.extend([s, report["summary"][s], t(f"severity.{s}", lang)] for s in SEVERITIES)
+    counts = report.summary
+    rows.extend([s, counts[s], t(f"severity.{s}", lang)] for s in SEVERITIES)
     rows.append([])
-    by_category = Counter(f["category"] for f in report["findings"])
+    by_category = Counter(f.category for f in report.findings)
     rows.append(["category", "count", t("report.findings", lang)])
     rows.extend([c, by_category.get(c, 0), t(f"category.{c}", lang)] for c in CATEGORIES)
     rows.append([])
-    rows.append(["not_evaluated", len(report["not_evaluated"])])
-    rows.append(["waived", len(report.get("waived", []))])
+    rows.append(["not_evaluated", len(report.not_evaluated)])
+    rows.append(["waived", len(report.waived)])
     for row in rows:
         append_text_row(summary, row)
     out = io.BytesIO()

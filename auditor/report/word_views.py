@@ -3,8 +3,8 @@
 Locations read from a DOCX are positions on made-up pages (extract/docx/layout.py). Two views
 are made from the report:
 
-* ``report`` (JSON, CSV, XLSX): page and box cleared, and each location gets a
-  ``place`` naming the Word table, row and column, or the heading above the text.
+* ``report`` (JSON, CSV, XLSX): page and box cleared; each location keeps the ``place``
+  the rule engine gave it (the Word table, row and column, or the heading above the text).
   It depends only on the file, never on the tools installed.
 * ``view`` (HTML, annotated PDF): the same, plus the page and box of the place in a
   PDF printed by LibreOffice, when it is installed and the printing works; those
@@ -15,21 +15,22 @@ are made from the report:
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
 from auditor.errors import AuditError
 from auditor.extract import extract_document
-from auditor.extract.docx.printed import PdfPlaces, convert_to_pdf, match_documents
-from auditor.model.document import Document
-from auditor.report.word_places import Placer, locate_in_word
+from auditor.extract.docx.printed import convert_to_pdf, match_documents
+from auditor.findings import Location
+from auditor.model.document import BBox, Document
+from auditor.report.content import Report
 
 
 @dataclass
 class DocxViews:
-    report: dict[str, Any]
-    view: dict[str, Any]
+    report: Report
+    view: Report
     pdf: Path | None  # the LibreOffice PDF the view's pages refer to
     _workdir: tempfile.TemporaryDirectory[str] | None = field(default=None, repr=False)
 
@@ -45,15 +46,16 @@ class DocxViews:
         self.close()
 
 
-def docx_views(
-    path: Path, report: dict[str, Any], lang: str, pictures: bool, word_doc: Document | None = None
-) -> DocxViews:
-    """The two views of ``report`` (a DOCX's); ``pictures``: try LibreOffice for page pictures.
-    ``word_doc``: the document the report was made from (read again from ``path`` without it)."""
-    if word_doc is None or word_doc.word_places is None:
-        word_doc = extract_document(path)
-    assert word_doc.word_places is not None  # a Word document's model always has them
-    word_report = locate_in_word(report, Placer(word_doc, word_doc.word_places, lang))
+def _unplaced(location: Location) -> Location:
+    """Page and box of a made-up page mean nothing to a reader: the place names it."""
+    return replace(location, page=None, bbox=None)
+
+
+def docx_views(path: Path, report: Report, pictures: bool, word_doc: Document | None = None) -> DocxViews:
+    """The two views of ``report`` (a DOCX's, its locations placed in Word by the rule
+    engine); ``pictures``: try LibreOffice for page pictures. ``word_doc``: the document
+    the report was made from (read again from ``path`` without it)."""
+    word_report = report.relocated(_unplaced)
     if not pictures:
         return DocxViews(word_report, word_report, None)
     workdir = tempfile.TemporaryDirectory(prefix="renja-docx-")
@@ -63,30 +65,21 @@ def docx_views(
         return views
     try:
         pdf_doc = extract_document(pdf_path)
+        if word_doc is None:
+            word_doc = extract_document(path)
     except AuditError:
         return views  # LibreOffice printed something the PDF reader cannot use: no pictures
-    views.view = _on_pdf(report, word_report, match_documents(word_doc, pdf_doc), pdf_doc.pages)
+    places = match_documents(word_doc, pdf_doc)
+
+    def printed(location: Location) -> Location:
+        """The location on the printed PDF's page, where it can be found there."""
+        bbox = location.bbox.as_list() if location.bbox else None
+        found = places.find(location.page, bbox, location.table)
+        if found is None:
+            return replace(location, page=None, bbox=None)
+        page, box = found
+        return replace(location, page=page, bbox=BBox(*box) if box is not None else None)
+
+    views.view = report.relocated(printed, pages=pdf_doc.pages)
     views.pdf = pdf_path
     return views
-
-
-def _on_pdf(report: dict[str, Any], word_report: dict[str, Any], places: PdfPlaces, pages: int) -> dict[str, Any]:
-    """``word_report`` with the PDF page and box of each location of ``report`` (same order)."""
-
-    def loc(original: dict[str, Any], located: dict[str, Any]) -> dict[str, Any]:
-        found = places.find(original.get("page"), original.get("bbox"), original.get("table"))
-        page, bbox = found if found is not None else (None, None)
-        return {**located, "page": page, "bbox": bbox}
-
-    def finding(original: dict[str, Any], located: dict[str, Any]) -> dict[str, Any]:
-        evidence = [
-            {**e, "location": loc(o["location"], e["location"])}
-            for o, e in zip(original.get("evidence", []), located.get("evidence", []))
-        ]
-        return {**located, "location": loc(original["location"], located["location"]), "evidence": evidence}
-
-    view = dict(word_report)
-    view["document"] = {**word_report["document"], "pages": pages}
-    view["findings"] = [finding(o, f) for o, f in zip(report["findings"], word_report["findings"])]
-    view["waived"] = [finding(o, f) for o, f in zip(report.get("waived", []), word_report.get("waived", []))]
-    return view

@@ -12,6 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from auditor.findings import Evidence, Finding, Location, NotEvaluated, sort_key
 from auditor.i18n import LANGS
 from auditor.model.document import BBox, Document
+from auditor.model.word_place import Placer
 from auditor.rules.base import Skip, Violation
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import Rule, RuleSet
@@ -59,6 +60,13 @@ def _labelled(doc: Document, location: Location) -> Location:
     table = next(iter(doc.tables_of(location.table)), None)
     label = table.label if table is not None else None
     return replace(location, table_label=label) if label else location
+
+
+def _in_word(placer: Placer | None, location: Location) -> Location:
+    """In a Word document, the location with its Word place (table, row, column or heading)."""
+    if placer is None or location.place is not None:
+        return location
+    return replace(location, place=placer.place(location.page, location.bbox, location.table))
 
 
 def _low_confidence(doc: Document, table: str | None) -> bool:
@@ -143,8 +151,11 @@ def _overlap(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
-def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[Waiver] | None = None) -> AuditResult:
+def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = None) -> AuditResult:
+    """Every rule of ``ruleset`` over ``doc``. Findings hold their texts in every language:
+    the report's language is chosen by whoever renders it."""
     checks = registry()
+    placer = Placer(doc, doc.word_places) if doc.word_places is not None else None
     findings: list[Finding] = []
     skipped: list[NotEvaluated] = []
     for rule in ruleset.rules:
@@ -172,20 +183,19 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
             if gap:
                 messages = {lg: m + GAP_NOTE[lg] for lg, m in messages.items()}
             misread = misread or gap
+            # Every finding shows at least the value it is about.
+            evidence = result.evidence or (Evidence("value", result.actual or "", result.actual, result.location),)
             findings.append(
                 Finding(
                     rule=rule.id,
                     category=rule.category,
                     severity="info" if misread else rule.severity,
-                    title=rule.title[lang],
-                    message=messages[lang],
+                    titles=dict(rule.title),
                     messages=messages,
-                    location=_labelled(doc, result.location),
+                    location=_in_word(placer, _labelled(doc, result.location)),
                     expected=result.expected,
                     actual=result.actual,
-                    # Every finding shows at least the value it is about.
-                    evidence=result.evidence
-                    or (Evidence("value", result.actual or "", result.actual, result.location),),
+                    evidence=tuple(replace(e, location=_in_word(placer, e.location)) for e in evidence),
                     low_confidence=low or misread,
                     value_kind=result.value_kind,
                 )
@@ -194,8 +204,7 @@ def run_rules(doc: Document, ruleset: RuleSet, lang: str = "id", waivers: list[W
             skipped.append(
                 NotEvaluated(
                     rule=rule.id,
-                    title=rule.title[lang],
-                    reason=" ".join(r[lang] for r in reasons),
+                    titles=dict(rule.title),
                     reasons={lg: " ".join(r[lg] for r in reasons) for lg in LANGS},
                 )
             )

@@ -33,7 +33,7 @@ class Waiver:
     where: str  # file:line, for messages
 
     def matches(self, finding: Finding) -> bool:
-        loc = finding.location.to_dict()
+        loc = finding.location.to_dict("id")
         return finding.rule == self.rule and all(loc.get(k) == v for k, v in self.location.items())
 
     def to_dict(self) -> dict[str, Any]:

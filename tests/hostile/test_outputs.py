@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import document
 from conftest import ROOT, SAMPLES, run_cli
 from openpyxl import load_workbook
 
@@ -107,26 +108,26 @@ def test_control_character_in_a_file_name_does_not_lose_the_document(checked) ->
 def test_every_text_field_of_a_report_is_text_in_the_xlsx() -> None:
     """Findings and summary sheets with hostile text in every field a PDF can fill."""
     from auditor.findings import Finding, Location
-    from auditor.model.document import BBox, Document, Narrative
-    from auditor.report.json_report import build_report
+    from auditor.model.document import BBox
+    from auditor.report.content import build_report
     from auditor.report.tabular import to_xlsx
     from auditor.rules import load_ruleset
     from auditor.rules.engine import AuditResult
 
     h = iter(HOSTILE * 3)
-    doc = Document(f"{next(h)}.pdf", "0" * 64, 3, 2024, next(h), next(h), [], Narrative([], []))
+    doc = document(path=f"{next(h)}.pdf", unit=next(h), region=next(h), pages=3)
     finding = Finding(
         rule="TOT-001",
         category="totals",
         severity="error",
-        title=next(h),
-        message=next(h),
+        titles={"id": next(h), "en": "title"},
+        messages={"id": next(h), "en": "message"},
         location=Location(2, next(h), next(h), next(h), row=next(h), bbox=BBox(1, 2, 3, 4), table_label=next(h)),
         expected=next(h),
         actual=next(h),
         value_kind="money",
     )
-    report = build_report(doc, AuditResult([finding], []), load_ruleset(), "id")
+    report = build_report(doc, AuditResult([finding], []), load_ruleset())
     book = load_workbook(io.BytesIO(to_xlsx(report, "id")))
     assert non_text_strings(book) == []
     shown = text_cells(book)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -15,6 +14,7 @@ from pypdf.generic import (
 )
 
 from auditor.i18n import t
+from auditor.report.content import Report
 from auditor.report.pdf.geometry import Geometry
 from auditor.report.pdf.marks import overlay_ops, page_marks, text_boxes
 from auditor.report.pdf.notes import write_notes
@@ -28,21 +28,21 @@ from auditor.report.pdf.plumbing import (
 from auditor.report.pdf.style import FONT_BOLD, FONT_REGULAR
 
 
-def annotate_pdf(pdf_path: Path, report: dict[str, Any], lang: str) -> bytes:
+def annotate_pdf(pdf_path: Path, report: Report, lang: str) -> bytes:
     """The PDF at ``pdf_path`` with ``report``'s findings marked on its pages and
     listed on notes pages appended at the end, as PDF bytes.
 
-    Finding numbers are 1-based positions in ``report["findings"]`` (the order of
+    Finding numbers are 1-based positions in ``report.findings`` (the order of
     the JSON, HTML, CSV and XLSX reports). Page content is left as it was; the
     marks are drawn on top of it and the notes are PDF Text annotations.
     """
     reader = PdfReader(pdf_path)
     writer = PdfWriter(clone_from=reader)
     page_count = len(reader.pages)
-    findings: list[dict[str, Any]] = report.get("findings") or []
+    findings = report.findings
     by_page: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(findings):
-        page_no = (f.get("location") or {}).get("page")
+        page_no = f.location.page
         if isinstance(page_no, int) and 1 <= page_no <= page_count:
             by_page[page_no].append(i)
 

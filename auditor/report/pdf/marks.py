@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pypdfium2
 
+from auditor.findings import Finding
 from auditor.report.pdf.geometry import (
     Geometry,
     box_inside,
@@ -122,16 +122,15 @@ def _leader(cell: Box, badge: Box) -> tuple[float, float, float, float] | None:
 
 
 def page_marks(
-    page_no: int, geometry: Geometry, indexes: list[int], findings: list[dict[str, Any]], words: list[Box]
+    page_no: int, geometry: Geometry, indexes: list[int], findings: list[Finding], words: list[Box]
 ) -> tuple[list[Cell], list[tuple[Box, str]], list[Badge]]:
     """Outlined cells, evidence outlines and badges of one page, in view space."""
     cells: dict[tuple[float, ...], Cell] = {}
     corner = Cell(box=(0, 0, 0, 0))  # findings on this page without a box
     for i in indexes:
         f = findings[i]
-        bbox = f["location"].get("bbox")
-        if bbox:
-            vb = geometry.view_box(bbox)
+        if f.location.bbox:
+            vb = geometry.view_box(f.location.bbox.as_list())
             key = tuple(round(v, 1) for v in vb)
             cell = cells.setdefault(
                 key, Cell((vb[0] - OUTLINE_PAD, vb[1] - OUTLINE_PAD, vb[2] + OUTLINE_PAD, vb[3] + OUTLINE_PAD))
@@ -139,18 +138,17 @@ def page_marks(
         else:
             cell = corner
         cell.numbers.append(i + 1)
-        cell.severities.append(f.get("severity", "info"))
+        cell.severities.append(f.severity)
     evidence: dict[tuple[float, ...], tuple[Box, str]] = {}
     for i in indexes:
         f = findings[i]
-        for e in f.get("evidence", []):
-            loc = e.get("location") or {}
-            if loc.get("page") != page_no or not loc.get("bbox"):
+        for e in f.evidence:
+            if e.location.page != page_no or not e.location.bbox:
                 continue
-            vb = geometry.view_box(loc["bbox"])
+            vb = geometry.view_box(e.location.bbox.as_list())
             key = tuple(round(v, 1) for v in vb)
             if key not in cells:
-                evidence.setdefault(key, (vb, f["severity"]))
+                evidence.setdefault(key, (vb, f.severity))
     badges: list[Badge] = []
     taken: list[Box] = []
     for cell in sorted(cells.values(), key=lambda c: (-c.box[3], c.box[0])):

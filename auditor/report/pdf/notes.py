@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pypdf import PageObject, PdfWriter
 from pypdf.generic import (
@@ -19,12 +18,15 @@ from pypdf.generic import (
     NumberObject,
 )
 
+from auditor.findings import Finding
 from auditor.i18n import has, t, table_shown
+from auditor.report.content import Report
 from auditor.report.pdf.geometry import Geometry, map_box
 from auditor.report.pdf.marks import colour_of, fmt_number, rect_ops, rgb_ops
 from auditor.report.pdf.plumbing import add_annotation, rect_array, stream_object
 from auditor.report.pdf.style import NOTES_MARGIN, NOTES_SIZE, Box
-from auditor.report.pdf.text import pdf_string, shown_value, text_width, winansi, wrap
+from auditor.report.pdf.text import pdf_string, text_width, winansi, wrap
+from auditor.report.values import shown_value
 
 
 @dataclass(frozen=True)
@@ -115,34 +117,31 @@ class _NotesWriter:
                     )
 
 
-def _location_text(f: dict[str, Any], lang: str) -> str:
-    loc = f.get("location") or {}
+def _location_text(f: Finding, lang: str) -> str:
+    loc = f.location
     parts = []
-    for key, label in (
-        ("page", "report.page"),
-        ("table", "report.table"),
-        ("code", "report.code"),
-        ("column", "report.column"),
+    for value, label in (
+        (loc.page, "report.page"),
+        (table_shown(loc.table, loc.table_label, lang), "report.table"),
+        (loc.code, "report.code"),
+        (loc.column, "report.column"),
     ):
-        value = table_shown(loc, lang) if key == "table" else loc.get(key)
         if value not in (None, ""):
-            if key == "column" and has(f"col.{value}"):
+            if label == "report.column" and has(f"col.{value}"):
                 value = t(f"col.{value}", lang)  # the column's name as the form prints it
             parts.append(f"{t(label, lang)} {value}")
-    if not loc.get("page"):
+    if not loc.page:
         parts.insert(0, t("pdf.no_place", lang))
-    if f.get("low_confidence"):
+    if f.low_confidence:
         parts.append(t("report.low_confidence", lang))
     return " · ".join(parts)
 
 
-def write_notes(
-    writer: PdfWriter, report: dict[str, Any], lang: str, fonts: dict[str, IndirectObject], page_count: int
-) -> int:
+def write_notes(writer: PdfWriter, report: Report, lang: str, fonts: dict[str, IndirectObject], page_count: int) -> int:
     """Append the notes pages; returns the index of the first one."""
-    doc = report.get("document") or {}
-    summary = report.get("summary") or {}
-    name = Path(str(doc.get("path") or "")).name
+    doc = report.document
+    summary = report.summary
+    name = Path(doc.path).name
     notes = _NotesWriter(writer, fonts, lambda n, total: t("pdf.footer", lang, name=name, n=n, total=total))
     notes.new_page()
     first = len(writer.pages) - 1
@@ -153,11 +152,11 @@ def write_notes(
             t(
                 "pdf.notes_summary",
                 lang,
-                unit=doc.get("unit") or "-",
-                year=doc.get("plan_year") or "-",
-                error=summary.get("error", 0),
-                warning=summary.get("warning", 0),
-                info=summary.get("info", 0),
+                unit=doc.unit or "-",
+                year=doc.plan_year or "-",
+                error=summary["error"],
+                warning=summary["warning"],
+                info=summary["info"],
             ),
             9.5,
             True,
@@ -166,21 +165,22 @@ def write_notes(
     for text in wrap(t("pdf.notes_intro", lang, name=name), 8.5, notes.text_width):
         notes.line(_Line(text, 8.5, colour=(0.3, 0.3, 0.3)))
     notes.y -= 8
-    findings = report.get("findings") or []
+    findings = report.findings
     if not findings:
         notes.line(_Line(t("report.no_findings", lang), 9.5))
     indent = 34.0
     width = notes.text_width - indent
     for n, f in enumerate(findings, start=1):
-        message = (f.get("messages") or {}).get(lang) or f.get("message") or ""
-        severity = f.get("severity", "info")
-        head = f"{t('severity.' + severity, lang).upper()} · {f.get('rule', '')} · {f.get('title') or ''}"
+        message = f.messages[lang]
+        severity = f.severity
+        head = f"{t('severity.' + severity, lang).upper()} · {f.rule} · {f.titles[lang]}"
         body: list[_Line] = [_Line(s, 8.5, True) for s in wrap(head, 8.5, width, bold=True)]
         body += [_Line(s, 7.5, colour=(0.35, 0.35, 0.35)) for s in wrap(_location_text(f, lang), 7.5, width)]
         body += [_Line(s, 8.5) for s in wrap(message, 8.5, width)]
-        for key, value in (("report.expected", f.get("expected")), ("report.actual", f.get("actual"))):
+        for key, value in (("report.expected", f.expected), ("report.actual", f.actual)):
             if value is not None:
-                body += [_Line(s, 8.5) for s in wrap(f"{t(key, lang)}: {shown_value(value, f, lang)}", 8.5, width)]
+                shown = shown_value(value, f.value_kind, lang)
+                body += [_Line(s, 8.5) for s in wrap(f"{t(key, lang)}: {shown}", 8.5, width)]
         height = sum(b.size * 1.28 for b in body) + 6
         if height < notes.height - notes.top - notes.bottom:
             notes.room(height)
@@ -193,15 +193,15 @@ def write_notes(
         notes.y -= 6
 
     def target(n: int) -> ArrayObject | None:
-        page_no = (findings[n - 1].get("location") or {}).get("page")
+        location = findings[n - 1].location
+        page_no = location.page
         if not isinstance(page_no, int) or not 1 <= page_no <= page_count:
             return None
         page = writer.pages[page_no - 1]
         dest = ArrayObject([page.indirect_reference, NameObject("/XYZ"), NullObject(), NullObject(), NullObject()])
-        bbox = (findings[n - 1].get("location") or {}).get("bbox")
         geometry = Geometry.of(page)
-        if bbox and int(page.get("/Rotate", 0) or 0) % 360 == 0:
-            box = map_box(geometry.to_user, geometry.view_box(bbox))
+        if location.bbox and int(page.get("/Rotate", 0) or 0) % 360 == 0:
+            box = map_box(geometry.to_user, geometry.view_box(location.bbox.as_list()))
             dest[3] = FloatObject(round(min(box[3] + 40, geometry.visible[3]), 1))
         return dest
 

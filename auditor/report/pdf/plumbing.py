@@ -17,11 +17,12 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from auditor.findings import Finding
 from auditor.i18n import t
 from auditor.report.pdf.geometry import Geometry, map_box
 from auditor.report.pdf.marks import Badge, colour_of
 from auditor.report.pdf.style import NOTE_FLAGS, Box
-from auditor.report.pdf.text import shown_value
+from auditor.report.values import shown_value
 
 
 def stream_object(writer: PdfWriter, data: bytes, entries: dict[str, Any] | None = None) -> IndirectObject:
@@ -92,12 +93,11 @@ def rect_array(box: Box) -> ArrayObject:
     return ArrayObject([FloatObject(round(v, 2)) for v in box])
 
 
-def _note_text(n: int, f: dict[str, Any], lang: str) -> str:
-    message = (f.get("messages") or {}).get(lang) or f.get("message") or ""
-    lines = [f"{n} · {t('severity.' + f['severity'], lang)} · {f['rule']} {f.get('title') or ''}".rstrip(), message]
-    for key, value in (("report.expected", f.get("expected")), ("report.actual", f.get("actual"))):
+def _note_text(n: int, f: Finding, lang: str) -> str:
+    lines = [f"{n} · {t('severity.' + f.severity, lang)} · {f.rule} {f.titles[lang]}".rstrip(), f.messages[lang]]
+    for key, value in (("report.expected", f.expected), ("report.actual", f.actual)):
         if value is not None:
-            lines.append(f"{t(key, lang)}: {shown_value(value, f, lang)}")
+            lines.append(f"{t(key, lang)}: {shown_value(value, f.value_kind, lang)}")
     return "\n".join(lines)
 
 
@@ -106,7 +106,7 @@ def annotate_badge(
     page: PageObject,
     geometry: Geometry,
     badge: Badge,
-    findings: list[dict[str, Any]],
+    findings: list[Finding],
     lang: str,
     blank: IndirectObject,
 ) -> None:
@@ -128,10 +128,10 @@ def annotate_badge(
                     NameObject("/Rect"): rect_array(user),
                     NameObject("/Contents"): TextStringObject(_note_text(n, f, lang)),
                     NameObject("/T"): TextStringObject("renja-audit"),
-                    NameObject("/Subj"): TextStringObject(f"{n} {f['rule']}"),
+                    NameObject("/Subj"): TextStringObject(f"{n} {f.rule}"),
                     NameObject("/NM"): TextStringObject(f"renja-audit-{n}"),
                     NameObject("/Name"): NameObject("/Comment"),
-                    NameObject("/C"): ArrayObject([FloatObject(c) for c in colour_of(f["severity"])]),
+                    NameObject("/C"): ArrayObject([FloatObject(c) for c in colour_of(f.severity)]),
                     NameObject("/F"): NumberObject(NOTE_FLAGS),
                     NameObject("/Open"): BooleanObject(False),
                     NameObject("/AP"): DictionaryObject({NameObject("/N"): blank}),

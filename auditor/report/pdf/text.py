@@ -1,15 +1,11 @@
 """Text for the annotated PDF's standard fonts: WinAnsi strings, widths, wrapping, and a
-finding's values and numbers as shown."""
+finding's numbers as shown."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from typing import Any
 
 from auditor import fonts
-from auditor.i18n import t
-from auditor.model.amounts import format_rupiah
 from auditor.report.pdf.style import ASCII_FALLBACK, FONT_BOLD, FONT_REGULAR
 
 
@@ -82,21 +78,3 @@ def number_label(numbers: list[int]) -> str:
         parts.append(f"{run[0]}-{run[-1]}" if len(run) > 2 else ",".join(map(str, run)))
         run = [n]
     return ",".join(parts)
-
-
-def shown_value(value: Any, finding: dict[str, Any], lang: str) -> str:
-    """Expected/actual as a reader should see it: rupiah amounts (``value_kind``
-    "money") the Indonesian way, a year or a count as written. Reports from
-    before ``value_kind`` existed: an amount is money when its message says so."""
-    text = str(value)
-    if not text.strip():
-        return f"({t('empty', lang)})"
-    if text.lstrip("-").isdigit():
-        money = format_rupiah(int(text))
-        if "value_kind" in finding:
-            is_money = finding["value_kind"] == "money"
-        else:
-            is_money = re.search(re.escape(money) + r"(?![.,]?\d)", finding.get("message") or "") is not None
-        if is_money:
-            return money
-    return text

@@ -1,17 +1,29 @@
-"""Where a finding is in a Word document, named the way its author finds it there: the
+"""Where a location is in a Word document, named the way its author finds it there: the
 Word table, row and column of a cell, or the heading a text sits under (Word keeps no
-pages). The places come from the reader (extract/docx, kept in model/places.py); this names them in a
-finished report.
+pages). The reader records every cell's Word position (model/places.py); the rule engine
+gives each finding's locations their place with :class:`Placer`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from auditor.i18n import t
-from auditor.model.document import Document
+from auditor.model.document import BBox, Document
 from auditor.model.places import CellPlace, PlaceIndex
+
+
+@dataclass(frozen=True)
+class WordPlace:
+    """A Word table (with row and column when a cell is known), or the heading above a
+    text; all empty when the location is in neither."""
+
+    word_table: int | None = None
+    word_row: int | None = None
+    word_column: int | None = None
+    heading: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.word_table is not None or self.heading is not None
 
 
 @dataclass(frozen=True)
@@ -37,11 +49,10 @@ def _headings(doc: Document, index: PlaceIndex) -> list[_Heading]:
 
 @dataclass
 class Placer:
-    """Names the Word position of locations of one document's report."""
+    """Names the Word place of positions (made-up page and box) of one Word document."""
 
     doc: Document
     index: PlaceIndex
-    lang: str
     _heads: list[_Heading] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -57,25 +68,20 @@ class Placer:
                 break
         return found
 
-    def place(self, loc: dict[str, Any]) -> dict[str, Any] | None:
-        page, bbox = loc.get("page"), loc.get("bbox")
+    def place(self, page: int | None, bbox: BBox | None, table: str | None) -> WordPlace:
         cell = self.index.cell_at(page, bbox) if bbox else None
-        if cell is None and loc.get("table"):
-            cell = self._table_cell(loc["table"])
+        if cell is None and table:
+            cell = self._table_cell(table)
             if cell is not None:
-                return {"word_table": cell.table, "text": t("docx.place_table", self.lang, table=cell.table)}
+                return WordPlace(word_table=cell.table)
         if cell is not None:
-            return {
-                "word_table": cell.table,
-                "word_row": cell.row,
-                "word_column": cell.column,
-                "text": t("docx.place_cell", self.lang, table=cell.table, row=cell.row, column=cell.column),
-            }
+            return WordPlace(word_table=cell.table, word_row=cell.row, word_column=cell.column)
         if page is not None and bbox:
-            heading = self.heading(page, bbox[1])
+            # The box as reports round it, so the heading found is the same from a saved report.
+            heading = self.heading(page, round(bbox.top, 2))
             if heading is not None:
-                return {"heading": heading, "text": t("docx.place_heading", self.lang, heading=heading)}
-        return None
+                return WordPlace(heading=heading)
+        return WordPlace()
 
     def _table_cell(self, kind: str) -> CellPlace | None:
         """Any cell of the first table of ``kind``: enough to name its Word table."""
@@ -88,20 +94,3 @@ class Placer:
                 if cell is not None:
                     return cell
         return None
-
-
-def locate_in_word(report: dict[str, Any], placer: Placer) -> dict[str, Any]:
-    """The report with every location named in Word terms: ``place`` added, and page and
-    box cleared (they are positions on made-up pages, meaningless to a reader)."""
-    out = dict(report)
-
-    def fix(loc: dict[str, Any]) -> dict[str, Any]:
-        return {**loc, "page": None, "bbox": None, "place": placer.place(loc)}
-
-    def finding(f: dict[str, Any]) -> dict[str, Any]:
-        evidence = [{**e, "location": fix(e["location"])} for e in f.get("evidence", [])]
-        return {**f, "location": fix(f["location"]), "evidence": evidence}
-
-    out["findings"] = [finding(f) for f in report["findings"]]
-    out["waived"] = [finding(f) for f in report.get("waived", [])]
-    return out

@@ -1,0 +1,18 @@
+"""Expected and actual values as every output shows them to a reader."""
+
+from __future__ import annotations
+
+from auditor.i18n import t
+from auditor.model.amounts import format_rupiah
+
+
+def shown_value(value: str | None, kind: str | None, lang: str) -> str:
+    """Rupiah amounts (``kind`` "money", plain digit strings) the Indonesian way
+    ("Rp1.916.486.189"); no value "-"; an empty cell "(kosong)"; the rest as written."""
+    if value is None:
+        return "-"
+    if not value.strip():
+        return f"({t('empty', lang)})"
+    if kind == "money" and value.lstrip("-").isdigit():
+        return format_rupiah(int(value))
+    return value
