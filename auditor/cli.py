@@ -22,6 +22,8 @@ from auditor.extract.pdf.opening import quiet_readers
 from auditor.i18n import LANGS, t
 from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
+from auditor.reference.fields import KINDS
+from auditor.reference.read import read_references
 from auditor.report.index_report import IndexLine, write_index
 from auditor.rules import load_ruleset
 from auditor.rules.checks import registry
@@ -101,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="keep each file's document model here (by content hash): checking it again skips the reading",
     )
+    _reference_args(check)
     _budget(check)
 
     batch = sub.add_parser("batch", help="audit every PDF/.docx in folders, in parallel, resumable")
@@ -130,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--unit", default=None, help="the unit (perangkat daerah), above what the document states")
     batch.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
     batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
+    _reference_args(batch)
     _budget(batch)
     batch.add_argument("--cache", type=Path, default=None, help="cache folder (default: OUT/.cache)")
     batch.add_argument(
@@ -172,8 +176,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _budget(debug)
 
+    template = sub.add_parser(
+        "reference-template", help="write an empty reference spreadsheet (RKPD, Renstra or pagu indikatif)"
+    )
+    template.add_argument("kind", choices=KINDS, help="rkpd, renstra or pagu")
+    template.add_argument("--out", type=Path, required=True, help="file to write (.xlsx, or .csv)")
+
     add_serve_parser(sub)
     return parser
+
+
+def _reference_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="RKPD, Renstra or pagu indikatif data (XLSX/CSV, or a YAML mapping naming one); repeatable",
+    )
 
 
 def _budget(parser: argparse.ArgumentParser) -> None:
@@ -215,6 +236,7 @@ def _job_options(args: argparse.Namespace, waivers: list[Waiver]) -> JobOptions:
         plan_year=args.plan_year,
         unit=args.unit,
         region=args.region,
+        reference=getattr(args, "reference_data", None),
     )
 
 
@@ -394,9 +416,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(_debug_page, args, args.file)
     if args.command == "serve":
         return serve_main(args)
+    if args.command == "reference-template":
+        return _reference_template(args)
     try:
         ruleset = load_ruleset(args.rules)
         waivers = load_waivers(args.waivers) if getattr(args, "waivers", None) else []
+        # Read once here, before any document: a file no document can use stops the run.
+        args.reference_data = read_references(args.reference) if getattr(args, "reference", None) else None
     except AuditError as exc:
         sys.stderr.write(exc.bilingual() + "\n")
         return EXIT_INPUT
@@ -405,6 +431,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "batch":
         return _batch(args, ruleset, waivers)
     return _check(args, ruleset, waivers)
+
+
+def _reference_template(args: argparse.Namespace) -> int:
+    from auditor.reference.template import template_bytes
+
+    try:
+        args.out.write_bytes(template_bytes(args.kind, csv_format=args.out.suffix.lower() == ".csv"))
+    except OSError as exc:
+        sys.stderr.write("\n".join(io_texts(exc, args.out)) + "\n")
+        return EXIT_INPUT
+    print(args.out)
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace, ruleset: RuleSet) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.i18n import t
-from auditor.model.document import BBox
+from auditor.model.document import BBox, SheetPlace
 from auditor.model.word_place import WordPlace
 
 CATEGORIES = (
@@ -39,6 +39,8 @@ class Location:
     table_label: str | None = None
     # In a Word document (only there): its Word table, row and column, or the heading above.
     place: WordPlace | None = None
+    # A value of the reference data (RKPD, Renstra): its file, sheet, row and column.
+    reference: SheetPlace | None = None
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         """As the JSON shows it; ``lang``: the language of a Word place's text."""
@@ -53,6 +55,8 @@ class Location:
         }
         if self.place is not None:
             out["place"] = place_dict(self.place, lang)
+        if self.reference is not None:
+            out["reference"] = self.reference.to_dict()
         return out
 
 

@@ -23,6 +23,8 @@ from auditor.extract import extract_document
 from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
 from auditor.model.document import Document
+from auditor.reference.attach import attach_reference
+from auditor.reference.data import ReferenceData
 from auditor.report.content import Report, build_report
 from auditor.report.json_report import report_json, to_json
 from auditor.rules import run_rules
@@ -46,6 +48,7 @@ class JobOptions:
     plan_year: int | None = None
     unit: str | None = None
     region: str | None = None
+    reference: ReferenceData | None = None  # RKPD/Renstra/pagu data given with --reference
 
 
 @dataclass
@@ -164,6 +167,8 @@ def audit_document(
     def work() -> DocResult:
         doc = read_cached(path, options.extractor, extraction_cache, options.ocr)
         doc = override_identity(doc, options.plan_year, options.unit, options.region)
+        if options.reference is not None:
+            doc = attach_reference(doc, options.reference)
         result = run_rules(doc, ruleset, waivers=list(options.waivers))
         report = build_report(doc, result, ruleset)
         outputs = render_outputs(path, report, options.formats, options.lang, doc)
@@ -267,7 +272,11 @@ def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto
     if cache is None or secret is None:
         return extract_document(path, extractor, ocr=ocr)
     # OCR results are kept with the rest of the extraction: a scanned archive is read once.
-    key = f"{file_sha256(path)}-{extractor}-ocr_{ocr}-{__version__}.pickle"
+    try:
+        digest = file_sha256(path)
+    except OSError:  # missing, a folder, unreadable: the reader says which, in both languages
+        return extract_document(path, extractor, ocr=ocr)
+    key = f"{digest}-{extractor}-ocr_{ocr}-{__version__}.pickle"
     target = cache / key
     payload = read_signed(target, secret, key)  # None when missing, damaged or not signed by us
     if payload is not None:

@@ -126,7 +126,7 @@ def main() -> int:
                 print("   misread", w)
             for f in severe:
                 print(
-                    f"   {f.rule} {f.severity} p{f.location.page} {f.location.table} {f.location.code}: {f.messages["id"][:120]}"
+                    f"   {f.rule} {f.severity} p{f.location.page} {f.location.table} {f.location.code}: {f.messages['id'][:120]}"
                 )
     sources = [ROOT / "samples" / "pdf" / f"{_source(p)}.pdf" for p in scans]
     scan_s, scan_mb = _batch(scans, args.jobs)

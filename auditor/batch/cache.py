@@ -35,6 +35,8 @@ def options_digest(ruleset: RuleSet, options: JobOptions) -> str:
         "ocr": options.ocr,
         "identity": [options.plan_year, options.unit, options.region],
     }
+    if options.reference is not None:  # a changed RKPD/Renstra file changes the answers
+        parts["reference"] = options.reference.digest
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -58,6 +58,20 @@ class TextLine:
 
 
 @dataclass(frozen=True)
+class SheetPlace:
+    """A cell of a reference spreadsheet (RKPD, Renstra, pagu indikatif): the file, its
+    sheet (None for a CSV), the 1-based row and the column's header as written."""
+
+    file: str
+    sheet: str | None
+    row: int
+    column: str
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column}
+
+
+@dataclass(frozen=True)
 class Cell:
     """Text of one table cell as read, with its place on the page.
 
@@ -72,6 +86,9 @@ class Cell:
     bbox: BBox
     parts: tuple[tuple[int, BBox], ...] = ()
     lines: tuple[TextLine, ...] = field(default=(), compare=False)
+    # A value of reference data (RKPD, Renstra), not of the document: where it is in its
+    # spreadsheet (page and box are then 0 and empty).
+    source: SheetPlace | None = None
 
     @property
     def empty(self) -> bool:
@@ -382,6 +399,14 @@ class Document:
     # A Word document's cells and headings by their made-up page and box, so reports can name
     # the Word place without reading the file again; None for a PDF.
     word_places: PlaceIndex | None = None
+    # Reference data given with --reference, as tables of this document's unit ("RKPD",
+    # "Renstra", "Pagu indikatif"; reference/attach.py): never part of ``tables``.
+    reference_tables: list[Table] = field(default_factory=list)
+    reference_unit: str | None = None  # the unit the reference data was matched to
+    # None: no reference data given; "matched", or why not: "no_unit", "ambiguous".
+    reference_status: str | None = None
+    reference_candidates: list[str] = field(default_factory=list)  # the nearest units, when not matched
 
     def tables_of(self, kind: str) -> list[Table]:
-        return [t for t in self.tables if t.kind == kind]
+        """The document's tables of ``kind``, and the reference data's ("RKPD", "Renstra")."""
+        return [t for t in (*self.tables, *self.reference_tables) if t.kind == kind]

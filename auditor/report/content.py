@@ -15,6 +15,7 @@ from auditor import __version__
 from auditor.findings import Finding, Location, NotEvaluated, summarize
 from auditor.model.document import Document
 from auditor.model.export import document_fields
+from auditor.report.comparison import ComparisonRow, reference_comparison
 from auditor.rules.engine import AuditResult
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver
@@ -97,6 +98,10 @@ class Report:
     not_evaluated: list[NotEvaluated]
     waived: list[Waived] = field(default_factory=list)
     unused_waivers: list[Waiver] = field(default_factory=list)
+    # Reference data given (--reference): its files and the unit it was matched to.
+    reference: dict[str, Any] | None = None
+    # Renja | RKPD | Renstra per code, for the HTML (not part of the JSON).
+    comparison: list[ComparisonRow] = field(default_factory=list)
     tool_version: str = __version__
     schema_version: int = SCHEMA_VERSION
 
@@ -138,7 +143,7 @@ class Report:
             "waived": [w.finding.to_dict(lang) | {"waiver": w.waiver.to_dict()} for w in self.waived],
             "unused_waivers": [w.to_dict() for w in self.unused_waivers],
             "summary": self.summary,
-        }
+        } | ({"reference": self.reference} if self.reference is not None else {})
 
 
 def build_report(doc: Document, result: AuditResult, ruleset: RuleSet) -> Report:
@@ -165,4 +170,24 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet) -> Report
         not_evaluated=list(result.not_evaluated),
         waived=[Waived(f, w) for f, w in result.waived],
         unused_waivers=list(result.unused_waivers),
+        reference=_reference(doc),
+        comparison=reference_comparison(doc, list(result.findings)),
     )
+
+
+def _reference(doc: Document) -> dict[str, Any] | None:
+    if doc.reference_status is None:
+        return None
+    return {
+        "status": doc.reference_status,
+        "unit": doc.reference_unit,
+        "nearest": list(doc.reference_candidates),
+        "tables": [
+            {
+                "kind": t.kind,
+                "rows": len(t.rows),
+                "files": sorted({c.source.file for r in t.rows for c in r.cells.values() if c.source}),
+            }
+            for t in doc.reference_tables
+        ],
+    }

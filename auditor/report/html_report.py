@@ -62,6 +62,19 @@ class _Shown:
     picture: str | None
 
 
+def reference_places(f: Finding, lang: str) -> list[str]:
+    """Where the reference values of a finding are: "RKPD: rkpd.xlsx, lembar RKPD, baris 4, kolom Lokasi"."""
+    out = []
+    for e in (f.location, *(e.location for e in f.evidence)):
+        ref = e.reference
+        if ref is not None:
+            where = t(
+                "report.reference_place", lang, file=ref.file, sheet=ref.sheet or "-", row=ref.row, column=ref.column
+            )
+            out.append(f"{e.table}: {where}" if e.table else where)
+    return list(dict.fromkeys(out))
+
+
 def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None = None) -> str:
     """The report page in ``lang``; ``pictures`` maps a finding's index to a crop of its page."""
     template = ENV.get_template("report.html.j2")
@@ -87,6 +100,8 @@ def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None =
         tbl=lambda kind, label=None: table_shown(kind, label, lang),
         place=lambda location: place_text(location.place, lang) if location.place else None,
         value=lambda v, kind: shown_value(v, kind, lang),
+        rupiah=lambda v: shown_value(None if v is None else str(v), "money", lang),
+        refs=lambda f: reference_places(f, lang),
         verdict=verdict,
         severities=SEVERITIES,
         categories=[c for c in CATEGORIES if by_category[c]],

@@ -106,6 +106,8 @@ def no_total(table: Table) -> Skip:
 
 def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
     """Where a row's value is; an empty cell is located by the box it left blank."""
+    if cell is not None and cell.source is not None:  # reference data: its spreadsheet place
+        return Location(None, table.kind, row.code, column, row=row.label or None, reference=cell.source)
     page, bbox = (cell.page, cell.bbox) if cell else row.blank.get(column, (row.page, None))
     return Location(
         page=page,

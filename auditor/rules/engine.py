@@ -62,6 +62,15 @@ def _labelled(doc: Document, location: Location) -> Location:
     return replace(location, table_label=label) if label else location
 
 
+def _applies(rule: Rule, doc: Document) -> bool:
+    """A rule that compares with reference data runs only when there is some (ruleset.REQUIRES)."""
+    if rule.requires == "reference":
+        return doc.reference_status == "matched"
+    if rule.requires == "reference_given":
+        return doc.reference_status is not None
+    return True
+
+
 def _in_word(placer: Placer | None, location: Location) -> Location:
     """In a Word document, the location with its Word place (table, row, column or heading)."""
     if placer is None or location.place is not None:
@@ -159,6 +168,8 @@ def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = No
     findings: list[Finding] = []
     skipped: list[NotEvaluated] = []
     for rule in ruleset.rules:
+        if not _applies(rule, doc):
+            continue
         module = checks[rule.check]
         reasons: list[dict[str, str]] = []
         try:

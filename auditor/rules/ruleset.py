@@ -22,7 +22,11 @@ from auditor.i18n import LANGS
 from auditor.rules.checks import registry
 from auditor.rules.params import resolve
 
-RULE_KEYS = {"id", "check", "category", "severity", "title", "message", "explanation", "params", "enabled"}
+RULE_KEYS = {"id", "check", "category", "severity", "title", "message", "explanation", "params", "enabled", "requires"}
+# What a rule may need beyond the document: "reference" runs it only when reference data
+# (--reference) was given and matched to the document's unit; "reference_given" whenever
+# reference data was given. Without it a rule that needs it is not run, and not listed.
+REQUIRES = ("reference", "reference_given")
 DEFAULT_RULESET = "renja-permendagri86.yaml"
 
 
@@ -36,6 +40,7 @@ class Rule:
     message: dict[str, str]
     explanation: dict[str, str]
     params: dict[str, Any]
+    requires: str | None = None  # one of REQUIRES
 
 
 @dataclass(frozen=True)
@@ -423,6 +428,12 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         params = resolve(module.PARAMS, _params_of(entry.get("params") or None, at))
     except ValueError as exc:
         raise _fail(at, f"parameter: {_show(exc, 500)}", f"params: {_show(exc, 500)}") from None
+    requires = entry.get("requires")
+    if requires is not None and requires not in REQUIRES:
+        at = f"{locate('requires')} {rid}"
+        raise _fail(
+            at, f"'requires' harus salah satu dari {list(REQUIRES)}", f"'requires' must be one of {list(REQUIRES)}"
+        )
     message = _localized(entry["message"], where, "message")
     for lang, template in message.items():
         at = f"{locate('message', lang)} {rid}"
@@ -443,6 +454,7 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         message=message,
         explanation=_localized(entry["explanation"], where, "explanation") if "explanation" in entry else {},
         params=params,
+        requires=requires,
     )
 
 

@@ -45,6 +45,7 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "target": {"id": "target", "en": "target"},
     "amount": {"id": "pagu", "en": "amount"},
     "lokasi": {"id": "lokasi", "en": "location"},
+    "sumber_dana": {"id": "sumber dana", "en": "source of funds"},
 }
 LEVEL_WORDS: dict[str, dict[str, str]] = {lvl: both(f"level.{lvl}") for lvl in ("program", "kegiatan", "sub_kegiatan")}
 
@@ -143,6 +144,8 @@ def pair_rows(a: Table, b: Table, threshold: float) -> Pairing:
 
 
 def cell_loc(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
+    if cell is not None and cell.source is not None:  # reference data: its spreadsheet place
+        return Location(None, table.kind, row.code, column, row=row.label or None, reference=cell.source)
     return Location(
         page=cell.page if cell else row.page or (table.pages[0] if table.pages else None),
         table=table.kind,

@@ -66,17 +66,20 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
 
 def _missing(row: Row, present: Table, absent: Table) -> Violation:
     cell = row.cells.get("code") or row.cells.get("name")
+    # The row is not in ``absent``: point at the table where it is missing, and at the row
+    # that has it as evidence; missing from reference data (no pages), point at the row.
+    location = Location(
+        page=absent.pages[0] if absent.pages else None,
+        table=absent.kind,
+        code=row.code,
+        column="code",
+        row=row.label or None,
+        bbox=None,
+    )
+    if not absent.pages and present.pages:
+        location = cell_evidence("present", present, row, "code", cell).location
     return Violation(
-        # The row is not in ``absent``: point at the table where it is missing, and at
-        # the row that has it as evidence.
-        location=Location(
-            page=absent.pages[0] if absent.pages else None,
-            table=absent.kind,
-            code=row.code,
-            column="code",
-            row=row.label or None,
-            bbox=None,
-        ),
+        location=location,
         expected=f"{row.code} {row.label}".strip(),
         actual=None,
         fields={

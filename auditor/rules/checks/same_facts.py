@@ -41,7 +41,7 @@ from auditor.rules.checks._cross_table_util import (
 from auditor.rules.params import Param
 
 ID = "same_facts"
-FIELD_CHOICES = ("name", "indicator", "target", "amount", "lokasi")
+FIELD_CHOICES = ("name", "indicator", "target", "amount", "lokasi", "sumber_dana")
 PARAMS = {
     "table": Param(str, default="T-C.31", doc="table checked"),
     "reference": Param(str, default="T-C.33", doc="table whose values are expected"),

@@ -1,0 +1,3 @@
+from samples.reference.make_reference import main
+
+main()
