@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from builders import document, row, table
+from builders import document, row, span, table
 from conftest import REPAIRED_PDF, SAMPLES, extracted, run_cli
 from openpyxl import Workbook, load_workbook
 
@@ -337,3 +337,27 @@ def test_reference_template_command(tmp_path: Path) -> None:
     csv_proc = run_cli("reference-template", "pagu", "--out", tmp_path / "pagu.csv")
     assert csv_proc.returncode == 0
     assert (tmp_path / "pagu.csv").read_text(encoding="utf-8").splitlines() == ["Perangkat Daerah,Tahun,Pagu Indikatif"]
+
+
+@pytest.mark.unit
+def test_the_cover_names_the_draft_stage_and_it_sets_ref_severities() -> None:
+    from auditor.extract.meta import read_cover
+    from auditor.extract.page import PageLayout
+
+    def stage_of(*lines: str) -> str | None:
+        layout = PageLayout(page=1, width=600, height=800, tables=[], lines=[span(text, 1) for text in lines], words=[])
+        found = read_cover([layout]).get("stage")
+        return None if found is None else str(found[0])
+
+    assert stage_of("RANCANGAN AWAL", "RENCANA KERJA (RENJA)") == "rancangan_awal"
+    assert stage_of("RANCANGAN AKHIR RENJA KECAMATAN X", "TAHUN 2025") == "rancangan_akhir"
+    assert stage_of("RANCANGAN RENCANA KERJA PERANGKAT DAERAH") == "rancangan"
+    assert stage_of("RENCANA KERJA (RENJA) TAHUN 2025", "disusun sesuai rancangan awal RKPD") is None
+
+    tc33 = table("T-C.33", [row(0, Level.SUB_KEGIATAN, "7.01.01.2.01.01", {"amount": "5.000.000"})])
+    rkpd = table("RKPD", [row(0, Level.SUB_KEGIATAN, "7.01.01.2.01.01", {"pagu": "4.000.000"})], page=0)
+    rules = load_ruleset()
+    for stage, severity in (("rancangan_awal", "warning"), ("rancangan_akhir", "error"), (None, "error")):
+        doc = document(tc33, reference_tables=[rkpd], reference_status="matched", stage=stage)
+        (over,) = [f for f in run_rules(doc, rules).findings if f.rule == "REF-003"]
+        assert over.severity == severity, stage

@@ -651,3 +651,39 @@ def test_every_text_has_both_languages() -> None:
     for key, texts in TEXTS.items():
         assert set(texts) == {"id", "en"} and all(v.strip() for v in texts.values()), key
         assert fields(texts["id"]) == fields(texts["en"]), key
+
+
+# ---- reference data uploaded with the document -------------------------------------------------
+
+
+@pytest.mark.samples
+@pytest.mark.cli
+def test_reference_data_uploaded_with_the_document_is_compared(client: Client) -> None:
+    from conftest import REPAIRED_PDF
+
+    rkpd = SAMPLES / "reference" / "lumajang-2024-rkpd-defects.xlsx"
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    c = client()
+    files = [
+        ("file", (REPAIRED_PDF.name, REPAIRED_PDF.read_bytes(), "application/pdf")),
+        ("reference", (rkpd.name, rkpd.read_bytes(), xlsx)),
+    ]
+    response = c.post("/api/audit", files=files)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["reference"]["status"] == "matched"
+    over = next(f for f in report["findings"] if f["rule"] == "REF-003")
+    assert over["evidence"][0]["location"]["reference"]["file"].endswith("lumajang-2024-rkpd-defects.xlsx")
+    assert job_folders(c) == []
+
+
+@pytest.mark.cli
+def test_an_unusable_reference_upload_is_refused_naming_only_the_file(client: Client) -> None:
+    c = client()
+    files = [
+        ("file", ("renja.pdf", text_pdf(["RENCANA KERJA 2024"]), "application/pdf")),
+        ("reference", ("rkpd.xlsx", b"%PDF-1.4 not a sheet\x00", "application/octet-stream")),
+    ]
+    error = assert_refusal(c.post("/api/jobs", files=files), 422, "reference", "not a spreadsheet")
+    assert "rkpd.xlsx" in error["en"] and str(c.app.state.running.storage.root) not in error["en"]
+    assert job_folders(c) == []

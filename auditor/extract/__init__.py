@@ -173,6 +173,7 @@ def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str)
         missing_tables=[k for k in PROFILES if k.startswith("T-C") and not any(t.kind == k for t in tables)],
         place=str(cover_meta["place"][0]) if "place" in cover_meta else None,
         date=str(cover_meta["date"][0]) if "date" in cover_meta else None,
+        stage=str(cover_meta["stage"][0]) if "stage" in cover_meta else None,
         other_tables=others,
         artifacts=artifacts,
         ocr_pages=[lay.page for lay in layouts if lay.ocr],

@@ -217,6 +217,8 @@ def override_identity(doc: Document, plan_year: int | None, unit: str | None, re
 # --- the cover and title pages, read as printed (upper case) --------------------------------
 
 _COVER_PLAN_YEAR = re.compile(r"RENCANA\s+KERJA.{0,80}?TAHUN\s+(20\d\d)", re.IGNORECASE | re.DOTALL)
+# "RANCANGAN AWAL RENCANA KERJA ...", "RANCANGAN AKHIR RENJA ...": the stage the cover names.
+_COVER_STAGE = re.compile(r"\bRANCANGAN(?:\s+(AWAL|AKHIR))?\s+(?:RENCANA\s+KERJA|RENJA)\b", re.IGNORECASE)
 _HEADER_YEAR = re.compile(r"Rencana\s+Tahun\s+(20\d\d)\s*\(\s*Tahun\s+Rencana", re.IGNORECASE)
 _COVER_UNIT = re.compile(
     r"\b(KECAMATAN|KELURAHAN|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|SATUAN POLISI PAMONG PRAJA|RUMAH SAKIT|RSUD)"
@@ -249,6 +251,11 @@ def read_cover(layouts: list[PageLayout]) -> dict[str, tuple[str | int, TextSpan
     # The first two pages with text: a scanned cover has none, the title page after it does.
     front = [ln for layout in [lay for lay in layouts if lay.lines][:2] for ln in layout.lines]
     joined = "\n".join(ln.text for ln in front)
+    stage = _COVER_STAGE.search(joined)
+    if stage:
+        which = (stage.group(1) or "").lower()
+        line = next((ln for ln in front if "rancangan" in ln.text.lower()), front[0])
+        meta["stage"] = (f"rancangan_{which}" if which else "rancangan", line)
     m = _COVER_PLAN_YEAR.search(joined)
     if m:
         meta["plan_year"] = (int(m.group(1)), next((ln for ln in front if m.group(1) in ln.text), front[0]))

@@ -57,6 +57,10 @@ class TextLine:
     glued: bool = False  # the next line goes on with this line's last word ("10" + "0", "Randu" + "agung")
 
 
+# The draft stages a Renja's cover can name (extract/meta.py); a rule's severity may differ by stage.
+STAGES = ("rancangan_awal", "rancangan", "rancangan_akhir")
+
+
 @dataclass(frozen=True)
 class SheetPlace:
     """A cell of a reference spreadsheet (RKPD, Renstra, pagu indikatif): the file, its
@@ -403,6 +407,9 @@ class Document:
     # "Renstra", "Pagu indikatif"; reference/attach.py): never part of ``tables``.
     reference_tables: list[Table] = field(default_factory=list)
     reference_unit: str | None = None  # the unit the reference data was matched to
+    # The draft stage the cover names: "rancangan_awal", "rancangan", "rancangan_akhir"; None
+    # when it names none (a final Renja, or not said). Rules may set severities by it.
+    stage: str | None = None
     # None: no reference data given; "matched", or why not: "no_unit", "ambiguous".
     reference_status: str | None = None
     reference_candidates: list[str] = field(default_factory=list)  # the nearest units, when not matched

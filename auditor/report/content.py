@@ -181,6 +181,7 @@ def _reference(doc: Document) -> dict[str, Any] | None:
     return {
         "status": doc.reference_status,
         "unit": doc.reference_unit,
+        "stage": doc.stage,  # the draft stage the cover names, which sets some REF severities
         "nearest": list(doc.reference_candidates),
         "tables": [
             {

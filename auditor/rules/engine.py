@@ -200,7 +200,7 @@ def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = No
                 Finding(
                     rule=rule.id,
                     category=rule.category,
-                    severity="info" if misread else rule.severity,
+                    severity="info" if misread else rule.severity_by_stage.get(doc.stage or "", rule.severity),
                     titles=dict(rule.title),
                     messages=messages,
                     location=_in_word(placer, _labelled(doc, result.location)),

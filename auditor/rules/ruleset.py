@@ -8,7 +8,7 @@ import re
 import stat
 import string
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -19,10 +19,24 @@ import yaml
 from auditor.errors import RuleSetError
 from auditor.findings import CATEGORIES, SEVERITIES
 from auditor.i18n import LANGS
+from auditor.model.document import STAGES
 from auditor.rules.checks import registry
 from auditor.rules.params import resolve
 
-RULE_KEYS = {"id", "check", "category", "severity", "title", "message", "explanation", "params", "enabled", "requires"}
+RULE_KEYS = {
+    "id",
+    "check",
+    "category",
+    "severity",
+    "title",
+    "message",
+    "explanation",
+    "params",
+    "enabled",
+    "requires",
+    "severity_by_stage",
+}
+
 # What a rule may need beyond the document: "reference" runs it only when reference data
 # (--reference) was given and matched to the document's unit; "reference_given" whenever
 # reference data was given. Without it a rule that needs it is not run, and not listed.
@@ -41,6 +55,8 @@ class Rule:
     explanation: dict[str, str]
     params: dict[str, Any]
     requires: str | None = None  # one of REQUIRES
+    # Severity at a draft stage named on the cover, where it differs from ``severity``.
+    severity_by_stage: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -434,6 +450,14 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         raise _fail(
             at, f"'requires' harus salah satu dari {list(REQUIRES)}", f"'requires' must be one of {list(REQUIRES)}"
         )
+    by_stage = entry.get("severity_by_stage") or {}
+    if not isinstance(by_stage, dict) or not all(k in STAGES and v in SEVERITIES for k, v in by_stage.items()):
+        at = f"{locate('severity_by_stage')} {rid}"
+        raise _fail(
+            at,
+            f"'severity_by_stage' memetakan tahap {list(STAGES)} ke tingkat {list(SEVERITIES)}",
+            f"'severity_by_stage' maps stages {list(STAGES)} to severities {list(SEVERITIES)}",
+        )
     message = _localized(entry["message"], where, "message")
     for lang, template in message.items():
         at = f"{locate('message', lang)} {rid}"
@@ -455,6 +479,7 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         explanation=_localized(entry["explanation"], where, "explanation") if "explanation" in entry else {},
         params=params,
         requires=requires,
+        severity_by_stage=by_stage,
     )
 
 

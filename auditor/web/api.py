@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import re
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,12 +12,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 
+from auditor.errors import InputError
 from auditor.i18n import LANGS
+from auditor.reference.data import ReferenceData
+from auditor.reference.read import read_references
 from auditor.web.context import context, running
 from auditor.web.errors import WebError
 from auditor.web.jobs import OUTPUTS, PAGE_FORMATS, WebJob
 from auditor.web.storage import new_id
-from auditor.web.upload import document_kind, safe_name, save_upload
+from auditor.web.upload import display_name, document_kind, safe_name, save_upload
 
 UPLOAD_DIR = "upload"  # inside a job folder: the document, apart from the reports beside it
 # The report page runs its own inline filter script; sandboxed, it can reach nothing of the app.
@@ -38,6 +43,14 @@ RulesField = Annotated[
     str | None, Form(description="Rule profile id from `GET /api/profiles` (default: the bundled renja-permendagri86).")
 ]
 LangField = Annotated[str, Form(description="Report language: `id` (Bahasa Indonesia) or `en`.")]
+ReferenceField = Annotated[
+    list[UploadFile] | None,
+    File(
+        description="Optional reference data to compare with: RKPD, Renstra PD or pagu indikatif spreadsheets "
+        "(XLSX or CSV, the layouts `renja-audit reference-template` writes or SIPD-style headers); several allowed."
+    ),
+]
+REFERENCE_DIR = "reference"
 
 router = APIRouter(prefix="/api", tags=["audit"])
 
@@ -61,11 +74,17 @@ async def list_profiles(request: Request) -> list[dict[str, Any]]:
         504: {"description": "The audit took longer than the server's timeout"},
     },
 )
-async def audit(request: Request, file: FileField, rules: RulesField = None, lang: LangField = "id") -> Response:
+async def audit(
+    request: Request,
+    file: FileField,
+    rules: RulesField = None,
+    lang: LangField = "id",
+    reference: ReferenceField = None,
+) -> Response:
     """Upload a PDF or .docx; the answer is its JSON report once the audit is done, byte for byte
     what `renja-audit check NAME --format json` writes for the same file (`document.path` is the
     uploaded file's name). Nothing is kept on the server."""
-    job = await _accept(request, file, rules, lang, ("json",))
+    job = await _accept(request, file, rules, lang, ("json",), reference)
     board = running(request).board
     try:
         await asyncio.wrap_future(job.done)
@@ -79,11 +98,15 @@ async def audit(request: Request, file: FileField, rules: RulesField = None, lan
 
 @router.post("/jobs", status_code=202, summary="Queue a document's audit", responses=REFUSALS)
 async def create_job(
-    request: Request, file: FileField, rules: RulesField = None, lang: LangField = "id"
+    request: Request,
+    file: FileField,
+    rules: RulesField = None,
+    lang: LangField = "id",
+    reference: ReferenceField = None,
 ) -> JSONResponse:
     """Upload a PDF or .docx and get its job at once (`status` `queued`). Poll `GET /api/jobs/{id}`.
     The id is the only way to the job and its reports: keep it private."""
-    job = await _accept(request, file, rules, lang, PAGE_FORMATS)
+    job = await _accept(request, file, rules, lang, PAGE_FORMATS, reference)
     return JSONResponse(_status(request, job), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
 
 
@@ -127,8 +150,15 @@ async def get_report(request: Request, job_id: str, fmt: str, download: bool = F
     )
 
 
-async def _accept(request: Request, file: UploadFile, rules: str | None, lang: str, formats: tuple[str, ...]) -> WebJob:
-    """Check the fields, store the upload under a new id and queue its audit."""
+async def _accept(
+    request: Request,
+    file: UploadFile,
+    rules: str | None,
+    lang: str,
+    formats: tuple[str, ...],
+    reference: list[UploadFile] | None = None,
+) -> WebJob:
+    """Check the fields, store the upload (and any reference data) under a new id and queue its audit."""
     ctx, run = context(request), running(request)
     if lang not in LANGS:
         raise WebError.of(422, "lang", given=lang)
@@ -144,12 +174,35 @@ async def _accept(request: Request, file: UploadFile, rules: str | None, lang: s
         await save_upload(file, partial, ctx.settings.max_upload_bytes)
         kind = await asyncio.to_thread(document_kind, partial, file.filename)
         upload = partial.rename(inbox / safe_name(file.filename, kind))
-        job = WebJob(job_id, folder, upload, profile, lang, formats)
+        data = await _reference(folder, [r for r in reference or [] if r.filename], ctx.settings.max_upload_bytes)
+        job = WebJob(job_id, folder, upload, profile, lang, formats, reference=data)
         run.board.submit(job)
     except BaseException:
         run.storage.remove(job_id)
         raise
     return job
+
+
+async def _reference(folder: Path, files: list[UploadFile], limit: int) -> ReferenceData | None:
+    """The reference spreadsheets uploaded with a document, read as ``check --reference``
+    reads them; a file no audit could use refuses the whole upload (422, saying why)."""
+    if not files:
+        return None
+    inbox = folder / REFERENCE_DIR
+    inbox.mkdir(mode=0o700)
+    saved = []
+    for n, upload in enumerate(files, start=1):
+        name = display_name(upload.filename)
+        suffix = ".csv" if name.lower().endswith(".csv") else ".xlsx"
+        stem = re.sub(r"[^\w.-]+", "_", name[: -len(suffix)] if name.lower().endswith(suffix) else name).strip("._")
+        target = inbox / f"{n}-{stem or 'rujukan'}{suffix}"[:120]
+        await save_upload(upload, target, limit)
+        saved.append(target)
+    try:
+        return await asyncio.to_thread(read_references, saved)
+    except InputError as exc:  # the server's folders are nobody's business: name the file only
+        texts = {lang: text.replace(f"{inbox}{os.sep}", "") for lang, text in exc.texts.items()}
+        raise WebError(422, "reference", texts) from None
 
 
 def _found(request: Request, job_id: str) -> WebJob:

@@ -33,6 +33,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "PDF or Word (.docx), at most {mb}\u00a0MB.",
     },
     "page.profile": {"id": "Aturan pemeriksaan", "en": "Rule set"},
+    "page.reference": {
+        "id": "Data rujukan RKPD/Renstra (opsional, XLSX/CSV)",
+        "en": "RKPD/Renstra reference data (optional, XLSX/CSV)",
+    },
     "page.submit": {"id": "Periksa", "en": "Check"},
     "page.uploading": {"id": "Mengunggah berkas…", "en": "Uploading the file…"},
     "page.queued": {"id": "Menunggu giliran", "en": "Waiting for its turn"},

@@ -105,6 +105,7 @@
     const data = new FormData();
     data.append("file", chosen, chosen.name);
     data.append("rules", $("rules").value);
+    for (const ref of Array.from(($("reference") || { files: [] }).files)) data.append("reference", ref, ref.name);
     data.append("lang", config.lang);
     let response;
     let body = null;
