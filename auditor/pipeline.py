@@ -22,7 +22,7 @@ from auditor.errors import AuditError, internal_texts, io_texts
 from auditor.extract import extract_document
 from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
-from auditor.model.document import Document
+from auditor.model.document import Document, model_signature
 from auditor.reference.attach import attach_reference
 from auditor.reference.data import ReferenceData
 from auditor.report.content import Report, build_report
@@ -276,7 +276,9 @@ def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto
         digest = file_sha256(path)
     except OSError:  # missing, a folder, unreadable: the reader says which, in both languages
         return extract_document(path, extractor, ocr=ocr)
-    key = f"{digest}-{extractor}-ocr_{ocr}-{__version__}.pickle"
+    # The model's shape is in the key too: a model pickled before a field was added would load
+    # without it (and fail later), so a changed model reads the document again.
+    key = f"{digest}-{extractor}-ocr_{ocr}-{__version__}-{model_signature()[:12]}.pickle"
     target = cache / key
     payload = read_signed(target, secret, key)  # None when missing, damaged or not signed by us
     if payload is not None:

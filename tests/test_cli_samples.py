@@ -182,6 +182,7 @@ def test_annotated_pdf_output(tmp_path: Path) -> None:
 @pytest.mark.cli
 def test_check_cache_keeps_each_model_once_and_changes_no_answer(tmp_path: Path) -> None:
     from auditor.extract.pdf.opening import file_sha256
+    from auditor.model.document import model_signature
 
     cache = tmp_path / "cache"
     runs = []
@@ -193,6 +194,7 @@ def test_check_cache_keeps_each_model_once_and_changes_no_answer(tmp_path: Path)
         runs.append(json.loads((tmp_path / name / f"{REFERENCE_PDF.stem}.json").read_text(encoding="utf-8")))
         entries = [p.name for p in cache.iterdir()]
         assert len(entries) == 1 and entries[0].startswith(file_sha256(REFERENCE_PDF))
+        assert model_signature()[:12] in entries[0]  # a changed model is read again, not unpickled
     assert runs[0] == runs[1]  # read from the PDF, then from the cache: the same report
     assert [f["messages"] for f in runs[2]["findings"]] == [f["messages"] for f in runs[0]["findings"]]
     want = json.loads((ROOT / "tests" / "expected" / f"{REFERENCE_PDF.name}.json").read_text(encoding="utf-8"))

@@ -7,7 +7,10 @@ page (pdfplumber's convention): ``x0, top, x1, bottom``.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -55,6 +58,18 @@ class TextLine:
     bbox: BBox
     broken: bool = False
     glued: bool = False  # the next line goes on with this line's last word ("10" + "0", "Randu" + "agung")
+
+
+def model_signature() -> str:
+    """A hash of the model's classes and their fields: it changes when the model does (the
+    extraction caches key their pickles with it)."""
+    module = sys.modules[__name__]
+    shapes = sorted(
+        f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}"
+        for name, cls in vars(module).items()
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == __name__
+    )
+    return hashlib.sha256("|".join(shapes).encode()).hexdigest()
 
 
 # The draft stages a Renja's cover can name (extract/meta.py); a rule's severity may differ by stage.
