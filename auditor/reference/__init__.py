@@ -1,3 +1,2 @@
-"""Reference data a Renja must follow — the RKPD (pagu indikatif, targets, lokasi), the Renstra
-PD (yearly targets) and the pagu indikatif per unit — read from spreadsheets (read.py) and
-attached to a document as tables of its unit (attach.py), so rules compare them like any table."""
+"""Reference data a Renja must follow (RKPD, Renstra PD, pagu indikatif): spreadsheets read
+(read.py) and a document's unit attached as tables the rules compare like any other (attach.py)."""

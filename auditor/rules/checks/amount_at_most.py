@@ -16,7 +16,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditor.model.document import Document, Level, Row, Table
-from auditor.rules.base import Result, Skip, Violation, plain, rupiah, rupiah_total, table_name, total_location
+from auditor.rules.base import (
+    Result,
+    Skip,
+    Violation,
+    columns_not_read,
+    plain,
+    rupiah,
+    rupiah_total,
+    table_name,
+    total_location,
+)
 from auditor.rules.checks._cross_table_util import LEVEL_WORDS, cell_evidence, cell_loc, table_pair
 from auditor.rules.params import Param
 
@@ -40,12 +50,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         return
     table, reference = pair
     if params["column"] not in table.columns:
-        yield Skip(
-            {
-                "id": f"{table.kind}: kolom {params['column']} tidak terbaca.",
-                "en": f"{table.kind}: column {params['column']} not read.",
-            }
-        )
+        yield columns_not_read(table, [params["column"]])
         return
     levels = set(params["levels"])
     unit = table.money_units.get(params["column"], 1)
