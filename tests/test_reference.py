@@ -242,7 +242,7 @@ def test_every_injected_discrepancy_is_reported_with_both_places() -> None:
     wanted = {
         ("REF-002", "T-C.33", DEFECTS["missing"], "code"),  # in the Renja, not in the RKPD
         ("REF-003", "T-C.33", DEFECTS["pagu_below"], "amount"),  # above the RKPD ceiling
-        ("REF-006", "T-C.31", lokasi_code, "lokasi"),  # T-C.31 no longer copies the RKPD
+        ("REF-009", "T-C.31", lokasi_code, "lokasi"),  # T-C.31 no longer copies the RKPD (a warning: text)
         ("REF-007", "T-C.33", target_code, "target"),  # the Renstra's target
     }
     assert wanted <= set(by), sorted(by)
@@ -255,7 +255,7 @@ def test_every_injected_discrepancy_is_reported_with_both_places() -> None:
     assert by[("REF-007", "T-C.33", target_code, "target")].expected == target
     # Nothing else than the injected changes and what follows from them (T-C.31 copies the
     # RKPD pagu too; T-C.33's lokasi differs from the changed RKPD lokasi).
-    assert {k[0] for k in by} == {"REF-002", "REF-003", "REF-006", "REF-007", "REF-008"}
+    assert {k[0] for k in by} == {"REF-002", "REF-003", "REF-006", "REF-007", "REF-008", "REF-009"}
     assert len(found) == 6
 
 
