@@ -280,7 +280,7 @@ def test_without_reference_data_no_reference_rule_runs() -> None:
 @pytest.mark.cli
 def test_check_with_references_writes_both_places_in_the_json(tmp_path: Path) -> None:
     args = [a for f in LUMAJANG_DEFECTS for a in ("--reference", f)]
-    proc = run_cli("check", REPAIRED_PDF, "--out", tmp_path, "--format", "json,html", *args)
+    proc = run_cli("check", REPAIRED_PDF, "--out", tmp_path, "--format", "json,html,csv,pdf", *args)
     assert proc.returncode == 1, proc.stderr
     report = json.loads((tmp_path / f"{REPAIRED_PDF.stem}.json").read_text(encoding="utf-8"))
     assert report["reference"]["status"] == "matched" and report["reference"]["unit"] == "Kecamatan Randuagung"
@@ -291,6 +291,14 @@ def test_check_with_references_writes_both_places_in_the_json(tmp_path: Path) ->
     assert all(f["category"] == "cross_table" for f in report["findings"] if f["rule"].startswith("REF-"))
     html = (tmp_path / f"{REPAIRED_PDF.stem}.html").read_text(encoding="utf-8")
     assert "REF-003" in html and "lumajang-2024-rkpd-defects.xlsx" in html
+    assert 'id="comparison"' in html and 'class="num diff"' in html  # Renja | RKPD | Renstra, differences marked
+    with (tmp_path / f"{REPAIRED_PDF.stem}.csv").open(encoding="utf-8") as fh:
+        rows = {r["rule"]: r for r in csv.DictReader(fh)}
+    assert rows["REF-003"]["reference"].startswith("RKPD: lumajang-2024-rkpd-defects.xlsx, lembar RKPD 2024, baris ")
+    from pypdf import PdfReader
+
+    notes = PdfReader(tmp_path / f"{REPAIRED_PDF.stem}.annotated.pdf").pages[-1].extract_text()
+    assert "RKPD: lumajang-2024-rkpd-defects.xlsx, lembar RKPD 2024" in notes
 
 
 @pytest.mark.cli

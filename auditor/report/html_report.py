@@ -12,7 +12,7 @@ from auditor.findings import CATEGORIES, SEVERITIES, Finding, place_text
 from auditor.i18n import column_name, t, table_shown
 from auditor.report.content import DocumentInfo, Report
 from auditor.report.crops import Picture
-from auditor.report.values import shown_value
+from auditor.report.values import reference_places, shown_value
 
 ENV = Environment(
     loader=PackageLoader("auditor.report", "templates"),
@@ -60,19 +60,6 @@ class _Shown:
     f: Finding
     index: int
     picture: str | None
-
-
-def reference_places(f: Finding, lang: str) -> list[str]:
-    """Where the reference values of a finding are: "RKPD: rkpd.xlsx, lembar RKPD, baris 4, kolom Lokasi"."""
-    out = []
-    for e in (f.location, *(e.location for e in f.evidence)):
-        ref = e.reference
-        if ref is not None:
-            where = t(
-                "report.reference_place", lang, file=ref.file, sheet=ref.sheet or "-", row=ref.row, column=ref.column
-            )
-            out.append(f"{e.table}: {where}" if e.table else where)
-    return list(dict.fromkeys(out))
 
 
 def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None = None) -> str:

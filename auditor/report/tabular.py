@@ -15,6 +15,7 @@ from typing import Any
 from auditor.findings import CATEGORIES, SEVERITIES, place_text
 from auditor.i18n import t
 from auditor.report.content import Report
+from auditor.report.values import reference_places
 
 COLUMNS = (
     "document",
@@ -45,6 +46,8 @@ COLUMNS = (
     # The document's own number for a table other than the T-C ones ("Tabel III.2"); "table"
     # keeps the stable kind ("Tabel 3.3" = the sasaran table, however numbered).
     "table_label",
+    # With --reference: where the reference values are (file, sheet, row, column), "; "-joined.
+    "reference",
 )
 
 
@@ -103,6 +106,7 @@ def finding_rows(report: Report, lang: str) -> list[list[Any]]:
                 f.value_kind,
                 place_text(loc.place, lang) if loc.place else None,
                 loc.table_label,
+                "; ".join(reference_places(f, lang)) or None,
             ]
         )
     return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditor.findings import Finding
 from auditor.i18n import t
 from auditor.model.amounts import format_rupiah
 
@@ -16,3 +17,16 @@ def shown_value(value: str | None, kind: str | None, lang: str) -> str:
     if kind == "money" and value.lstrip("-").isdigit():
         return format_rupiah(int(value))
     return value
+
+
+def reference_places(f: Finding, lang: str) -> list[str]:
+    """Where a finding's reference values are: "RKPD: rkpd.xlsx, lembar RKPD, baris 4, kolom Lokasi"."""
+    out = []
+    for loc in (f.location, *(e.location for e in f.evidence)):
+        ref = loc.reference
+        if ref is not None:
+            where = t(
+                "report.reference_place", lang, file=ref.file, sheet=ref.sheet or "-", row=ref.row, column=ref.column
+            )
+            out.append(f"{loc.table}: {where}" if loc.table else where)
+    return list(dict.fromkeys(out))

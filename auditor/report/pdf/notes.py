@@ -26,7 +26,7 @@ from auditor.report.pdf.marks import colour_of, fmt_number, rect_ops, rgb_ops
 from auditor.report.pdf.plumbing import add_annotation, rect_array, stream_object
 from auditor.report.pdf.style import NOTES_MARGIN, NOTES_SIZE, Box
 from auditor.report.pdf.text import pdf_string, text_width, winansi, wrap
-from auditor.report.values import shown_value
+from auditor.report.values import reference_places, shown_value
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,8 @@ def write_notes(writer: PdfWriter, report: Report, lang: str, fonts: dict[str, I
         head = f"{t('severity.' + severity, lang).upper()} · {f.rule} · {f.titles[lang]}"
         body: list[_Line] = [_Line(s, 8.5, True) for s in wrap(head, 8.5, width, bold=True)]
         body += [_Line(s, 7.5, colour=(0.35, 0.35, 0.35)) for s in wrap(_location_text(f, lang), 7.5, width)]
+        for where in reference_places(f, lang):  # the reference data's place (RKPD, Renstra)
+            body += [_Line(s, 7.5, colour=(0.35, 0.35, 0.35)) for s in wrap(where, 7.5, width)]
         body += [_Line(s, 8.5) for s in wrap(message, 8.5, width)]
         for key, value in (("report.expected", f.expected), ("report.actual", f.actual)):
             if value is not None:

@@ -22,7 +22,7 @@ from auditor.i18n import t
 from auditor.report.pdf.geometry import Geometry, map_box
 from auditor.report.pdf.marks import Badge, colour_of
 from auditor.report.pdf.style import NOTE_FLAGS, Box
-from auditor.report.values import shown_value
+from auditor.report.values import reference_places, shown_value
 
 
 def stream_object(writer: PdfWriter, data: bytes, entries: dict[str, Any] | None = None) -> IndirectObject:
@@ -95,6 +95,7 @@ def rect_array(box: Box) -> ArrayObject:
 
 def _note_text(n: int, f: Finding, lang: str) -> str:
     lines = [f"{n} · {t('severity.' + f.severity, lang)} · {f.rule} {f.titles[lang]}".rstrip(), f.messages[lang]]
+    lines += reference_places(f, lang)
     for key, value in (("report.expected", f.expected), ("report.actual", f.actual)):
         if value is not None:
             lines.append(f"{t(key, lang)}: {shown_value(value, f.value_kind, lang)}")
