@@ -369,3 +369,21 @@ def test_the_cover_names_the_draft_stage_and_it_sets_ref_severities() -> None:
         doc = document(tc33, reference_tables=[rkpd], reference_status="matched", stage=stage)
         (over,) = [f for f in run_rules(doc, rules).findings if f.rule == "REF-003"]
         assert over.severity == severity, stage
+
+
+@pytest.mark.unit
+def test_the_renstra_next_year_target_is_held_against_t_c33_n_plus_1(tmp_path: Path) -> None:
+    path = _write_csv(
+        tmp_path / "renstra.csv",
+        [
+            ["Perangkat Daerah", "Kode", "Indikator Kinerja", "Target 2024", "Target 2025"],
+            ["Kecamatan X", "7.01.01.2.01.01", "Jumlah dokumen", "2 dokumen", "4 dokumen"],
+        ],
+    )
+    cells = {"indicator": "Jumlah dokumen", "target": "2 dokumen", "target_next": "3 dokumen"}
+    tc33 = table("T-C.33", [row(0, Level.SUB_KEGIATAN, "7.01.01.2.01.01", cells)])
+    doc = attach_reference(document(tc33, unit="Kecamatan X", year=2024), read_references([path]))
+    found = [f for f in run_rules(doc, load_ruleset()).findings if f.rule.startswith("REF-")]
+    assert [(f.rule, f.expected, f.actual) for f in found] == [("REF-010", "4 dokumen", "3 dokumen")]
+    ref = found[0].evidence[-1].location.reference
+    assert ref is not None and (ref.file, ref.row, ref.column) == ("renstra.csv", 2, "Target 2025")

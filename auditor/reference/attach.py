@@ -25,7 +25,7 @@ _NO_BOX = BBox(0, 0, 0, 0)
 KINDS = {"rkpd": "RKPD", "renstra": "Renstra", "pagu": "Pagu indikatif"}
 _COLUMNS = {
     "rkpd": ["code", "name", "indicator", "target", "lokasi", "pagu", "sumber_dana", "target_next", "pagu_next"],
-    "renstra": ["code", "name", "indicator", "target", "pagu"],
+    "renstra": ["code", "name", "indicator", "target", "pagu", "target_next"],
     "pagu": ["pagu"],
 }
 
@@ -87,13 +87,26 @@ def reference_tables(rows: list[RefRow], plan_year: int | None) -> list[Table]:
     tables = []
     for kind, label in KINDS.items():
         chosen = [r for r in rows if r.kind == kind]
+        following: dict[str | None, RefRow] = {}
         if kind in ("renstra", "pagu"):
             dated = [r for r in chosen if r.year is not None]
             if dated:  # a file for several years: the plan year's rows (none when it is unknown)
                 chosen = [r for r in dated if r.year == plan_year]
+                # The Renstra's n+1 target stands beside the plan year's, as T-C.33 has it.
+                following = {r.code: r for r in dated if plan_year is not None and r.year == plan_year + 1}
+        if following:
+            chosen = [_with_next(r, following.get(r.code)) for r in chosen]
         if chosen:
             tables.append(_table(label, kind, chosen))
     return tables
+
+
+def _with_next(row: RefRow, following: RefRow | None) -> RefRow:
+    if following is None or "target" not in following.texts or "target" not in following.places:
+        return row
+    texts = {**row.texts, "target_next": following.texts["target"]}
+    places = {**row.places, "target_next": following.places["target"]}
+    return dataclasses.replace(row, texts=texts, places=places)
 
 
 def _table(label: str, kind: str, rows: list[RefRow]) -> Table:

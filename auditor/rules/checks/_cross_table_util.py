@@ -46,6 +46,7 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "amount": {"id": "pagu", "en": "amount"},
     "lokasi": {"id": "lokasi", "en": "location"},
     "sumber_dana": {"id": "sumber dana", "en": "source of funds"},
+    "target_next": {"id": "target n+1", "en": "n+1 target"},
 }
 LEVEL_WORDS: dict[str, dict[str, str]] = {lvl: both(f"level.{lvl}") for lvl in ("program", "kegiatan", "sub_kegiatan")}
 

@@ -41,7 +41,7 @@ from auditor.rules.checks._cross_table_util import (
 from auditor.rules.params import Param
 
 ID = "same_facts"
-FIELD_CHOICES = ("name", "indicator", "target", "amount", "lokasi", "sumber_dana")
+FIELD_CHOICES = ("name", "indicator", "target", "target_next", "amount", "lokasi", "sumber_dana")
 PARAMS = {
     "table": Param(str, default="T-C.31", doc="table checked"),
     "reference": Param(str, default="T-C.33", doc="table whose values are expected"),
@@ -94,7 +94,7 @@ def _compare(
 
 
 def _differs(name: str, cell: Cell, ref_cell: Cell, params: dict[str, Any]) -> bool:
-    if name == "target":
+    if name in ("target", "target_next"):
         q, ref_q = parse_quantity(cell.text), parse_quantity(ref_cell.text)
         if q.is_null or ref_q.is_null:
             return False  # "-" / "N/A": a missing target is the indicator_target rules' business
