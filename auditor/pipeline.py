@@ -261,6 +261,13 @@ def memory_texts(path: Path | str, limit_mb: int | None = None) -> tuple[str, st
     )
 
 
+def extraction_key(sha256: str, extractor: str, ocr: str) -> str:
+    """The extraction cache's file name for a document's content read this way. The model's
+    shape is in it: a model pickled before a field was added would load without it (and fail
+    later), so a changed model reads the document again."""
+    return f"{sha256}-{extractor}-ocr_{ocr}-{__version__}-{model_signature()[:12]}.pickle"
+
+
 def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") -> Document:
     """The document model of ``path``; with ``cache`` (a folder), kept there by content hash
     and read back, signed, the next time."""
@@ -276,9 +283,7 @@ def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto
         digest = file_sha256(path)
     except OSError:  # missing, a folder, unreadable: the reader says which, in both languages
         return extract_document(path, extractor, ocr=ocr)
-    # The model's shape is in the key too: a model pickled before a field was added would load
-    # without it (and fail later), so a changed model reads the document again.
-    key = f"{digest}-{extractor}-ocr_{ocr}-{__version__}-{model_signature()[:12]}.pickle"
+    key = extraction_key(digest, extractor, ocr)
     target = cache / key
     payload = read_signed(target, secret, key)  # None when missing, damaged or not signed by us
     if payload is not None:

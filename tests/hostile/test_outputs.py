@@ -22,7 +22,7 @@ from builders import document
 from conftest import ROOT, SAMPLES, run_cli
 from openpyxl import load_workbook
 
-from auditor import __version__
+from auditor.pipeline import extraction_key
 
 PDF = SAMPLES / "pdf" / "parakan-2026.pdf"
 EVIL = '=HYPERLINK("evil.example")+1'  # a file name cannot hold "/", so no "http://"
@@ -220,7 +220,7 @@ class _Planted:
 
 def cache_entry(out: Path, pdf: Path) -> Path:
     sha = hashlib.sha256(pdf.read_bytes()).hexdigest()
-    return out / ".cache" / "extract" / f"{sha}-pdfplumber-ocr_auto-{__version__}.pickle"
+    return out / ".cache" / "extract" / extraction_key(sha, "pdfplumber", "auto")
 
 
 def batch(pdf: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
