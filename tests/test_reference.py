@@ -387,3 +387,12 @@ def test_the_renstra_next_year_target_is_held_against_t_c33_n_plus_1(tmp_path: P
     assert [(f.rule, f.expected, f.actual) for f in found] == [("REF-010", "4 dokumen", "3 dokumen")]
     ref = found[0].evidence[-1].location.reference
     assert ref is not None and (ref.file, ref.row, ref.column) == ("renstra.csv", 2, "Target 2025")
+
+
+@pytest.mark.unit
+def test_a_one_unit_file_at_the_row_limit_is_read(tmp_path: Path) -> None:
+    """50,000 rows of one unit: duplicates are looked up, not searched row by row."""
+    rows: list[list[object]] = [["Kode", "Pagu Indikatif"]]
+    rows += [[f"7.01.{k // 9000 + 1:02d}.2.01.{k % 9000 + 1}", "1000"] for k in range(MAX_ROWS)]
+    (unit,) = read_references([_write_csv(tmp_path / "satu.csv", rows)]).units.values()
+    assert len(unit.rows) == MAX_ROWS and not unit.errors

@@ -30,6 +30,8 @@ class UnitData:
     # What is wrong with this unit's rows (duplicate codes, amounts that are not numbers):
     # a document of this unit cannot be compared, the others can.
     errors: list[dict[str, str]] = field(default_factory=list)
+    # (kind, code, year) -> its row, to find a code written twice
+    seen: dict[tuple[str, str | None, int | None], RefRow] = field(default_factory=dict, repr=False)
 
 
 @dataclass

@@ -38,7 +38,7 @@ from auditor.errors import InputError
 from auditor.model.amounts import AmountError, parse_amount
 from auditor.model.codes import parse_code
 from auditor.model.document import Level, SheetPlace
-from auditor.reference.data import ReferenceData, RefRow
+from auditor.reference.data import ReferenceData, RefRow, UnitData
 from auditor.reference.fields import FIELDS, KINDS, MONEY, money_unit, normalise, recognise
 
 MAX_ROWS = 50_000  # rows of one file: a kabupaten's RKPD has a few thousand
@@ -417,7 +417,7 @@ def _mult(columns: _Columns, i: int, mapping: Mapping | None) -> int:
 
 
 def _amount(
-    path: Path, sheet: str | None, number: int, header: str, value: Any, mult: int, unit_data: Any
+    path: Path, sheet: str | None, number: int, header: str, value: Any, mult: int, unit_data: UnitData
 ) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -437,17 +437,20 @@ def _amount(
     return None if amount is None else amount * mult
 
 
-def _add(unit_data: Any, row: RefRow, path: Path, sheet: str | None, number: int) -> None:
-    for other in unit_data.rows:
-        if other.kind == row.kind and other.code == row.code and other.year == row.year:
-            first = next(iter(other.places.values())).row if other.places else "?"
-            where = f"{path.name}{f' / {sheet}' if sheet else ''}"
-            what = row.code or "pagu"
-            unit_data.errors.append(
-                {
-                    "id": f"{where}: {what} tertulis dua kali untuk {unit_data.name or 'berkas ini'} (baris {first} dan {number})",
-                    "en": f"{where}: {what} is written twice for {unit_data.name or 'this file'} (rows {first} and {number})",
-                }
-            )
-            return
-    unit_data.rows.append(row)
+def _add(unit_data: UnitData, row: RefRow, path: Path, sheet: str | None, number: int) -> None:
+    # Looked up, not searched: a file of one unit may hold tens of thousands of rows.
+    key = (row.kind, row.code, row.year)
+    other = unit_data.seen.get(key)
+    if other is None:
+        unit_data.seen[key] = row
+        unit_data.rows.append(row)
+        return
+    first = next(iter(other.places.values())).row if other.places else "?"
+    where = f"{path.name}{f' / {sheet}' if sheet else ''}"
+    what = row.code or "pagu"
+    unit_data.errors.append(
+        {
+            "id": f"{where}: {what} tertulis dua kali untuk {unit_data.name or 'berkas ini'} (baris {first} dan {number})",
+            "en": f"{where}: {what} is written twice for {unit_data.name or 'this file'} (rows {first} and {number})",
+        }
+    )
