@@ -81,10 +81,10 @@ def read_references(paths: list[Path]) -> ReferenceData:
     data = ReferenceData()
     contents: list[bytes] = []
     for given in paths:
-        source, mapping, raw = _resolve(given)
-        contents += raw
+        source, mapping, raw, mapping_raw = _resolve(given)
+        contents += [mapping_raw, raw] if mapping_raw is not None else [raw]
         data.files.append(str(given))
-        _read_file(source, mapping, data)
+        _read_file(source, raw, mapping, data)
     data.seal(contents)
     return data
 
@@ -102,10 +102,11 @@ def _read_bytes(path: Path) -> bytes:
         raise _fail(path, f"tidak dapat dibaca ({exc.strerror})", f"cannot be read ({exc.strerror})") from None
 
 
-def _resolve(path: Path) -> tuple[Path, Mapping | None, list[bytes]]:
-    """The spreadsheet to read and its mapping (when ``path`` is a YAML mapping)."""
+def _resolve(path: Path) -> tuple[Path, Mapping | None, bytes, bytes | None]:
+    """The spreadsheet to read, its mapping (when ``path`` is a YAML mapping), the
+    spreadsheet's bytes and the mapping's (each file is read once)."""
     if path.suffix.lower() not in (".yaml", ".yml"):
-        return path, None, [_read_bytes(path)]
+        return path, None, _read_bytes(path), None
     raw = _read_bytes(path)
     try:
         spec = yaml.safe_load(raw.decode("utf-8"))
@@ -143,7 +144,7 @@ def _resolve(path: Path) -> tuple[Path, Mapping | None, list[bytes]]:
         columns=dict(columns),
     )
     source = (path.parent / spec["file"]).resolve()
-    return source, mapping, [raw, _read_bytes(source)]
+    return source, mapping, _read_bytes(source), raw
 
 
 Grid = list[list[Any]]  # one sheet's cells as values (percent cells already as "83%")
@@ -272,8 +273,7 @@ def _kind(columns: _Columns, mapping: Mapping | None) -> str | None:
     return None
 
 
-def _read_file(path: Path, mapping: Mapping | None, data: ReferenceData) -> None:
-    raw = _read_bytes(path)
+def _read_file(path: Path, raw: bytes, mapping: Mapping | None, data: ReferenceData) -> None:
     read_any = False
     total = 0
     for sheet, sheet_rows in _sheets(path, raw):

@@ -104,10 +104,18 @@ def no_total(table: Table) -> Skip:
     return Skip({"id": f"{table.kind} tidak memiliki jumlah.", "en": f"{table.kind} has no total."})
 
 
+def reference_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location | None:
+    """A value of reference data (RKPD, Renstra) is located in its spreadsheet, not on a page;
+    None for a cell of the document."""
+    if cell is None or cell.source is None:
+        return None
+    return Location(None, table.kind, row.code, column, row=row.label or None, reference=cell.source)
+
+
 def cell_location(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
     """Where a row's value is; an empty cell is located by the box it left blank."""
-    if cell is not None and cell.source is not None:  # reference data: its spreadsheet place
-        return Location(None, table.kind, row.code, column, row=row.label or None, reference=cell.source)
+    if (in_reference := reference_location(table, row, column, cell)) is not None:
+        return in_reference
     page, bbox = (cell.page, cell.bbox) if cell else row.blank.get(column, (row.page, None))
     return Location(
         page=page,

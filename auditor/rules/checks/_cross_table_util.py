@@ -19,7 +19,7 @@ from auditor.findings import Evidence, Location
 from auditor.i18n import both
 from auditor.model.document import Cell, Document, Level, Row, Table
 from auditor.model.quantities import Quantity
-from auditor.rules.base import Skip, table_not_found
+from auditor.rules.base import Skip, reference_location, table_not_found
 from auditor.rules.params import Param
 
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
@@ -145,8 +145,8 @@ def pair_rows(a: Table, b: Table, threshold: float) -> Pairing:
 
 
 def cell_loc(table: Table, row: Row, column: str, cell: Cell | None) -> Location:
-    if cell is not None and cell.source is not None:  # reference data: its spreadsheet place
-        return Location(None, table.kind, row.code, column, row=row.label or None, reference=cell.source)
+    if (in_reference := reference_location(table, row, column, cell)) is not None:
+        return in_reference
     return Location(
         page=cell.page if cell else row.page or (table.pages[0] if table.pages else None),
         table=table.kind,

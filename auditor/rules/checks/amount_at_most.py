@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from auditor.findings import Location
 from auditor.model.document import Document, Level, Row, Table
 from auditor.rules.base import (
     Result,
@@ -66,7 +67,8 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             continue
         stated *= unit
         if stated - limit > params["tolerance"]:
-            yield _over(table, reference, row, limit_row, stated, limit, params)
+            location = cell_loc(table, row, params["column"], row.amounts[params["column"]].cell)
+            yield _over(table, reference, location, row.code, row.level.value, limit_row, stated, limit, params)
 
 
 def _total(table: Table, reference: Table, params: dict[str, Any]) -> Iterator[Result]:
@@ -74,32 +76,30 @@ def _total(table: Table, reference: Table, params: dict[str, Any]) -> Iterator[R
     limits = [r for r in reference.rows if r.level == Level.TOTAL and r.amount(params["reference_column"]) is not None]
     if stated is None or not limits:
         return
-    limit_row = limits[0]
-    limit = limit_row.amount(params["reference_column"])
+    limit = limits[0].amount(params["reference_column"])
     assert limit is not None
     if stated - limit > params["tolerance"]:
         location = total_location(table, row, params["column"])
-        cell = limit_row.amounts[params["reference_column"]].cell
-        yield Violation(
-            location=location,
-            expected=plain(limit),
-            actual=plain(stated),
-            fields=_fields(table, reference, None, "total", stated, limit),
-            evidence=(cell_evidence("limit", reference, limit_row, params["reference_column"], cell, plain(limit)),),
-            value_kind="money",
-        )
+        yield _over(table, reference, location, None, "total", limits[0], stated, limit, params)
 
 
 def _over(
-    table: Table, reference: Table, row: Row, limit_row: Row, stated: int, limit: int, params: dict[str, Any]
+    table: Table,
+    reference: Table,
+    location: Location,
+    code: str | None,
+    level: str,
+    limit_row: Row,
+    stated: int,
+    limit: int,
+    params: dict[str, Any],
 ) -> Violation:
-    cell = row.amounts[params["column"]].cell
     limit_cell = limit_row.amounts[params["reference_column"]].cell
     return Violation(
-        location=cell_loc(table, row, params["column"], cell),
+        location=location,
         expected=plain(limit),
         actual=plain(stated),
-        fields=_fields(table, reference, row.code, row.level.value, stated, limit),
+        fields=_fields(table, reference, code, level, stated, limit),
         evidence=(cell_evidence("limit", reference, limit_row, params["reference_column"], limit_cell, plain(limit)),),
         value_kind="money",
     )
