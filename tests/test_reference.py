@@ -8,19 +8,20 @@ import json
 from pathlib import Path
 
 import pytest
-from builders import document, row, span, table
+from builders import BOX, document, row, span, table
 from conftest import REPAIRED_PDF, SAMPLES, extracted, run_cli
 from openpyxl import Workbook, load_workbook
 
 from auditor.errors import InputError
-from auditor.model.document import Level
+from auditor.model.document import Cell, Level
 from auditor.reference.attach import attach_reference, match_unit
 from auditor.reference.fields import money_unit, recognise
 from auditor.reference.read import MAX_ROWS, read_references
+from auditor.report.content import build_report
 from auditor.rules import load_ruleset, run_rules
 from auditor.rules.checks import amount_at_most
 from auditor.rules.params import resolve
-from samples.reference.make_reference import DEFECTS
+from samples.reference.make_reference import BONDOWOSO_MISSING, DEFECTS
 
 REF = SAMPLES / "reference"
 LUMAJANG = [REF / "lumajang-2024-rkpd.xlsx", REF / "lumajang-2024-renstra.xlsx", REF / "lumajang-2024-pagu.csv"]
@@ -31,6 +32,8 @@ LUMAJANG_DEFECTS = [
 ]
 PARAKAN = [REF / "parakan-2026-rkpd-export.yaml", REF / "parakan-2026-renstra.xlsx"]
 PARAKAN_PDF = SAMPLES / "pdf" / "parakan-2026.pdf"
+BONDOWOSO = [REF / "bondowoso-2027-rkpd.xlsx", REF / "bondowoso-2027-renstra.xlsx"]
+TEGALAMPEL_PDF = SAMPLES / "pdf" / "tegalampel-2027.pdf"
 
 
 def _write_csv(path: Path, rows: list[list[object]], delimiter: str = ",") -> Path:
@@ -231,6 +234,8 @@ def test_the_template_is_read_back_without_a_mapping(tmp_path: Path) -> None:
 def test_clean_references_give_no_reference_finding() -> None:
     assert _ref_findings(REPAIRED_PDF, LUMAJANG) == []
     assert _ref_findings(PARAKAN_PDF, PARAKAN) == []  # export through a mapping, wide Renstra
+    # Six-chapter family: stacked indicators written as lines of one cell, wide Renstra.
+    assert _ref_findings(TEGALAMPEL_PDF, BONDOWOSO) == []
 
 
 @pytest.mark.samples
@@ -239,11 +244,13 @@ def test_every_injected_discrepancy_is_reported_with_both_places() -> None:
     by = {(f.rule, f.location.table, f.location.code, f.location.column): f for f in found}
     lokasi_code, _ = DEFECTS["tc31_lokasi"]
     target_code, target = DEFECTS["renstra_target"]
+    end_code, end = DEFECTS["renstra_akhir"]
     wanted = {
         ("REF-002", "T-C.33", DEFECTS["missing"], "code"),  # in the Renja, not in the RKPD
         ("REF-003", "T-C.33", DEFECTS["pagu_below"], "amount"),  # above the RKPD ceiling
         ("REF-009", "T-C.31", lokasi_code, "lokasi"),  # T-C.31 no longer copies the RKPD (a warning: text)
         ("REF-007", "T-C.33", target_code, "target"),  # the Renstra's target
+        ("REF-013", "T-C.29", end_code, "target_renstra"),  # column 4: the end-of-period target
     }
     assert wanted <= set(by), sorted(by)
     for key in wanted:
@@ -253,10 +260,67 @@ def test_every_injected_discrepancy_is_reported_with_both_places() -> None:
             ref = next(e.location.reference for e in f.evidence if e.location.reference)
             assert ref.file.startswith("lumajang-2024-") and ref.sheet and ref.row > 1 and ref.column
     assert by[("REF-007", "T-C.33", target_code, "target")].expected == target
+    assert by[("REF-013", "T-C.29", end_code, "target_renstra")].expected == end
+    # The sasaran indicator's changed target: T-C.30 (its Renstra column) and Tabel 3.3 both differ.
+    _, goal_target = DEFECTS["renstra_goal"]
+    goal_found = {f.location.table: f for f in found if f.rule in ("REF-011", "REF-012")}
+    assert set(goal_found) == {"T-C.30", "Tabel 3.3"}
+    for f in goal_found.values():
+        assert f.expected == goal_target and f.location.page and f.location.bbox
+        ref = next(e.location.reference for e in f.evidence if e.location.reference)
+        assert ref.file == "lumajang-2024-renstra-defects.xlsx" and ref.column == "Target"
+    assert goal_found["T-C.30"].location.column == "target_2024"
     # Nothing else than the injected changes and what follows from them (T-C.31 copies the
     # RKPD pagu too; T-C.33's lokasi differs from the changed RKPD lokasi).
-    assert {k[0] for k in by} == {"REF-002", "REF-003", "REF-006", "REF-007", "REF-008", "REF-009"}
-    assert len(found) == 6
+    assert {k[0] for k in by} == {
+        "REF-002",
+        "REF-003",
+        "REF-006",
+        "REF-007",
+        "REF-008",
+        "REF-009",
+        "REF-011",
+        "REF-012",
+        "REF-013",
+    }
+    assert len(found) == 9
+
+
+@pytest.mark.samples
+def test_a_wide_renstra_is_held_against_t_c29_t_c30_and_bab_iii(tmp_path: Path) -> None:
+    """The other-region family: the same three Renstra checks through the wide layout."""
+    book = load_workbook(REF / "parakan-2026-renstra.xlsx")
+    sheet = book.active
+    headers = [c.value for c in sheet[1]]
+    target_2026, akhir = headers.index("Target 2026"), headers.index("Kondisi Kinerja pada Akhir Periode Renstra PD")
+    changed: dict[str, str] = {}
+    for cells in sheet.iter_rows(min_row=2):
+        if cells[0].value == "7.01.01.2.01.01":
+            cells[akhir].value = changed["akhir"] = "99 dokumen"
+        if not cells[0].value and "APBDes" in str(cells[2].value):
+            cells[target_2026].value = changed["goal"] = "90%"
+    book.save(tmp_path / "renstra.xlsx")
+    found = _ref_findings(PARAKAN_PDF, [REF / "parakan-2026-rkpd-export.yaml", tmp_path / "renstra.xlsx"])
+    got = sorted((f.rule, f.location.table, f.expected) for f in found)
+    assert got == [
+        ("REF-011", "Tabel 3.3", "90%"),
+        ("REF-012", "T-C.30", "90%"),
+        ("REF-013", "T-C.29", "99 dokumen"),
+    ]
+
+
+@pytest.mark.samples
+def test_a_rancangan_awal_cover_softens_the_rkpd_checks() -> None:
+    """Tegalampel's cover says RANCANGAN AWAL: against a draft RKPD a missing sub kegiatan
+    is a warning, and the report says which stage it read."""
+    defects = [REF / "bondowoso-2027-rkpd-defects.xlsx", REF / "bondowoso-2027-renstra.xlsx"]
+    doc = attach_reference(extracted(TEGALAMPEL_PDF), read_references(defects))
+    assert doc.stage == "rancangan_awal"
+    rules = load_ruleset()
+    result = run_rules(doc, rules)
+    found = [f for f in result.findings if f.rule.startswith("REF-")]
+    assert [(f.rule, f.location.code, f.severity) for f in found] == [("REF-002", BONDOWOSO_MISSING, "warning")]
+    assert build_report(doc, result, rules).to_dict("id")["reference"]["stage"] == "rancangan_awal"
 
 
 @pytest.mark.samples
@@ -284,7 +348,8 @@ def test_check_with_references_writes_both_places_in_the_json(tmp_path: Path) ->
     assert proc.returncode == 1, proc.stderr
     report = json.loads((tmp_path / f"{REPAIRED_PDF.stem}.json").read_text(encoding="utf-8"))
     assert report["reference"]["status"] == "matched" and report["reference"]["unit"] == "Kecamatan Randuagung"
-    assert [t["kind"] for t in report["reference"]["tables"]] == ["RKPD", "Renstra", "Pagu indikatif"]
+    kinds = [t["kind"] for t in report["reference"]["tables"]]
+    assert kinds == ["RKPD", "Renstra", "Pagu indikatif", "Renstra tujuan/sasaran"]
     over = next(f for f in report["findings"] if f["rule"] == "REF-003")
     assert over["location"]["page"] and over["location"]["bbox"]
     assert over["evidence"][0]["location"]["reference"]["file"] == "lumajang-2024-rkpd-defects.xlsx"
@@ -396,3 +461,51 @@ def test_a_one_unit_file_at_the_row_limit_is_read(tmp_path: Path) -> None:
     rows += [[f"7.01.{k // 9000 + 1:02d}.2.01.{k % 9000 + 1}", "1000"] for k in range(MAX_ROWS)]
     (unit,) = read_references([_write_csv(tmp_path / "satu.csv", rows)]).units.values()
     assert len(unit.rows) == MAX_ROWS and not unit.errors
+
+
+@pytest.mark.unit
+def test_renstra_goal_rows_and_end_targets_are_read(tmp_path: Path) -> None:
+    """Rows with no code but an indicator are tujuan/sasaran indicators, by year; the
+    end-of-period target is its own column."""
+    path = _write_csv(
+        tmp_path / "renstra.csv",
+        [
+            ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Satuan", "Tahun", "Target", "Target Akhir"],
+            ["7.01.01.2.01.01", "Penyusunan Dokumen", "Jumlah dokumen", "dokumen", "2024", "2", "9"],
+            ["", "Meningkatnya pelayanan", "Nilai IKM", "", "2024", "83", ""],
+            ["", "Meningkatnya pelayanan", "Nilai IKM", "", "2025", "84", ""],
+        ],
+    )
+    doc = attach_reference(document(unit="Kecamatan X", year=2024), read_references([path]))
+    renstra = next(t for t in doc.reference_tables if t.kind == "Renstra")
+    (coded,) = renstra.rows
+    assert coded.text("target") == "2 dokumen" and coded.text("target_akhir") == "9 dokumen"
+    goals = next(t for t in doc.reference_tables if t.kind == "Renstra tujuan/sasaran")
+    (goal,) = goals.rows
+    assert (goal.text("indicator"), goal.text("target_2024"), goal.text("target_2025")) == ("Nilai IKM", "83", "84")
+    assert goal.cells["target_2025"].source is not None and goal.cells["target_2025"].source.row == 4
+
+
+@pytest.mark.unit
+def test_stacked_indicators_are_read_from_lines_or_repeated_codes(tmp_path: Path) -> None:
+    """A program with two indicators: as lines of one cell, or as two rows of one code
+    (SIPD-RI's way). Each indicator keeps its own target; a changed second target is found."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Kode", "Indikator Kinerja", "Target", "Pagu Indikatif"])
+    sheet.append(["7.01.02", "Persentase layanan\nNilai IKM", "95%\n84,50", 1000])
+    sheet.append(["7.01.03", "Persentase desa", "100%", 2000])
+    sheet.append(["7.01.03", "Jumlah desa", "14 desa", None])
+    book.save(tmp_path / "rkpd.xlsx")
+    data = read_references([tmp_path / "rkpd.xlsx"])
+    (unit,) = data.units.values()
+    assert not unit.errors
+    stacked = {r.code: [r.texts["target"]] + [t["target"] for t, _ in r.stacked] for r in unit.rows}
+    assert stacked == {"7.01.02": ["95%", "84,50"], "7.01.03": ["100%", "14 desa"]}
+
+    program = {"indicator": "Persentase layanan", "target": "95%"}
+    second = {"indicator": Cell("Nilai IKM", 1, BOX), "target": Cell("84,00", 1, BOX)}
+    tc31 = table("T-C.31", [row(0, Level.PROGRAM, "7.01.02", program, sub_rows=[second])])
+    doc = attach_reference(document(tc31, unit="Kecamatan X", year=2024), data)
+    found = [f for f in run_rules(doc, load_ruleset()).findings if f.rule == "REF-006"]
+    assert [(f.expected, f.actual) for f in found] == [("84,50", "84,00")]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REFERENCE_PDF, ROOT, SAMPLES
+from conftest import REFERENCE_PDF, REPAIRED_PDF, ROOT, SAMPLES
 from system_tools import Watched, browser, chromium, watch  # noqa: F401  (browser, chromium: fixtures)
 from web_server import cli_json, live_server
 
@@ -196,6 +196,36 @@ def test_docx_upload_shows_the_report(server: str, open_page: Any, expected: Any
     _wait_result(w.page)
     assert w.page.locator("#result-name").inner_text() == REFERENCE_DOCX.name
     _check_report(w.page, report)
+    w.assert_clean()
+
+
+@pytest.mark.samples
+@pytest.mark.slow
+def test_reference_files_go_with_the_upload(server: str, open_page: Any, tmp_path: Path) -> None:
+    """RKPD/Renstra/pagu files chosen beside the document: the report compares with them,
+    like `check --reference`, and shows the Renja | RKPD | Renstra table."""
+    ref = SAMPLES / "reference"
+    files = (
+        ref / "lumajang-2024-rkpd-defects.xlsx",
+        ref / "lumajang-2024-renstra-defects.xlsx",
+        ref / "lumajang-2024-pagu.csv",
+    )
+    report = json.loads(cli_json(REPAIRED_PDF, tmp_path / "cli", references=files))
+    ref_rules = sorted({f["rule"] for f in report["findings"] if f["rule"].startswith("REF-")})
+    assert "REF-003" in ref_rules  # the injected pagu above the RKPD ceiling
+    w = open_page(server)
+    page = w.page
+    page.set_input_files("#reference", [str(f) for f in files])
+    _submit(page, REPAIRED_PDF)
+    _wait_result(page)
+    _check_report(page, report)
+    frame = page.frame_locator("#report")
+    for rule in ref_rules:
+        assert frame.locator("tr.finding", has_text=rule).count() >= 1, rule
+    assert frame.locator("table.comparison td.diff").count() >= 1
+    SHOTS.mkdir(exist_ok=True)
+    frame.locator("#comparison").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "web-reference.png"))
     w.assert_clean()
 
 

@@ -44,11 +44,13 @@ def live_server(settings: Settings) -> Iterator[tuple[str, Any]]:
         sock.close()
 
 
-def cli_json(source: Path, folder: Path, lang: str = "id") -> bytes:
-    """What `renja-audit check NAME --format json` writes, run beside a copy of the file so that
-    document.path is the bare name, as the web job reports it."""
+def cli_json(source: Path, folder: Path, lang: str = "id", references: tuple[Path, ...] = ()) -> bytes:
+    """What `renja-audit check NAME --format json` writes, run beside a copy of the file (and
+    of each reference file) so that paths are bare names, as the web job reports them."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(source, folder / source.name)
+    for ref in references:
+        shutil.copy(ref, folder / ref.name)
     proc = subprocess.run(
         [
             sys.executable,
@@ -64,6 +66,7 @@ def cli_json(source: Path, folder: Path, lang: str = "id") -> bytes:
             lang,
             "--fail-on",
             "never",
+            *(a for ref in references for a in ("--reference", ref.name)),
         ],
         cwd=folder,
         capture_output=True,

@@ -13,8 +13,9 @@ import dataclasses
 from rapidfuzz import fuzz, process
 
 from auditor.errors import InputError
-from auditor.model.document import Amount, BBox, Cell, Document, Row, Table
+from auditor.model.document import Amount, BBox, Cell, Document, Level, Row, Table
 from auditor.reference.data import ReferenceData, RefRow, UnitData
+from auditor.reference.fields import normalise
 from auditor.reference.read import unit_key
 
 UNIT_LIKENESS = 90  # rapidfuzz token_sort_ratio of unit names that are one unit
@@ -23,9 +24,10 @@ _NO_BOX = BBox(0, 0, 0, 0)
 
 # Reference table kinds, and the columns each one has.
 KINDS = {"rkpd": "RKPD", "renstra": "Renstra", "pagu": "Pagu indikatif"}
+GOALS = "Renstra tujuan/sasaran"  # the Renstra's indicators of tujuan and sasaran (no code)
 _COLUMNS = {
     "rkpd": ["code", "name", "indicator", "target", "lokasi", "pagu", "sumber_dana", "target_next", "pagu_next"],
-    "renstra": ["code", "name", "indicator", "target", "pagu", "target_next"],
+    "renstra": ["code", "name", "indicator", "target", "pagu", "target_next", "target_akhir"],
     "pagu": ["pagu"],
 }
 
@@ -85,8 +87,9 @@ def match_unit(name: str | None, data: ReferenceData) -> tuple[UnitData | None, 
 
 def reference_tables(rows: list[RefRow], plan_year: int | None) -> list[Table]:
     tables = []
+    goals = [r for r in rows if r.kind == "renstra" and r.code is None]
     for kind, label in KINDS.items():
-        chosen = [r for r in rows if r.kind == kind]
+        chosen = [r for r in rows if r.kind == kind and (kind != "renstra" or r.code is not None)]
         following: dict[str | None, RefRow] = {}
         if kind in ("renstra", "pagu"):
             dated = [r for r in chosen if r.year is not None]
@@ -98,15 +101,53 @@ def reference_tables(rows: list[RefRow], plan_year: int | None) -> list[Table]:
             chosen = [_with_next(r, following.get(r.code)) for r in chosen]
         if chosen:
             tables.append(_table(label, kind, chosen))
+    if goals:
+        tables.append(_goal_table(goals))
     return tables
 
 
+def _goal_table(rows: list[RefRow]) -> Table:
+    """One row per tujuan/sasaran indicator with a ``target_<year>`` cell for every year
+    the Renstra gives (T-C.30 shows several years, BAB III the plan year). An indicator
+    written twice with different targets for one year stays two rows: matching it is then
+    ambiguous, and the rules compare neither."""
+    grouped: list[tuple[str, dict[str, Cell]]] = []
+    for ref in rows:
+        if ref.year is None or "target" not in ref.places:
+            continue
+        key = normalise(ref.texts.get("indicator", "")) + "|" + normalise(ref.texts.get("name", ""))
+        column = f"target_{ref.year}"
+        cells = next((c for k, c in grouped if k == key and column not in c), None)
+        if cells is None:
+            cells = {
+                name: Cell(ref.texts[name], 0, _NO_BOX, source=ref.places[name])
+                for name in ("name", "indicator")
+                if name in ref.texts and name in ref.places
+            }
+            grouped.append((key, cells))
+        cells[column] = Cell(ref.texts["target"], 0, _NO_BOX, source=ref.places["target"])
+    years = sorted({c for _, cells in grouped for c in cells if c.startswith("target_")})
+    built = [Row(i, Level.OTHER, None, None, cells, {}) for i, (_, cells) in enumerate(grouped)]
+    caption = f"{GOALS}: " + ", ".join(sorted({p.file for r in rows for p in r.places.values()}))
+    return Table(GOALS, caption, [], ["name", "indicator", *years], {}, built, 1.0)
+
+
 def _with_next(row: RefRow, following: RefRow | None) -> RefRow:
-    if following is None or "target" not in following.texts or "target" not in following.places:
+    """The plan year's row with the next year's target(s) beside its own."""
+    if following is None:
         return row
-    texts = {**row.texts, "target_next": following.texts["target"]}
-    places = {**row.places, "target_next": following.places["target"]}
-    return dataclasses.replace(row, texts=texts, places=places)
+    mine = [(row.texts, row.places), *row.stacked]
+    theirs = [(following.texts, following.places), *following.stacked]
+    if len(theirs) != len(mine):
+        theirs = theirs[:1]  # indicators that do not line up: only the first is paired
+    merged = [
+        ({**t, "target_next": ft["target"]}, {**p, "target_next": fp["target"]})
+        if "target" in ft and "target" in fp
+        else (t, p)
+        for (t, p), (ft, fp) in zip(mine, theirs)
+    ] + mine[len(theirs) :]
+    (texts, places), *stacked = merged
+    return dataclasses.replace(row, texts=texts, places=places, stacked=stacked)
 
 
 def _table(label: str, kind: str, rows: list[RefRow]) -> Table:
@@ -123,6 +164,12 @@ def _table(label: str, kind: str, rows: list[RefRow]) -> Table:
             text = "" if value is None else str(value)
             cells[name] = Cell(text, 0, _NO_BOX, source=ref.places.get(name))
             amounts[name] = Amount(value, cells[name])
-        built.append(Row(i, ref.level, ref.code, ref.code, cells, amounts))
+        sub_rows = [
+            {name: Cell(text, 0, _NO_BOX, source=places[name]) for name, text in texts.items() if name in places}
+            for texts, places in ref.stacked
+        ]
+        built.append(Row(i, ref.level, ref.code, ref.code, cells, amounts, sub_rows))
     caption = f"{label}: " + ", ".join(sorted({p.file for r in rows for p in r.places.values()}))
-    return Table(label, caption, [], _COLUMNS[kind], {}, built, 1.0)
+    # Only the columns the file gives: a rule comparing one it lacks says it could not.
+    given = {name for row in built for name in row.cells}
+    return Table(label, caption, [], [c for c in _COLUMNS[kind] if c in given], {}, built, 1.0)

@@ -21,6 +21,9 @@ class RefRow:
     amounts: dict[str, int | None]  # pagu, pagu_next in rupiah
     places: dict[str, SheetPlace]  # field -> where its value is
     year: int | None = None  # the year a Renstra or pagu row is for
+    # A row's further indicators (lines of one cell, or the code's next rows in a file
+    # that writes one row per indicator): their texts and places, in order.
+    stacked: list[tuple[dict[str, str], dict[str, SheetPlace]]] = field(default_factory=list)
 
 
 @dataclass

@@ -36,6 +36,7 @@ LAYOUTS: dict[str, tuple[tuple[str, str], ...]] = {
         ("year", "Tahun"),
         ("target", "Target"),
         ("pagu", "Pagu Indikatif"),
+        ("target_akhir", "Target Akhir Periode"),
     ),
     "pagu": (
         ("unit", "Perangkat Daerah"),
@@ -82,6 +83,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "uraian",
         "nomenklatur",
         "program kegiatan",
+        # A Renstra's tujuan/sasaran rows name the goal where a program row names the program.
+        "tujuan",
+        "sasaran",
+        "tujuan sasaran",
     ),
     "indicator": (
         "indikator",
@@ -95,6 +100,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "target": ("target", "target capaian", "target kinerja", "target capaian kinerja", "target kinerja capaian"),
     "satuan": ("satuan", "satuan target"),
+    # The Renstra's "Kondisi Kinerja pada Akhir Periode Renstra PD" (what T-C.29 column 4 copies).
+    "target_akhir": (
+        "target akhir periode",
+        "target akhir",
+        "target akhir renstra",
+        "target kinerja akhir periode",
+        "target pada akhir periode renstra",
+        "kondisi kinerja akhir periode",
+        "kondisi kinerja pada akhir periode",
+        "kondisi kinerja pada akhir periode renstra",
+        "kondisi kinerja pada akhir periode renstra pd",
+        "kondisi kinerja pada akhir periode renstra perangkat daerah",
+    ),
     "lokasi": ("lokasi", "lokasi kegiatan"),
     "pagu": ("pagu indikatif", "pagu", "anggaran", "pagu anggaran", "total pagu", "pagu indikatif rp", "jumlah pagu"),
     "sumber_dana": ("sumber dana", "sumber pendanaan"),

@@ -22,6 +22,7 @@ number) is kept with that unit, so only its documents fail.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import zipfile
@@ -44,6 +45,8 @@ from auditor.reference.fields import FIELDS, KINDS, MONEY, money_unit, normalise
 MAX_ROWS = 50_000  # rows of one file: a kabupaten's RKPD has a few thousand
 MAX_BYTES = 50 * 1024 * 1024
 HEADER_SEARCH = 30  # rows searched for the header row
+# Fields a cell may hold several of, one per line (a program with several indicators).
+_STACKING = ("indicator", "target", "target_next", "target_akhir", "satuan")
 _CODE_LIKE = re.compile(r"^\s*\d+(?:\s*\.\s*[\dA-Za-z]+){2,}\s*$")  # a program code or longer
 
 
@@ -254,9 +257,16 @@ def _header(row: list[Any], mapping: Mapping | None) -> _Columns:
 
 def _score(columns: _Columns) -> int:
     fields = {f for f, _ in columns.by_index.values()}
-    if "code" not in fields and not {"unit", "pagu"} <= fields:
+    if "code" not in fields and not {"unit", "pagu"} <= fields and not _goal_sheet(columns):
         return 0
     return len(fields)
+
+
+def _goal_sheet(columns: _Columns) -> bool:
+    """A Renstra sheet of tujuan/sasaran indicators only: no code, targets by year."""
+    fields = {f for f, _ in columns.by_index.values()}
+    yearly_target = any(f == "target" and year is not None for f, year in columns.by_index.values())
+    return "indicator" in fields and (yearly_target or {"year", "target"} <= fields)
 
 
 def _kind(columns: _Columns, mapping: Mapping | None) -> str | None:
@@ -264,7 +274,7 @@ def _kind(columns: _Columns, mapping: Mapping | None) -> str | None:
         return mapping.kind
     fields = {f for f, _ in columns.by_index.values()}
     yearly = any(year is not None for _, year in columns.by_index.values())
-    if "code" in fields and (yearly or "year" in fields):
+    if ("code" in fields and (yearly or "year" in fields)) or ("code" not in fields and _goal_sheet(columns)):
         return "renstra"
     if "code" in fields:
         return "rkpd"
@@ -350,10 +360,14 @@ def _row(
     unit = unit_value or (mapping.unit if mapping else None)
     unit_data = data.add(unit_key(unit), unit)
     code = level = None
+    goal = False
     if kind != "pagu":
         written = _text(values.get(("code", None), (None, 0))[0])
         parsed = parse_code(written) if written else None
-        if parsed is None:
+        # A Renstra row with no code but an indicator: a tujuan's or sasaran's indicator
+        # (BAB III and T-C.30 are compared with it by the indicator's wording).
+        goal = kind == "renstra" and not written and bool(_text(values.get(("indicator", None), (None, 0))[0]))
+        if parsed is None and not goal:
             if written and _CODE_LIKE.match(written) and written.count(".") >= 2:
                 unit_data.errors.append(
                     {
@@ -364,7 +378,8 @@ def _row(
                     }
                 )
             return total  # an urusan/bidang heading ("7.01") or a note: not a program row
-        code, level = parsed.canonical, parsed.level
+        if parsed is not None:
+            code, level = parsed.canonical, parsed.level
     texts: dict[str, str] = {}
     amounts: dict[str, int | None] = {}
     places: dict[str, SheetPlace] = {}
@@ -383,20 +398,16 @@ def _row(
                 path, sheet, number, columns.headers[i], value, _mult(columns, i, mapping), unit_data
             )
         else:
-            texts[name] = _text(value)
-    satuan = texts.pop("satuan", "")
-    for target in ("target", "target_next"):
-        if satuan and texts.get(target) and satuan.lower() not in texts[target].lower():
-            texts[target] = f"{texts[target]} {satuan}"
+            texts[name] = _lines(value) if name in _STACKING else _text(value)
     year_text = _text(values[("year", None)][0]) if ("year", None) in values else ""
     row_year = int(year_text) if year_text.isdigit() else None
-    base = RefRow(kind, unit, code, level or Level.TOTAL, texts, amounts, places, row_year)
+    base = RefRow(kind, unit, code, level or (Level.OTHER if goal else Level.TOTAL), texts, amounts, places, row_year)
     if yearly:  # Renstra's yearly columns: one row per year
         for year, cells in sorted(yearly.items()):
             y_texts, y_amounts, y_places = dict(texts), dict(amounts), dict(places)
             if "target" in cells:
                 value, i = cells["target"]
-                y_texts["target"] = _text(value) + (f" {satuan}" if satuan and _text(value) else "")
+                y_texts["target"] = _lines(value)
                 y_places["target"] = place(i)
             if "pagu" in cells:
                 value, i = cells["pagu"]
@@ -437,13 +448,61 @@ def _amount(
     return None if amount is None else amount * mult
 
 
+def _lines(value: Any) -> str:
+    """A cell's text keeping its lines (stacked indicators and their targets)."""
+    return (
+        "\n".join(t for line in str(value).splitlines() if (t := _text(line)))
+        if isinstance(value, str)
+        else _text(value)
+    )
+
+
+def _unstack(row: RefRow) -> RefRow:
+    """Several indicators written as lines of one cell, each target on its own line, become
+    the row's stacked indicators; the "Satuan" (one, or a line each) joins every target.
+    Lines that do not line up stay one text."""
+    texts = dict(row.texts)
+    satuan = texts.pop("satuan", "")
+    lines = {f: texts[f].split("\n") for f in _STACKING if f != "satuan" and f in texts}
+    units = satuan.split("\n") if satuan else []
+    count = len(lines.get("indicator", []))
+    if count < 2 or any(len(v) not in (1, count) for v in lines.values()) or len(units) not in (0, 1, count):
+        count = 1
+        lines = {f: [" ".join(v)] for f, v in lines.items()}
+        units = [" ".join(units)] if units else []
+
+    def with_unit(field: str, text: str, i: int) -> str:
+        unit = units[i] if len(units) == count else (units[0] if units else "")
+        if field.startswith("target") and unit and text and unit.lower() not in text.lower():
+            return f"{text} {unit}"
+        return text
+
+    parts = [{f: with_unit(f, v[i], i) for f, v in lines.items() if len(v) == count or i == 0} for i in range(count)]
+    texts.update(parts[0])
+    stacked = [(p, {f: row.places[f] for f in p if f in row.places}) for p in parts[1:]]
+    return dataclasses.replace(row, texts=texts, stacked=stacked)
+
+
 def _add(unit_data: UnitData, row: RefRow, path: Path, sheet: str | None, number: int) -> None:
+    row = _unstack(row)
+    if row.code is None and row.kind == "renstra":
+        # A tujuan/sasaran indicator may be written for both; two that disagree are
+        # not compared (the match is ambiguous), so neither is an error here.
+        unit_data.rows.append(row)
+        return
     # Looked up, not searched: a file of one unit may hold tens of thousands of rows.
     key = (row.kind, row.code, row.year)
     other = unit_data.seen.get(key)
     if other is None:
         unit_data.seen[key] = row
         unit_data.rows.append(row)
+        return
+    indicator = row.texts.get("indicator", "")
+    known = [other.texts.get("indicator", "")] + [t.get("indicator", "") for t, _ in other.stacked]
+    if indicator and indicator not in known and not row.stacked:
+        # One row per indicator (as SIPD-RI exports a program with several): the next one.
+        fields = {f: t for f, t in row.texts.items() if f in ("indicator", "target", "target_next", "target_akhir")}
+        other.stacked.append((fields, {f: row.places[f] for f in fields if f in row.places}))
         return
     first = next(iter(other.places.values())).row if other.places else "?"
     where = f"{path.name}{f' / {sheet}' if sheet else ''}"

@@ -1619,6 +1619,8 @@ def build_defects(clean: dict[str, Any]) -> dict[str, Any]:
         {"rule": "NOM-006", "table": "T-C.33", "code": "2.16.02.2.01.02"},
         # the 2026 satuan (still 'Dokumen') now differs from the 2025 one
         {"rule": "IT-009", "table": "T-C.33", "code": "2.16.02.2.01.02"},
+        # and T-C.31, which still says '12 Dokumen', now disagrees with T-C.33
+        {"rule": "XT-002", "table": "T-C.31", "code": "2.16.02.2.01.02", "column": "target"},
     )
     # 5. a percentage target above 100
     pct = _row(spec, "tc33", "2.21.02.2.02", "kegiatan")

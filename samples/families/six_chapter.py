@@ -1171,6 +1171,8 @@ def front_matter() -> list[dict[str, Any]]:
         {
             "type": "cover",
             "lines": [
+                # A draft: the stage is on the cover (reference checks soften at rancangan awal).
+                "RANCANGAN AWAL",
                 "RENCANA KERJA PERANGKAT DAERAH",
                 "(RENJA PD)",
                 "KECAMATAN TEGALAMPEL",

@@ -10,6 +10,10 @@ one export in a layout only a mapping file can read. Run: ``python -m samples.re
 * ``parakan-2026-rkpd-export.xlsx`` + ``.yaml``: one unit's RKPD as an export would give it —
   title rows, its own column names, amounts in thousands — read through the mapping;
   ``parakan-2026-renstra.xlsx``: the Renstra in the wide layout (a target column per year).
+* Every Renstra also holds the end-of-period targets (T-C.29 column 4) and the tujuan/sasaran
+  indicators with no code and their yearly targets (T-C.30, BAB III).
+* ``bondowoso-2027-*``: Tegalampel's (six-chapter family, a "RANCANGAN AWAL" cover) RKPD and
+  wide Renstra, and an RKPD copy missing one sub kegiatan (BONDOWOSO_MISSING).
 """
 
 from __future__ import annotations
@@ -31,7 +35,14 @@ DEFECTS = {
     "pagu_below": "7.01.01.2.02.02",  # the RKPD ceiling lowered to half the Renja's amount
     "tc31_lokasi": ("7.01.01.2.01.01", "Desa Ranuwurung"),  # the RKPD's lokasi changed: T-C.31 no longer copies it
     "renstra_target": ("7.01.01.2.01.01", "3 dokumen"),  # the Renstra's plan-year target changed
+    # The end-of-period target T-C.29 column 4 copies, changed.
+    "renstra_akhir": ("7.01.01.2.01.02", "4 dokumen"),
+    # A sasaran indicator's plan-year target changed: T-C.30 and Tabel 3.3 no longer copy it.
+    "renstra_goal": ("Meningkatnya akuntabilitas pemerintahan desa", "85%"),
 }
+# Kabupaten Bondowoso's draft RKPD for 2027 (the six-chapter family, whose cover says
+# "RANCANGAN AWAL"): a sub kegiatan the Renja plans is missing from the -defects copy.
+BONDOWOSO_MISSING = "7.01.01.2.06.04"
 RKPD_HEADERS = [
     "Perangkat Daerah",
     "Kode",
@@ -52,6 +63,7 @@ RENSTRA_HEADERS = [
     "Tahun",
     "Target",
     "Pagu Indikatif",
+    "Target Akhir Periode",
 ]
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
@@ -99,18 +111,58 @@ def rkpd_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def renstra_rows(data: dict[str, Any]) -> list[list[Any]]:
-    """The Renstra's plan-year and next-year targets and funding, as T-C.33 states them."""
+    """The Renstra's plan-year and next-year targets and funding, as T-C.33 states them,
+    its end-of-period targets as T-C.29 column 4 copies them, and its tujuan/sasaran
+    indicators with their yearly targets as T-C.30 copies them (no code)."""
     unit, year = data["meta"]["unit"], data["meta"]["plan_year"]
+    akhir = end_targets(data)
     rows = []
     for r in table(data, "T-C.33")["rows"]:
         if r.get("level") not in LEVELS or not r.get("code"):
             continue
         c = r["cells"]
         base = [unit, r["code"], text(c.get("name")), text(c.get("indicator"))]
-        rows.append([*base, year, text(c.get("target")), c.get("amount")])
+        end = akhir.get(r["code"], "")
+        rows.append([*base, year, text(c.get("target")), c.get("amount"), end])
         if c.get("target_next") or c.get("amount_next"):
-            rows.append([*base, year + 1, text(c.get("target_next")), c.get("amount_next")])
+            rows.append([*base, year + 1, text(c.get("target_next")), c.get("amount_next"), end])
+    for name, indicator, targets in goals(data):
+        rows += [[unit, "", name, indicator, y, target, None, ""] for y, target in targets.items()]
     return rows
+
+
+def end_targets(data: dict[str, Any]) -> dict[str, str]:
+    """Code -> the end-of-period Renstra target (with its unit) T-C.29 column 4 states."""
+    out = {}
+    for r in table(data, "T-C.29")["rows"]:
+        c = r.get("cells", {})
+        value = text(c.get("target_renstra")).strip()
+        unit = text(c.get("target_renstra_unit") or c.get("satuan")).strip()
+        if r.get("code") and value and value != "-":
+            out[r["code"]] = f"{value} {unit}" if unit and unit != "-" and unit not in value else value
+    return out
+
+
+def goals(data: dict[str, Any]) -> list[tuple[str, str, dict[int, str]]]:
+    """(tujuan/sasaran, indicator, year -> target) of every T-C.30 row; the tujuan or
+    sasaran named by the BAB III row with the same indicator, when there is one."""
+    named = {
+        text(r["cells"].get("indicator")).lower(): text(r["cells"].get("tujuan") or r["cells"].get("sasaran"))
+        for kind in ("Tabel 3.2", "Tabel 3.3")
+        for r in table(data, kind)["rows"]
+    }
+    out = []
+    for r in table(data, "T-C.30")["rows"]:
+        c = r.get("cells", {})
+        indicator = text(c.get("indicator"))
+        targets = {
+            int(k[len("target_") :]): text(v)
+            for k, v in c.items()
+            if k.startswith("target_") and k[len("target_") :].isdigit() and text(v) not in ("", "-", "N/A")
+        }
+        if indicator and targets:
+            out.append((named.get(indicator.lower(), ""), indicator, targets))
+    return out
 
 
 def pagu_row(data: dict[str, Any]) -> list[Any]:
@@ -156,10 +208,20 @@ def with_defects_rkpd(rows: list[list[Any]]) -> list[list[Any]]:
 
 def with_defects_renstra(rows: list[list[Any]], year: int) -> list[list[Any]]:
     code, target = DEFECTS["renstra_target"]
-    return [
-        [*r[:5], target, r[6]] if r[0] == "Kecamatan Randuagung" and r[1] == code and r[4] == year else list(r)
-        for r in rows
-    ]
+    end_code, end = DEFECTS["renstra_akhir"]
+    goal, goal_target = DEFECTS["renstra_goal"]
+    out = []
+    for r in rows:
+        r = list(r)
+        if r[0] == "Kecamatan Randuagung":
+            if r[1] == code and r[4] == year:
+                r[5] = target
+            if r[1] == end_code:
+                r[7] = end
+            if not r[1] and r[3] == goal and r[4] == year:
+                r[5] = goal_target
+        out.append(r)
+    return out
 
 
 def export_rows(data: dict[str, Any]) -> list[list[Any]]:
@@ -188,24 +250,36 @@ columns:
 
 
 def wide_renstra(data: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """The Renstra in the wide layout: a target column per year, the end-of-period target
+    beside them, the tujuan/sasaran indicators below the programs with no code."""
     year = data["meta"]["plan_year"]
-    years = [year - 1, year, year + 1]
-    headers = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", *[f"Target {y}" for y in years]]
+    goal_rows = goals(data)
+    years = sorted({year - 1, year, year + 1} | {y for _, _, targets in goal_rows for y in targets})
+    headers = [
+        "Kode",
+        "Program/Kegiatan/Sub Kegiatan",
+        "Indikator Kinerja",
+        *[f"Target {y}" for y in years],
+        "Kondisi Kinerja pada Akhir Periode Renstra PD",
+    ]
+    akhir = end_targets(data)
     rows = []
     for r in table(data, "T-C.33")["rows"]:
         if r.get("level") not in LEVELS or not r.get("code"):
             continue
         c = r["cells"]
+        by_year = {year: text(c.get("target")), year + 1: text(c.get("target_next"))}
         rows.append(
             [
                 r["code"],
                 text(c.get("name")),
                 text(c.get("indicator")),
-                "",
-                text(c.get("target")),
-                text(c.get("target_next")),
+                *[by_year.get(y, "") for y in years],
+                akhir.get(r["code"], ""),
             ]
         )
+    for name, indicator, targets in goal_rows:
+        rows.append(["", name, indicator, *[targets.get(y, "") for y in years], ""])
     return headers, rows
 
 
@@ -242,6 +316,14 @@ def main() -> None:
     files["parakan-2026-rkpd-export.yaml"] = EXPORT_MAPPING.encode("utf-8")
     headers, rows = wide_renstra(parakan)
     files["parakan-2026-renstra.xlsx"] = workbook("Renstra 2025-2029", headers, rows)
+    tegalampel = spec("tegalampel-2027")
+    bondowoso = rkpd_rows(tegalampel)
+    files["bondowoso-2027-rkpd.xlsx"] = workbook("Ranwal RKPD 2027", RKPD_HEADERS, bondowoso)
+    files["bondowoso-2027-rkpd-defects.xlsx"] = workbook(
+        "Ranwal RKPD 2027", RKPD_HEADERS, [r for r in bondowoso if r[1] != BONDOWOSO_MISSING]
+    )
+    headers, rows = wide_renstra(tegalampel)
+    files["bondowoso-2027-renstra.xlsx"] = workbook("Renstra 2025-2029", headers, rows)
     for name, data in files.items():
         (HERE / name).write_bytes(data)
         print(f"samples/reference/{name}")

@@ -47,6 +47,7 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "lokasi": {"id": "lokasi", "en": "location"},
     "sumber_dana": {"id": "sumber dana", "en": "source of funds"},
     "target_next": {"id": "target n+1", "en": "n+1 target"},
+    "target_renstra": {"id": "target akhir periode Renstra", "en": "end-of-period Renstra target"},
 }
 LEVEL_WORDS: dict[str, dict[str, str]] = {lvl: both(f"level.{lvl}") for lvl in ("program", "kegiatan", "sub_kegiatan")}
 

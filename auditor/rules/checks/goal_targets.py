@@ -9,7 +9,9 @@ acronym ("IPP") equal to the other text's initials — and the best match scorin
 least ``threshold`` is taken. A row with no such match, or two equally good ones, is
 not compared (conservative: no guessing). The BAB III target of plan year n
 (``target_<n>``) must then equal one of T-C.30's ``<reference_columns>_<n>`` values
-(target or projection) as a number; units are not compared ("78" and "78%"). A row
+(target or projection) as a number; units are not compared ("78" and "78%"). With
+``years: all`` every year both tables give a target for is compared (T-C.30's Renstra
+target columns against the Renstra itself). A row
 with several indicators (sub-rows, or values stacked in one cell) is compared
 indicator by indicator, on both sides.
 
@@ -47,11 +49,18 @@ PARAMS = {
         default=["target", "proyeksi"],
         doc="T-C.30 column prefixes whose plan-year value is accepted",
     ),
+    "years": Param(
+        str,
+        default="plan",
+        choices=("plan", "all"),
+        doc="plan: the plan year's target; all: every year both tables give a target for",
+    ),
     "threshold": Param(float, default=85.0, minimum=0, doc="least likeness of a match (0-100)"),
     "tolerance": Param(float, default=0.0, minimum=0, doc="allowed numeric difference"),
 }
 FIELDS = ("table", "indicator", "reference_table", "reference_indicator", "year", "stated", "reference")
 
+_YEAR_COLUMN = re.compile(r"^target_(?:19|20)\d\d$")
 _SMALL_WORDS = {"dan", "di", "yang", "ke", "dari", "untuk", "pada", "dalam", "atau", "the", "of", "and"}
 
 
@@ -66,11 +75,14 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
             }
         )
         return
+    if params["years"] == "all":
+        yield from _every_year(tables, reference, params)
+        return
     year = doc.plan_year
     if year is None:
         yield Skip({"id": "Tahun rencana tidak diketahui.", "en": "The plan year is unknown."})
         return
-    ref_columns = [f"{p}_{year}" for p in params["reference_columns"] if f"{p}_{year}" in reference.columns]
+    ref_columns = _ref_columns(reference, year, params)
     column = f"target_{year}"
     if not ref_columns:
         yield Skip(
@@ -86,9 +98,35 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
                 {"id": f"{table.kind} tidak memiliki target tahun {year}.", "en": f"{table.kind} has no {year} target."}
             )
             continue
-        for row in table.rows:
-            for _, cells in row_parts(row):
-                yield from _check_part(table, row, cells, column, reference, ref_columns, year, params)
+        yield from _check_year(table, year, reference, ref_columns, params)
+
+
+def _every_year(tables: list[Table], reference: Table, params: dict[str, Any]) -> Iterator[Result]:
+    """Every year a table and the reference both give a target for."""
+    for table in tables:
+        years = [int(c[len("target_") :]) for c in table.columns if _YEAR_COLUMN.match(c)]
+        shared = [(y, cols) for y in years if (cols := _ref_columns(reference, y, params))]
+        if not shared:
+            yield Skip(
+                {
+                    "id": f"{table.kind} dan {reference.kind} tidak memiliki target untuk tahun yang sama.",
+                    "en": f"{table.kind} and {reference.kind} give no target for the same year.",
+                }
+            )
+        for year, ref_columns in shared:
+            yield from _check_year(table, year, reference, ref_columns, params)
+
+
+def _ref_columns(reference: Table, year: int, params: dict[str, Any]) -> list[str]:
+    return [f"{p}_{year}" for p in params["reference_columns"] if f"{p}_{year}" in reference.columns]
+
+
+def _check_year(
+    table: Table, year: int, reference: Table, ref_columns: list[str], params: dict[str, Any]
+) -> Iterator[Violation]:
+    for row in table.rows:
+        for _, cells in row_parts(row):
+            yield from _check_part(table, row, cells, f"target_{year}", reference, ref_columns, year, params)
 
 
 def _check_part(
@@ -167,7 +205,10 @@ def _best_match(texts: list[str], reference: Table, params: dict[str, Any]) -> t
     if not texts or not candidates:
         return None
     scored = sorted(
-        ((max(_score(t, cells["indicator"].text) for t in texts), i) for i, (_, cells) in enumerate(candidates)),
+        (
+            (max(_score(t, theirs) for t in texts for theirs in _names(cells)), i)
+            for i, (_, cells) in enumerate(candidates)
+        ),
         reverse=True,
     )
     if scored[0][0] < params["threshold"]:
@@ -175,6 +216,12 @@ def _best_match(texts: list[str], reference: Table, params: dict[str, Any]) -> t
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None  # two equally good candidates: do not guess
     return candidates[scored[0][1]]
+
+
+def _names(cells: dict[str, Cell]) -> list[str]:
+    """What a reference indicator is called: its wording, and the tujuan/sasaran it
+    measures when the reference names that too (the Renstra does; T-C.30 does not)."""
+    return [cells[c].text for c in ("indicator", "name") if c in cells and cells[c].text.strip()]
 
 
 def _score(a: str, b: str) -> float:

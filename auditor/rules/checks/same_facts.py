@@ -41,11 +41,18 @@ from auditor.rules.checks._cross_table_util import (
 from auditor.rules.params import Param
 
 ID = "same_facts"
-FIELD_CHOICES = ("name", "indicator", "target", "target_next", "amount", "lokasi", "sumber_dana")
+FIELD_CHOICES = ("name", "indicator", "target", "target_next", "target_renstra", "amount", "lokasi", "sumber_dana")
+_QUANTITIES = ("target", "target_next", "target_renstra")
 PARAMS = {
     "table": Param(str, default="T-C.31", doc="table checked"),
     "reference": Param(str, default="T-C.33", doc="table whose values are expected"),
     "fields": Param(list, item=str, default=["name", "indicator", "target", "amount"], choices=FIELD_CHOICES),
+    "reference_fields": Param(
+        list,
+        item=str,
+        default=[],
+        doc="the reference's column for each field, in order, where it is named otherwise (default: the same)",
+    ),
     "amount_column": Param(str, default="pagu", doc="money column of the checked table"),
     "reference_amount_column": Param(str, default="amount", doc="money column of the reference table"),
     "levels": LEVELS_PARAM,
@@ -68,14 +75,33 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
     if not pairs:
         yield Skip({"id": "Tidak ada kode yang sama pada kedua tabel.", "en": "The two tables share no code."})
         return
+    ref_names = dict(zip(params["fields"], params["reference_fields"]))
+    if not any(
+        (f == "amount" or f in table.columns) and (f == "amount" or ref_names.get(f, f) in reference.columns)
+        for f in params["fields"]
+    ):
+        yield Skip(
+            {
+                "id": f"{table.kind} atau {reference.kind} tidak memiliki kolom yang dibandingkan.",
+                "en": f"{table.kind} or {reference.kind} lacks the compared columns.",
+            }
+        )
+        return
     scales = _scales(table, reference, pairs, params)
     for row, ref_row in pairs:
         for name in params["fields"]:
-            yield from _compare(name, table, row, reference, ref_row, params, scales)
+            yield from _compare(name, ref_names.get(name, name), table, row, reference, ref_row, params, scales)
 
 
 def _compare(
-    name: str, table: Table, row: Row, reference: Table, ref_row: Row, params: dict[str, Any], scales: tuple[int, int]
+    name: str,
+    ref_name: str,
+    table: Table,
+    row: Row,
+    reference: Table,
+    ref_row: Row,
+    params: dict[str, Any],
+    scales: tuple[int, int],
 ) -> Iterator[Violation]:
     if name == "amount":
         yield from _compare_amount(table, row, reference, ref_row, params, scales)
@@ -86,22 +112,35 @@ def _compare(
         # Stacked indicators that do not line up cannot be compared one by one.
         mine, theirs = mine[:1], theirs[:1]
     for cells, ref_cells in zip(mine, theirs):
-        cell, ref_cell = cells.get(name), ref_cells.get(name)
+        cell, ref_cell = cells.get(name), ref_cells.get(ref_name)
         if cell is None or ref_cell is None or cell.empty or ref_cell.empty:
             continue  # a missing value is the indicator_target rules' business
-        if _differs(name, cell, ref_cell, params):
-            yield _violation(name, table, row, cell, reference, ref_row, ref_cell, cell.text, ref_cell.text)
+        text, ref_text = _written(cells, name), _written(ref_cells, ref_name)
+        if _differs(name, text, ref_text, params):
+            yield _violation(
+                name, table, row, cell, reference, ref_row, ref_cell, text, ref_text, ref_column=ref_name
+            )
 
 
-def _differs(name: str, cell: Cell, ref_cell: Cell, params: dict[str, Any]) -> bool:
-    if name in ("target", "target_next"):
-        q, ref_q = parse_quantity(cell.text), parse_quantity(ref_cell.text)
+def _written(cells: dict[str, Cell], name: str) -> str:
+    """A value as written, with its unit when a column of its own holds it (T-C.29's
+    "7 | dokumen" or its "Satuan" column, SIPD-RI's "Satuan")."""
+    text = cells[name].text
+    unit = cells.get(name + "_unit") or cells.get("satuan")  # T-C.29's one "Satuan" column
+    if name in _QUANTITIES and unit is not None and unit.text.strip() not in ("", "-"):
+        return f"{text} {unit.text}"
+    return text
+
+
+def _differs(name: str, text: str, ref_text: str, params: dict[str, Any]) -> bool:
+    if name in _QUANTITIES:
+        q, ref_q = parse_quantity(text), parse_quantity(ref_text)
         if q.is_null or ref_q.is_null:
             return False  # "-" / "N/A": a missing target is the indicator_target rules' business
         if q.value is None or ref_q.value is None:
-            return not same_text(cell.text, ref_cell.text, params["threshold"])  # a target in words ("WTP")
+            return not same_text(text, ref_text, params["threshold"])  # a target in words ("WTP")
         return quantity_differs(q, ref_q, params["unit_threshold"])
-    return not same_text(cell.text, ref_cell.text, params["threshold"])
+    return not same_text(text, ref_text, params["threshold"])
 
 
 def _compare_amount(
@@ -173,8 +212,8 @@ def _violation(
     level = (ref_row.level if ref_row.level != Level.OTHER else row.level).value
     return Violation(
         location=cell_loc(table, row, column, cell),
-        expected=expected if expected is not None else ref_cell.text,
-        actual=actual if actual is not None else cell.text,
+        expected=expected if expected is not None else str(ref_stated),
+        actual=actual if actual is not None else str(stated),
         value_kind=value_kind,
         fields={
             "table": table_name(table),
