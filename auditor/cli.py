@@ -24,7 +24,9 @@ from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
 from auditor.reference.fields import KINDS
 from auditor.reference.read import read_references
+from auditor.report.form.items import load_form
 from auditor.report.index_report import IndexLine, write_index
+from auditor.revision import read_baselines, revision_line
 from auditor.rules import load_ruleset
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import RuleSet
@@ -104,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep each file's document model here (by content hash): checking it again skips the reading",
     )
     _reference_args(check)
+    _form_args(check)
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="OLD.json",
+        help="the JSON report of the previous draft: mark findings new or still open, list the fixed ones",
+    )
     _budget(check)
 
     batch = sub.add_parser("batch", help="audit every PDF/.docx in folders, in parallel, resumable")
@@ -134,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--region", default=None, help="the region (Kabupaten/Kota ...), above what the document states")
     batch.add_argument("--force", action="store_true", help="audit everything again, ignoring earlier results")
     _reference_args(batch)
+    _form_args(batch)
+    batch.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder of the previous batch's JSON reports: each document is compared with its own",
+    )
     _budget(batch)
     batch.add_argument("--cache", type=Path, default=None, help="cache folder (default: OUT/.cache)")
     batch.add_argument(
@@ -184,6 +202,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_serve_parser(sub)
     return parser
+
+
+def _form_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verifier",
+        default=None,
+        metavar="NAME",
+        help="the verifier's name under the verification sheet (--format form)",
+    )
+    parser.add_argument(
+        "--form",
+        type=Path,
+        default=None,
+        metavar="FORM.yaml",
+        help="the verification sheet's items and wording (default: the bundled verifikasi-renja form)",
+    )
 
 
 def _reference_args(parser: argparse.ArgumentParser) -> None:
@@ -237,6 +271,9 @@ def _job_options(args: argparse.Namespace, waivers: list[Waiver]) -> JobOptions:
         unit=args.unit,
         region=args.region,
         reference=getattr(args, "reference_data", None),
+        baseline=getattr(args, "baseline_data", None),
+        form=getattr(args, "form_data", None),
+        verifier=getattr(args, "verifier", None),
     )
 
 
@@ -279,7 +316,19 @@ def _check(args: argparse.Namespace, ruleset: RuleSet, waivers: list[Waiver]) ->
             )
             return EXIT_INPUT
         lines.append(IndexLine(result.entry(), report_link(result, stem)))
-        print(t("cli.done", args.lang, path=path, outputs=", ".join(map(str, written)), **result.summary))
+        print(
+            t(
+                "cli.done",
+                args.lang,
+                path=path,
+                outputs=", ".join(map(str, written)),
+                findings=sum(result.summary.values()),
+                groups=result.groups,
+                **result.summary,
+            )
+        )
+        if result.revision is not None:
+            print(f"{path}: {revision_line(result.revision, args.lang)}")
         # A format that could not be made (a .docx's annotated PDF without LibreOffice): the
         # others were written, so the exit status stays that of the findings.
         for warning in json.loads(result.outputs.get(WARNINGS_KEY, b"[]")):
@@ -423,6 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         waivers = load_waivers(args.waivers) if getattr(args, "waivers", None) else []
         # Read once here, before any document: a file no document can use stops the run.
         args.reference_data = read_references(args.reference) if getattr(args, "reference", None) else None
+        args.baseline_data = read_baselines(args.baseline) if getattr(args, "baseline", None) else None
+        args.form_data = load_form(args.form) if getattr(args, "form", None) else None
     except AuditError as exc:
         sys.stderr.write(exc.bilingual() + "\n")
         return EXIT_INPUT

@@ -153,6 +153,75 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "report.date_sign": {"id": "Tempat, tanggal", "en": "Place, date"},
     "report.by_category": {"id": "Menurut kategori", "en": "By category"},
+    "report.grouped": {
+        "id": "{findings} temuan dalam {groups} kelompok",
+        "en": "{findings} findings in {groups} groups",
+    },
+    "report.groups": {"id": "Temuan yang berulang", "en": "Repeated findings"},
+    "report.groups_intro": {
+        "id": "Temuan dengan satu sebab: aturan yang sama pada kode yang sama dengan nilai yang sama di"
+        " beberapa tabel, atau kekeliruan kata yang sama di sepanjang satu kolom atau di beberapa halaman."
+        " Cukup diperbaiki sekali di setiap tempat yang disebut.",
+        "en": "Findings with one cause: the same rule on the same code with the same values in several"
+        " tables, or the same wrong words down a column or on several pages. One fix, made in each place"
+        " listed.",
+    },
+    "report.group": {"id": "Kelompok", "en": "Group"},
+    "revision.compared": {
+        "id": "sejak versi sebelumnya: {fixed} diperbaiki, {new} baru, {open} masih ada",
+        "en": "since the previous version: {fixed} fixed, {new} new, {open} still open",
+    },
+    "revision.no_match": {
+        "id": "tidak ada laporan versi sebelumnya untuk dokumen ini di {given}",
+        "en": "no report of a previous version of this document in {given}",
+    },
+    "revision.against": {"id": "dibandingkan dengan {path}", "en": "compared with {path}"},
+    "revision.new": {"id": "baru", "en": "new"},
+    "revision.open": {"id": "masih ada", "en": "still open"},
+    "revision.fixed": {"id": "Sudah diperbaiki sejak versi sebelumnya", "en": "Fixed since the previous version"},
+    "revision.fixed_intro": {
+        "id": "Temuan laporan sebelumnya yang tidak muncul lagi (halaman menurut versi sebelumnya).",
+        "en": "Findings of the previous report that no longer occur (pages as in the previous version).",
+    },
+    "report.status": {"id": "Status", "en": "Status"},
+    "pdf.group_numbers": {"id": "temuan {numbers}", "en": "findings {numbers}"},
+    "index.overview": {"id": "Ikhtisar temuan per kategori", "en": "Findings by category"},
+    "index.across": {"id": "Temuan antardokumen ({n})", "en": "Findings across documents ({n})"},
+    "index.across_intro": {
+        "id": "Pemeriksaan yang membandingkan dokumen-dokumen dalam satu pemeriksaan massal: kalimat yang"
+        " tersalin dari Renja perangkat daerah lain, dan program/kegiatan yang direncanakan hampir semua"
+        " perangkat daerah sejenis tetapi tidak di dokumen ini.",
+        "en": "Checks that compare the documents of one batch: sentences copied from another unit's Renja,"
+        " and programs/kegiatan nearly every unit of the same kind plans but this document does not.",
+    },
+    "index.other_document": {"id": "Dokumen pembanding", "en": "Compared with"},
+    "form.findings": {"id": "{n} temuan: {numbers}", "en": "{n} findings: {numbers}"},
+    "form.infos": {"id": "{n} catatan gaya: {numbers}", "en": "{n} style notes: {numbers}"},
+    "form.checked_on": {"id": "Tanggal pemeriksaan", "en": "Checked on"},
+    "form.totals": {"id": "Temuan renja-audit", "en": "renja-audit findings"},
+    "form.reference": {"id": "Data rujukan (unit)", "en": "Reference data (unit)"},
+    "form.other": {"id": "Temuan lain", "en": "Other findings"},
+    "form.nip": {"id": "NIP. ....................................", "en": "Staff no. ..............................."},
+    "form.col.number": {"id": "No.", "en": "No."},
+    "form.col.item": {"id": "Aspek yang diverifikasi", "en": "What is verified"},
+    "form.col.result": {"id": "Hasil", "en": "Result"},
+    "form.col.findings": {"id": "Temuan (nomor pada laporan)", "en": "Findings (numbers in the report)"},
+    "form.col.note": {"id": "Catatan", "en": "Notes"},
+    "form.col.follow_up": {"id": "Tindak lanjut", "en": "Follow-up"},
+    "form.result.sesuai": {"id": "Sesuai", "en": "Consistent"},
+    "form.result.tidak_sesuai": {"id": "Tidak sesuai", "en": "Not consistent"},
+    "form.result.tidak_dapat_diperiksa": {"id": "Tidak dapat diperiksa", "en": "Cannot be checked"},
+    "form.result.pertimbangan": {"id": "Perlu pertimbangan verifikator", "en": "Verifier's judgement"},
+    "form.legend": {
+        "id": "Hasil diisi renja-audit dari temuan laporannya (nomor temuan sama dengan laporan HTML, XLSX dan"
+        ' PDF beranotasi); butir "perlu pertimbangan verifikator" serta kolom catatan dan tindak lanjut diisi'
+        " verifikator.",
+        "en": "Results filled in by renja-audit from its report's findings (numbers as in the HTML, XLSX and"
+        " annotated PDF reports); items for the verifier's judgement and the notes and follow-up columns are"
+        " filled in by the verifier.",
+    },
+    "report.places": {"id": "Tempat", "en": "Places"},
+    "report.show_places": {"id": "tampilkan {n} tempat", "en": "show {n} places"},
     "report.number_hint": {
         "id": "Nomor temuan; sama dengan nomor pada PDF beranotasi dan kolom number di CSV/XLSX",
         "en": "Finding number; the same as in the annotated PDF and the number column of the CSV/XLSX",
@@ -232,8 +301,10 @@ _TEXT: dict[str, dict[str, str]] = {
     "docx.place_table": {"id": "tabel Word ke-{table}", "en": "Word table {table}"},
     "docx.place_heading": {"id": 'di bawah judul "{heading}"', "en": 'under the heading "{heading}"'},
     "cli.done": {
-        "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi -> {outputs}",
-        "en": "{path}: {error} errors, {warning} warnings, {info} infos -> {outputs}",
+        "id": "{path}: {error} kesalahan, {warning} peringatan, {info} informasi"
+        " ({findings} temuan dalam {groups} kelompok) -> {outputs}",
+        "en": "{path}: {error} errors, {warning} warnings, {info} infos"
+        " ({findings} findings in {groups} groups) -> {outputs}",
     },
 }
 

@@ -22,18 +22,30 @@ from auditor.errors import AuditError, internal_texts, io_texts
 from auditor.extract import extract_document
 from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
+from auditor.model.batch_facts import document_facts
 from auditor.model.document import Document, model_signature
 from auditor.reference.attach import attach_reference
 from auditor.reference.data import ReferenceData
 from auditor.report.content import Report, build_report
+from auditor.report.form.items import Form
 from auditor.report.json_report import report_json, to_json
+from auditor.revision import Baselines, compare
 from auditor.rules import run_rules
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver
 
-FORMATS = ("json", "html", "csv", "xlsx", "pdf")
-# File name of each output beside the document's stem.
-SUFFIXES = {"json": ".json", "html": ".html", "csv": ".csv", "xlsx": ".xlsx", "pdf": ".annotated.pdf"}
+FORMATS = ("json", "html", "csv", "xlsx", "pdf", "form")
+# File name of each output beside the document's stem ("form" is the verification sheet, written
+# as XLSX and, under "form_docx", as DOCX).
+SUFFIXES = {
+    "json": ".json",
+    "html": ".html",
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+    "pdf": ".annotated.pdf",
+    "form": ".form.xlsx",
+    "form_docx": ".form.docx",
+}
 STATUSES = ("errors", "warnings", "clean", "failed")
 
 
@@ -49,6 +61,9 @@ class JobOptions:
     unit: str | None = None
     region: str | None = None
     reference: ReferenceData | None = None  # RKPD/Renstra/pagu data given with --reference
+    baseline: Baselines | None = None  # earlier reports given with --baseline
+    form: Form | None = None  # the verification form (--form), else the bundled one
+    verifier: str | None = None  # the name under the verification sheet (--verifier)
 
 
 @dataclass
@@ -65,6 +80,12 @@ class DocResult:
     pages: int | None = None
     summary: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     rule_counts: dict[str, int] = field(default_factory=dict)
+    groups: int = 0  # how many groups of findings with one cause (auditor/grouping.py)
+    revision: dict[str, Any] | None = None  # with --baseline: the report's "revision" block
+    # Findings per category and severity: the batch index's units x categories overview.
+    categories: dict[str, dict[str, int]] = field(default_factory=dict)
+    # What the checks across a batch compare (model/batch_facts.py).
+    facts: dict[str, Any] | None = None
     failure: dict[str, str] | None = None  # {"kind", "id", "en"} when status == "failed"
     unused_waivers: list[dict[str, Any]] = field(default_factory=list)
     outputs: dict[str, bytes] = field(default_factory=dict)  # format -> file content
@@ -83,6 +104,10 @@ class DocResult:
             "summary": dict(self.summary),
             "rule_counts": dict(self.rule_counts),
             "failure": self.failure,
+            "groups": self.groups,
+            "revision": self.revision,
+            "categories": {c: dict(n) for c, n in self.categories.items()},
+            "facts": self.facts,
         }
 
 
@@ -93,10 +118,16 @@ def status_of(summary: dict[str, int]) -> str:
 
 
 def render_outputs(
-    path: Path, report: Report, formats: tuple[str, ...], lang: str, doc: Document | None = None
+    path: Path,
+    report: Report,
+    formats: tuple[str, ...],
+    lang: str,
+    doc: Document | None = None,
+    form: Form | None = None,
+    verifier: str | None = None,
 ) -> dict[str, bytes]:
     """Every output asked for, in ``lang``; ``doc``, the model the report was made from,
-    spares a Word document a second reading."""
+    spares a Word document a second reading; ``form`` and ``verifier`` make the verification sheet."""
     # Imported here: each output pulls its own libraries (Jinja2, pypdfium2, openpyxl, pypdf).
     # The HTML and annotated PDF show ``view`` on the pages of ``source``; for a PDF, the report itself.
     view, docx = report, None
@@ -126,6 +157,10 @@ def render_outputs(
             from auditor.report.tabular import to_xlsx
 
             out["xlsx"] = to_xlsx(report, lang)
+        if "form" in formats:
+            from auditor.report.form import form_outputs, load_form
+
+            out.update(form_outputs(form or load_form(), report, lang, verifier))
         if "pdf" in formats and source is not None:
             from auditor.report.pdf.annotate import annotate_pdf
 
@@ -171,7 +206,10 @@ def audit_document(
             doc = attach_reference(doc, options.reference)
         result = run_rules(doc, ruleset, waivers=list(options.waivers))
         report = build_report(doc, result, ruleset)
-        outputs = render_outputs(path, report, options.formats, options.lang, doc)
+        if options.baseline is not None:
+            revision = compare(report.findings, options.baseline, str(path), doc.unit, doc.plan_year)
+            report = dataclasses.replace(report, revision=revision)
+        outputs = render_outputs(path, report, options.formats, options.lang, doc, options.form, options.verifier)
         meta = report.document
         summary = report.summary
         return DocResult(
@@ -185,11 +223,23 @@ def audit_document(
             pages=meta.pages,
             summary=summary,
             rule_counts=dict(sorted(Counter(f.rule for f in report.findings).items())),
+            groups=len(report.groups),
+            revision=report.revision.to_dict() if report.revision is not None else None,
+            categories=_by_category(report),
+            facts=document_facts(doc),
             unused_waivers=[w.to_dict() for w in report.unused_waivers],
             outputs=outputs,
         )
 
     return guarded(path, start, work)
+
+
+def _by_category(report: Report) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for f in report.findings:
+        per = counts.setdefault(f.category, {})
+        per[f.severity] = per.get(f.severity, 0) + 1
+    return counts
 
 
 def extract_model(path: Path, extractor: str, ocr: str, fmt: str) -> DocResult:
@@ -313,7 +363,7 @@ def _failed(path: Path, start: float, kind: str, id_text: str, en_text: str) -> 
 def write_outputs(result: DocResult, out_dir: Path, stem: str) -> list[Path]:
     """Write one document's rendered outputs under ``out_dir`` (``stem`` may hold folders)."""
     written = []
-    for fmt in FORMATS:
+    for fmt in SUFFIXES:
         if fmt in result.outputs:
             target = out_dir / f"{stem}{SUFFIXES[fmt]}"
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -332,3 +332,43 @@ def test_offline_guard_catches_external_requests(open_page: Any, tmp_path: Path)
     assert any(url.startswith("https://example.invalid/") for url in w.external)
     with pytest.raises(AssertionError):
         w.assert_clean()
+
+
+@pytest.mark.samples
+@pytest.mark.cli
+def test_grouped_findings_and_the_revision_banner(out: Path, tmp_path: Path, open_page: Any) -> None:
+    revised = SAMPLES / "pdf" / "parakan-2026-revised.pdf"
+    earlier = ROOT / "tests" / "expected" / "parakan-2026-defects.pdf.json"
+    proc = run_cli("check", revised, "--baseline", earlier, "--out", tmp_path, "--format", "json,html")
+    assert proc.returncode == 1, proc.stderr
+    report = _json(tmp_path, revised.stem)
+    w = open_page(tmp_path / f"{revised.stem}.html")
+    page = w.page
+    banner = page.locator("p.verdict.revision")
+    assert banner.is_visible()
+    counts = report["revision"]
+    assert banner.inner_text().startswith(
+        f"sejak versi sebelumnya: {counts['fixed']} diperbaiki, {counts['new']} baru, {counts['open']} masih ada"
+    )
+    assert page.locator("span.status.new:visible").count() == counts["new"]
+    assert page.locator("tr.fixed-finding:visible").count() == counts["fixed"]
+    grouped = page.locator("p.grouped")
+    assert grouped.inner_text() == f"{len(report['findings'])} temuan dalam {len(report['groups'])} kelompok"
+    page.screenshot(path=str(SHOTS / "revision.png"), full_page=False)
+    w.assert_clean()
+
+    groups = _json(out, "randuagung-2024")["groups"]
+    w = open_page(out / "randuagung-2024.html")
+    page = w.page
+    repeated = [g for g in groups if g["count"] > 1]
+    assert page.locator("tr.group").count() == len(repeated)
+    biggest = max(repeated, key=lambda g: g["count"])
+    row = page.locator(f"tr.group#{biggest['id']}")
+    places = row.locator("ol.places li")
+    assert places.count() == biggest["count"] and not places.first.is_visible()
+    row.locator("summary").click()
+    assert places.first.is_visible()
+    places.first.locator("a").click()  # to the finding itself
+    assert page.url.endswith(f"#f{biggest['findings'][0] - 1}")
+    row.screenshot(path=str(SHOTS / "groups.png"))
+    w.assert_clean()

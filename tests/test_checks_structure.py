@@ -306,7 +306,7 @@ def ruleset(tmp_path_factory: pytest.TempPathFactory) -> RuleSet:
 @pytest.mark.unit
 def test_draft_rules_are_all_structure(ruleset) -> None:
     assert {r.category for r in ruleset.rules} == {"structure"}
-    assert len(ruleset.rules) == 11
+    assert len(ruleset.rules) == 12  # STR-001..011 and BAT-003 (across a batch)
 
 
 @pytest.fixture(scope="module")

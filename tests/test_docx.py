@@ -49,6 +49,7 @@ NAMES = [
     "kraksaan-2025-defects",
     "parakan-2026",
     "parakan-2026-defects",
+    "parakan-2026-revised",
     "situbondo-diskominfo-2025",
     "situbondo-diskominfo-2025-defects",
     "tegalampel-2027",

@@ -91,7 +91,7 @@ def test_csv_and_xlsx_outputs(tmp_path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(to_xlsx(report, "en"))
     book = load_workbook(path)
-    assert book.sheetnames == ["findings", "summary"]
+    assert book.sheetnames == ["findings", "groups", "summary"]
     assert [c.value for c in book["findings"][1]] == list(COLUMNS)
     assert book["findings"].max_row == 2
     summary = {r[0].value: r[1].value for r in book["summary"].iter_rows() if r[0].value}

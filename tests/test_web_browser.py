@@ -229,6 +229,23 @@ def test_reference_files_go_with_the_upload(server: str, open_page: Any, tmp_pat
     w.assert_clean()
 
 
+@pytest.mark.samples
+def test_the_previous_versions_report_goes_with_the_upload(server: str, open_page: Any) -> None:
+    """The JSON report of the previous draft chosen beside the document: the report opens with
+    what was fixed, what is new and what is still open."""
+    revised = SAMPLES / "pdf" / "parakan-2026-revised.pdf"
+    earlier = Path(__file__).resolve().parent / "expected" / "parakan-2026-defects.pdf.json"
+    w = open_page(server)
+    page = w.page
+    page.set_input_files("#baseline", str(earlier))
+    _submit(page, revised)
+    _wait_result(page)
+    banner = page.frame_locator("#report").locator("p.verdict.revision")
+    assert banner.inner_text().startswith("sejak versi sebelumnya: 11 diperbaiki, 3 baru, 10 masih ada")
+    assert "parakan-2026-defects.pdf.json" in banner.inner_text()
+    w.assert_clean()
+
+
 def test_two_uploads_at_once_both_finish(server: str, open_page: Any, expected: Any) -> None:
     report = expected(REFERENCE_PDF)
     pages = [open_page(server), open_page(server)]

@@ -52,7 +52,8 @@ def test_wheel_install_finds_default_rules(tmp_path: Path) -> None:
     assert module_file.startswith(str(target)) and rules_file.startswith(str(target))
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "auditor", "check", str(REFERENCE_PDF), "--out", str(out)],
+        # The verification form too: its YAML and package must be in the wheel.
+        [sys.executable, "-m", "auditor", "check", str(REFERENCE_PDF), "--out", str(out), "--format", "json,form"],
         capture_output=True,
         text=True,
         cwd=work,
@@ -62,3 +63,4 @@ def test_wheel_install_finds_default_rules(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     report = json.loads((out / f"{REFERENCE_PDF.stem}.json").read_text(encoding="utf-8"))
     assert any(f["rule"] == "TOT-001" for f in report["findings"])
+    assert (out / f"{REFERENCE_PDF.stem}.form.xlsx").is_file() and (out / f"{REFERENCE_PDF.stem}.form.docx").is_file()

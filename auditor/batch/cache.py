@@ -37,6 +37,10 @@ def options_digest(ruleset: RuleSet, options: JobOptions) -> str:
     }
     if options.reference is not None:  # a changed RKPD/Renstra file changes the answers
         parts["reference"] = options.reference.digest
+    if "form" in options.formats:  # another form or verifier gives another sheet
+        parts["form"] = [options.form.source if options.form else None, options.verifier]
+    if options.baseline is not None:  # another earlier report gives other new/fixed sets
+        parts["baseline"] = options.baseline.digest
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 

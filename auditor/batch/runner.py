@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.batch.cache import ResultCache, options_digest
+from auditor.batch.crosscheck import BatchFinding, cross_check
 from auditor.batch.discover import output_stems
 from auditor.batch.executors import run_dask, run_local
 from auditor.batch.progress import Progress
@@ -41,6 +42,7 @@ class BatchResult:
     audited: int = 0
     summary_files: list[Path] = field(default_factory=list)
     summary_lost: bool = False  # index.html/summary.* could not be written (said on stderr)
+    findings: list[BatchFinding] = field(default_factory=list)  # the checks across the documents
 
     def failed(self) -> list[IndexLine]:
         return [line for line in self.lines if line.entry["status"] == "failed"]
@@ -186,8 +188,11 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
         # Also after Ctrl-C: the summary lists what is finished (the rest re-runs next time).
         done.lines = [by_path[str(p)] for p in files if str(p) in by_path]
         titles = {r.id: dict(r.title) for r in ruleset.rules}
+        done.findings = cross_check(done.lines, ruleset)
         try:
-            done.summary_files = write_index(done.lines, batch.out, options.lang, titles, SUMMARY_NAME)
+            done.summary_files = write_index(
+                done.lines, batch.out, options.lang, titles, SUMMARY_NAME, batch_findings=done.findings
+            )
         except OSError as exc:
             why_id, why_en = io_reason(exc, batch.out)
             done.summary_lost = True

@@ -13,10 +13,13 @@ from typing import Any
 
 from auditor import __version__
 from auditor.findings import Finding, Location, NotEvaluated, summarize
+from auditor.grouping import Group, group_findings, group_of
 from auditor.model.document import Document
 from auditor.model.export import document_fields
 from auditor.report.comparison import ComparisonRow, reference_comparison
-from auditor.rules.engine import AuditResult
+from auditor.revision import Revision
+from auditor.rules.checks import registry
+from auditor.rules.engine import AuditResult, is_batch
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver
 
@@ -102,6 +105,13 @@ class Report:
     reference: dict[str, Any] | None = None
     # Renja | RKPD | Renstra per code, for the HTML (not part of the JSON).
     comparison: list[ComparisonRow] = field(default_factory=list)
+    # Findings that share one cause (auditor/grouping.py): every finding is in one group.
+    groups: list[Group] = field(default_factory=list)
+    # With --baseline: each finding new or still open, and the earlier findings now fixed.
+    revision: Revision | None = None
+    # The rule set's rules that ran, and every rule's category (the verification form's items).
+    checked: tuple[str, ...] = ()
+    categories: dict[str, str] = field(default_factory=dict)
     tool_version: str = __version__
     schema_version: int = SCHEMA_VERSION
 
@@ -125,29 +135,68 @@ class Report:
             waived=[Waived(finding(w.finding), w.waiver) for w in self.waived],
         )
 
+    def group_ids(self) -> list[str]:
+        """Each finding's group id, by the finding's index."""
+        return group_of(self.groups, len(self.findings))
+
+    def group_dict(self, group: Group, lang: str) -> dict[str, Any]:
+        head = self.findings[group.members[0]]
+        return {
+            "id": group.id,
+            "rule": group.rule,
+            "category": head.category,
+            "severity": group.severity,
+            "title": head.titles[lang],
+            "count": group.count,
+            "expected": head.expected,
+            "actual": head.actual,
+            # The findings' numbers as the HTML, the XLSX and the annotated PDF show them (from 1).
+            "findings": [i + 1 for i in group.members],
+            "places": [self.findings[i].location.to_dict(lang) for i in group.members],
+        }
+
     def to_dict(self, lang: str) -> dict[str, Any]:
         """The JSON report, texts in ``lang``."""
-        return {
-            "schema_version": self.schema_version,
-            "tool": {"name": "renja-audit", "version": self.tool_version},
-            "ruleset": {"id": self.ruleset.id, "version": self.ruleset.version, "sha256": self.ruleset.sha256},
-            "lang": lang,
-            "document": self.document.to_dict(),
-            "tables": [t.to_dict() for t in self.tables],
-            "findings": [f.to_dict(lang) for f in self.findings],
-            "rules": {
-                rule: {"title": text.titles[lang], "explanation": text.explanations.get(lang, "")}
-                for rule, text in self.rules.items()
-            },
-            "not_evaluated": [n.to_dict(lang) for n in self.not_evaluated],
-            "waived": [w.finding.to_dict(lang) | {"waiver": w.waiver.to_dict()} for w in self.waived],
-            "unused_waivers": [w.to_dict() for w in self.unused_waivers],
-            "summary": self.summary,
-        } | ({"reference": self.reference} if self.reference is not None else {})
+        groups = self.group_ids()
+        statuses = self.revision.status if self.revision is not None and self.revision.baseline else None
+
+        def finding(i: int, f: Finding) -> dict[str, Any]:
+            out = f.to_dict(lang) | {"group": groups[i]}
+            return out | {"status": statuses[i]} if statuses else out
+
+        return (
+            {
+                "schema_version": self.schema_version,
+                "tool": {"name": "renja-audit", "version": self.tool_version},
+                "ruleset": {"id": self.ruleset.id, "version": self.ruleset.version, "sha256": self.ruleset.sha256},
+                "lang": lang,
+                "document": self.document.to_dict(),
+                "tables": [t.to_dict() for t in self.tables],
+                "findings": [finding(i, f) for i, f in enumerate(self.findings)],
+                "rules": {
+                    rule: {"title": text.titles[lang], "explanation": text.explanations.get(lang, "")}
+                    for rule, text in self.rules.items()
+                },
+                "not_evaluated": [n.to_dict(lang) for n in self.not_evaluated],
+                "waived": [w.finding.to_dict(lang) | {"waiver": w.waiver.to_dict()} for w in self.waived],
+                "unused_waivers": [w.to_dict() for w in self.unused_waivers],
+                "summary": self.summary,
+                "groups": [self.group_dict(g, lang) for g in self.groups],
+            }
+            | ({"reference": self.reference} if self.reference is not None else {})
+            | self._revision_dict()
+        )
+
+    def _revision_dict(self) -> dict[str, Any]:
+        if self.revision is None:
+            return {}
+        return {"revision": self.revision.to_dict(), "fixed": list(self.revision.fixed)}
 
 
 def build_report(doc: Document, result: AuditResult, ruleset: RuleSet) -> Report:
     fired = {f.rule for f in result.findings}
+    checks = registry()
+    batch_rules = {r.id for r in ruleset.rules if is_batch(checks[r.check])}  # they run over a batch
     return Report(
         document=DocumentInfo(**document_fields(doc)),
         ruleset=RulesetInfo(ruleset.id, ruleset.version, ruleset.sha256),
@@ -166,6 +215,9 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet) -> Report
             for t in doc.tables
         ],
         findings=list(result.findings),
+        groups=group_findings(result.findings),
+        checked=tuple(r.id for r in ruleset.rules if r.id not in {n.rule for n in result.not_evaluated} | batch_rules),
+        categories={r.id: r.category for r in ruleset.rules},
         rules={r.id: RuleText(dict(r.title), dict(r.explanation)) for r in ruleset.rules if r.id in fired},
         not_evaluated=list(result.not_evaluated),
         waived=[Waived(f, w) for f, w in result.waived],

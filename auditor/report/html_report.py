@@ -9,10 +9,12 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from auditor.findings import CATEGORIES, SEVERITIES, Finding, place_text
+from auditor.grouping import Group
 from auditor.i18n import column_name, t, table_shown
 from auditor.report.content import DocumentInfo, Report
 from auditor.report.crops import Picture
 from auditor.report.values import reference_places, shown_value
+from auditor.revision import revision_line
 
 ENV = Environment(
     loader=PackageLoader("auditor.report", "templates"),
@@ -60,6 +62,8 @@ class _Shown:
     f: Finding
     index: int
     picture: str | None
+    group: Group | None  # its group, when the group has other findings
+    status: str | None  # with a baseline: "new" or "open"
 
 
 def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None = None) -> str:
@@ -71,10 +75,15 @@ def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None =
         if summary["error"] + summary["warning"] == 0
         else t("report.verdict_bad", lang, error=summary["error"], warning=summary["warning"])
     )
+    repeated = [g for g in report.groups if g.count > 1]
+    group_at = {i: g for g in repeated for i in g.members}
+    revision = report.revision.to_dict() if report.revision is not None else None
+    statuses = report.revision.status if report.revision is not None else ()
     by_category: dict[str, list[_Shown]] = {c: [] for c in CATEGORIES}
     for i, f in enumerate(report.findings):
         picture = (pictures or {}).get(i)
-        by_category[f.category].append(_Shown(f, i, picture.src if picture else None))
+        status = statuses[i] if statuses else None
+        by_category[f.category].append(_Shown(f, i, picture.src if picture else None, group_at.get(i), status))
     return template.render(
         r=report,
         summary=summary,
@@ -90,6 +99,9 @@ def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None =
         rupiah=lambda v: shown_value(None if v is None else str(v), "money", lang),
         refs=lambda f: reference_places(f, lang),
         verdict=verdict,
+        repeated=repeated,
+        revision=revision,
+        revision_text=revision_line(revision, lang) if revision else None,
         severities=SEVERITIES,
         categories=[c for c in CATEGORIES if by_category[c]],
         by_category={c: fs for c, fs in by_category.items() if fs},

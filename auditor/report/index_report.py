@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor import __version__
+from auditor.findings import CATEGORIES
 from auditor.i18n import t
 from auditor.report.html_report import ENV
 from auditor.report.tabular import append_text_row, csv_safe
+
+if TYPE_CHECKING:  # the batch's cross-check imports IndexLine from here
+    from auditor.batch.crosscheck import BatchFinding
+
+BATCH_FINDINGS = "batch-findings.json"  # the checks across a batch's documents
 
 COLUMNS = (
     "document",
@@ -112,10 +119,15 @@ def index_xlsx(lines: list[IndexLine], lang: str, rule_titles: dict[str, dict[st
     return out.getvalue()
 
 
-def index_html(lines: list[IndexLine], lang: str, title: str | None = None) -> str:
+def index_html(
+    lines: list[IndexLine], lang: str, title: str | None = None, batch_findings: list[BatchFinding] | None = None
+) -> str:
     template = ENV.get_template("index.html.j2")
     return template.render(
         lines=[{"e": line.entry, "report": line.report} for line in lines],
+        categories=CATEGORIES,
+        batch_findings=batch_findings or [],
+        shown=lambda v: "" if v is None else str(v),
         totals=totals(lines),
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),
@@ -126,12 +138,23 @@ def index_html(lines: list[IndexLine], lang: str, title: str | None = None) -> s
 
 
 def write_index(
-    lines: list[IndexLine], out_dir: Path, lang: str, rule_titles: dict[str, dict[str, str]], name: str = "index"
+    lines: list[IndexLine],
+    out_dir: Path,
+    lang: str,
+    rule_titles: dict[str, dict[str, str]],
+    name: str = "index",
+    batch_findings: list[BatchFinding] | None = None,
 ) -> list[Path]:
-    """``index.html`` plus ``<name>.csv`` and ``<name>.xlsx`` under ``out_dir``."""
+    """``index.html`` plus ``<name>.csv`` and ``<name>.xlsx`` under ``out_dir``; with
+    ``batch_findings`` (a batch's checks across its documents) also ``batch-findings.json``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     targets = [out_dir / "index.html", out_dir / f"{name}.csv", out_dir / f"{name}.xlsx"]
-    targets[0].write_text(index_html(lines, lang), encoding="utf-8")
+    targets[0].write_text(index_html(lines, lang, batch_findings=batch_findings), encoding="utf-8")
     targets[1].write_text(index_csv(lines, lang), encoding="utf-8")
     targets[2].write_bytes(index_xlsx(lines, lang, rule_titles))
+    if batch_findings is not None:
+        across = out_dir / BATCH_FINDINGS
+        data = {"findings": [b.to_dict(lang) for b in batch_findings]}
+        across.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        targets.append(across)
     return targets

@@ -48,6 +48,9 @@ COLUMNS = (
     "table_label",
     # With --reference: where the reference values are (file, sheet, row, column), "; "-joined.
     "reference",
+    # The group of findings with one cause it belongs to (the JSON's "group"), and its size.
+    "group",
+    "group_count",
 )
 
 
@@ -81,6 +84,8 @@ def append_text_row(sheet: Any, values: list[Any]) -> None:
 def finding_rows(report: Report, lang: str) -> list[list[Any]]:
     doc = report.document
     rows = []
+    sizes = {g.id: g.count for g in report.groups}
+    groups = report.group_ids()
     for number, f in enumerate(report.findings, start=1):
         loc = f.location
         bbox = loc.bbox.as_list() if loc.bbox else [None] * 4
@@ -107,6 +112,8 @@ def finding_rows(report: Report, lang: str) -> list[list[Any]]:
                 place_text(loc.place, lang) if loc.place else None,
                 loc.table_label,
                 "; ".join(reference_places(f, lang)) or None,
+                groups[number - 1],
+                sizes.get(groups[number - 1]),
             ]
         )
     return rows
@@ -136,6 +143,20 @@ def to_xlsx(report: Report, lang: str) -> bytes:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
 
+    # One line per group: what a verifier fixes once, with the numbers of its findings.
+    grouped = book.create_sheet("groups")
+    append_text_row(
+        grouped, ["group", "rule", "severity", "count", "title", "message", "expected", "actual", "findings"]
+    )
+    for cell in grouped[1]:
+        cell.font = Font(bold=True)
+    for g in report.groups:
+        head = report.findings[g.members[0]]
+        numbers = ", ".join(str(i + 1) for i in g.members)
+        row = [g.id, g.rule, g.severity, g.count, head.titles[lang], head.messages[lang], head.expected, head.actual]
+        append_text_row(grouped, [*row, numbers])
+    grouped.freeze_panes = "A2"
+
     # Every row through append_text_row: the path is the file name as given, the unit and
     # region are read from the document, the rule set's id comes from a user's YAML.
     summary = book.create_sheet("summary")
@@ -154,6 +175,7 @@ def to_xlsx(report: Report, lang: str) -> bytes:
     rows.append(["category", "count", t("report.findings", lang)])
     rows.extend([c, by_category.get(c, 0), t(f"category.{c}", lang)] for c in CATEGORIES)
     rows.append([])
+    rows.append(["groups", len(report.groups), t("report.group", lang)])
     rows.append(["not_evaluated", len(report.not_evaluated)])
     rows.append(["waived", len(report.waived)])
     for row in rows:

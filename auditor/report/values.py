@@ -30,3 +30,19 @@ def reference_places(f: Finding, lang: str) -> list[str]:
             )
             out.append(f"{loc.table}: {where}" if loc.table else where)
     return list(dict.fromkeys(out))
+
+
+def numbers_text(numbers: tuple[int, ...]) -> str:
+    """ "1–4, 7, 9–10": finding numbers with runs joined."""
+    parts: list[str] = []
+    start = prev = None
+    for n in numbers:
+        if prev is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+        start = prev = n
+    if start is not None:
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+    return ", ".join(parts)

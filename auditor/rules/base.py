@@ -178,3 +178,17 @@ def total_location(table: Table, row: Row | None, column: str) -> Location:
         amount = row.amounts.get(column)
         return cell_location(table, row, column, amount.cell if amount else None)
     return Location(page=table.pages[0] if table.pages else None, table=table.kind, code=None, column=column)
+
+
+@dataclass(frozen=True)
+class BatchViolation:
+    """A batch check's raw result: about document ``document`` (its index in the batch), at
+    ``location`` there; ``other`` is the other document it was compared with, if one."""
+
+    document: int
+    location: Location
+    expected: str | None
+    actual: str | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+    other: int | None = None

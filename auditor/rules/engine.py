@@ -13,7 +13,7 @@ from auditor.findings import Evidence, Finding, Location, NotEvaluated, sort_key
 from auditor.i18n import LANGS
 from auditor.model.document import BBox, Document
 from auditor.model.word_place import Placer
-from auditor.rules.base import Skip, Violation
+from auditor.rules.base import BatchViolation, Skip, Violation
 from auditor.rules.checks import registry
 from auditor.rules.ruleset import Rule, RuleSet
 from auditor.rules.waivers import Waiver, apply_waivers
@@ -48,7 +48,12 @@ def _pick(value: Any, lang: str) -> Any:
     return value[lang] if isinstance(value, dict) and set(value) == set(LANGS) else value
 
 
-def _render(rule: Rule, violation: Violation, lang: str) -> str:
+def is_batch(module: Any) -> bool:
+    """A check type that compares the documents of a batch (run by batch/crosscheck.py)."""
+    return getattr(module, "SCOPE", "document") == "batch"
+
+
+def render(rule: Rule, violation: Violation | BatchViolation, lang: str) -> str:
     fields = {k: _pick(v, lang) for k, v in violation.fields.items()}
     return rule.message[lang].format_map(fields)
 
@@ -168,9 +173,9 @@ def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = No
     findings: list[Finding] = []
     skipped: list[NotEvaluated] = []
     for rule in ruleset.rules:
-        if not _applies(rule, doc):
-            continue
         module = checks[rule.check]
+        if not _applies(rule, doc) or is_batch(module):
+            continue
         reasons: list[dict[str, str]] = []
         try:
             results = list(module.check(doc, rule.params))
@@ -181,7 +186,7 @@ def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = No
             if isinstance(result, Skip):
                 reasons.append(result.reasons)
                 continue
-            messages = {lg: _render(rule, result, lg) for lg in LANGS}
+            messages = {lg: render(rule, result, lg) for lg in LANGS}
             low = _low_confidence(doc, result.location.table)
             if low:
                 messages = {lg: m + LOW_NOTE[lg] for lg, m in messages.items()}

@@ -6,6 +6,7 @@ import asyncio
 import os
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ from auditor.errors import InputError
 from auditor.i18n import LANGS
 from auditor.reference.data import ReferenceData
 from auditor.reference.read import read_references
+from auditor.revision import Baselines, read_baselines
 from auditor.web.context import context, running
 from auditor.web.errors import WebError
 from auditor.web.jobs import OUTPUTS, PAGE_FORMATS, WebJob
@@ -51,6 +53,14 @@ ReferenceField = Annotated[
     ),
 ]
 REFERENCE_DIR = "reference"
+BaselineField = Annotated[
+    UploadFile | None,
+    File(
+        description="Optional: the JSON report of the document's previous version; each finding is then marked "
+        "`status` new or open and the report lists the `fixed` ones."
+    ),
+]
+BASELINE_DIR = "baseline"
 
 router = APIRouter(prefix="/api", tags=["audit"])
 
@@ -80,11 +90,12 @@ async def audit(
     rules: RulesField = None,
     lang: LangField = "id",
     reference: ReferenceField = None,
+    baseline: BaselineField = None,
 ) -> Response:
     """Upload a PDF or .docx; the answer is its JSON report once the audit is done, byte for byte
     what `renja-audit check NAME --format json` writes for the same file (`document.path` is the
     uploaded file's name). Nothing is kept on the server."""
-    job = await _accept(request, file, rules, lang, ("json",), reference)
+    job = await _accept(request, file, rules, lang, ("json",), reference, baseline)
     board = running(request).board
     try:
         await asyncio.wrap_future(job.done)
@@ -103,10 +114,11 @@ async def create_job(
     rules: RulesField = None,
     lang: LangField = "id",
     reference: ReferenceField = None,
+    baseline: BaselineField = None,
 ) -> JSONResponse:
     """Upload a PDF or .docx and get its job at once (`status` `queued`). Poll `GET /api/jobs/{id}`.
     The id is the only way to the job and its reports: keep it private."""
-    job = await _accept(request, file, rules, lang, PAGE_FORMATS, reference)
+    job = await _accept(request, file, rules, lang, PAGE_FORMATS, reference, baseline)
     return JSONResponse(_status(request, job), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
 
 
@@ -157,6 +169,7 @@ async def _accept(
     lang: str,
     formats: tuple[str, ...],
     reference: list[UploadFile] | None = None,
+    baseline: UploadFile | None = None,
 ) -> WebJob:
     """Check the fields, store the upload (and any reference data) under a new id and queue its audit."""
     ctx, run = context(request), running(request)
@@ -175,7 +188,8 @@ async def _accept(
         kind = await asyncio.to_thread(document_kind, partial, file.filename)
         upload = partial.rename(inbox / safe_name(file.filename, kind))
         data = await _reference(folder, [r for r in reference or [] if r.filename], ctx.settings.max_upload_bytes)
-        job = WebJob(job_id, folder, upload, profile, lang, formats, reference=data)
+        previous = await _baseline(folder, baseline, ctx.settings.max_upload_bytes)
+        job = WebJob(job_id, folder, upload, profile, lang, formats, reference=data, baseline=previous)
         run.board.submit(job)
     except BaseException:
         run.storage.remove(job_id)
@@ -203,6 +217,25 @@ async def _reference(folder: Path, files: list[UploadFile], limit: int) -> Refer
     except InputError as exc:  # the server's folders are nobody's business: name the file only
         texts = {lang: text.replace(f"{inbox}{os.sep}", "") for lang, text in exc.texts.items()}
         raise WebError(422, "reference", texts) from None
+
+
+async def _baseline(folder: Path, upload: UploadFile | None, limit: int) -> Baselines | None:
+    """The previous version's JSON report, read as ``check --baseline`` reads it; one that is
+    not a renja-audit report refuses the upload (422, naming the file as uploaded)."""
+    if upload is None or not upload.filename:
+        return None
+    inbox = folder / BASELINE_DIR
+    inbox.mkdir(mode=0o700)
+    target = inbox / "previous.json"
+    await save_upload(upload, target, limit)
+    try:
+        found = await asyncio.to_thread(read_baselines, target)
+    except InputError as exc:
+        shown = display_name(upload.filename)
+        texts = {lang: text.replace(str(target), shown) for lang, text in exc.texts.items()}
+        raise WebError(422, "baseline", texts) from None
+    name = display_name(upload.filename)  # the reports name the file as uploaded, not the server's folder
+    return replace(found, given=name, reports=tuple(replace(b, path=name) for b in found.reports))
 
 
 def _found(request: Request, job_id: str) -> WebJob:

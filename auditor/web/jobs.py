@@ -19,6 +19,7 @@ from typing import Any
 from auditor.isolate import Job, run_isolated
 from auditor.pipeline import DocResult, JobOptions
 from auditor.reference.data import ReferenceData
+from auditor.revision import Baselines
 from auditor.web.errors import WebError
 from auditor.web.rulesets import Profile
 from auditor.web.settings import Settings
@@ -53,6 +54,7 @@ class WebJob:
     failure: dict[str, str] | None = None
     outputs: tuple[str, ...] = ()  # the formats written (a .docx has no annotated PDF, say)
     reference: ReferenceData | None = None  # RKPD/Renstra data uploaded with the document
+    baseline: Baselines | None = None  # the previous version's JSON report, uploaded with it
     done: Future[None] = field(default_factory=Future)  # resolved when the worker is through with it
 
     @property
@@ -169,7 +171,7 @@ class JobBoard:
                 path=job.name,
                 cwd=str(job.upload.parent),
                 ruleset=job.profile.ruleset,
-                options=JobOptions(formats=job.formats, lang=job.lang, reference=job.reference),
+                options=JobOptions(formats=job.formats, lang=job.lang, reference=job.reference, baseline=job.baseline),
                 timeout=self.settings.timeout,
                 memory_mb=self.settings.memory_mb,
             )

@@ -37,6 +37,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Data rujukan RKPD/Renstra (opsional, XLSX/CSV)",
         "en": "RKPD/Renstra reference data (optional, XLSX/CSV)",
     },
+    "page.baseline": {
+        "id": "Laporan JSON versi sebelumnya (opsional): tandai temuan baru dan yang sudah diperbaiki",
+        "en": "JSON report of the previous version (optional): mark new and fixed findings",
+    },
     "page.submit": {"id": "Periksa", "en": "Check"},
     "page.uploading": {"id": "Mengunggah berkas…", "en": "Uploading the file…"},
     "page.queued": {"id": "Menunggu giliran", "en": "Waiting for its turn"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from samples.families import (
     bappeda_kab,
+    copied_paragraph,
     kota_dinas,
     kota_kecamatan,
     multi_indicator,
@@ -25,3 +26,4 @@ FAMILIES = (sipd_matrix, six_chapter, multi_indicator, other_region, kota_dinas,
 if __name__ == "__main__":
     for module in FAMILIES:
         module.main()
+    copied_paragraph.main()  # from make_variants.py's specs: a Lumajang-template document

@@ -34,6 +34,7 @@ parakan-2026-defects.yaml (deterministic: fixed seed).
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 from samples.families.common import (
@@ -1593,9 +1594,77 @@ def clean() -> dict[str, Any]:
     }
 
 
+# The revised draft (parakan-2026-revised): the defect sample with these defects repaired,
+# two new ones and a paragraph more in BAB II (the later pages move). Checked with
+# --baseline against the defect sample's report, its findings of REPAIRED are fixed, those of
+# ADDED new, all others still open (tests/test_revision.py).
+REPAIRED = ("copied-paragraph", "caption-year", "tc33-grand-total", "name-misspelt", "narrative-total", "claim-all-met")
+ADDED = ("revised-lokasi-typo", "revised-tc31-pagu")
+# What the revised draft says about its revision, at the start of BAB II.
+REVISION_NOTES = (
+    "Rancangan ini merupakan perbaikan atas rancangan sebelumnya berdasarkan hasil verifikasi Bappeda. Perbaikan "
+    "meliputi penyesuaian rumusan program dan kegiatan, kesesuaian pagu indikatif dengan Rancangan Awal RKPD, "
+    "serta penyempurnaan uraian evaluasi pelaksanaan Renja tahun lalu.",
+    "Catatan verifikasi yang belum dapat ditindaklanjuti akan diselesaikan pada forum perangkat daerah dan dicatat "
+    "dalam berita acara. Setiap perubahan angka pada tabel T-C.31 dan T-C.33 telah dicocokkan kembali dengan "
+    "rekapitulasi pagu indikatif yang disampaikan Bappeda, dan setiap perubahan nama sub kegiatan telah disesuaikan "
+    "dengan nomenklatur yang berlaku.",
+    "Uraian evaluasi pelaksanaan Renja tahun lalu dilengkapi dengan penjelasan capaian yang belum memenuhi target, "
+    "faktor penyebabnya, serta langkah yang akan ditempuh pada tahun rencana. Data capaian diambil dari laporan "
+    "kinerja instansi pemerintah dan laporan realisasi anggaran tahun 2024 yang telah direviu inspektorat.",
+    "Penyesuaian juga dilakukan pada rumusan isu-isu penting penyelenggaraan tugas dan fungsi kecamatan, terutama "
+    "yang berkaitan dengan pelayanan administrasi terpadu kecamatan, pembinaan pemerintahan desa, serta "
+    "koordinasi kegiatan pemberdayaan masyarakat dan ketenteraman dan ketertiban umum di wilayah kecamatan.",
+    "Dengan perbaikan ini diharapkan Renja Kecamatan Parakan dapat menjadi pedoman pelaksanaan kegiatan yang lebih "
+    "terukur, selaras dengan prioritas pembangunan daerah, dan mudah dipantau capaiannya oleh masyarakat maupun "
+    "pemangku kepentingan lainnya.",
+)
+
+
+def revised(spec: dict[str, Any]) -> dict[str, Any]:
+    out = defects(spec, "parakan-2026-revised", keep=lambda defect: defect not in REPAIRED)
+    found = out["defects"]
+
+    def declare(defect_id: str, what: str, *expect: dict[str, Any]) -> None:
+        found.append({"id": defect_id, "what": what, "expect": list(expect)})
+
+    # The paragraph goes at the start of BAB II, which runs on into the tables: every finding
+    # from there on is on another page than in the earlier draft.
+    at = _block_with(out, "Evaluasi pelaksanaan Renja tahun lalu dilakukan")
+    # The notes end their page (as a revision sheet would): every later page moves by one.
+    out["body"][at:at] = [*(P(text) for text in REVISION_NOTES), {"type": "page_break"}]
+
+    declare(*_lokasi_typo(out, "revised-lokasi-typo", "7.01.01.2.06.02", "Kecamatan Paraka"))
+
+    row = row_with(out, "tc31", "7.01.01.2.06.04")
+    right = str(row["cells"]["pagu"])
+    i = next(i for i in range(1, len(right) - 1) if right[i] != right[i + 1])
+    row["cells"]["pagu"] = int(right[:i] + right[i + 1] + right[i] + right[i + 2 :])  # two digits swapped
+    declare(
+        "revised-tc31-pagu",
+        f"T-C.31 sub kegiatan 7.01.01.2.06.04: pagu indikatif {rupiah(row['cells']['pagu'])}, T-C.33 "
+        f"{rupiah(int(right))}; its kegiatan no longer adds up",
+        {"rule": "XT-002", "table": "T-C.31", "code": "7.01.01.2.06.04", "column": "pagu"},
+        {"rule": "TOT-005", "table": "T-C.31", "code": "7.01.01.2.06"},
+    )
+    return out
+
+
 def build() -> list[dict[str, Any]]:
     spec = clean()
-    return [spec, defects(spec)]
+    return [spec, defects(spec), revised(spec)]
+
+
+def _lokasi_typo(spec: dict[str, Any], defect_id: str, code: str, written: str) -> tuple[Any, ...]:
+    """A misspelt lokasi in one T-C.33 row: the defect's declaration (id, what, expectations)."""
+    row_with(spec, "tc33", code)["cells"]["lokasi"] = written
+    return (
+        defect_id,
+        f"T-C.33 sub kegiatan {code}: lokasi '{written}'",
+        {"rule": "IT-011", "table": "T-C.33", "code": code, "column": "lokasi"},
+        {"rule": "XT-002", "code": code, "column": "lokasi"},
+        {"rule": "XT-003", "code": code, "column": "lokasi"},
+    )
 
 
 def _block_with(spec: dict[str, Any], start: str) -> int:
@@ -1609,9 +1678,12 @@ def _money_row(spec: dict[str, Any], table_id: str, level: str = "total") -> dic
     return next(r for r in spec["tables"][table_id]["rows"] if r["level"] == level)
 
 
-def defects(spec: dict[str, Any]) -> dict[str, Any]:
-    """The clean spec with eleven declared mistakes of the kinds real Renja carry."""
-    out = variant(spec, "parakan-2026-defects")
+def defects(
+    spec: dict[str, Any], new_id: str = "parakan-2026-defects", keep: Callable[[str], bool] = lambda _: True
+) -> dict[str, Any]:
+    """The clean spec with eleven declared mistakes of the kinds real Renja carry (those
+    ``keep`` accepts, by defect id: the revised draft repairs some of them)."""
+    out = variant(spec, new_id)
     tables = out["tables"]
     found: list[dict[str, Any]] = []
 
@@ -1619,147 +1691,150 @@ def defects(spec: dict[str, Any]) -> dict[str, Any]:
         found.append({"id": defect_id, "what": what, "expect": list(expect)})
 
     # 1. PATEN: the JUMLAH row's Juli figure is not the sum of its column.
-    paten_total = _money_row(out, "paten")
-    clean_jul = paten_total["cells"]["jul"]
-    wrong_jul = rupiah(int(clean_jul.replace(".", "")) + 10)
-    paten_total["cells"]["jul"] = wrong_jul
-    declare(
-        "paten-total-row",
-        f"Tabel II.3 (PATEN): JUMLAH row, Juli, says {wrong_jul} but the month's services add up to {clean_jul}",
-        {"rule": "TOT-013", "text": wrong_jul},
-    )
+    if keep("paten-total-row"):
+        paten_total = _money_row(out, "paten")
+        clean_jul = paten_total["cells"]["jul"]
+        wrong_jul = rupiah(int(clean_jul.replace(".", "")) + 10)
+        paten_total["cells"]["jul"] = wrong_jul
+        declare(
+            "paten-total-row",
+            f"Tabel II.3 (PATEN): JUMLAH row, Juli, says {wrong_jul} but the month's services add up to {clean_jul}",
+            {"rule": "TOT-013", "text": wrong_jul},
+        )
 
     # 2. A paragraph copied from the Renja of Kecamatan Kledung, naming it and its desa.
-    at = _block_with(out, "Berdasarkan evaluasi kinerja dan kondisi wilayah")
-    copied = (
-        "Sebagai wilayah di kaki Gunung Sindoro, Kecamatan Kledung memiliki potensi agrowisata di Desa Tlahab "
-        "dan Desa Kruwisan yang ramai dikunjungi wisatawan pada akhir pekan, sehingga koordinasi ketertiban lalu "
-        "lintas di jalur Kledung–Wonosobo serta pembinaan pokdarwis perlu terus ditingkatkan."
-    )
-    out["body"].insert(at + 2, P(copied))
-    declare(
-        "copied-paragraph",
-        "BAB II 2.3: a paragraph copied from Kecamatan Kledung's Renja names Kecamatan Kledung and its desa "
-        "Tlahab and Kruwisan",
-        {"rule": "NAR-014", "text": "Kledung"},
-        {"rule": "NAR-014", "text": "Tlahab"},
-        {"rule": "NAR-018", "text": "Tlahab"},
-        {"rule": "NAR-018", "text": "Kruwisan"},
-    )
+    if keep("copied-paragraph"):
+        at = _block_with(out, "Berdasarkan evaluasi kinerja dan kondisi wilayah")
+        copied = (
+            "Sebagai wilayah di kaki Gunung Sindoro, Kecamatan Kledung memiliki potensi agrowisata di Desa Tlahab "
+            "dan Desa Kruwisan yang ramai dikunjungi wisatawan pada akhir pekan, sehingga koordinasi ketertiban lalu "
+            "lintas di jalur Kledung–Wonosobo serta pembinaan pokdarwis perlu terus ditingkatkan."
+        )
+        out["body"].insert(at + 2, P(copied))
+        declare(
+            "copied-paragraph",
+            "BAB II 2.3: a paragraph copied from Kecamatan Kledung's Renja names Kecamatan Kledung and its desa "
+            "Tlahab and Kruwisan",
+            {"rule": "NAR-014", "text": "Kledung"},
+            {"rule": "NAR-014", "text": "Tlahab"},
+            {"rule": "NAR-018", "text": "Tlahab"},
+            {"rule": "NAR-018", "text": "Kruwisan"},
+        )
 
     # 3. Sasaran target differs from T-C.30.
-    sasaran = tables["sasaran"]["rows"][0]["cells"]
-    sasaran["target_2026"] = "98%"
-    declare(
-        "sasaran-target",
-        "Tabel III.2 (sasaran): the 2026 target of 'Persentase Layanan PATEN yang Diselesaikan Sesuai Standar "
-        "Pelayanan' is 98%, T-C.30 targets and projects 97%",
-        {"rule": "XT-008", "table": "Tabel 3.3", "column": "target_2026"},
-    )
+    if keep("sasaran-target"):
+        sasaran = tables["sasaran"]["rows"][0]["cells"]
+        sasaran["target_2026"] = "98%"
+        declare(
+            "sasaran-target",
+            "Tabel III.2 (sasaran): the 2026 target of 'Persentase Layanan PATEN yang Diselesaikan Sesuai Standar "
+            "Pelayanan' is 98%, T-C.30 targets and projects 97%",
+            {"rule": "XT-008", "table": "Tabel 3.3", "column": "target_2026"},
+        )
 
     # 4. T-C.33 caption names 2025 as the plan year.
-    caption = tables["tc33"]["caption"]
-    caption[1] = caption[1].replace("Tahun 2026 dan", "Tahun 2025 dan")
-    declare(
-        "caption-year",
-        "T-C.33 caption: 'Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2025' instead of 2026",
-        {"rule": "YEAR-003", "text": "Rencana Program dan Kegiatan"},
-        {"rule": "YEAR-007", "text": "2025"},
-    )
+    if keep("caption-year"):
+        caption = tables["tc33"]["caption"]
+        caption[1] = caption[1].replace("Tahun 2026 dan", "Tahun 2025 dan")
+        declare(
+            "caption-year",
+            "T-C.33 caption: 'Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2025' instead of 2026",
+            {"rule": "YEAR-003", "text": "Rencana Program dan Kegiatan"},
+            {"rule": "YEAR-007", "text": "2025"},
+        )
 
     # 5. T-C.33 JUMLAH row wrong by Rp 10.000.000.
     total_row = _money_row(out, "tc33")
-    right = total_row["cells"]["amount"]
-    total_row["cells"]["amount"] = right + 10_000_000
-    declare(
-        "tc33-grand-total",
-        f"T-C.33: the JUMLAH row says {rupiah(right + 10_000_000)}, the programs add up to {rupiah(right)}",
-        {"rule": "TOT-003", "table": "T-C.33", "column": "amount"},
-        {"rule": "XT-001", "column": "amount"},
-        {"rule": "NAR-001", "text": str(right)},
-    )
+    right = total_row["cells"]["amount"]  # the right total, which the narrative (8.) also states
+    if keep("tc33-grand-total"):
+        total_row["cells"]["amount"] = right + 10_000_000
+        declare(
+            "tc33-grand-total",
+            f"T-C.33: the JUMLAH row says {rupiah(right + 10_000_000)}, the programs add up to {rupiah(right)}",
+            {"rule": "TOT-003", "table": "T-C.33", "column": "amount"},
+            {"rule": "XT-001", "column": "amount"},
+            {"rule": "NAR-001", "text": str(right)},
+        )
 
     # 6. A sub kegiatan name misspelt in T-C.33.
-    row = row_with(out, "tc33", "7.01.01.2.09.06")
-    row["cells"]["name"] = "Pemeliharaan Peralatan dan Mesin Lainya"
-    declare(
-        "name-misspelt",
-        "T-C.33 sub kegiatan 7.01.01.2.09.06 named 'Pemeliharaan Peralatan dan Mesin Lainya' (official: "
-        "'... Lainnya'); T-C.31 and Tabel IV.1 spell it right",
-        {"rule": "NOM-004", "table": "T-C.33", "code": "7.01.01.2.09.06"},
-        {"rule": "XT-002", "code": "7.01.01.2.09.06", "column": "name"},
-        {"rule": "XT-003", "code": "7.01.01.2.09.06", "column": "name"},
-        # BAB III lists the right name, which now differs from T-C.33's.
-        {"rule": "NAR-008", "code": "7.01.01.2.09.06"},
-    )
+    if keep("name-misspelt"):
+        row = row_with(out, "tc33", "7.01.01.2.09.06")
+        row["cells"]["name"] = "Pemeliharaan Peralatan dan Mesin Lainya"
+        declare(
+            "name-misspelt",
+            "T-C.33 sub kegiatan 7.01.01.2.09.06 named 'Pemeliharaan Peralatan dan Mesin Lainya' (official: "
+            "'... Lainnya'); T-C.31 and Tabel IV.1 spell it right",
+            {"rule": "NOM-004", "table": "T-C.33", "code": "7.01.01.2.09.06"},
+            {"rule": "XT-002", "code": "7.01.01.2.09.06", "column": "name"},
+            {"rule": "XT-003", "code": "7.01.01.2.09.06", "column": "name"},
+            # BAB III lists the right name, which now differs from T-C.33's.
+            {"rule": "NAR-008", "code": "7.01.01.2.09.06"},
+        )
 
     # 7. A malformed (cut) code in T-C.33.
-    row = row_with(out, "tc33", "7.01.02.2.02.03")
-    row["cells"]["code"] = "7.01.02.2.02.000"
-    declare(
-        "code-malformed",
-        "T-C.33: sub kegiatan 7.01.02.2.02.03 printed with the code '7.01.02.2.02.000'",
-        {"rule": "NOM-001", "table": "T-C.33", "text": "7.01.02.2.02.000"},
-        {"rule": "XT-004", "code": "7.01.02.2.02.03"},
-        {"rule": "XT-005", "code": "7.01.02.2.02.03"},
-        {"rule": "NAR-004", "text": str(len([r for r in tables["tc33"]["rows"] if r["level"] == "sub_kegiatan"]))},
-        # BAB III still lists the sub kegiatan, which T-C.33 no longer has under a valid code.
-        {"rule": "NAR-006", "text": row["cells"]["name"]},
-    )
+    if keep("code-malformed"):
+        row = row_with(out, "tc33", "7.01.02.2.02.03")
+        row["cells"]["code"] = "7.01.02.2.02.000"
+        declare(
+            "code-malformed",
+            "T-C.33: sub kegiatan 7.01.02.2.02.03 printed with the code '7.01.02.2.02.000'",
+            {"rule": "NOM-001", "table": "T-C.33", "text": "7.01.02.2.02.000"},
+            {"rule": "XT-004", "code": "7.01.02.2.02.03"},
+            {"rule": "XT-005", "code": "7.01.02.2.02.03"},
+            {"rule": "NAR-004", "text": str(len([r for r in tables["tc33"]["rows"] if r["level"] == "sub_kegiatan"]))},
+            # BAB III still lists the sub kegiatan, which T-C.33 no longer has under a valid code.
+            {"rule": "NAR-006", "text": row["cells"]["name"]},
+        )
 
     # 8. The narrative total differs from the tables (digits transposed).
-    at = _block_with(out, "Jumlah pagu indikatif dalam Rancangan Awal RKPD")
-    text = out["body"][at]["text"]
-    stated = rupiah(right, ".")
-    i = next(
-        i
-        for i in range(2, len(stated) - 1)
-        if stated[i].isdigit() and stated[i + 1].isdigit() and stated[i] != stated[i + 1]
-    )
-    wrong = stated[:i] + stated[i + 1] + stated[i] + stated[i + 2 :]  # two digits swapped
-    out["body"][at]["text"] = text.replace("Rp" + stated, "Rp" + wrong, 1)
-    declare(
-        "narrative-total",
-        f"BAB II 2.4: 'Jumlah pagu indikatif ... sebesar Rp{wrong}', the tables total Rp{stated}",
-        {"rule": "NAR-001", "text": wrong.replace(".", "")},
-    )
+    if keep("narrative-total"):
+        at = _block_with(out, "Jumlah pagu indikatif dalam Rancangan Awal RKPD")
+        text = out["body"][at]["text"]
+        stated = rupiah(right, ".")
+        i = next(
+            i
+            for i in range(2, len(stated) - 1)
+            if stated[i].isdigit() and stated[i + 1].isdigit() and stated[i] != stated[i + 1]
+        )
+        wrong = stated[:i] + stated[i + 1] + stated[i] + stated[i + 2 :]  # two digits swapped
+        out["body"][at]["text"] = text.replace("Rp" + stated, "Rp" + wrong, 1)
+        declare(
+            "narrative-total",
+            f"BAB II 2.4: 'Jumlah pagu indikatif ... sebesar Rp{wrong}', the tables total Rp{stated}",
+            {"rule": "NAR-001", "text": wrong.replace(".", "")},
+        )
 
     # 9. A misspelt lokasi in one T-C.33 row.
-    row = row_with(out, "tc33", "7.01.01.2.06.05")
-    row["cells"]["lokasi"] = "Kecamatan Parakn"
-    declare(
-        "lokasi-typo",
-        "T-C.33 sub kegiatan 7.01.01.2.06.05: lokasi 'Kecamatan Parakn'",
-        {"rule": "IT-011", "table": "T-C.33", "code": "7.01.01.2.06.05", "column": "lokasi"},
-        {"rule": "XT-002", "code": "7.01.01.2.06.05", "column": "lokasi"},
-        {"rule": "XT-003", "code": "7.01.01.2.06.05", "column": "lokasi"},
-    )
+    if keep("lokasi-typo"):
+        declare(*_lokasi_typo(out, "lokasi-typo", "7.01.01.2.06.05", "Kecamatan Parakn"))
 
     # 10. The narrative claims every target was met; T-C.29 shows two sub kegiatan below target.
-    at = _block_with(out, "Dari ")
-    out["body"][at] = P(
-        "Seluruh sub kegiatan yang dilaksanakan pada tahun 2024 telah mencapai target yang ditetapkan "
-        "dengan tingkat realisasi 100%, sehingga tidak terdapat program maupun kegiatan yang perlu "
-        "mendapat perhatian khusus pada tahun 2026."
-    )
-    del out["body"][at + 1 : at + 3]  # the list of the two sub kegiatan and the paragraph about them
-    declare(
-        "claim-all-met",
-        "BAB II 2.1 claims every sub kegiatan met its 2024 target; T-C.29 shows 7.01.03.2.01.03 (75%) and "
-        "7.01.06.2.01.03 (92,86%) below target",
-        {"rule": "NAR-015", "text": "Seluruh sub kegiatan"},
-    )
+    if keep("claim-all-met"):
+        at = _block_with(out, "Dari ")
+        out["body"][at] = P(
+            "Seluruh sub kegiatan yang dilaksanakan pada tahun 2024 telah mencapai target yang ditetapkan "
+            "dengan tingkat realisasi 100%, sehingga tidak terdapat program maupun kegiatan yang perlu "
+            "mendapat perhatian khusus pada tahun 2026."
+        )
+        del out["body"][at + 1 : at + 3]  # the list of the two sub kegiatan and the paragraph about them
+        declare(
+            "claim-all-met",
+            "BAB II 2.1 claims every sub kegiatan met its 2024 target; T-C.29 shows 7.01.03.2.01.03 (75%) and "
+            "7.01.06.2.01.03 (92,86%) below target",
+            {"rule": "NAR-015", "text": "Seluruh sub kegiatan"},
+        )
 
     # 11. T-C.31 pagu of one sub kegiatan typed with two digits swapped.
-    row = row_with(out, "tc31", "7.01.04.2.01.01")
-    row["cells"]["pagu"] = 21_840_000
-    declare(
-        "tc31-pagu",
-        "T-C.31 sub kegiatan 7.01.04.2.01.01: pagu indikatif Rp21.840.000, T-C.33 Rp21.480.000; its kegiatan "
-        "no longer adds up",
-        {"rule": "XT-002", "table": "T-C.31", "code": "7.01.04.2.01.01", "column": "pagu"},
-        {"rule": "TOT-005", "table": "T-C.31", "code": "7.01.04.2.01"},
-    )
+    if keep("tc31-pagu"):
+        row = row_with(out, "tc31", "7.01.04.2.01.01")
+        row["cells"]["pagu"] = 21_840_000
+        declare(
+            "tc31-pagu",
+            "T-C.31 sub kegiatan 7.01.04.2.01.01: pagu indikatif Rp21.840.000, T-C.33 Rp21.480.000; its kegiatan "
+            "no longer adds up",
+            {"rule": "XT-002", "table": "T-C.31", "code": "7.01.04.2.01.01", "column": "pagu"},
+            {"rule": "TOT-005", "table": "T-C.31", "code": "7.01.04.2.01"},
+        )
 
     out["defects"] = found
     return out

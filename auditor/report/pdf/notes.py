@@ -26,7 +26,7 @@ from auditor.report.pdf.marks import colour_of, fmt_number, rect_ops, rgb_ops
 from auditor.report.pdf.plumbing import add_annotation, rect_array, stream_object
 from auditor.report.pdf.style import NOTES_MARGIN, NOTES_SIZE, Box
 from auditor.report.pdf.text import pdf_string, text_width, winansi, wrap
-from auditor.report.values import reference_places, shown_value
+from auditor.report.values import numbers_text, reference_places, shown_value
 
 
 @dataclass(frozen=True)
@@ -162,18 +162,36 @@ def write_notes(writer: PdfWriter, report: Report, lang: str, fonts: dict[str, I
             True,
         )
     )
+    if report.findings:
+        grouped = t("report.grouped", lang, findings=len(report.findings), groups=len(report.groups))
+        notes.line(_Line(grouped, 8.5, colour=(0.3, 0.3, 0.3)))
     for text in wrap(t("pdf.notes_intro", lang, name=name), 8.5, notes.text_width):
         notes.line(_Line(text, 8.5, colour=(0.3, 0.3, 0.3)))
+    repeated = [g for g in report.groups if g.count > 1]
+    if repeated:  # one line per group of findings with one cause, before the findings
+        notes.y -= 4
+        notes.line(_Line(f"{t('report.groups', lang)} ({len(repeated)})", 9, True))
+        for g in repeated:
+            earliest = report.findings[g.members[0]]
+            numbers = numbers_text(tuple(i + 1 for i in g.members))
+            said = f"{g.id} ×{g.count} · {g.rule} · {earliest.titles[lang]} — {t('pdf.group_numbers', lang, numbers=numbers)}"
+            for text in wrap(said, 8, notes.text_width):
+                notes.room(8 * 1.28)
+                notes.line(_Line(text, 8))
     notes.y -= 8
     findings = report.findings
     if not findings:
         notes.line(_Line(t("report.no_findings", lang), 9.5))
     indent = 34.0
     width = notes.text_width - indent
+    sizes = {g.id: g.count for g in report.groups}
+    groups = report.group_ids()
     for n, f in enumerate(findings, start=1):
         message = f.messages[lang]
         severity = f.severity
         head = f"{t('severity.' + severity, lang).upper()} · {f.rule} · {f.titles[lang]}"
+        if sizes.get(groups[n - 1], 1) > 1:  # one cause, several places: say which group
+            head += f" · {t('report.group', lang)} {groups[n - 1]} ×{sizes[groups[n - 1]]}"
         body: list[_Line] = [_Line(s, 8.5, True) for s in wrap(head, 8.5, width, bold=True)]
         body += [_Line(s, 7.5, colour=(0.35, 0.35, 0.35)) for s in wrap(_location_text(f, lang), 7.5, width)]
         for where in reference_places(f, lang):  # the reference data's place (RKPD, Renstra)

@@ -117,9 +117,7 @@ def _compare(
             continue  # a missing value is the indicator_target rules' business
         text, ref_text = _written(cells, name), _written(ref_cells, ref_name)
         if _differs(name, text, ref_text, params):
-            yield _violation(
-                name, table, row, cell, reference, ref_row, ref_cell, text, ref_text, ref_column=ref_name
-            )
+            yield _violation(name, table, row, cell, reference, ref_row, ref_cell, text, ref_text, ref_column=ref_name)
 
 
 def _written(cells: dict[str, Cell], name: str) -> str:

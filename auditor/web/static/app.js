@@ -106,6 +106,8 @@
     data.append("file", chosen, chosen.name);
     data.append("rules", $("rules").value);
     for (const ref of Array.from(($("reference") || { files: [] }).files)) data.append("reference", ref, ref.name);
+    const previous = ($("baseline") || { files: [] }).files[0];
+    if (previous) data.append("baseline", previous, previous.name);
     data.append("lang", config.lang);
     let response;
     let body = null;
