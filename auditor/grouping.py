@@ -89,10 +89,7 @@ def group_findings(findings: Sequence[Finding]) -> list[Group]:
     return groups
 
 
-def group_of(groups: Sequence[Group], count: int) -> list[str]:
-    """Each finding's group id, by the finding's index."""
-    ids = [""] * count
-    for g in groups:
-        for i in g.members:
-            ids[i] = g.id
-    return ids
+def group_of(groups: Sequence[Group], count: int) -> list[Group]:
+    """Each finding's group, by the finding's index."""
+    of = {i: g for g in groups for i in g.members}
+    return [of[i] for i in range(count)]

@@ -64,6 +64,7 @@ class JobOptions:
     baseline: Baselines | None = None  # earlier reports given with --baseline
     form: Form | None = None  # the verification form (--form), else the bundled one
     verifier: str | None = None  # the name under the verification sheet (--verifier)
+    facts: bool = False  # keep what the checks across a batch compare (batch sets it)
 
 
 @dataclass
@@ -226,7 +227,7 @@ def audit_document(
             groups=len(report.groups),
             revision=report.revision.to_dict() if report.revision is not None else None,
             categories=_by_category(report),
-            facts=document_facts(doc),
+            facts=document_facts(doc) if options.facts else None,
             unused_waivers=[w.to_dict() for w in report.unused_waivers],
             outputs=outputs,
         )

@@ -13,7 +13,7 @@ from auditor.findings import Finding, sort_key
 from auditor.i18n import LANGS
 from auditor.report.index_report import IndexLine
 from auditor.rules.checks import registry
-from auditor.rules.engine import is_batch, render
+from auditor.rules.engine import render
 from auditor.rules.ruleset import RuleSet
 
 log = logging.getLogger(__name__)
@@ -40,12 +40,13 @@ def cross_check(lines: list[IndexLine], ruleset: RuleSet) -> list[BatchFinding]:
     """The batch rules of ``ruleset`` over the audited documents of ``lines``."""
     audited = [line for line in lines if line.entry.get("facts")]
     docs = [dict(line.entry["facts"], path=line.entry["path"]) for line in audited]
+    rules = [r for r in ruleset.rules if r.across_batch]
+    if len(docs) < 2 or not rules:
+        return []
     checks = registry()
     found: list[BatchFinding] = []
-    for rule in ruleset.rules:
+    for rule in rules:
         module = checks[rule.check]
-        if not is_batch(module) or len(docs) < 2:
-            continue
         try:
             results = list(module.check_batch(docs, rule.params))
         except Exception:  # a check bug must not lose the batch's summary

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import sys
@@ -120,6 +121,7 @@ def run_batch(files: list[Path], ruleset: RuleSet, options: JobOptions, batch: B
         batch.out.mkdir(parents=True, exist_ok=True)  # before any audit: --out may be a file
     except OSError as exc:
         return _no_output_folder(files, batch.out, exc)
+    options = dataclasses.replace(options, facts=True)  # the documents are compared at the end
     cache_dir = batch.cache or batch.out / ".cache"
     results = ResultCache(cache_dir, options_digest(ruleset, options))
     stems = output_stems(files)

@@ -18,8 +18,7 @@ from auditor.model.document import Document
 from auditor.model.export import document_fields
 from auditor.report.comparison import ComparisonRow, reference_comparison
 from auditor.revision import Revision
-from auditor.rules.checks import registry
-from auditor.rules.engine import AuditResult, is_batch
+from auditor.rules.engine import AuditResult
 from auditor.rules.ruleset import RuleSet
 from auditor.rules.waivers import Waiver
 
@@ -135,8 +134,8 @@ class Report:
             waived=[Waived(finding(w.finding), w.waiver) for w in self.waived],
         )
 
-    def group_ids(self) -> list[str]:
-        """Each finding's group id, by the finding's index."""
+    def finding_groups(self) -> list[Group]:
+        """Each finding's group, by the finding's index."""
         return group_of(self.groups, len(self.findings))
 
     def group_dict(self, group: Group, lang: str) -> dict[str, Any]:
@@ -157,11 +156,11 @@ class Report:
 
     def to_dict(self, lang: str) -> dict[str, Any]:
         """The JSON report, texts in ``lang``."""
-        groups = self.group_ids()
+        groups = self.finding_groups()
         statuses = self.revision.status if self.revision is not None and self.revision.baseline else None
 
         def finding(i: int, f: Finding) -> dict[str, Any]:
-            out = f.to_dict(lang) | {"group": groups[i]}
+            out = f.to_dict(lang) | {"group": groups[i].id}
             return out | {"status": statuses[i]} if statuses else out
 
         return (
@@ -195,8 +194,7 @@ class Report:
 
 def build_report(doc: Document, result: AuditResult, ruleset: RuleSet) -> Report:
     fired = {f.rule for f in result.findings}
-    checks = registry()
-    batch_rules = {r.id for r in ruleset.rules if is_batch(checks[r.check])}  # they run over a batch
+    not_run = {n.rule for n in result.not_evaluated}
     return Report(
         document=DocumentInfo(**document_fields(doc)),
         ruleset=RulesetInfo(ruleset.id, ruleset.version, ruleset.sha256),
@@ -216,7 +214,7 @@ def build_report(doc: Document, result: AuditResult, ruleset: RuleSet) -> Report
         ],
         findings=list(result.findings),
         groups=group_findings(result.findings),
-        checked=tuple(r.id for r in ruleset.rules if r.id not in {n.rule for n in result.not_evaluated} | batch_rules),
+        checked=tuple(r.id for r in ruleset.rules if r.id not in not_run and not r.across_batch),
         categories={r.id: r.category for r in ruleset.rules},
         rules={r.id: RuleText(dict(r.title), dict(r.explanation)) for r in ruleset.rules if r.id in fired},
         not_evaluated=list(result.not_evaluated),

@@ -76,14 +76,16 @@ def render_html(report: Report, lang: str, pictures: dict[int, Picture] | None =
         else t("report.verdict_bad", lang, error=summary["error"], warning=summary["warning"])
     )
     repeated = [g for g in report.groups if g.count > 1]
-    group_at = {i: g for g in repeated for i in g.members}
+    groups = report.finding_groups()
     revision = report.revision.to_dict() if report.revision is not None else None
     statuses = report.revision.status if report.revision is not None else ()
     by_category: dict[str, list[_Shown]] = {c: [] for c in CATEGORIES}
     for i, f in enumerate(report.findings):
         picture = (pictures or {}).get(i)
         status = statuses[i] if statuses else None
-        by_category[f.category].append(_Shown(f, i, picture.src if picture else None, group_at.get(i), status))
+        by_category[f.category].append(
+            _Shown(f, i, picture.src if picture else None, groups[i] if groups[i].count > 1 else None, status)
+        )
     return template.render(
         r=report,
         summary=summary,

@@ -127,7 +127,6 @@ def index_html(
         lines=[{"e": line.entry, "report": line.report} for line in lines],
         categories=CATEGORIES,
         batch_findings=batch_findings or [],
-        shown=lambda v: "" if v is None else str(v),
         totals=totals(lines),
         lang=lang,
         tr=lambda key, **kw: t(key, lang, **kw),

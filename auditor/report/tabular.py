@@ -84,8 +84,7 @@ def append_text_row(sheet: Any, values: list[Any]) -> None:
 def finding_rows(report: Report, lang: str) -> list[list[Any]]:
     doc = report.document
     rows = []
-    sizes = {g.id: g.count for g in report.groups}
-    groups = report.group_ids()
+    groups = report.finding_groups()
     for number, f in enumerate(report.findings, start=1):
         loc = f.location
         bbox = loc.bbox.as_list() if loc.bbox else [None] * 4
@@ -112,8 +111,8 @@ def finding_rows(report: Report, lang: str) -> list[list[Any]]:
                 place_text(loc.place, lang) if loc.place else None,
                 loc.table_label,
                 "; ".join(reference_places(f, lang)) or None,
-                groups[number - 1],
-                sizes.get(groups[number - 1]),
+                groups[number - 1].id,
+                groups[number - 1].count,
             ]
         )
     return rows

@@ -48,11 +48,6 @@ def _pick(value: Any, lang: str) -> Any:
     return value[lang] if isinstance(value, dict) and set(value) == set(LANGS) else value
 
 
-def is_batch(module: Any) -> bool:
-    """A check type that compares the documents of a batch (run by batch/crosscheck.py)."""
-    return getattr(module, "SCOPE", "document") == "batch"
-
-
 def render(rule: Rule, violation: Violation | BatchViolation, lang: str) -> str:
     fields = {k: _pick(v, lang) for k, v in violation.fields.items()}
     return rule.message[lang].format_map(fields)
@@ -173,9 +168,9 @@ def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = No
     findings: list[Finding] = []
     skipped: list[NotEvaluated] = []
     for rule in ruleset.rules:
-        module = checks[rule.check]
-        if not _applies(rule, doc) or is_batch(module):
+        if rule.across_batch or not _applies(rule, doc):
             continue
+        module = checks[rule.check]
         reasons: list[dict[str, str]] = []
         try:
             results = list(module.check(doc, rule.params))

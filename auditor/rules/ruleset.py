@@ -57,6 +57,13 @@ class Rule:
     requires: str | None = None  # one of REQUIRES
     # Severity at a draft stage named on the cover, where it differs from ``severity``.
     severity_by_stage: dict[str, str] = field(default_factory=dict)
+    # "batch": its check type compares the documents of a batch (batch/crosscheck.py runs it),
+    # never one document alone.
+    scope: str = "document"
+
+    @property
+    def across_batch(self) -> bool:
+        return self.scope == "batch"
 
 
 @dataclass(frozen=True)
@@ -480,6 +487,7 @@ def _build_rule(entry: Any, locate: Locator, checks: dict[str, Any]) -> Rule:
         params=params,
         requires=requires,
         severity_by_stage=by_stage,
+        scope=getattr(module, "SCOPE", "document"),
     )
 
 

@@ -15,13 +15,13 @@ from typing import Any
 import yaml
 
 from auditor.errors import InputError
+from auditor.i18n import LANGS, both, t
 from auditor.report.content import Report
 from auditor.rules.ruleset import default_ruleset_path
 
 RESULTS = ("sesuai", "tidak_sesuai", "tidak_dapat_diperiksa", "pertimbangan")
 DEFAULT_FORM = "verifikasi-renja.yaml"
 MAX_FORM_BYTES = 512 * 1024
-LANGS = ("id", "en")
 
 
 @dataclass(frozen=True)
@@ -153,34 +153,31 @@ def fill(form: Form, report: Report) -> list[FormLine]:
             continue
         mine = [i for i, f in enumerate(report.findings) if item.takes(f.rule, f.category)]
         taken.update(mine)
-        severe = tuple(i + 1 for i in mine if report.findings[i].severity != "info")
-        infos = tuple(i + 1 for i in mine if report.findings[i].severity == "info")
+        severe, infos = _numbers(report, mine)
         missing = [k for k in item.tables if not any(t.kind == k and t.rows for t in report.tables)]
         ran = [r for r in report.checked if item.takes(r, report.categories.get(r, ""))]
         if severe or missing:
-            note = None
-            if missing:
-                note = {
-                    "id": "tidak terbaca atau kosong: " + ", ".join(missing),
-                    "en": "not read or empty: " + ", ".join(missing),
-                }
+            note = both("form.note.missing", tables=", ".join(missing)) if missing else None
             lines.append(FormLine(number, item, "tidak_sesuai", severe, infos, note))
         elif item.requires_reference and report.reference is None:
-            note = {"id": "tanpa data rujukan (--reference)", "en": "no reference data given (--reference)"}
+            note = both("form.note.no_reference")
             lines.append(FormLine(number, item, "tidak_dapat_diperiksa", (), infos, note))
         elif not ran and not item.tables:
             skipped = [n for r, n in not_run.items() if item.takes(r, report.categories.get(r, ""))]
             note = {
-                lang: "; ".join(n.reasons[lang] for n in skipped[:2])
-                or ("aturan tidak dijalankan" if lang == "id" else "no rule ran")
-                for lang in LANGS
+                lang: "; ".join(n.reasons[lang] for n in skipped[:2]) or t("form.note.not_run", lang) for lang in LANGS
             }
             lines.append(FormLine(number, item, "tidak_dapat_diperiksa", (), infos, note))
         else:
             lines.append(FormLine(number, item, "sesuai", (), infos))
     left = [i for i in range(len(report.findings)) if i not in taken]
     if left:
-        severe = tuple(i + 1 for i in left if report.findings[i].severity != "info")
-        infos = tuple(i + 1 for i in left if report.findings[i].severity == "info")
+        severe, infos = _numbers(report, left)
         lines.append(FormLine(len(form.items) + 1, None, "tidak_sesuai" if severe else "sesuai", severe, infos))
     return lines
+
+
+def _numbers(report: Report, indices: list[int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The findings' numbers (from 1): errors and warnings, and apart the infos."""
+    severe = tuple(i + 1 for i in indices if report.findings[i].severity != "info")
+    return severe, tuple(i + 1 for i in indices if report.findings[i].severity == "info")

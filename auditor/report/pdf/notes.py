@@ -184,14 +184,14 @@ def write_notes(writer: PdfWriter, report: Report, lang: str, fonts: dict[str, I
         notes.line(_Line(t("report.no_findings", lang), 9.5))
     indent = 34.0
     width = notes.text_width - indent
-    sizes = {g.id: g.count for g in report.groups}
-    groups = report.group_ids()
+    groups = report.finding_groups()
     for n, f in enumerate(findings, start=1):
         message = f.messages[lang]
         severity = f.severity
         head = f"{t('severity.' + severity, lang).upper()} · {f.rule} · {f.titles[lang]}"
-        if sizes.get(groups[n - 1], 1) > 1:  # one cause, several places: say which group
-            head += f" · {t('report.group', lang)} {groups[n - 1]} ×{sizes[groups[n - 1]]}"
+        group = groups[n - 1]
+        if group.count > 1:  # one cause, several places: say which group
+            head += f" · {t('report.group', lang)} {group.id} ×{group.count}"
         body: list[_Line] = [_Line(s, 8.5, True) for s in wrap(head, 8.5, width, bold=True)]
         body += [_Line(s, 7.5, colour=(0.35, 0.35, 0.35)) for s in wrap(_location_text(f, lang), 7.5, width)]
         for where in reference_places(f, lang):  # the reference data's place (RKPD, Renstra)

@@ -77,8 +77,7 @@ def check(doc: Document, params: dict[str, Any]) -> Iterator[Result]:
         return
     ref_names = dict(zip(params["fields"], params["reference_fields"]))
     if not any(
-        (f == "amount" or f in table.columns) and (f == "amount" or ref_names.get(f, f) in reference.columns)
-        for f in params["fields"]
+        f == "amount" or (f in table.columns and ref_names.get(f, f) in reference.columns) for f in params["fields"]
     ):
         yield Skip(
             {
