@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from auditor import __version__
 from auditor.errors import AuditError, InputError, internal_texts, io_texts
-from auditor.extract import BACKENDS
+from auditor.extract import BACKENDS, DEFAULT_BACKEND
 from auditor.extract.pdf.ocr import OCR_MODES
 from auditor.extract.pdf.opening import quiet_readers
 from auditor.i18n import LANGS, t
@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)",
     )
-    check.add_argument("--extractor", choices=BACKENDS, default="pdfplumber", help="table finder (default: pdfplumber)")
+    check.add_argument(
+        "--extractor",
+        choices=BACKENDS,
+        default=DEFAULT_BACKEND,
+        help="page reader (default: pdfium; pdfplumber is the slower reference, camelot finds cells in the page image)",
+    )
     check.add_argument(
         "--waivers", type=Path, default=None, help="YAML list of accepted findings (rule, location, reason)"
     )
@@ -134,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="rule set YAML, or the name of a bundled profile such as renja-2027 (default: renja-permendagri86)",
     )
-    batch.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+    batch.add_argument("--extractor", choices=BACKENDS, default=DEFAULT_BACKEND)
     batch.add_argument("--waivers", type=Path, default=None)
     batch.add_argument(
         "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
@@ -178,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("file", type=Path, metavar="FILE.pdf|FILE.docx")
     extract.add_argument("--format", choices=("json", "csv"), default="json")
     extract.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
-    extract.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+    extract.add_argument("--extractor", choices=BACKENDS, default=DEFAULT_BACKEND)
     extract.add_argument(
         "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
     )
@@ -188,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("file", type=Path, metavar="FILE.pdf")
     debug.add_argument("--page", type=int, required=True, help="1-based page number")
     debug.add_argument("--out", type=Path, required=True, help="PNG file to write")
-    debug.add_argument("--extractor", choices=BACKENDS, default="pdfplumber")
+    debug.add_argument("--extractor", choices=BACKENDS, default=DEFAULT_BACKEND)
     debug.add_argument(
         "--ocr", choices=OCR_MODES, default="auto", help="OCR pages without text: auto (default), always, never"
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from auditor.errors import InputError
-from auditor.extract import document_from_layouts, read_layouts
+from auditor.extract import DEFAULT_BACKEND, document_from_layouts, read_layouts, usable_backend
 from auditor.extract.pdf.opening import open_pdf
 from auditor.extract.tables import header_row_count
 from auditor.model.document import BBox, Level
@@ -25,7 +25,7 @@ LEVEL_COLOURS = {
 }
 
 
-def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Path:
+def render_debug_page(path: Path, page_no: int, out: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> Path:
     """Write :func:`debug_png` of the page to ``out``."""
     png = debug_png(path, page_no, backend, ocr)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +36,7 @@ def render_debug_page(path: Path, page_no: int, out: Path, backend: str = "pdfpl
 MAX_PIXELS = 60_000_000  # a drawn page larger than this is refused (a 1e9-point MediaBox)
 
 
-def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = "auto") -> bytes:
+def debug_png(path: Path, page_no: int, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> bytes:
     """The page as PNG with the detected tables (blue), header rows (shaded), cells (grey),
     the narrative lines (light green) and each row's level and canonical code drawn on it."""
     pdf = open_pdf(path)
@@ -62,6 +62,7 @@ def debug_png(path: Path, page_no: int, backend: str = "pdfplumber", ocr: str = 
         pdf.close()
     # The PDF is read once: the page's layout as read (before running headers are taken out
     # of it) for the drawing, all pages for the document model whose rows are labelled.
+    backend = usable_backend(path, backend)
     layouts = read_layouts(path, backend, ocr)
     layout = copy.deepcopy(layouts[page_no - 1])
     doc = document_from_layouts(path, layouts, backend)

@@ -19,7 +19,7 @@ from typing import Any
 
 from auditor import __version__
 from auditor.errors import AuditError, internal_texts, io_texts
-from auditor.extract import extract_document
+from auditor.extract import DEFAULT_BACKEND, extract_document
 from auditor.extract.meta import override_identity
 from auditor.extract.pdf.opening import file_sha256
 from auditor.model.batch_facts import document_facts
@@ -53,7 +53,7 @@ STATUSES = ("errors", "warnings", "clean", "failed")
 class JobOptions:
     formats: tuple[str, ...] = ("json", "html")
     lang: str = "id"
-    extractor: str = "pdfplumber"
+    extractor: str = DEFAULT_BACKEND
     waivers: tuple[Waiver, ...] = ()
     ocr: str = "auto"  # auto | always | never: OCR for pages without a text layer
     # What the user states about the document, above anything read from it.

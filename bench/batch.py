@@ -51,7 +51,9 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[float, float, str]:
+def run(
+    archive: Path, out: Path, jobs: int, fmt: str, executor: str, extractor: str = "pdfium"
+) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds of the batch and all its document processes, last line."""
     cpu0 = _children_cpu()
     cmd = [
@@ -70,6 +72,8 @@ def run(archive: Path, out: Path, jobs: int, fmt: str, executor: str) -> tuple[f
         "never",
         "--executor",
         executor,
+        "--extractor",
+        extractor,
     ]
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -85,6 +89,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--format", default="json,html")
     parser.add_argument("--executor", default="local", choices=("local", "dask"))
+    parser.add_argument("--extractor", default="pdfium", help="page reader (pdfplumber: as before the pdfium reader)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="renja-bench-") as tmp:
         archive = Path(tmp) / "arsip"
@@ -92,12 +97,15 @@ def main() -> None:
         files = make_archive(archive, args.copies)
         n = len(files)
         print(
-            f"archive: {n} PDFs, {sum(len(PdfReader(f).pages) for f in files)} pages; formats {args.format}; executor {args.executor}"
+            f"archive: {n} PDFs, {sum(len(PdfReader(f).pages) for f in files)} pages; formats {args.format}; "
+            f"executor {args.executor}; reader {args.extractor}"
         )
         load = os.getloadavg()[0]
-        one, one_cpu, _ = run(archive, Path(tmp) / "out1", 1, args.format, args.executor)
-        many, many_cpu, line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
-        cached, cached_cpu, cached_line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor)
+        one, one_cpu, _ = run(archive, Path(tmp) / "out1", 1, args.format, args.executor, args.extractor)
+        many, many_cpu, line = run(archive, Path(tmp) / "outN", args.jobs, args.format, args.executor, args.extractor)
+        cached, cached_cpu, cached_line = run(
+            archive, Path(tmp) / "outN", args.jobs, args.format, args.executor, args.extractor
+        )
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # CPU/wall shows how many cores the run really had: well below --jobs means other load.
     print(f"load average before the runs: {load:.2f} on {os.cpu_count()} cores")

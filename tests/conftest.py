@@ -24,6 +24,7 @@ from markers import (  # noqa: F401  (hooks: pytest finds them here)
     used_sample,
 )
 
+from auditor.extract import DEFAULT_BACKEND
 from auditor.model.document import Document
 from auditor.rules.ruleset import RuleSet
 
@@ -46,7 +47,7 @@ def pytest_sessionfinish() -> None:
     shutil.rmtree(EXTRACTION_CACHE, ignore_errors=True)
 
 
-def extracted(pdf: Path, backend: str = "pdfplumber") -> Document:
+def extracted(pdf: Path, backend: str = DEFAULT_BACKEND) -> Document:
     """Each sample is read once per test session (reading is the slow part)."""
     used_sample()
     return _extracted(pdf, backend)

@@ -13,7 +13,7 @@ from builders import document
 from conftest import ROOT, SAMPLES, load_spec, run_cli
 
 from auditor.errors import InputError
-from auditor.extract import extract_document, meta
+from auditor.extract import DEFAULT_BACKEND, extract_document, meta
 from auditor.extract.page import Word
 from auditor.extract.pdf import ocr as ocr_module
 from auditor.extract.pdf.layout import LOW_CONFIDENCE
@@ -33,7 +33,7 @@ needs_ocr = pytest.mark.skipif(ocr_missing() is not None, reason="Tesseract with
 
 
 @cache
-def _doc(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Document:
+def _doc(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> Document:
     return extract_document(path, backend, ocr=ocr)
 
 

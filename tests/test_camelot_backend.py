@@ -219,6 +219,6 @@ def test_a_broken_page_in_camelot_is_set_aside() -> None:
 
 @pytest.mark.samples
 def test_unknown_backend_is_refused() -> None:
-    assert BACKENDS == ("pdfplumber", "camelot")
+    assert BACKENDS == ("pdfium", "pdfplumber", "camelot")
     with pytest.raises(ValueError, match="tabula"):
         read_layouts(REPAIRED_PDF, "tabula")

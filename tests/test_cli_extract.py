@@ -37,9 +37,10 @@ def test_extract_csv_one_cell_a_line() -> None:
     assert hit and hit[0]["value"] == "13200000" and hit[0]["text"] == "13,200,000"
 
 
-def test_debug_page_draws_a_png(tmp_path: Path) -> None:
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_debug_page_draws_a_png(tmp_path: Path, reader: str) -> None:
     out = tmp_path / "p44.png"
-    proc = run_cli("debug-page", REFERENCE_PDF, "--page", "44", "--out", out)
+    proc = run_cli("debug-page", REFERENCE_PDF, "--page", "44", "--out", out, "--extractor", reader)
     assert proc.returncode == 0, proc.stderr
     with Image.open(out) as image:
         assert image.width > 1000 and image.height > 700

@@ -275,7 +275,7 @@ def test_files_are_recognised_by_content_not_name(tmp_path: Path) -> None:
     assert word.extractor == "docx"
     assert [t.kind for t in word.tables] == [t.kind for t in _docx(REPAIRED_DOCX).tables]
     pdf = extract_document(pdf_as_word)
-    assert pdf.extractor == "pdfplumber"
+    assert pdf.extractor == "pdfium"
     assert pdf.pages == extracted(REPAIRED_PDF).pages
 
 

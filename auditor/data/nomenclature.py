@@ -72,6 +72,7 @@ class Nomenclature:
     note: dict[str, str] | None = None  # why this version was chosen, when not obvious
     _successors: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _by_name: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    _children: dict[str, list[Entry]] = field(default_factory=dict, repr=False)  # by listed code, as asked
 
     def __post_init__(self) -> None:
         for code, entry in self.entries.items():
@@ -102,9 +103,11 @@ class Nomenclature:
         listed = self.listed_code(code)
         if listed is None:
             return []
-        level = _CHILD_LEVEL.get(self.entries[listed].level)
-        prefix = listed + "."
-        return [e for k, e in self.entries.items() if k.startswith(prefix) and e.level == level]
+        if listed not in self._children:
+            level = _CHILD_LEVEL.get(self.entries[listed].level)
+            prefix = listed + "."
+            self._children[listed] = [e for k, e in self.entries.items() if k.startswith(prefix) and e.level == level]
+        return list(self._children[listed])
 
     def codes_named(self, level: str, name: str) -> list[str]:
         """Listed codes of ``level`` whose official name has the wording of ``name``."""
@@ -216,6 +219,7 @@ def _load(file: str, scope: str) -> dict[str, Entry]:
     return {code: Entry(code=code, **fields) for code, fields in entries.items()}
 
 
+@lru_cache(maxsize=16)  # its indexes take a while to build; rules ask for it again and again
 def load_nomenclature(plan_year: int, scope: str = "kabkot") -> Nomenclature:
     """The nomenclature in force for ``plan_year`` for a kabupaten/kota or a provinsi.
 

@@ -7,8 +7,10 @@ import dataclasses
 from collections.abc import Generator, Iterator
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 
 from auditor.errors import InputError
 from auditor.extract.artifacts import find_stamps, strip_artifacts
@@ -20,32 +22,47 @@ from auditor.extract.pdf.layout import read_page
 from auditor.extract.pdf.ocr import OCR_MODES, PageScanner, ocr_missing
 from auditor.extract.pdf.opening import READ_ERRORS, file_sha256, open_pdf
 from auditor.extract.pdf.page_guard import read_guarded
+from auditor.extract.pdf.pdfium_objects import PDFIUM_READ_ERRORS, PdfiumPages
 from auditor.extract.rows import build_other_table, build_table
 from auditor.extract.table_shapes import PROFILES, kind_by_header
 from auditor.extract.tables import TableRun, find_runs
 from auditor.model.document import BBox, Document
 
 MIN_TEXT_CHARS = 200  # fewer characters than this in the whole file: a scan without text
-BACKENDS = ("pdfplumber", "camelot")  # how page tables are found; words always come from pdfplumber
+# How pages are read: pdfium reads characters and lines (C++, fast) for pdfplumber's word
+# and table finders; pdfplumber reads them itself with pdfminer (the reference, slow);
+# camelot finds table cells in the rendered page, words from pdfplumber.
+BACKENDS = ("pdfium", "pdfplumber", "camelot")
+DEFAULT_BACKEND = "pdfium"
 ReadErrors = tuple[type[BaseException], ...]
 Stamps = dict[int, list[BBox]]  # page -> boxes of a stamp to set aside
 Layouts = Generator[PageLayout, None, None]
 
 
-def _pdfplumber_layouts(path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamps | None = None) -> Layouts:
+def _pdfplumber_layouts(
+    path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamps | None = None, pdfium: PdfiumPages | None = None
+) -> Layouts:
+    """Each page read by pdfplumber, its objects parsed by pdfminer, or by pdfium when given."""
     scanner = None if ocr == "never" else PageScanner(path)
+    errors = READ_ERRORS if pdfium is None else PDFIUM_READ_ERRORS
     try:
         for page_no, page in enumerate(pdf.pages, start=1):
             if stamps is not None and page_no not in stamps:
                 continue
-            layout = read_guarded(
-                page, page_no, lambda: read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no)), READ_ERRORS
-            )
+
+            def read(page: Any = page, page_no: int = page_no) -> PageLayout:
+                if pdfium is not None:
+                    pdfium.attach(page, page_no)
+                return read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no))
+
+            layout = read_guarded(page, page_no, read, errors)
             page.close()  # drop the page's parsed objects: memory stays flat on long documents
             yield layout
     finally:
         if scanner is not None:
             scanner.close()
+        if pdfium is not None:
+            pdfium.close()
 
 
 def iter_layouts(
@@ -65,10 +82,12 @@ def iter_layouts(
         return iter_layouts_camelot(path, pdf, ocr, stamps), CAMELOT_READ_ERRORS
     if backend == "pdfplumber":
         return _pdfplumber_layouts(path, pdf, ocr, stamps), READ_ERRORS
+    if backend == "pdfium":
+        return _pdfplumber_layouts(path, pdf, ocr, stamps, PdfiumPages(path)), PDFIUM_READ_ERRORS
     raise ValueError(f"unknown extraction backend {backend!r}; expected one of {', '.join(BACKENDS)}")
 
 
-def read_layouts(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> list[PageLayout]:
+def read_layouts(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> list[PageLayout]:
     pdf = open_pdf(path)
     try:
         pages, errors = iter_layouts(path, pdf, backend, ocr)
@@ -103,7 +122,7 @@ def _collect(pages: Iterator[PageLayout], errors: ReadErrors, path: Path) -> lis
     return layouts
 
 
-def extract_document(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> Document:
+def extract_document(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> Document:
     """Read ``path`` into the document model, or raise InputError saying why not.
 
     A PDF or a Word document, told apart by content, not by name. For a PDF,
@@ -120,7 +139,20 @@ def extract_document(path: Path, backend: str = "pdfplumber", ocr: str = "auto")
     if kind is not None and (error := input_error(kind, path)) is not None:
         raise error
     # A PDF, or something the PDF reader explains (missing, empty, not a PDF...).
+    backend = usable_backend(path, backend)
     return document_from_layouts(path, read_layouts(path, backend, ocr), backend)
+
+
+def usable_backend(path: Path, backend: str) -> str:
+    """``backend``, or pdfplumber for a file pdfium cannot open (pdfminer is more lenient with
+    some broken files; the document model records the reader that read it)."""
+    if backend != "pdfium":
+        return backend
+    try:
+        PdfiumPages(path).close()
+    except (pdfium.PdfiumError, OSError):
+        return "pdfplumber"  # also a missing or unreadable file: pdfplumber's opening explains it
+    return backend
 
 
 def document_from_layouts(path: Path, layouts: list[PageLayout], extractor: str) -> Document:

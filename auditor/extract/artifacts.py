@@ -102,6 +102,8 @@ def find_stamps(layouts: list[PageLayout]) -> dict[int, list[BBox]]:
     floor = max(MIN_PAGES, STAMP_SHARE * len(layouts))
     stamps = {k for k, n in seen.items() if n >= floor}
     out: dict[int, list[BBox]] = {}
+    if not stamps:
+        return out
     for layout in layouts:
         hits = [
             box

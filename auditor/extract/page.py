@@ -238,9 +238,14 @@ def split_at_borders(words: list[Word], boxes: list[BBox]) -> list[Word]:
     several columns keeps its words whole.
     """
     out: list[Word] = []
+    # Cells in one row share their top and bottom: their borders are gathered per band, so a
+    # word looks at a page's few dozen bands rather than at its hundreds of cells.
+    bands: dict[tuple[float, float], set[float]] = {}
+    for b in boxes:
+        bands.setdefault((b.top, b.bottom), set()).update((b.x0, b.x1))
     for w in words:
         cy = (w.bbox.top + w.bbox.bottom) / 2
-        borders = {x for b in boxes if b.top <= cy <= b.bottom for x in (b.x0, b.x1)}
+        borders = {x for (top, bottom), xs in bands.items() if top <= cy <= bottom for x in xs}
         cuts = sorted(x for x in borders if w.bbox.x0 + 0.5 < x < w.bbox.x1 - 0.5)
         if not cuts or not w.chars:
             out.append(w)

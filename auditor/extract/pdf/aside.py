@@ -33,6 +33,9 @@ def _angle(char: dict[str, Any]) -> float:
 
 
 def is_diagonal(char: dict[str, Any]) -> bool:
+    matrix = char["matrix"]
+    if matrix[1] == 0 and matrix[2] == 0:
+        return False  # upright or upside down: no angle to measure (most characters)
     angle = _angle(char)
     return min(angle, 90.0 - angle) > ANGLE_TOLERANCE
 
@@ -48,6 +51,8 @@ def _overlaps(a: BBox, b: BBox) -> bool:
 def _watermark_chars(chars: list[dict[str, Any]]) -> set[int]:
     """Indexes (in ``chars``) of the characters drawn as a watermark."""
     aside = {i for i, c in enumerate(chars) if is_diagonal(c)}
+    if all(c["size"] < HUGE_MIN for c in chars):
+        return aside  # nothing is huge on this page, whatever its body size (most pages)
     body = [c for i, c in enumerate(chars) if i not in aside and c["text"].strip()]
     if not body:
         return aside
