@@ -8,20 +8,24 @@ applied as pdfminer applies it), so that pdfplumber's word grouping and table fi
 and everything after them, run unchanged on them (extract/pdf/layout.py).
 
 What pdfium gives differently, and how it is met:
-* it keeps coordinates in 32-bit floats: they are rounded to 4 decimals, which gives back
-  the 3-decimal values PDF writers put in the file;
+* it keeps coordinates in 32-bit floats: points are rounded to 4 decimals (which gives back
+  the values PDF writers put in the file), a character's place along its text run is the
+  running sum of advances as pdfminer adds them, and a path's transformation is the one
+  written in the content stream (``content_ctms``), so the doubles are pdfminer's own;
+* it names fonts without their subset tag and measures a CID font from its program: names,
+  descents and widths come from pdfminer's reading of the page's font resources (``Fonts``);
 * it splits a ligature glyph ("fi") into one character per letter on the same spot:
   they are one character again, as pdfminer reads it;
-* it adds characters of its own (line breaks, spaces between text runs): those without a
-  text object behind them are dropped; a space it marks "generated" that is drawn in the
-  PDF (it has a text object) is kept, as pdfminer keeps it;
-* it leaves out a text run that holds nothing but spaces (a footer's trailing blank):
-  pdfminer keeps it. Nothing reads a lone space (it is never part of a word), so it is
-  left out here too;
+* it adds characters of its own (line breaks, spaces between text runs, a space for a wide
+  TJ kerning gap): they are dropped; a drawn space it marks "generated" is kept;
+* it leaves out a text object that holds only a space glyph: it is put back (``_blank``);
+* it marks a hyphen ending a line (0x02): it is "-" again;
 * it reorders some text runs in its text page: characters are put back in drawing order,
   which decides how pdfplumber groups them into words;
 * it does not say a path's stroke or fill colour per segment, nor its dash pattern in
   pdfminer's form: the table finder uses neither.
+One difference stays: after a string drawn with character spacing (Tc), pdfminer does not
+advance by Tc past its last glyph and pdfium does (as the PDF reference says).
 """
 
 from __future__ import annotations
@@ -97,14 +101,20 @@ class PageFrame:
         self.mb_x0, self.mb_top = bbox[0], bbox[1]
         self.height = bbox[3] - bbox[1]
         self.doctop = doctop
-        self.ctms: list[Matrix] = []  # the page's transformations as written (content_ctms)
+        # The page's transformations as written (content_ctms), by their rounded scale and turn.
+        self.ctms: dict[tuple[float, ...], list[Matrix]] = {}
+
+    def written(self, ctms: list[Matrix]) -> None:
+        """Keep ``ctms`` (content_ctms) for ``exact``."""
+        for c in ctms:
+            self.ctms.setdefault(tuple(round(v, 4) for v in c[:4]), []).append(c)
 
     def exact(self, m: Matrix) -> Matrix:
         """``m`` (pdfium's, in 32-bit floats) as written in the content stream: the page's
         transformation it rounds from. A scale of 0.74999996875 is 0.7499999403953552 in 32
         bits, and points placed with it land 10^-5 pt off pdfminer's, enough for a box edge
         to round the other way."""
-        for c in self.ctms:
+        for c in self.ctms.get(tuple(round(v, 4) for v in m[:4]), ()):
             if all(abs(a - b) <= _FLOAT32 * max(1.0, abs(b)) for a, b in zip(m, c, strict=True)):
                 return c
         return m
@@ -694,7 +704,7 @@ class PdfiumPages:
         try:
             page_obj = page.page_obj  # pdfminer's: its MediaBox and /Rotate, as pdfminer applies them
             frame = PageFrame(tuple(page_obj.mediabox), page_obj.rotate, page.bbox, page.initial_doctop)
-            frame.ctms = content_ctms(page_obj)
+            frame.written(content_ctms(page_obj))
             names = resource_fonts(page_obj, self.manager)
             page._objects = read_objects(pdfium_page, frame, page_no, self.fonts, names)
         finally:
