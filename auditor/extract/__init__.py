@@ -40,19 +40,19 @@ Layouts = Generator[PageLayout, None, None]
 
 
 def _pdfplumber_layouts(
-    path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamps | None = None, pdfium: PdfiumPages | None = None
+    path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamps | None = None, objects: PdfiumPages | None = None
 ) -> Layouts:
-    """Each page read by pdfplumber, its objects parsed by pdfminer, or by pdfium when given."""
+    """Each page read by pdfplumber, its objects parsed by pdfminer, or by pdfium (``objects``)."""
     scanner = None if ocr == "never" else PageScanner(path)
-    errors = READ_ERRORS if pdfium is None else PDFIUM_READ_ERRORS
+    errors = READ_ERRORS if objects is None else PDFIUM_READ_ERRORS
     try:
         for page_no, page in enumerate(pdf.pages, start=1):
             if stamps is not None and page_no not in stamps:
                 continue
 
             def read(page: Any = page, page_no: int = page_no) -> PageLayout:
-                if pdfium is not None:
-                    pdfium.attach(page, page_no)
+                if objects is not None:
+                    objects.attach(page, page_no)
                 return read_page(page, page_no, scanner, ocr, (stamps or {}).get(page_no))
 
             layout = read_guarded(page, page_no, read, errors)
@@ -61,8 +61,8 @@ def _pdfplumber_layouts(
     finally:
         if scanner is not None:
             scanner.close()
-        if pdfium is not None:
-            pdfium.close()
+        if objects is not None:
+            objects.close()
 
 
 def iter_layouts(

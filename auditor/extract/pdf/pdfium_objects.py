@@ -114,6 +114,8 @@ class PageFrame:
         transformation it rounds from. A scale of 0.74999996875 is 0.7499999403953552 in 32
         bits, and points placed with it land 10^-5 pt off pdfminer's, enough for a box edge
         to round the other way."""
+        if not self.ctms:
+            return m  # no cm on the page (most pages): nothing to look up for each path
         for c in self.ctms.get(tuple(round(v, 4) for v in m[:4]), ()):
             if all(abs(a - b) <= _FLOAT32 * max(1.0, abs(b)) for a, b in zip(m, c, strict=True)):
                 return c
