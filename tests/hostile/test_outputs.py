@@ -22,6 +22,7 @@ from builders import document
 from conftest import ROOT, SAMPLES, run_cli
 from openpyxl import load_workbook
 
+from auditor.extract import DEFAULT_BACKEND
 from auditor.pipeline import extraction_key
 
 PDF = SAMPLES / "pdf" / "parakan-2026.pdf"
@@ -220,7 +221,7 @@ class _Planted:
 
 def cache_entry(out: Path, pdf: Path) -> Path:
     sha = hashlib.sha256(pdf.read_bytes()).hexdigest()
-    return out / ".cache" / "extract" / extraction_key(sha, "pdfplumber", "auto")
+    return out / ".cache" / "extract" / extraction_key(sha, DEFAULT_BACKEND, "auto")
 
 
 def batch(pdf: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
