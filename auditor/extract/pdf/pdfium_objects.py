@@ -315,10 +315,8 @@ def _fonts_of(resources: Any, manager: PDFResourceManager, out: list[MinerFont],
         spec = resolve1(ref)
         if not isinstance(spec, dict):
             continue
-        try:
-            font = manager.get_font(ref.objid if isinstance(ref, PDFObjRef) else None, spec)
-        except Exception:  # a font pdfminer cannot read: pdfium's own name and descent stand
-            continue
+        # A font pdfminer cannot read makes the page damaged, as with the pdfplumber reader.
+        font = manager.get_font(ref.objid if isinstance(ref, PDFObjRef) else None, spec)
         out.append(MinerFont(str(font.fontname), font.get_descent(), _program(spec), font))
     xobjects = resolve1(resources.get("XObject"))
     for xobj in (resolve1(v) for v in xobjects.values()) if isinstance(xobjects, dict) else ():
