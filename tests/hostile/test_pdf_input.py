@@ -156,7 +156,18 @@ def test_check_into_an_existing_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_document_over_the_memory_cap_is_called_too_large(tmp_path: Path) -> None:
-    code, stderr, _ = _measured("check", SOURCE, "--out", tmp_path, "--max-memory", "150")
+    code, stderr, _ = _measured("check", SOURCE, "--out", tmp_path, "--max-memory", "60")
+    assert code == 2 and "Traceback" not in stderr
+    assert "File too large to audit" in stderr and "60 MB" in stderr
+    # A long document that outgrows the cap while pdfium reads it: pdfium aborts on a failed
+    # allocation without a word, which is told from a crash by the memory in use.
+    writer = PdfWriter()
+    for _ in range(8):
+        for page in PdfReader(SOURCE).pages:
+            writer.add_page(page)
+    long = tmp_path / "long.pdf"
+    writer.write(long)
+    code, stderr, _ = _measured("check", long, "--out", tmp_path / "long", "--max-memory", "150")
     assert code == 2 and "Traceback" not in stderr
     assert "File too large to audit" in stderr and "150 MB" in stderr
 

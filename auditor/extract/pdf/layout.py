@@ -19,6 +19,7 @@ from auditor.extract.page import (
 from auditor.extract.pdf.aside import set_aside
 from auditor.extract.pdf.ocr_errors import OCR_ERRORS
 from auditor.extract.pdf.ocr_text import repair
+from auditor.extract.pdf.words import extract_words
 from auditor.model.document import BBox
 
 # Bordered Word/Excel exports: cells come from the ruling lines.
@@ -32,7 +33,7 @@ TABLE_SETTINGS: dict[str, Any] = {
 
 
 def page_words(page: Any) -> list[Word]:
-    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"], return_chars=True)
+    raw = extract_words(page.chars)
     return [
         Word(
             w["text"],

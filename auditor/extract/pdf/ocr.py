@@ -28,14 +28,15 @@ import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from auditor.extract.page import Word
 from auditor.extract.pdf.ocr_errors import OcrUnavailable
 from auditor.extract.pdf.ocr_text import repair
 from auditor.model.document import BBox
+
+if TYPE_CHECKING:  # numpy is imported where a page is read by OCR: most audits never need it
+    import numpy as np
 
 OCR_MODES = ("auto", "always", "never")
 DPI = 300  # drawing resolution for OCR: 7 pt table text is ~30 px high
@@ -67,6 +68,8 @@ class ScannedPage:
 
 
 def _render_gray(doc: Any, index: int, dpi: int) -> np.ndarray:
+    import numpy as np
+
     page = doc[index]
     try:
         bitmap = page.render(scale=dpi / 72, grayscale=True)
@@ -82,6 +85,7 @@ def _render_gray(doc: Any, index: int, dpi: int) -> np.ndarray:
 def _skew(binary: np.ndarray) -> float:
     """The angle (degrees) that lines the page's rows up: the one whose row profile is sharpest."""
     import cv2
+    import numpy as np
 
     small = cv2.resize(binary, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
     h, w = small.shape
@@ -112,6 +116,7 @@ def _flatten(gray: np.ndarray) -> np.ndarray:
     """The page over an even white paper: grey fills, shading and a greyish scan background go,
     the letters keep their soft edges (which Tesseract reads better than a hard threshold)."""
     import cv2
+    import numpy as np
 
     paper = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (25, 25)))
     paper = cv2.GaussianBlur(paper, (0, 0), 5)
@@ -265,6 +270,8 @@ BOLD = 1.3  # stroke width, relative to the height, this many times the page's u
 def _stroke(ink: np.ndarray, word: Word, scale: float) -> float | None:
     """A word's stroke width over its line's height: the mean length of the ink runs across its
     rows (vertical strokes are most of them), about the same for any letters at one weight."""
+    import numpy as np
+
     b = word.bbox
     x0, x1 = int(b.x0 * scale), int(b.x1 * scale)
     y0, y1 = int(b.top * scale), int(b.bottom * scale)
@@ -320,6 +327,7 @@ def _cell_box(box: BBox, scale: float, shape: tuple[int, ...]) -> tuple[int, int
 def _enhance(crop: np.ndarray, zoom: float) -> np.ndarray:
     """The crop enlarged by ``zoom`` with its darkest ink stretched to black and its paper to white."""
     import cv2
+    import numpy as np
 
     dark, paper = float(np.percentile(crop, 1)), float(np.percentile(crop, 99))
     if paper - dark > 30:
@@ -333,6 +341,8 @@ def _read_stacked(
     """Words of each crop (image, top and left on the page in pixels), read as one image of
     the crops stacked under one another (enhanced when ``zoom`` is not 1); each word is put
     back at its place on the page (in page pixels)."""
+    import numpy as np
+
     sheets = [c if zoom == 1.0 else _enhance(c, zoom) for c, _, _ in crops]
     width = max(c.shape[1] for c in sheets) + 2 * _STACK_GAP
     height = sum(c.shape[0] + _STACK_GAP for c in sheets) + _STACK_GAP
@@ -497,6 +507,8 @@ class PageScanner:
         on the page. Read with its neighbours, a lone "1" of a number row is dropped and
         words of two cells run together; read alone, neither happens. Also returns the cells
         that hold ink but gave no word: a value may be missing there."""
+        import numpy as np
+
         if self._last is None or self._last[0] != page_no or not self.reads_words:
             return [], []
         _, even, ink = self._last

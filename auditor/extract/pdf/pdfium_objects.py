@@ -33,7 +33,6 @@ from __future__ import annotations
 import ctypes
 import re
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -344,6 +343,12 @@ def _fresh(name: str, restype: Any, argtypes: list[Any]) -> Any:
 
 
 _TEXT_OBJECT = _fresh("FPDFText_GetTextObject", ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_int])
+# Called for every character with plain addresses (pypdfium2's binding converts byref()
+# arguments on each call, a third of the time of a page's characters).
+_ORIGIN = _fresh(
+    "FPDFText_GetCharOrigin", ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p]
+)
+_IS_GENERATED = _fresh("FPDFText_IsGenerated", ctypes.c_int, [ctypes.c_void_p, ctypes.c_int])
 _SURROGATES = range(0xD800, 0xE000)
 _FLOAT32 = 3e-7  # relative: a few units in the last place of a 32-bit float
 _SAME = 5e-4  # points: a 32-bit step this close to the advance is the advance (no kerning, no spacing)
@@ -380,81 +385,98 @@ def _run(tp: Any, i: int, key: int, frame: PageFrame, fonts: Fonts, names: list[
 
 def _chars(
     tp: Any, frame: PageFrame, page_number: int, fonts: Fonts, names: list[MinerFont]
-) -> Iterator[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """The text page's characters as pdfminer makes them, and the text object of each.
+
+    This loop runs for every character of a document, so it keeps its state in locals and
+    calls pdfium through plain-address bindings; the text object's shared values are looked
+    up once per text object."""
     count = pdfium_c.FPDFText_CountChars(tp)
     units = _units(tp, count)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin_of = pdfium_c.FPDFText_GetCharOrigin
-    x_ref, y_ref = ctypes.byref(ox), ctypes.byref(oy)
+    x_ref, y_ref = ctypes.addressof(ox), ctypes.addressof(oy)
+    text_page = ctypes.cast(tp, ctypes.c_void_p).value
+    text_object, origin_of = _TEXT_OBJECT, _ORIGIN
+    chars: list[dict[str, Any]] = []
+    keys: list[int] = []
     runs: dict[int, _Run] = {}
+    run: _Run | None = None
     # The last character, until the next shows it is whole; where it starts; and where
     # pdfium put it when it made it up itself (a space: see _kerning_gap).
     pending: dict[str, Any] | None = None
     pending_origin = (0.0, 0.0)
     made: tuple[float, float] | None = None
-    last = (-1, 0.0, 0.0)
+    last_x = last_y = 0.0
     # Where pdfium measured a glyph otherwise than pdfminer (a CID font's program against its
     # /W array), it placed the characters after it in the same text object that much off.
-    drift_key, dx, dy = -1, 0.0, 0.0
+    key_now, dx, dy = -1, 0.0, 0.0
     # The run's first origin, the advances since, the last character's x and pdfium's advance of it.
-    start, advanced, seen, own_step = (0.0, 0.0), 0.0, 0.0, 0.0
+    start_x, advanced, seen, own_step = 0.0, 0.0, 0.0, 0.0
     for i in range(count):
-        key = _TEXT_OBJECT(tp, i)
+        key = text_object(text_page, i)
         if not key:
             continue  # a line break or space pdfium made up between text runs
         code = units[i]
-        if code in _SURROGATES or code in (0, _TEXT_HYPHEN):
-            code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        if code == _PDFIUM_HYPHEN:
-            code = 0x2D  # a hyphen ending a line, which pdfium marks as such
-        origin_of(tp, i, x_ref, y_ref)
+        if code < 0x20 or code >= 0xD800:
+            if code in _SURROGATES or code in (0, _TEXT_HYPHEN):
+                code = pdfium_c.FPDFText_GetUnicode(tp, i)
+            if code == _PDFIUM_HYPHEN:
+                code = 0x2D  # a hyphen ending a line, which pdfium marks as such
+        origin_of(text_page, i, x_ref, y_ref)
         x, y = ox.value, oy.value
-        here = (key, x, y)
-        if pending is not None and here == last and _same_box(tp, i):
+        same_run = key == key_now
+        if pending is not None and same_run and x == last_x and y == last_y and _same_box(tp, i):
             # The next letter of a ligature glyph ("fi"): one character, as wide as the
             # glyph's box (its advance is not known: pdfium measured its first letter).
             box = pdfium_c.FS_RECTF()
             pdfium_c.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(box))
             text = pending["text"] + chr(code)
             adv = _r(box.right) - _r(box.left)
-            pending = _char(runs[key], text, adv, pending_origin, frame, page_number, key)
+            pending = _char(runs[key], text, adv, pending_origin, frame, page_number)
             continue
-        if pending is not None and not (made is not None and _kerning_gap(pending, made, key, x, y)):
-            yield pending
-        run = runs.get(key) or runs.setdefault(key, _run(tp, i, key, frame, fonts, names))
+        if pending is not None and not (made is not None and _kerning_gap(pending, made, same_run, x, y)):
+            chars.append(pending)
+            keys.append(key_now)
+        if not same_run:
+            run = runs.get(key)
+            if run is None:
+                run = runs[key] = _run(tp, i, key, frame, fonts, names)
+            key_now, dx, dy = key, 0.0, 0.0
+            start_x, advanced, seen = round(x * _SCALE) / _SCALE, 0.0, x
+        assert run is not None
         widths = run.widths
         width, own = widths[code] if code in widths else fonts.width(run.font, run.font_key, code)
-        if key != drift_key:
-            drift_key, dx, dy = key, 0.0, 0.0
-            start, advanced, seen = (_r(x), _r(y)), 0.0, x
-        if run.plain and pending is not None and key == pending["_object"]:
+        fontsize = run.fontsize
+        if run.plain and same_run and pending is not None:
             # Along a text run pdfminer adds each advance to a running sum from the run's start;
             # doing the same gives its very doubles (a box edge at 314.805 rounds alike).
             step = pending["adv"]
             rest = (x - seen) - own_step  # kerning or spacing between the two, as pdfium placed them
-            advanced = advanced + step if abs(rest) < _SAME else (advanced + step) + _r(rest)
-            pending_origin = (advanced + start[0], _r(y))
+            advanced = advanced + step if abs(rest) < _SAME else (advanced + step) + round(rest * _SCALE) / _SCALE
+            pending_origin = (advanced + start_x, round(y * _SCALE) / _SCALE)
         elif dx == dy == 0.0:
-            pending_origin = (_r(x), _r(y))
+            pending_origin = (round(x * _SCALE) / _SCALE, round(y * _SCALE) / _SCALE)
         else:
             pending_origin = (_r(x + dx), _r(y + dy))
-        seen, own_step = x, own * run.fontsize
-        pending = _char(run, chr(code), width * run.fontsize, pending_origin, frame, page_number, key)
-        made = (x, y) if code == 0x20 and pdfium_c.FPDFText_IsGenerated(tp, i) else None
+        seen, own_step = x, own * fontsize
+        pending = _char(run, chr(code), width * fontsize, pending_origin, frame, page_number)
+        made = (x, y) if code == 0x20 and _IS_GENERATED(text_page, i) else None
         if width != own:
             a, b = run.direction[0], run.direction[1]
-            dx, dy = dx + (width - own) * run.fontsize * a, dy + (width - own) * run.fontsize * b
-        last = here
+            dx, dy = dx + (width - own) * fontsize * a, dy + (width - own) * fontsize * b
+        last_x, last_y = x, y
     if pending is not None:
-        yield pending
+        chars.append(pending)
+        keys.append(key_now)
+    return chars, keys
 
 
-def _kerning_gap(char: dict[str, Any], made: tuple[float, float], key: int, x: float, y: float) -> bool:
+def _kerning_gap(char: dict[str, Any], made: tuple[float, float], same_run: bool, x: float, y: float) -> bool:
     """``char``, a space pdfium made up at ``made``, stands for a gap inside a text run (a
     TJ kerning) that holds no space glyph: the run's next character, at (x, y), starts
     before a space's advance. (pdfium marks some drawn spaces "generated" too; those are a
     space's advance wide.)"""
-    if key != char["_object"]:
+    if not same_run:
         return False
     gap = ((x - made[0]) ** 2 + (y - made[1]) ** 2) ** 0.5
     return bool(gap < 0.9 * char["adv"])
@@ -476,25 +498,36 @@ def _same_box(tp: Any, i: int) -> bool:
 
 
 def _char(
-    run: _Run, text: str, adv: float, origin: tuple[float, float], frame: PageFrame, page_number: int, key: int
+    run: _Run, text: str, adv: float, origin: tuple[float, float], frame: PageFrame, page_number: int
 ) -> dict[str, Any]:
     """A character's dict, its box computed as pdfminer computes it: the advance along the
     baseline, from the font's descent to one font size above it."""
     fontsize = run.fontsize
     lo = run.descent * fontsize
     if run.plain:  # upright, unscaled: the box straight from the origin (most characters)
+        # frame.rect written out: this runs for nearly every character of a document.
         e, f = origin[0] + frame.ctm[4], origin[1] + frame.ctm[5]
-        out = frame.rect(e, lo + f, adv + e, (lo + fontsize) + f)
-        out["text"] = text
-        out["fontname"] = run.fontname
-        out["size"] = out["height"]  # pdfminer: a horizontal font's size is its box's height
-        out["adv"] = adv
-        out["upright"] = True
-        out["matrix"] = (1, 0, 0, 1, e, f)
-        out["object_type"] = "char"
-        out["page_number"] = page_number
-        out["_object"] = key
-        return out
+        y0, y1, x1 = lo + f, (lo + fontsize) + f, adv + e
+        top = frame.height - y1 + frame.mb_top
+        return {
+            "x0": e + frame.mb_x0,
+            "y0": y0,
+            "x1": x1 + frame.mb_x0,
+            "y1": y1,
+            "width": x1 - e,
+            "height": y1 - y0,
+            "top": top,
+            "bottom": frame.height - y0 + frame.mb_top,
+            "doctop": frame.doctop + top,
+            "text": text,
+            "fontname": run.fontname,
+            "size": y1 - y0,  # pdfminer: a horizontal font's size is its box's height
+            "adv": adv,
+            "upright": True,
+            "matrix": (1, 0, 0, 1, e, f),
+            "object_type": "char",
+            "page_number": page_number,
+        }
     m = (*run.direction, *origin)
     out = _boxed(m, adv, lo, lo + fontsize, frame)
     matrix = _mult(m, frame.ctm)
@@ -506,7 +539,6 @@ def _char(
     out["matrix"] = matrix
     out["object_type"] = "char"
     out["page_number"] = page_number
-    out["_object"] = key
     return out
 
 
@@ -533,19 +565,30 @@ def read_objects(
     _walk(page.raw, *walk, (1, 0, 0, 1, 0, 0), frame, page_number, out, texts)
     textpage = page.get_textpage()
     try:
-        chars = list(_chars(textpage.raw, frame, page_number, fonts, names))
+        chars, keys = _chars(textpage.raw, frame, page_number, fonts, names)
     finally:
         textpage.close()
-    drawn = {c["_object"] for c in chars}
-    chars += [
-        space
-        for key, (obj, m) in texts.items()
-        if key not in drawn and (space := _blank(obj, key, m, frame, page_number, fonts, names)) is not None
-    ]
-    order = {key: i for i, key in enumerate(texts)}
-    chars.sort(key=lambda c: order.get(c.pop("_object"), -1))
-    out["char"] = chars
+    drawn = set(keys)
+    for key, (obj, m) in texts.items():
+        if key not in drawn and (space := _blank(obj, key, m, frame, page_number, fonts, names)) is not None:
+            chars.append(space)
+            keys.append(key)
+    out["char"] = _in_drawing_order(chars, keys, texts)
     return out
+
+
+def _in_drawing_order(chars: list[dict[str, Any]], keys: list[int], texts: dict[int, Any]) -> list[dict[str, Any]]:
+    """``chars`` stably sorted by the drawing order of their text objects (``keys``). Each
+    stretch of one object's characters moves as a block, which is the same stable sort."""
+    order = {key: i for i, key in enumerate(texts)}
+    blocks: list[tuple[int, int, int]] = []  # (order, first, end) of each stretch
+    first = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[first]:
+            blocks.append((order.get(keys[first], -1), first, i))
+            first = i
+    blocks.sort(key=lambda block: block[0])
+    return [c for _, lo, hi in blocks for c in chars[lo:hi]]
 
 
 def _blank(
@@ -569,7 +612,7 @@ def _blank(
     plain = m[:4] == (1, 0, 0, 1) and frame.ctm[:4] == (1, 0, 0, 1)
     run = _Run(obj, name, font, font_key, fonts.widths_of(font_key), _r(size.value), descent, m[:4], plain)
     width = fonts.width(font, font_key, 0x20)[0]
-    out = _char(run, " ", width * run.fontsize, (_r(m[4]), _r(m[5])), frame, page_number, key)
+    out = _char(run, " ", width * run.fontsize, (_r(m[4]), _r(m[5])), frame, page_number)
     return out
 
 
