@@ -75,4 +75,15 @@ def test_hand_made_lines_give_pdfplumbers_words() -> None:
         chars, keep_blank_chars=False, use_text_flow=False, extra_attrs=["fontname"], return_chars=True
     )
     _same(extract_words(chars), theirs)
-    assert [w["text"] for w in theirs] == ["abc", "d", "e", "f\ufb01".replace("\ufb01", "fi"), "", "g", "h", "uv", "w", "x"]
+    assert [w["text"] for w in theirs] == [
+        "abc",
+        "d",
+        "e",
+        "f\ufb01".replace("\ufb01", "fi"),
+        "",
+        "g",
+        "h",
+        "uv",
+        "w",
+        "x",
+    ]
