@@ -21,7 +21,7 @@ from auditor.extract.pdf.ocr import OCR_MODES
 from auditor.extract.pdf.opening import quiet_readers
 from auditor.i18n import LANGS, t
 from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
-from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, write_outputs
+from auditor.pipeline import FORMATS, DocResult, JobOptions, page_workers, report_link, write_outputs
 from auditor.reference.fields import KINDS
 from auditor.reference.read import read_references
 from auditor.report.form.items import load_form
@@ -279,6 +279,8 @@ def _job_options(args: argparse.Namespace, waivers: list[Waiver]) -> JobOptions:
         baseline=getattr(args, "baseline_data", None),
         form=getattr(args, "form_data", None),
         verifier=getattr(args, "verifier", None),
+        # check audits its files one after another; batch runs --jobs of them at once.
+        page_workers=page_workers(getattr(args, "jobs", 1)),
     )
 
 

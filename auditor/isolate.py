@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from auditor.children import die_with_parent
 from auditor.extract.pdf.opening import quiet_readers
 from auditor.pipeline import DocResult, JobOptions, audit_document, debug_page, extract_model, memory_texts
 from auditor.rules.ruleset import RuleSet
@@ -203,16 +204,6 @@ _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _MEMORY_SIGNS = re.compile(r"bad_alloc|MemoryError|Cannot allocate memory|out of memory", re.IGNORECASE)
 
 
-def _die_with_parent() -> None:
-    """Linux: if the batch is killed, its children stop too instead of running on unseen."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _child(job_file: str, result_file: str, memory_mb: int) -> int:
     """A new interpreter's work: the job comes pickled in ``job_file``."""
     # pdfium's library is mapped before the cap: the cap is for the document, and a library
@@ -224,7 +215,7 @@ def _child(job_file: str, result_file: str, memory_mb: int) -> int:
 
 
 def _child_work(job: Job, result_file: str, memory_mb: int) -> int:
-    _die_with_parent()
+    die_with_parent()
     limit = memory_mb * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

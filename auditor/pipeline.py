@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import os
 import pickle
 import time
 from collections import Counter
@@ -65,6 +66,9 @@ class JobOptions:
     form: Form | None = None  # the verification form (--form), else the bundled one
     verifier: str | None = None  # the name under the verification sheet (--verifier)
     facts: bool = False  # keep what the checks across a batch compare (batch sets it)
+    # Processes that read one PDF's pages at once: the cores a run leaves free for each
+    # document (page_workers()). The findings are the same whatever the number.
+    page_workers: int = 1
 
 
 @dataclass
@@ -201,7 +205,7 @@ def audit_document(
     start = time.perf_counter()
 
     def work() -> DocResult:
-        doc = read_cached(path, options.extractor, extraction_cache, options.ocr)
+        doc = read_cached(path, options.extractor, extraction_cache, options.ocr, options.page_workers)
         doc = override_identity(doc, options.plan_year, options.unit, options.region)
         if options.reference is not None:
             doc = attach_reference(doc, options.reference)
@@ -319,7 +323,12 @@ def extraction_key(sha256: str, extractor: str, ocr: str) -> str:
     return f"{sha256}-{extractor}-ocr_{ocr}-{__version__}-{model_signature()[:12]}.pickle"
 
 
-def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto") -> Document:
+def page_workers(documents_at_once: int) -> int:
+    """The cores each of ``documents_at_once`` audits can read its pages with."""
+    return max(1, (os.cpu_count() or 1) // max(1, documents_at_once))
+
+
+def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto", workers: int = 1) -> Document:
     """The document model of ``path``; with ``cache`` (a folder), kept there by content hash
     and read back, signed, the next time."""
     from auditor.cache_signing import cache_key, read_signed, write_signed
@@ -328,12 +337,12 @@ def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto
     # with this user's key, and without a key there is no cache at all.
     secret = cache_key() if cache is not None else None
     if cache is None or secret is None:
-        return extract_document(path, extractor, ocr=ocr)
+        return extract_document(path, extractor, ocr=ocr, workers=workers)
     # OCR results are kept with the rest of the extraction: a scanned archive is read once.
     try:
         digest = file_sha256(path)
     except OSError:  # missing, a folder, unreadable: the reader says which, in both languages
-        return extract_document(path, extractor, ocr=ocr)
+        return extract_document(path, extractor, ocr=ocr, workers=workers)
     key = extraction_key(digest, extractor, ocr)
     target = cache / key
     payload = read_signed(target, secret, key)  # None when missing, damaged or not signed by us
@@ -344,7 +353,7 @@ def read_cached(path: Path, extractor: str, cache: Path | None, ocr: str = "auto
             return dataclasses.replace(doc, path=str(path))
         except Exception:  # a damaged cache entry is read again from the PDF (and overwritten)
             pass
-    doc = extract_document(path, extractor, ocr=ocr)
+    doc = extract_document(path, extractor, ocr=ocr, workers=workers)
     try:
         write_signed(target, secret, key, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:

@@ -133,6 +133,7 @@ class Nomenclature:
         return head + entry_code[len(GENERIC_PREFIX) :]
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every row's name by several rules
 def name_key(text: str) -> str:
     """Letters and digits only, lower case: two names with the same key have the same
     wording; case, punctuation and spacing (often extraction debris) do not count."""

@@ -4,8 +4,10 @@ the files into pages (page.py); tables.py, rows.py, narrative.py and meta.py rea
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Generator, Iterator
 from contextlib import closing
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from auditor.extract.pdf.ocr import OCR_MODES, PageScanner, ocr_missing
 from auditor.extract.pdf.opening import READ_ERRORS, file_sha256, open_pdf
 from auditor.extract.pdf.page_guard import read_guarded
 from auditor.extract.pdf.pdfium_objects import PDFIUM_READ_ERRORS, PdfiumPages
+from auditor.extract.pdf.split import Outcome, read_split, stretches
 from auditor.extract.rows import build_other_table, build_table
 from auditor.extract.table_shapes import PROFILES, kind_by_header
 from auditor.extract.tables import TableRun, find_runs
@@ -40,14 +43,22 @@ Layouts = Generator[PageLayout, None, None]
 
 
 def _pdfplumber_layouts(
-    path: Path, pdf: pdfplumber.PDF, ocr: str, stamps: Stamps | None = None, objects: PdfiumPages | None = None
+    path: Path,
+    pdf: pdfplumber.PDF,
+    ocr: str,
+    stamps: Stamps | None = None,
+    objects: PdfiumPages | None = None,
+    only: range | None = None,
 ) -> Layouts:
-    """Each page read by pdfplumber, its objects parsed by pdfminer, or by pdfium (``objects``)."""
+    """Each page read by pdfplumber, its objects parsed by pdfminer, or by pdfium (``objects``);
+    with ``only``, the pages numbered in it."""
     scanner = None if ocr == "never" else PageScanner(path)
     errors = READ_ERRORS if objects is None else PDFIUM_READ_ERRORS
     try:
         for page_no, page in enumerate(pdf.pages, start=1):
             if stamps is not None and page_no not in stamps:
+                continue
+            if only is not None and page_no not in only:
                 continue
 
             def read(page: Any = page, page_no: int = page_no) -> PageLayout:
@@ -66,10 +77,16 @@ def _pdfplumber_layouts(
 
 
 def iter_layouts(
-    path: Path, pdf: pdfplumber.PDF, backend: str, ocr: str = "auto", stamps: Stamps | None = None
+    path: Path,
+    pdf: pdfplumber.PDF,
+    backend: str,
+    ocr: str = "auto",
+    stamps: Stamps | None = None,
+    only: range | None = None,
 ) -> tuple[Layouts, ReadErrors]:
     """The backend's page layouts, one page at a time, and the errors a broken page raises in it.
-    With ``stamps``, only the pages that have one, read without it."""
+    With ``stamps``, only the pages that have one, read without it; with ``only`` (not for
+    camelot), only the pages numbered in it."""
     if ocr not in OCR_MODES:
         raise ValueError(f"unknown OCR mode {ocr!r}; expected one of {', '.join(OCR_MODES)}")
     if backend == "camelot":
@@ -81,18 +98,26 @@ def iter_layouts(
 
         return iter_layouts_camelot(path, pdf, ocr, stamps), CAMELOT_READ_ERRORS
     if backend == "pdfplumber":
-        return _pdfplumber_layouts(path, pdf, ocr, stamps), READ_ERRORS
+        return _pdfplumber_layouts(path, pdf, ocr, stamps, only=only), READ_ERRORS
     if backend == "pdfium":
-        return _pdfplumber_layouts(path, pdf, ocr, stamps, PdfiumPages(path)), PDFIUM_READ_ERRORS
+        return _pdfplumber_layouts(path, pdf, ocr, stamps, PdfiumPages(path), only), PDFIUM_READ_ERRORS
     raise ValueError(f"unknown extraction backend {backend!r}; expected one of {', '.join(BACKENDS)}")
 
 
-def read_layouts(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> list[PageLayout]:
+def read_layouts(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto", workers: int = 1) -> list[PageLayout]:
+    """Every page's layout. With ``workers`` > 1, a long document's pages are read by that many
+    processes at once (extract/pdf/split.py), to the same layouts."""
     pdf = open_pdf(path)
     try:
-        pages, errors = iter_layouts(path, pdf, backend, ocr)
-        with closing(pages):  # a failed run releases the backend's resources too
-            layouts = _collect(pages, errors, path)
+        parts = stretches(len(pdf.pages), workers) if workers > 1 and backend != "camelot" else []
+        if len(parts) > 1 and hasattr(os, "fork"):
+            layouts, failed = read_split(parts, partial(_read_stretch, path, backend, ocr))
+            if failed is not None:
+                raise damaged(path, *failed)
+        else:
+            pages, errors = iter_layouts(path, pdf, backend, ocr)
+            with closing(pages):  # a failed run releases the backend's resources too
+                layouts = _collect(pages, errors, path)
         if stamps := find_stamps(layouts):
             # A stamp on most pages ("SALINAN"), found once every page was read: the pages
             # it is on are read again without it (it may sit in a table's header cells).
@@ -105,29 +130,50 @@ def read_layouts(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") 
         pdf.close()
 
 
+def _read_stretch(path: Path, backend: str, ocr: str, part: range) -> Outcome:
+    """The layouts of the pages in ``part``, and the page that failed with its error's name."""
+    pdf = open_pdf(path)  # its own: processes sharing one open file would share its offset
+    try:
+        pages, errors = iter_layouts(path, pdf, backend, ocr, only=part)
+        layouts: list[PageLayout] = []
+        with closing(pages):
+            try:
+                for layout in pages:
+                    layouts.append(layout)
+            except errors as exc:
+                return layouts, (part.start + len(layouts), type(exc).__name__)
+        return layouts, None
+    finally:
+        pdf.close()
+
+
 def _collect(pages: Iterator[PageLayout], errors: ReadErrors, path: Path) -> list[PageLayout]:
     layouts: list[PageLayout] = []
     try:
         for layout in pages:
             layouts.append(layout)
     except errors as exc:
-        # The file opened but a page's content is broken (truncated stream, bad object).
         # Pages come in order, one layout each: the failing page is the next one.
-        page_no = len(layouts) + 1
-        raise InputError(
-            "corrupt",
-            f"PDF rusak: halaman {page_no} tidak dapat dibaca ({type(exc).__name__}): {path}",
-            f"The PDF is damaged: page {page_no} cannot be read ({type(exc).__name__}): {path}",
-        ) from None
+        raise damaged(path, len(layouts) + 1, type(exc).__name__) from None
     return layouts
 
 
-def extract_document(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto") -> Document:
+def damaged(path: Path, page_no: int, error: str) -> InputError:
+    """The file opened but a page's content is broken (truncated stream, bad object)."""
+    return InputError(
+        "corrupt",
+        f"PDF rusak: halaman {page_no} tidak dapat dibaca ({error}): {path}",
+        f"The PDF is damaged: page {page_no} cannot be read ({error}): {path}",
+    )
+
+
+def extract_document(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "auto", workers: int = 1) -> Document:
     """Read ``path`` into the document model, or raise InputError saying why not.
 
     A PDF or a Word document, told apart by content, not by name. For a PDF,
     ``backend`` names the table finder (one of BACKENDS) and is recorded as the
     extractor; a Word document is read from its own cells and paragraphs ("docx").
+    ``workers``: processes that read a long PDF's pages at once (see read_layouts).
     """
     kind = sniff(path)
     if kind == "docx":
@@ -140,7 +186,7 @@ def extract_document(path: Path, backend: str = DEFAULT_BACKEND, ocr: str = "aut
         raise error
     # A PDF, or something the PDF reader explains (missing, empty, not a PDF...).
     backend = usable_backend(path, backend)
-    return document_from_layouts(path, read_layouts(path, backend, ocr), backend)
+    return document_from_layouts(path, read_layouts(path, backend, ocr, workers), backend)
 
 
 def usable_backend(path: Path, backend: str) -> str:

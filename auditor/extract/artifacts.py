@@ -89,17 +89,22 @@ def find_stamps(layouts: list[PageLayout]) -> dict[int, list[BBox]]:
     """Per page, the word boxes of a stamp ("SALINAN" in a frame at the top right): words printed
     at the same place of most pages, wherever on the page, tables included. Running headers
     and footers, whose line repeats in the margin band, are left to ``strip_artifacts``."""
+    floor = max(MIN_PAGES, STAMP_SHARE * len(layouts))
+    # Only a word on at least ``floor`` pages can be one: the others' places are not counted.
+    pages_with: Counter[str] = Counter()
+    for layout in layouts:
+        pages_with.update({text.lower() for text, _ in layout.all_words if len(text) >= 3})
+    common = {text for text, n in pages_with.items() if n >= floor}
     seen: Counter[tuple[str, str, int, int]] = Counter()
     for layout in layouts:
         seen.update(
             {
-                (text.lower(), *k)
+                (low, *k)
                 for text, box in layout.all_words
-                if len(text) >= 3
+                if (low := text.lower()) in common
                 for k in _corners(box, layout.width, layout.height)
             }
         )
-    floor = max(MIN_PAGES, STAMP_SHARE * len(layouts))
     stamps = {k for k, n in seen.items() if n >= floor}
     out: dict[int, list[BBox]] = {}
     if not stamps:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.isolate import Job, run_isolated
-from auditor.pipeline import DocResult, JobOptions
+from auditor.pipeline import DocResult, JobOptions, page_workers
 from auditor.reference.data import ReferenceData
 from auditor.revision import Baselines
 from auditor.web.errors import WebError
@@ -171,7 +171,13 @@ class JobBoard:
                 path=job.name,
                 cwd=str(job.upload.parent),
                 ruleset=job.profile.ruleset,
-                options=JobOptions(formats=job.formats, lang=job.lang, reference=job.reference, baseline=job.baseline),
+                options=JobOptions(
+                    formats=job.formats,
+                    lang=job.lang,
+                    reference=job.reference,
+                    baseline=job.baseline,
+                    page_workers=page_workers(self.settings.jobs),
+                ),
                 timeout=self.settings.timeout,
                 memory_mb=self.settings.memory_mb,
             )

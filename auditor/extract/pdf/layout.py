@@ -61,7 +61,7 @@ def _rejoin(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
         found = [k for k in ((*key, round(x0 + d, 1)) for d in (0.0, -0.1, 0.1)) if k in open_ends]
         i = open_ends.pop(found[0]) if found and abs(out[open_ends[found[0]]]["x1"] - w["x0"]) < 0.05 else None
         if i is None:
-            out.append(dict(w))
+            out.append(w)  # extract_words made it: nobody else holds it
             i = len(out) - 1
         else:
             prev = out[i]

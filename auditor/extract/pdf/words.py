@@ -110,11 +110,17 @@ def _merge(chars: list[Char]) -> dict[str, Any]:
         text = first["text"]
         text = LIGATURES.get(text, text or "")
     else:
-        x0 = min(c["x0"] for c in chars)
-        top = min(c["top"] for c in chars)
-        x1 = max(c["x1"] for c in chars)
-        bottom = max(c["bottom"] for c in chars)
-        text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
+        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+        for c in chars:
+            if c["x0"] < x0:
+                x0 = c["x0"]
+            if c["top"] < top:
+                top = c["top"]
+            if c["x1"] > x1:
+                x1 = c["x1"]
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+        text = "".join([LIGATURES.get(c["text"], c["text"] or "") for c in chars])
     return {
         "text": text,
         "x0": x0,

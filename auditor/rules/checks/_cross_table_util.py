@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -54,6 +55,7 @@ LEVEL_WORDS: dict[str, dict[str, str]] = {lvl: both(f"level.{lvl}") for lvl in (
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are compared across tables tens of thousands of times
 def norm(text: str) -> str:
     """Lower case, letters and digits only: "Kabupaten / Kota" == "kabupaten/kota",
     "PENYELENGGARAANPEMERINTAHAN" == "Penyelenggaraan Pemerintahan"."""
