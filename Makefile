@@ -15,6 +15,7 @@ $(STAMP):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q auditor  # as an installed package is: imports read bytecode
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -23,7 +23,6 @@ from auditor.i18n import LANGS, t
 from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
 from auditor.pipeline import FORMATS, DocResult, JobOptions, page_workers, report_link, write_outputs
 from auditor.reference.fields import KINDS
-from auditor.reference.read import read_references
 from auditor.report.form.items import load_form
 from auditor.report.index_report import IndexLine, write_index
 from auditor.revision import read_baselines, revision_line
@@ -478,7 +477,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ruleset = load_ruleset(args.rules)
         waivers = load_waivers(args.waivers) if getattr(args, "waivers", None) else []
         # Read once here, before any document: a file no document can use stops the run.
-        args.reference_data = read_references(args.reference) if getattr(args, "reference", None) else None
+        if getattr(args, "reference", None):
+            from auditor.reference.read import read_references  # only with --reference
+
+            args.reference_data = read_references(args.reference)
+        else:
+            args.reference_data = None
         args.baseline_data = read_baselines(args.baseline) if getattr(args, "baseline", None) else None
         args.form_data = load_form(args.form) if getattr(args, "form", None) else None
     except AuditError as exc:

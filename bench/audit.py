@@ -68,6 +68,9 @@ def main() -> None:
     parser.add_argument("--samples", default="", help="comma-separated sample names (default: all of samples/pdf)")
     parser.add_argument("--readers", default="pdfium,pdfplumber")
     args = parser.parse_args()
+    # Bytecode for the package, as a pip install writes it (an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile every module at every start; pdfplumber's are compiled).
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "auditor")], check=True)
     readers = [r for r in args.readers.split(",") if r]
     names = [n for n in args.samples.split(",") if n]
     pdfs = [ROOT / "samples" / "pdf" / f"{n}.pdf" for n in names] or sorted((ROOT / "samples" / "pdf").glob("*.pdf"))

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from auditor import __version__
 from auditor.findings import CATEGORIES
 from auditor.i18n import t
-from auditor.report.html_report import ENV
 from auditor.report.tabular import append_text_row, csv_safe
 
 if TYPE_CHECKING:  # the batch's cross-check imports IndexLine from here
@@ -122,6 +121,8 @@ def index_xlsx(lines: list[IndexLine], lang: str, rule_titles: dict[str, dict[st
 def index_html(
     lines: list[IndexLine], lang: str, title: str | None = None, batch_findings: list[BatchFinding] | None = None
 ) -> str:
+    from auditor.report.html_report import ENV  # Jinja2 and the report's pictures: only for an index
+
     template = ENV.get_template("index.html.j2")
     return template.render(
         lines=[{"e": line.entry, "report": line.report} for line in lines],

@@ -407,6 +407,7 @@ def _chars(
     pending_origin = (0.0, 0.0)
     made: tuple[float, float] | None = None
     last_x = last_y = 0.0
+    y_seen, y_round = float("nan"), 0.0
     # Where pdfium measured a glyph otherwise than pdfminer (a CID font's program against its
     # /W array), it placed the characters after it in the same text object that much off.
     key_now, dx, dy = -1, 0.0, 0.0
@@ -447,15 +448,17 @@ def _chars(
         widths = run.widths
         width, own = widths[code] if code in widths else fonts.width(run.font, run.font_key, code)
         fontsize = run.fontsize
+        if y != y_seen:  # a line's characters share their y: rounded once
+            y_seen, y_round = y, round(y * _SCALE) / _SCALE
         if run.plain and same_run and pending is not None:
             # Along a text run pdfminer adds each advance to a running sum from the run's start;
             # doing the same gives its very doubles (a box edge at 314.805 rounds alike).
             step = pending["adv"]
             rest = (x - seen) - own_step  # kerning or spacing between the two, as pdfium placed them
             advanced = advanced + step if abs(rest) < _SAME else (advanced + step) + round(rest * _SCALE) / _SCALE
-            pending_origin = (advanced + start_x, round(y * _SCALE) / _SCALE)
+            pending_origin = (advanced + start_x, y_round)
         elif dx == dy == 0.0:
-            pending_origin = (round(x * _SCALE) / _SCALE, round(y * _SCALE) / _SCALE)
+            pending_origin = (round(x * _SCALE) / _SCALE, y_round)
         else:
             pending_origin = (_r(x + dx), _r(y + dy))
         seen, own_step = x, own * fontsize

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -53,9 +54,13 @@ def row_code(table: Table, row: Row) -> dict[str, str] | str:
     return {"id": f"di bawah {parent}", "en": f"under {parent}"} if parent else ""
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 14)  # every noun and unit is squashed again for each row's indicator
 def squash(text: str) -> str:
     """Lower case without whitespace: what two spellings of one unit share."""
-    return re.sub(r"\s+", "", text).lower()
+    return _SPACES.sub("", text).lower()
 
 
 def near(word: str, target: str) -> bool:

@@ -283,27 +283,28 @@ def _level_of_words(text: str, params: dict[str, Any]) -> Level | None:
     return None
 
 
-def _named_level(text: str, rows: list[Row], params: dict[str, Any]) -> Level | None:
+Names = list[tuple[str, Level]]  # the table rows an item may name: label without its level word, level
+
+
+def _row_names(rows: list[Row], params: dict[str, Any]) -> Names:
+    words = _word_pattern(params)
+    return [(words.sub("", r.label, count=1).strip(), r.level) for r in rows if r.code and r.level in _LIST_LEVELS]
+
+
+def _named_level(text: str, names: Names, params: dict[str, Any]) -> Level | None:
     """The level of the table row an item names by its wording, whatever its marker."""
     words = _word_pattern(params)
     name = words.sub("", text.strip().rstrip(";.,:"), count=1).strip()
-    best = max(
-        (
-            (_score(name, words.sub("", r.label, count=1).strip()), r.level)
-            for r in rows
-            if r.code and r.level in _LIST_LEVELS
-        ),
-        default=(0.0, None),
-        key=lambda x: x[0],
-    )
+    best = max(((_score(name, label), level) for label, level in names), default=(0.0, None), key=lambda x: x[0])
     return best[1] if best[0] >= params["match_threshold"] else None
 
 
 def _items(doc: Document, params: dict[str, Any], rows: list[Row]) -> list[_Item]:
     words = _word_pattern(params)
+    names = _row_names(rows, params)
     out: list[_Item] = []
-    for raw in _raw_items(doc, params, rows):
-        level = _level_of_words(raw.text, params) or (_named_level(raw.text, rows, params) if raw.marker else None)
+    for raw in _raw_items(doc, params, names):
+        level = _level_of_words(raw.text, params) or (_named_level(raw.text, names, params) if raw.marker else None)
         if level is None and not raw.marker and out:
             # An unmarked line without a level word continues the item above (a wrapped line).
             last = out[-1]
@@ -320,10 +321,10 @@ def _items(doc: Document, params: dict[str, Any], rows: list[Row]) -> list[_Item
     return out
 
 
-def _raw_items(doc: Document, params: dict[str, Any], rows: list[Row]) -> list[ListItem]:
+def _raw_items(doc: Document, params: dict[str, Any], names: Names) -> list[ListItem]:
     items: list[ListItem] = []
     for nl in doc.narrative.lists:
-        if not _in_section(nl.section, params["section"]) or not _looks_like_program_list(nl.items, params, rows):
+        if not _in_section(nl.section, params["section"]) or not _looks_like_program_list(nl.items, params, names):
             continue
         extra_before, extra_after = _adjacent(doc, nl.items, params) if params["adjacent_paragraphs"] else ([], [])
         items += extra_before + nl.items + extra_after
@@ -334,11 +335,11 @@ def _in_section(section: str | None, wanted: str) -> bool:
     return in_sections(section, [wanted])
 
 
-def _looks_like_program_list(items: list[ListItem], params: dict[str, Any], rows: list[Row]) -> bool:
+def _looks_like_program_list(items: list[ListItem], params: dict[str, Any], names: Names) -> bool:
     """Most items start with a level word ("Program ...", "Sub Kegiatan ...") or name one of
     the table's rows, however they are numbered ("A.", "I.", "1.", "a)")."""
     named = sum(
-        _level_of_words(i.text, params) is not None or _named_level(i.text, rows, params) is not None for i in items
+        _level_of_words(i.text, params) is not None or _named_level(i.text, names, params) is not None for i in items
     )
     return named * 2 >= len(items) and named > 0
 
