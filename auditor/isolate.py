@@ -9,6 +9,7 @@ local pool and Dask call :func:`run_isolated`, which runs :func:`auditor.pipelin
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import re
@@ -120,6 +121,7 @@ def run_isolated(job: Job) -> DocResult:
         )
 
 
+GC_THRESHOLDS = (50_000, 20, 20)  # allocations between young collections, and the older ones' rhythm
 NEAR_CAP = 0.6  # peak resident memory, as a share of the address-space cap, that counts as reaching it
 
 
@@ -222,6 +224,11 @@ def _child_work(job: Job, result_file: str, memory_mb: int) -> int:
     except (ValueError, OSError):
         pass  # a hard limit below ours already applies
     quiet_readers()
+    # Reading a document makes millions of short-lived dicts and tuples, and Python's cycle
+    # collector would walk every live object again and again (12 % of the reading): what was
+    # alive before the audit is frozen out of its walks, and it runs 70 times less often.
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
     if job.cwd:
         # The job's folder is never searched for modules (a fork keeps its parent's path,
         # where "" would now mean that folder).

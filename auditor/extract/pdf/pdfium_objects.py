@@ -238,6 +238,13 @@ class Fonts:
         self._seen: dict[int, tuple[str, float]] = {}
         self._miner_widths: dict[int, dict[int, float]] = {}
         self._widths: dict[int, dict[int, tuple[float, float]]] = {}
+        self._handles: dict[int, Any] = {}
+
+    def handle(self, font_key: int) -> Any:
+        """pypdfium2's handle of the font at ``font_key``, made once per font."""
+        if font_key not in self._handles:
+            self._handles[font_key] = ctypes.cast(ctypes.c_void_p(font_key), pdfium_c.FPDF_FONT)
+        return self._handles[font_key]
 
     def widths_of(self, font_key: int) -> dict[int, tuple[float, float]]:
         """The widths known so far of the font at ``font_key`` (Fonts.width adds to it)."""
@@ -255,8 +262,10 @@ class Fonts:
             known[code] = (self._miner_widths.get(font_key, {}).get(code, own), own)
         return known[code]
 
-    def get(self, font: Any, names: list[MinerFont]) -> tuple[str, float]:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    def get(self, font: Any, names: list[MinerFont], key: int | None = None) -> tuple[str, float]:
+        """The font's name and descent; ``key``: its address, when the caller has it."""
+        if key is None:
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in self._seen:
             size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
             buf = ctypes.create_string_buffer(size)
@@ -349,6 +358,11 @@ _ORIGIN = _fresh(
     "FPDFText_GetCharOrigin", ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p]
 )
 _IS_GENERATED = _fresh("FPDFText_IsGenerated", ctypes.c_int, [ctypes.c_void_p, ctypes.c_int])
+_TEXT_FONT = _fresh("FPDFTextObj_GetFont", ctypes.c_void_p, [ctypes.c_void_p])
+_CHAR_MATRIX = _fresh("FPDFText_GetMatrix", ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p])
+_FONT_SIZE = _fresh("FPDFText_GetFontSize", ctypes.c_double, [ctypes.c_void_p, ctypes.c_int])
+_MATRIX = pdfium_c.FS_MATRIX()  # filled by _CHAR_MATRIX and _OBJECT_MATRIX, read at once
+_MATRIX_ADDRESS = ctypes.addressof(_MATRIX)
 _SURROGATES = range(0xD800, 0xE000)
 _FLOAT32 = 3e-7  # relative: a few units in the last place of a 32-bit float
 _SAME = 5e-4  # points: a 32-bit step this close to the advance is the advance (no kerning, no spacing)
@@ -370,17 +384,19 @@ class _Run:
     plain: bool  # upright, unscaled text on an unrotated page: the box is computed directly
 
 
-def _run(tp: Any, i: int, key: int, frame: PageFrame, fonts: Fonts, names: list[MinerFont]) -> _Run:
-    obj = pdfium_c.FPDFText_GetTextObject(tp, i)
-    m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(tp, i, ctypes.byref(m))
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
-    name, descent = fonts.get(font, names)
+def _run(tp: int, i: int, key: int, frame: PageFrame, fonts: Fonts, names: list[MinerFont]) -> _Run:
+    """What text object ``key`` (the one of character ``i``) gives all its characters; a page
+    may have tens of thousands of objects of a few characters each, so pdfium is asked by
+    plain addresses where it can be."""
+    _CHAR_MATRIX(tp, i, _MATRIX_ADDRESS)
+    m = _MATRIX
+    font_key = _TEXT_FONT(key) or 0
+    font = fonts.handle(font_key)
+    name, descent = fonts.get(font, names, font_key)
     a, b, c, d = m.a, m.b, m.c, m.d
     plain = a == 1 and d == 1 and b == 0 and c == 0 and frame.ctm[:4] == (1, 0, 0, 1)
-    font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
-    fontsize = _r(pdfium_c.FPDFText_GetFontSize(tp, i))
-    return _Run(obj, name, font, font_key, fonts.widths_of(font_key), fontsize, descent, (a, b, c, d), plain)
+    fontsize = _r(_FONT_SIZE(tp, i))
+    return _Run(key, name, font, font_key, fonts.widths_of(font_key), fontsize, descent, (a, b, c, d), plain)
 
 
 def _chars(
@@ -441,7 +457,7 @@ def _chars(
         if not same_run:
             run = runs.get(key)
             if run is None:
-                run = runs[key] = _run(tp, i, key, frame, fonts, names)
+                run = runs[key] = _run(text_page, i, key, frame, fonts, names)
             key_now, dx, dy = key, 0.0, 0.0
             start_x, advanced, seen = round(x * _SCALE) / _SCALE, 0.0, x
         assert run is not None
@@ -546,8 +562,17 @@ def _char(
 
 
 def _boxed(m: Matrix, adv: float, lo: float, hi: float, frame: PageFrame) -> dict[str, Any]:
-    corners = [(0.0, lo), (adv, lo), (0.0, hi), (adv, hi)]
-    return frame.box([_apply(frame.ctm, *_apply(m, px, py)) for px, py in corners])
+    """The box of a glyph drawn by ``m``: _apply by ``m``, then by the page's, written out
+    (a page drawn through a scaling ``cm`` sends every character here)."""
+    a, b, c, d, e, f = m
+    pa, pb, pc, pd, pe, pf = frame.ctm
+    xs: list[float] = []
+    ys: list[float] = []
+    for px, py in ((0.0, lo), (adv, lo), (0.0, hi), (adv, hi)):
+        x, y = a * px + c * py + e, b * px + d * py + f
+        xs.append(pa * x + pc * y + pe)
+        ys.append(pb * x + pd * y + pf)
+    return frame.rect(min(xs), min(ys), max(xs), max(ys))
 
 
 _PDFIUM_HYPHEN = 0x02
@@ -563,17 +588,17 @@ def read_objects(
     paths as pdfminer sorts them (line, rect or curve) and its pictures. ``names``: the
     page's fonts as pdfminer reads them (``resource_fonts``)."""
     out: dict[str, list[dict[str, Any]]] = {"char": [], "line": [], "rect": [], "curve": [], "image": []}
-    texts: dict[int, tuple[Any, Matrix]] = {}  # text objects in drawing order, with their matrix
-    walk = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
-    _walk(page.raw, *walk, (1, 0, 0, 1, 0, 0), frame, page_number, out, texts)
+    texts: dict[int, Matrix] = {}  # text objects in drawing order, with the forms' transformation
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    _walk(raw, _PAGE_COUNT, _PAGE_OBJECT, (1, 0, 0, 1, 0, 0), frame, page_number, out, texts)
     textpage = page.get_textpage()
     try:
         chars, keys = _chars(textpage.raw, frame, page_number, fonts, names)
     finally:
         textpage.close()
     drawn = set(keys)
-    for key, (obj, m) in texts.items():
-        if key not in drawn and (space := _blank(obj, key, m, frame, page_number, fonts, names)) is not None:
+    for key, outer in texts.items():
+        if key not in drawn and (space := _blank(key, outer, frame, page_number, fonts, names)) is not None:
             chars.append(space)
             keys.append(key)
     out["char"] = _in_drawing_order(chars, keys, texts)
@@ -595,12 +620,14 @@ def _in_drawing_order(chars: list[dict[str, Any]], keys: list[int], texts: dict[
 
 
 def _blank(
-    obj: Any, key: int, m: Matrix, frame: PageFrame, page_number: int, fonts: Fonts, names: list[MinerFont]
+    key: int, outer: Matrix, frame: PageFrame, page_number: int, fonts: Fonts, names: list[MinerFont]
 ) -> dict[str, Any] | None:
     """A text object pdfium's text page left out that draws no ink: a space glyph drawn on
     its own. pdfminer keeps it (in place of it pdfium may make up a space of its own, not
     where the glyph is, or none), and where spaces are narrower than pdfplumber's
-    tolerance, it is what keeps two words apart."""
+    tolerance, it is what keeps two words apart. ``outer``: the transformation of the
+    forms it is drawn in."""
+    obj = ctypes.cast(ctypes.c_void_p(key), pdfium_c.FPDF_PAGEOBJECT)
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top))):
         return None
@@ -612,34 +639,46 @@ def _blank(
         return None
     name, descent = fonts.get(font, names)
     font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    m = _mult(_matrix(key), outer)
     plain = m[:4] == (1, 0, 0, 1) and frame.ctm[:4] == (1, 0, 0, 1)
-    run = _Run(obj, name, font, font_key, fonts.widths_of(font_key), _r(size.value), descent, m[:4], plain)
+    run = _Run(key, name, font, font_key, fonts.widths_of(font_key), _r(size.value), descent, m[:4], plain)
     width = fonts.width(font, font_key, 0x20)[0]
     out = _char(run, " ", width * run.fontsize, (_r(m[4]), _r(m[5])), frame, page_number)
     return out
 
 
-def _matrix(obj: Any) -> Matrix:
-    m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+def _matrix(obj: int) -> Matrix:
+    _OBJECT_MATRIX(obj, _MATRIX_ADDRESS)
+    m = _MATRIX
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
+# The page's objects walked by plain addresses: a page may draw tens of thousands of them.
+_PAGE_COUNT = _fresh("FPDFPage_CountObjects", ctypes.c_int, [ctypes.c_void_p])
+_PAGE_OBJECT = _fresh("FPDFPage_GetObject", ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_int])
+_FORM_COUNT = _fresh("FPDFFormObj_CountObjects", ctypes.c_int, [ctypes.c_void_p])
+_FORM_OBJECT = _fresh("FPDFFormObj_GetObject", ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_ulong])
+_OBJECT_TYPE = _fresh("FPDFPageObj_GetType", ctypes.c_int, [ctypes.c_void_p])
+_OBJECT_MATRIX = _fresh("FPDFPageObj_GetMatrix", ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p])
+
+
 def _walk(
-    parent: Any,
+    parent: int,
     count: Any,
     get: Any,
     outer: Matrix,
     frame: PageFrame,
     page_number: int,
     out: dict[str, list[dict[str, Any]]],
-    texts: dict[int, tuple[Any, Matrix]],
+    texts: dict[int, Matrix],
 ) -> None:
+    """The objects of a page or form (``parent``, an address): paths and pictures into
+    ``out``; text objects by address into ``texts``, in drawing order, with ``outer``."""
     for i in range(count(parent)):
-        obj = get(parent, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = get(parent, i) or 0
+        kind = _OBJECT_TYPE(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            texts[ctypes.cast(obj, ctypes.c_void_p).value or 0] = (obj, _mult(_matrix(obj), outer))
+            texts[obj] = outer
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             _path(obj, frame.exact(_mult(_matrix(obj), outer)), frame, page_number, out)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -647,38 +686,43 @@ def _walk(
             pts = [_apply(frame.ctm, *_apply(m, px, py)) for px, py in ((0, 0), (1, 0), (0, 1), (1, 1))]
             out["image"].append({**frame.box(pts), "object_type": "image", "page_number": page_number})
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            _walk(
-                obj,
-                pdfium_c.FPDFFormObj_CountObjects,
-                pdfium_c.FPDFFormObj_GetObject,
-                _mult(_matrix(obj), outer),
-                frame,
-                page_number,
-                out,
-                texts,
-            )
+            _walk(obj, _FORM_COUNT, _FORM_OBJECT, _mult(_matrix(obj), outer), frame, page_number, out, texts)
 
 
-def _path(obj: Any, m: Matrix, frame: PageFrame, page_number: int, out: dict[str, list[dict[str, Any]]]) -> None:
+_SEGMENTS = _fresh("FPDFPath_CountSegments", ctypes.c_int, [ctypes.c_void_p])
+_SEGMENT = _fresh("FPDFPath_GetPathSegment", ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_int])
+_SEGMENT_POINT = _fresh("FPDFPathSegment_GetPoint", ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p])
+_SEGMENT_TYPE = _fresh("FPDFPathSegment_GetType", ctypes.c_int, [ctypes.c_void_p])
+_SEGMENT_CLOSE = _fresh("FPDFPathSegment_GetClose", ctypes.c_int, [ctypes.c_void_p])
+_DRAW_MODE = _fresh("FPDFPath_GetDrawMode", ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p])
+
+
+def _path(obj: int, m: Matrix, frame: PageFrame, page_number: int, out: dict[str, list[dict[str, Any]]]) -> None:
     """A path's subpaths, each sorted as pdfminer's paint_path sorts it."""
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
+    _DRAW_MODE(obj, ctypes.addressof(fill), ctypes.addressof(stroke))
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.addressof(x), ctypes.addressof(y)
     subpaths: list[list[tuple[str, float, float]]] = []  # in the path's own space
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+    for i in range(_SEGMENTS(obj)):
+        seg = _SEGMENT(obj, i)
+        _SEGMENT_POINT(seg, x_ref, y_ref)
+        kind = _SEGMENT_TYPE(seg)
         point = (_r(x.value), _r(y.value))
         if kind == _SEGMENT_MOVE or not subpaths:
             subpaths.append([("m", *point)])
         else:
             subpaths[-1].append(("c" if kind == _SEGMENT_BEZIER else "l", *point))
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
+        if _SEGMENT_CLOSE(seg):
             subpaths[-1].append(("h", subpaths[-1][0][1], subpaths[-1][0][2]))
+    a, b, c, d, e, f = m
+    pa, pb, pc, pd, pe, pf = frame.ctm
     for sub in subpaths:
-        placed = [(op, *_apply(frame.ctm, *_apply(m, px, py))) for op, px, py in _as_drawn(sub)]
+        placed = []
+        for op, px, py in _as_drawn(sub):  # _apply by m, then by the page's, written out
+            x, y = a * px + c * py + e, b * px + d * py + f
+            placed.append((op, pa * x + pc * y + pe, pb * x + pd * y + pf))
         _classify(placed, bool(stroke.value), fill.value != 0, frame, page_number, out)
 
 
