@@ -21,7 +21,7 @@ from auditor.extract.pdf.ocr import OCR_MODES
 from auditor.extract.pdf.opening import quiet_readers
 from auditor.i18n import LANGS, t
 from auditor.isolate import MEMORY_MB, TIMEOUT, Job, run_isolated
-from auditor.pipeline import FORMATS, DocResult, JobOptions, page_workers, report_link, write_outputs
+from auditor.pipeline import FORMATS, DocResult, JobOptions, report_link, workers_per_document, write_outputs
 from auditor.reference.fields import KINDS
 from auditor.report.form.items import load_form
 from auditor.report.index_report import IndexLine, write_index
@@ -279,7 +279,7 @@ def _job_options(args: argparse.Namespace, waivers: list[Waiver]) -> JobOptions:
         form=getattr(args, "form_data", None),
         verifier=getattr(args, "verifier", None),
         # check audits its files one after another; batch runs --jobs of them at once.
-        page_workers=page_workers(getattr(args, "jobs", 1)),
+        workers=workers_per_document(getattr(args, "jobs", 1)),
     )
 
 

@@ -66,9 +66,9 @@ class JobOptions:
     form: Form | None = None  # the verification form (--form), else the bundled one
     verifier: str | None = None  # the name under the verification sheet (--verifier)
     facts: bool = False  # keep what the checks across a batch compare (batch sets it)
-    # Processes that read one PDF's pages at once: the cores a run leaves free for each
-    # document (page_workers()). The findings are the same whatever the number.
-    page_workers: int = 1
+    # Processes one document's audit may use (its pages read, its rules run, at once): the
+    # cores a run leaves free for each document (workers_per_document()). The findings are the same.
+    workers: int = 1
 
 
 @dataclass
@@ -205,11 +205,11 @@ def audit_document(
     start = time.perf_counter()
 
     def work() -> DocResult:
-        doc = read_cached(path, options.extractor, extraction_cache, options.ocr, options.page_workers)
+        doc = read_cached(path, options.extractor, extraction_cache, options.ocr, options.workers)
         doc = override_identity(doc, options.plan_year, options.unit, options.region)
         if options.reference is not None:
             doc = attach_reference(doc, options.reference)
-        result = run_rules(doc, ruleset, waivers=list(options.waivers))
+        result = run_rules(doc, ruleset, waivers=list(options.waivers), workers=options.workers)
         report = build_report(doc, result, ruleset)
         if options.baseline is not None:
             revision = compare(report.findings, options.baseline, str(path), doc.unit, doc.plan_year)
@@ -323,8 +323,8 @@ def extraction_key(sha256: str, extractor: str, ocr: str) -> str:
     return f"{sha256}-{extractor}-ocr_{ocr}-{__version__}-{model_signature()[:12]}.pickle"
 
 
-def page_workers(documents_at_once: int) -> int:
-    """The cores each of ``documents_at_once`` audits can read its pages with."""
+def workers_per_document(documents_at_once: int) -> int:
+    """The cores each of ``documents_at_once`` audits can use."""
     return max(1, (os.cpu_count() or 1) // max(1, documents_at_once))
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import extracted
 
 from auditor.extract import read_layouts
 from auditor.extract.page import PageLayout
@@ -72,5 +73,16 @@ def test_pages_read_by_two_processes_are_the_same(name: str) -> None:
 def test_the_report_of_a_split_reading_is_the_expected_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     document = Path("samples/pdf/parakan-2026-defects.pdf")
-    result = audit_document(document, load_ruleset(), JobOptions(formats=("json",), page_workers=2))
+    result = audit_document(document, load_ruleset(), JobOptions(formats=("json",), workers=2))
     assert result.outputs["json"] == (EXPECTED / f"{document.name}.json").read_bytes()
+
+
+@pytest.mark.samples
+def test_rules_shared_among_processes_find_the_same() -> None:
+    from auditor.rules.engine import run_rules
+
+    doc = extracted(ROOT / "samples" / "pdf" / "randuagung-2024.pdf")
+    ruleset = load_ruleset()
+    alone, shared = run_rules(doc, ruleset), run_rules(doc, ruleset, workers=2)
+    assert shared == alone and len(alone.findings) > 100
+    assert run_rules(doc, ruleset, workers=3) == alone

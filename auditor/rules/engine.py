@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from auditor.findings import Evidence, Finding, Location, NotEvaluated, sort_key
+from auditor.forked import forked_map
 from auditor.i18n import LANGS
 from auditor.model.document import BBox, Document
 from auditor.model.word_place import Placer
@@ -160,65 +162,74 @@ def _overlap(a: BBox, b: BBox) -> bool:
     return a.x0 < b.x1 and b.x0 < a.x1 and a.top < b.bottom and b.top < a.bottom
 
 
-def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = None) -> AuditResult:
+def run_rules(doc: Document, ruleset: RuleSet, waivers: list[Waiver] | None = None, workers: int = 1) -> AuditResult:
     """Every rule of ``ruleset`` over ``doc``. Findings hold their texts in every language:
-    the report's language is chosen by whoever renders it."""
-    checks = registry()
-    placer = Placer(doc, doc.word_places) if doc.word_places is not None else None
-    findings: list[Finding] = []
-    skipped: list[NotEvaluated] = []
-    for rule in ruleset.rules:
-        if rule.across_batch or not _applies(rule, doc):
-            continue
-        module = checks[rule.check]
-        reasons: list[dict[str, str]] = []
-        try:
-            results = list(module.check(doc, rule.params))
-        except Exception as exc:  # a check bug must not lose the document: report it as not evaluated
-            log.exception("check %s failed on %s", rule.id, doc.path)
-            results = [Skip({"id": f"Kesalahan internal pemeriksaan: {exc!r}", "en": f"Internal check error: {exc!r}"})]
-        for result in results:
-            if isinstance(result, Skip):
-                reasons.append(result.reasons)
-                continue
-            messages = {lg: render(rule, result, lg) for lg in LANGS}
-            low = _low_confidence(doc, result.location.table)
-            if low:
-                messages = {lg: m + LOW_NOTE[lg] for lg, m in messages.items()}
-            # On a scan, a value OCR was unsure of may be a misreading, not the author's
-            # mistake: the finding is information until a person checks the scan.
-            misread = _misread(doc, result) or _one_slip(doc, result) or _near_text(doc, result)
-            if misread:
-                messages = {lg: m + SCAN_NOTE[lg] for lg, m in messages.items()}
-            gap = _beside_gap(doc, result)
-            if gap:
-                messages = {lg: m + GAP_NOTE[lg] for lg, m in messages.items()}
-            misread = misread or gap
-            # Every finding shows at least the value it is about.
-            evidence = result.evidence or (Evidence("value", result.actual or "", result.actual, result.location),)
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    category=rule.category,
-                    severity="info" if misread else rule.severity_by_stage.get(doc.stage or "", rule.severity),
-                    titles=dict(rule.title),
-                    messages=messages,
-                    location=_in_word(placer, _labelled(doc, result.location)),
-                    expected=result.expected,
-                    actual=result.actual,
-                    evidence=tuple(replace(e, location=_in_word(placer, e.location)) for e in evidence),
-                    low_confidence=low or misread,
-                    value_kind=result.value_kind,
-                )
-            )
-        if reasons:
-            skipped.append(
-                NotEvaluated(
-                    rule=rule.id,
-                    titles=dict(rule.title),
-                    reasons={lg: " ".join(r[lg] for r in reasons) for lg in LANGS},
-                )
-            )
+    the report's language is chosen by whoever renders it. With ``workers`` > 1 the rules
+    are shared among that many processes (auditor/forked.py); the result is the same."""
+    rules = [rule for rule in ruleset.rules if not rule.across_batch and _applies(rule, doc)]
+    shares = [rules[i::workers] for i in range(workers)] if workers > 1 and len(rules) > 1 else [rules]
+    evaluated: list[list[tuple[list[Finding], NotEvaluated | None]]] = forked_map(partial(_evaluate_all, doc), shares)
+    # Back in the rule set's order: the i-th rule is the (i // n)-th of share i % n.
+    per_rule = [evaluated[i % len(shares)][i // len(shares)] for i in range(len(rules))]
+    findings = [f for found, _ in per_rule for f in found]
+    skipped = [not_evaluated for _, not_evaluated in per_rule if not_evaluated is not None]
     findings.sort(key=sort_key)
     kept, waived, unused = apply_waivers(findings, waivers or [])
     return AuditResult(findings=kept, not_evaluated=skipped, waived=waived, unused_waivers=unused)
+
+
+def _evaluate_all(doc: Document, rules: list[Rule]) -> list[tuple[list[Finding], NotEvaluated | None]]:
+    checks = registry()
+    placer = Placer(doc, doc.word_places) if doc.word_places is not None else None
+    return [_evaluate(doc, rule, checks[rule.check], placer) for rule in rules]
+
+
+def _evaluate(
+    doc: Document, rule: Rule, module: Any, placer: Placer | None
+) -> tuple[list[Finding], NotEvaluated | None]:
+    """One rule's findings on ``doc``, and why it was not evaluated (where it was not)."""
+    findings: list[Finding] = []
+    reasons: list[dict[str, str]] = []
+    try:
+        results = list(module.check(doc, rule.params))
+    except Exception as exc:  # a check bug must not lose the document: report it as not evaluated
+        log.exception("check %s failed on %s", rule.id, doc.path)
+        results = [Skip({"id": f"Kesalahan internal pemeriksaan: {exc!r}", "en": f"Internal check error: {exc!r}"})]
+    for result in results:
+        if isinstance(result, Skip):
+            reasons.append(result.reasons)
+            continue
+        messages = {lg: render(rule, result, lg) for lg in LANGS}
+        low = _low_confidence(doc, result.location.table)
+        if low:
+            messages = {lg: m + LOW_NOTE[lg] for lg, m in messages.items()}
+        # On a scan, a value OCR was unsure of may be a misreading, not the author's
+        # mistake: the finding is information until a person checks the scan.
+        misread = _misread(doc, result) or _one_slip(doc, result) or _near_text(doc, result)
+        if misread:
+            messages = {lg: m + SCAN_NOTE[lg] for lg, m in messages.items()}
+        gap = _beside_gap(doc, result)
+        if gap:
+            messages = {lg: m + GAP_NOTE[lg] for lg, m in messages.items()}
+        misread = misread or gap
+        # Every finding shows at least the value it is about.
+        evidence = result.evidence or (Evidence("value", result.actual or "", result.actual, result.location),)
+        findings.append(
+            Finding(
+                rule=rule.id,
+                category=rule.category,
+                severity="info" if misread else rule.severity_by_stage.get(doc.stage or "", rule.severity),
+                titles=dict(rule.title),
+                messages=messages,
+                location=_in_word(placer, _labelled(doc, result.location)),
+                expected=result.expected,
+                actual=result.actual,
+                evidence=tuple(replace(e, location=_in_word(placer, e.location)) for e in evidence),
+                low_confidence=low or misread,
+                value_kind=result.value_kind,
+            )
+        )
+    if not reasons:
+        return findings, None
+    reasons_all = {lg: " ".join(r[lg] for r in reasons) for lg in LANGS}
+    return findings, NotEvaluated(rule=rule.id, titles=dict(rule.title), reasons=reasons_all)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.isolate import Job, run_isolated
-from auditor.pipeline import DocResult, JobOptions, page_workers
+from auditor.pipeline import DocResult, JobOptions, workers_per_document
 from auditor.reference.data import ReferenceData
 from auditor.revision import Baselines
 from auditor.web.errors import WebError
@@ -176,7 +176,7 @@ class JobBoard:
                     lang=job.lang,
                     reference=job.reference,
                     baseline=job.baseline,
-                    page_workers=page_workers(self.settings.jobs),
+                    workers=workers_per_document(self.settings.jobs),
                 ),
                 timeout=self.settings.timeout,
                 memory_mb=self.settings.memory_mb,
