@@ -8,9 +8,11 @@ figure the median of ``--runs`` whole processes (start-up and imports included):
   * plain          - a Python process that opens the file with pdfplumber and runs
                      ``page.extract_tables()`` on every page
   * text           - a Python process that reads every page's text with pypdfium2
-then the ratios audit/plain for each reader and text/plain, and the peak RSS (max RSS of
-the child processes) of each audit. The issue's goal: audit with the default reader
-<= 0.25 x plain on the reference sample and on the median sample.
+then the ratios audit/plain for each reader and text/plain, the same ratio of CPU seconds
+(an audit of one document uses the cores the machine leaves free: wall time falls, CPU time
+does not), and the peak RSS (the largest of any one process) of each audit. The issue's
+goal: audit with the default reader <= 0.25 x plain on the reference sample and on the
+median sample.
 Figures vary with the machine's load; run it on an otherwise idle machine.
 """
 
@@ -47,10 +49,12 @@ for i in range(len(doc)):
 """
 
 
-def _timed(cmd: list[str], runs: int) -> tuple[float, int]:
-    """Median wall seconds of ``runs`` runs of ``cmd``, and its largest max RSS (KiB) with the
-    child it starts (``check`` audits each file in a child process of its own)."""
+def _timed(cmd: list[str], runs: int) -> tuple[float, int, float]:
+    """Median wall seconds of ``runs`` runs of ``cmd``, its largest max RSS (KiB) of any one
+    process (``check`` audits each file in a child process of its own, which may fork
+    readers of its pages), and the median CPU seconds of them all together."""
     times = []
+    cpu = []
     rss = 0
     for _ in range(runs):
         started = time.perf_counter()
@@ -58,8 +62,9 @@ def _timed(cmd: list[str], runs: int) -> tuple[float, int]:
         _, _, usage = os.wait4(proc.pid, 0)
         proc.returncode = 0  # reaped by wait4
         times.append(time.perf_counter() - started)
+        cpu.append(usage.ru_utime + usage.ru_stime)
         rss = max(rss, usage.ru_maxrss)
-    return statistics.median(times), rss
+    return statistics.median(times), rss, statistics.median(cpu)
 
 
 def main() -> None:
@@ -76,8 +81,10 @@ def main() -> None:
     pdfs = [ROOT / "samples" / "pdf" / f"{n}.pdf" for n in names] or sorted((ROOT / "samples" / "pdf").glob("*.pdf"))
     head = f"{'sample':32} {'pages':>5}" + "".join(f" {'audit/' + r:>16}" for r in readers)
     head += f" {'plain':>8} {'text':>7}" + "".join(f" {r + '/plain':>15}" for r in readers) + f" {'text/plain':>10}"
+    head += "".join(f" {'cpu ' + r + '/plain':>19}" for r in readers)
     print(head)
     ratios: dict[str, list[float]] = {r: [] for r in readers}
+    cpu_ratios: dict[str, list[float]] = {r: [] for r in readers}
     peak: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as out:
         env_out = str(Path(out))
@@ -91,20 +98,25 @@ def main() -> None:
                 ).stdout
             )
             audits = {}
+            cpus = {}
             for reader in readers:
                 cmd = [PYTHON, "-m", "auditor", "check", str(pdf), "--format", "json", "--out", env_out]
-                seconds, rss = _timed([*cmd, "--extractor", reader, "--fail-on", "never"], args.runs)
-                audits[reader] = seconds
+                seconds, rss, cpu = _timed([*cmd, "--extractor", reader, "--fail-on", "never"], args.runs)
+                audits[reader], cpus[reader] = seconds, cpu
                 peak[reader] = max(peak.get(reader, 0), rss)
-            plain, _ = _timed([PYTHON, "-c", PLAIN, str(pdf)], args.runs)
-            text, _ = _timed([PYTHON, "-c", TEXT, str(pdf)], args.runs)
+            plain, _, plain_cpu = _timed([PYTHON, "-c", PLAIN, str(pdf)], args.runs)
+            text, _, _ = _timed([PYTHON, "-c", TEXT, str(pdf)], args.runs)
             row = f"{pdf.stem:32} {pages:5d}" + "".join(f" {audits[r]:15.2f}s" for r in readers)
             row += f" {plain:7.2f}s {text:6.2f}s" + "".join(f" {audits[r] / plain:15.2f}" for r in readers)
-            print(row + f" {text / plain:10.2f}", flush=True)
+            row += f" {text / plain:10.2f}" + "".join(f" {cpus[r] / plain_cpu:19.2f}" for r in readers)
+            print(row, flush=True)
             for r in readers:
                 ratios[r].append(audits[r] / plain)
+                cpu_ratios[r].append(cpus[r] / plain_cpu)
     for r in readers:
-        print(f"median audit/{r} / plain: {statistics.median(ratios[r]):.2f}")
+        print(
+            f"median audit/{r} / plain: {statistics.median(ratios[r]):.2f} (CPU time: {statistics.median(cpu_ratios[r]):.2f})"
+        )
     for r in readers:
         print(f"peak RSS, audit/{r}: {peak[r] / 1024:.0f} MiB")
 
