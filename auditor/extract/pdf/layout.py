@@ -17,6 +17,7 @@ from auditor.extract.page import (
     word_inside,
 )
 from auditor.extract.pdf.aside import set_aside
+from auditor.extract.pdf.cells import CellFinder
 from auditor.extract.pdf.ocr_errors import OCR_ERRORS
 from auditor.extract.pdf.ocr_text import repair
 from auditor.extract.pdf.words import extract_words
@@ -159,7 +160,7 @@ def read_page(
     if not image_lines or (
         len(settings["explicit_vertical_lines"]) >= 2 and len(settings["explicit_horizontal_lines"]) >= 2
     ):
-        found_tables = page.find_tables(settings)
+        found_tables = CellFinder(page, settings).tables  # page.find_tables(settings), faster
     grids = [
         (BBox(*found.bbox), [[BBox(*c) for c in prow.cells if c is not None] for prow in found.rows])
         for found in found_tables

@@ -524,29 +524,17 @@ def _char(
     fontsize = run.fontsize
     lo = run.descent * fontsize
     if run.plain:  # upright, unscaled: the box straight from the origin (most characters)
-        # frame.rect written out: this runs for nearly every character of a document.
         e, f = origin[0] + frame.ctm[4], origin[1] + frame.ctm[5]
-        y0, y1, x1 = lo + f, (lo + fontsize) + f, adv + e
-        top = frame.height - y1 + frame.mb_top
-        return {
-            "x0": e + frame.mb_x0,
-            "y0": y0,
-            "x1": x1 + frame.mb_x0,
-            "y1": y1,
-            "width": x1 - e,
-            "height": y1 - y0,
-            "top": top,
-            "bottom": frame.height - y0 + frame.mb_top,
-            "doctop": frame.doctop + top,
-            "text": text,
-            "fontname": run.fontname,
-            "size": y1 - y0,  # pdfminer: a horizontal font's size is its box's height
-            "adv": adv,
-            "upright": True,
-            "matrix": (1, 0, 0, 1, e, f),
-            "object_type": "char",
-            "page_number": page_number,
-        }
+        out = frame.rect(e, lo + f, adv + e, (lo + fontsize) + f)
+        out["text"] = text
+        out["fontname"] = run.fontname
+        out["size"] = out["height"]  # pdfminer: a horizontal font's size is its box's height
+        out["adv"] = adv
+        out["upright"] = True
+        out["matrix"] = (1, 0, 0, 1, e, f)
+        out["object_type"] = "char"
+        out["page_number"] = page_number
+        return out
     m = (*run.direction, *origin)
     out = _boxed(m, adv, lo, lo + fontsize, frame)
     matrix = _mult(m, frame.ctm)
