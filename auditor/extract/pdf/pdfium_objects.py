@@ -550,17 +550,22 @@ def _char(
 
 
 def _boxed(m: Matrix, adv: float, lo: float, hi: float, frame: PageFrame) -> dict[str, Any]:
-    """The box of a glyph drawn by ``m``: _apply by ``m``, then by the page's, written out
-    (a page drawn through a scaling ``cm`` sends every character here)."""
+    """The box of a glyph drawn by ``m``: its corners (0, lo), (adv, lo), (0, hi), (adv, hi)
+    _apply'd by ``m``, then by the page's, written out (a page drawn through a scaling
+    ``cm`` sends every character here)."""
     a, b, c, d, e, f = m
     pa, pb, pc, pd, pe, pf = frame.ctm
-    xs: list[float] = []
-    ys: list[float] = []
-    for px, py in ((0.0, lo), (adv, lo), (0.0, hi), (adv, hi)):
-        x, y = a * px + c * py + e, b * px + d * py + f
-        xs.append(pa * x + pc * y + pe)
-        ys.append(pb * x + pd * y + pf)
-    return frame.rect(min(xs), min(ys), max(xs), max(ys))
+    x1, y1 = a * 0.0 + c * lo + e, b * 0.0 + d * lo + f
+    x2, y2 = a * adv + c * lo + e, b * adv + d * lo + f
+    x3, y3 = a * 0.0 + c * hi + e, b * 0.0 + d * hi + f
+    x4, y4 = a * adv + c * hi + e, b * adv + d * hi + f
+    px1, py1 = pa * x1 + pc * y1 + pe, pb * x1 + pd * y1 + pf
+    px2, py2 = pa * x2 + pc * y2 + pe, pb * x2 + pd * y2 + pf
+    px3, py3 = pa * x3 + pc * y3 + pe, pb * x3 + pd * y3 + pf
+    px4, py4 = pa * x4 + pc * y4 + pe, pb * x4 + pd * y4 + pf
+    return frame.rect(
+        min(px1, px2, px3, px4), min(py1, py2, py3, py4), max(px1, px2, px3, px4), max(py1, py2, py3, py4)
+    )
 
 
 _PDFIUM_HYPHEN = 0x02
