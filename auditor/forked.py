@@ -33,18 +33,19 @@ def forked_map(fn: Callable[[T], R], chunks: list[T]) -> list[R]:
             (_fork(fn, chunk, Path(tmp) / f"{i}.pickle"), Path(tmp) / f"{i}.pickle")
             for i, chunk in enumerate(chunks[1:], start=1)
         ]
+        waiting = list(children)
         try:
             results = [fn(chunks[0])]
-        except BaseException:
-            _stop(children)
-            raise
-        for (pid, path), chunk in zip(children, chunks[1:], strict=True):
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0 and path.is_file():
-                results.append(pickle.loads(path.read_bytes()))
-            else:
-                results.append(fn(chunk))
-        return results
+            for (pid, path), chunk in zip(children, chunks[1:], strict=True):
+                _, status = os.waitpid(pid, 0)
+                waiting.pop(0)
+                if os.waitstatus_to_exitcode(status) == 0 and path.is_file():
+                    results.append(pickle.loads(path.read_bytes()))
+                else:
+                    results.append(fn(chunk))
+            return results
+        finally:
+            _stop(waiting)  # after a failure here: no fork runs on unseen
 
 
 def _fork(fn: Callable[[T], R], chunk: T, result: Path) -> int:
