@@ -255,11 +255,13 @@ class _BoundedLoader(_Bounds, yaml.SafeLoader):
 
 try:  # libyaml scans ten times faster than PyYAML's scanner (0.05 s for the bundled rules, not 0.4)
     from yaml._yaml import CParser
+
+    LIBYAML = True
 except ImportError:  # PyYAML built without libyaml
-    CParser = None
+    LIBYAML = False
 
 
-if CParser is not None:
+if LIBYAML:
 
     class _FastLoader(
         _Bounds, yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
@@ -286,7 +288,7 @@ def parse_yaml(raw: bytes, path: Path, fail: Fail) -> tuple[Any, yaml.Node | Non
             f"bukan teks UTF-8 (bita {exc.start}); simpan sebagai UTF-8",
             f"not UTF-8 text (byte {exc.start}); save it as UTF-8",
         ) from None
-    if CParser is not None:
+    if LIBYAML:
         fast = _FastLoader(text)
         try:
             root = fast.get_single_node()

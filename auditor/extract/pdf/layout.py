@@ -35,15 +35,15 @@ TABLE_SETTINGS: dict[str, Any] = {
 
 def page_words(page: Any) -> list[Word]:
     raw = extract_words(page.chars)
-    return [
-        Word(
-            w["text"],
-            BBox(w["x0"], w["top"], w["x1"], w["bottom"]),
-            bold="bold" in str(w.get("fontname", "")).lower(),
-            chars=tuple((c["text"], c["x0"], c["x1"]) for c in w["chars"]),
-        )
-        for w in _rejoin(raw)
-    ]
+    bold: dict[str, bool] = {}  # by font name: a page has a few fonts and thousands of words
+    out = []
+    for w in _rejoin(raw):
+        font = str(w.get("fontname", ""))
+        if font not in bold:
+            bold[font] = "bold" in font.lower()
+        chars = tuple([(c["text"], c["x0"], c["x1"]) for c in w["chars"]])
+        out.append(Word(w["text"], BBox(w["x0"], w["top"], w["x1"], w["bottom"]), bold=bold[font], chars=chars))
+    return out
 
 
 def _rejoin(words: list[dict[str, Any]]) -> list[dict[str, Any]]:

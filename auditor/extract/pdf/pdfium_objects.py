@@ -411,7 +411,7 @@ def _chars(
     units = _units(tp, count)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.addressof(ox), ctypes.addressof(oy)
-    text_page = ctypes.cast(tp, ctypes.c_void_p).value
+    text_page = ctypes.cast(tp, ctypes.c_void_p).value or 0
     text_object, origin_of = _TEXT_OBJECT, _ORIGIN
     chars: list[dict[str, Any]] = []
     keys: list[int] = []
@@ -714,8 +714,8 @@ def _path(obj: int, m: Matrix, frame: PageFrame, page_number: int, out: dict[str
     for sub in subpaths:
         placed = []
         for op, px, py in _as_drawn(sub):  # _apply by m, then by the page's, written out
-            x, y = a * px + c * py + e, b * px + d * py + f
-            placed.append((op, pa * x + pc * y + pe, pb * x + pd * y + pf))
+            dx, dy = a * px + c * py + e, b * px + d * py + f
+            placed.append((op, pa * dx + pc * dy + pe, pb * dx + pd * dy + pf))
         _classify(placed, bool(stroke.value), fill.value != 0, frame, page_number, out)
 
 

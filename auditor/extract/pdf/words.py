@@ -19,6 +19,7 @@ tests/test_words.py checks that every page of every sample gives pdfplumber's ve
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from pdfplumber.utils.text import LIGATURES
@@ -52,12 +53,8 @@ def extract_words(chars: list[Char]) -> list[dict[str, Any]]:
     return words
 
 
-def _x0(c: Char) -> float:
-    return c["x0"]
-
-
-def _top_bottom(c: Char) -> tuple[float, float]:
-    return c["top"], c["bottom"]
+_x0 = itemgetter("x0")
+_top_bottom = itemgetter("top", "bottom")
 
 
 def _lines(group: list[Char], key: str) -> list[list[Char]]:
