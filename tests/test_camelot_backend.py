@@ -46,7 +46,7 @@ def camelot_document(pdf: Path) -> Document:
     """``extract_document(pdf, backend="camelot")``, reusing the camelot pass of the grid tests."""
     cached = layouts(pdf, CAMELOT)
 
-    def reuse(path: Path, backend: str = "pdfplumber", ocr: str = "auto") -> list[PageLayout]:
+    def reuse(path: Path, backend: str = "pdfplumber", ocr: str = "auto", workers: int = 1) -> list[PageLayout]:
         assert (path, backend) == (pdf, CAMELOT)
         return copy.deepcopy(list(cached))  # the document must not change what the grid tests compare
 
