@@ -118,7 +118,9 @@ def main() -> None:
         print(f"{label:<30}{wall:9.2f}{n / wall * 60:10.1f}{cpu:9.1f}{cpu / wall:10.2f}")
     # With --jobs 1 each document is read with every core (pages and rules shared among
     # forks), so more jobs add less than they did when a document used one core.
-    print(f"speed-up jobs {args.jobs} : jobs 1 = {one / many:.2f}   (--jobs 1 already uses the free cores per document)")
+    print(
+        f"speed-up jobs {args.jobs} : jobs 1 = {one / many:.2f}   (--jobs 1 already uses the free cores per document)"
+    )
     print(f"cached re-run vs first = {many / cached:.0f}x faster   (goal >= 20x)")
     print(f"peak RSS of the largest per-document process: {peak_mb:.0f} MB")
     print(f"last summary: {line}")
