@@ -104,9 +104,10 @@ def run_isolated(job: Job) -> DocResult:
         else:
             how = f"exit {returncode}"
         stderr = err_path.read_bytes()[-64 * 1024 :].decode("utf-8", "replace")
-        # pdfium aborts when an allocation fails, saying nothing: an abort with most of the
-        # cap in use is the cap.
-        near_cap = returncode == -signal.SIGABRT and peak_kb >= NEAR_CAP * job.memory_mb * 1024
+        # pdfium aborts when an allocation fails, saying nothing, and an interpreter short of
+        # memory while importing may fail with a SystemError: a death with most of the cap in
+        # use is the cap.
+        near_cap = peak_kb >= NEAR_CAP * job.memory_mb * 1024
         if _MEMORY_SIGNS.search(stderr) or near_cap:
             return _failure(job, start, "memory", *memory_texts(job.path, job.memory_mb))
         tail = stderr.strip().splitlines()[-1:] or [""]
